@@ -1,0 +1,128 @@
+/**
+ * Calling the SORACOM API: the URL (`endpoint` + `/v1` + path + query), the
+ * standard headers, credentials, and turning error statuses into errors.
+ *
+ * @module
+ */
+
+import type { Context } from "../context.ts";
+import { CliError, type ErrorKind } from "../errors.ts";
+import type { Lang } from "./endpoint.ts";
+import { type HttpRequest, send, USER_AGENT } from "./http.ts";
+
+/** Where and how to call. */
+export interface ApiTarget {
+  /** Without `/v1`, e.g. `https://api.soracom.io`. */
+  readonly endpoint: string;
+  readonly lang: Lang;
+  /** The profile's `headers`, added to every request. */
+  readonly extraHeaders: Readonly<Record<string, string>>;
+  /** `false` for `--no-retry-on-error`. */
+  readonly retry: boolean;
+}
+
+/** An API key and token pair. */
+export interface ApiCredentials {
+  readonly apiKey: string;
+  readonly token: string;
+}
+
+/** One API call, before the URL is assembled. */
+export interface ApiCall {
+  readonly method: string;
+  /** Below `/v1`, already filled, e.g. `/subscribers/440100000000001`. */
+  readonly path: string;
+  /** Pairs in the order to send them (a key may repeat). */
+  readonly query?: readonly (readonly [string, string])[];
+  readonly body?: Uint8Array | string;
+  readonly contentType?: string;
+}
+
+/** Encodes query pairs as Go's `url.Values.Encode` does: sorted by key, `+` for spaces. */
+export function encodeQuery(query: readonly (readonly [string, string])[]): string {
+  const sorted = [...query].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sorted.map(([k, v]) => `${encodeQueryComponent(k)}=${encodeQueryComponent(v)}`).join("&");
+}
+
+function encodeQueryComponent(s: string): string {
+  return encodeURIComponent(s).replace(/%20/g, "+").replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** The full request for `call`, with the standard headers. */
+export function buildHttpRequest(
+  target: ApiTarget,
+  call: ApiCall,
+  credentials?: ApiCredentials,
+): HttpRequest {
+  const query = call.query && call.query.length > 0 ? `?${encodeQuery(call.query)}` : "";
+  const headers: [string, string][] = [["User-Agent", USER_AGENT]];
+  if (call.contentType) headers.push(["Content-Type", call.contentType]);
+  if (credentials) {
+    headers.push(["X-Soracom-API-Key", credentials.apiKey], ["X-Soracom-Token", credentials.token]);
+  }
+  headers.push(["X-Soracom-Lang", target.lang]);
+  for (const [name, value] of Object.entries(target.extraHeaders)) headers.push([name, value]);
+  return {
+    method: call.method,
+    url: `${target.endpoint}/v1${call.path}${query}`,
+    headers,
+    body: call.body,
+  };
+}
+
+/** Sends one call (with retries unless the target says not to). */
+export function callApi(
+  ctx: Context,
+  target: ApiTarget,
+  call: ApiCall,
+  credentials?: ApiCredentials,
+  options?: { retry?: boolean },
+): Promise<Response> {
+  return send(ctx, buildHttpRequest(target, call, credentials), {
+    retry: options?.retry ?? target.retry,
+  });
+}
+
+/**
+ * The error for a failed response: its body as the message, as soracom-cli
+ * prints it, or the status when the body is empty.
+ */
+export async function responseError(
+  response: Response,
+  kind: ErrorKind = "api",
+): Promise<CliError> {
+  const text = (await response.text().catch(() => "")).trim();
+  const message = text === "" ? `HTTP ${response.status} ${response.statusText}`.trim() : text;
+  return new CliError(kind, message, { status: response.status });
+}
+
+/**
+ * The operator ID inside an API token (a JWT whose payload holds
+ * `operator.operatorId`), or `undefined` when it cannot be read.
+ */
+export function operatorIdFromToken(token: string): string | undefined {
+  const payload = token.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const json = atob(
+      payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(
+        Math.ceil(payload.length / 4) * 4,
+        "=",
+      ),
+    );
+    const value: unknown = JSON.parse(json);
+    if (value !== null && typeof value === "object" && "operator" in value) {
+      const operator = (value as { operator: unknown }).operator;
+      if (operator !== null && typeof operator === "object" && "operatorId" in operator) {
+        const id = (operator as { operatorId: unknown }).operatorId;
+        return typeof id === "string" ? id : undefined;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * Which SORACOM endpoint and language a command uses, decided as soracom-cli does.
+ *
+ * @module
+ */
+
+import type { Profile } from "../profile/schema.ts";
+
+/** The default production or sandbox host for a coverage type (`g` is Global, anything else Japan). */
+export function defaultEndpoint(coverageType: string | undefined, sandbox: boolean): string {
+  const global = coverageType === "g";
+  if (sandbox) {
+    return global ? "https://g.api-sandbox.soracom.io" : "https://api-sandbox.soracom.io";
+  }
+  return global ? "https://g.api.soracom.io" : "https://api.soracom.io";
+}
+
+/**
+ * The endpoint, without `/v1`. First rule that applies: `SORACOM_ENDPOINT`;
+ * no file profile: the default for `--coverage-type`; `--coverage-type` given:
+ * the default for it (sandbox when the profile says so); the profile's
+ * `endpoint`; the default for the profile's coverage type.
+ *
+ * @param fileProfile the profile file, when one could be loaded (never profileCommand output)
+ */
+export function resolveEndpoint(
+  envEndpoint: string | undefined,
+  coverageTypeFlag: string | undefined,
+  fileProfile: Profile | undefined,
+): string {
+  const endpoint = envEndpoint
+    ? envEndpoint
+    : fileProfile === undefined
+    ? defaultEndpoint(coverageTypeFlag, false)
+    : coverageTypeFlag
+    ? defaultEndpoint(coverageTypeFlag, fileProfile.sandbox ?? false)
+    : fileProfile.endpoint
+    ? fileProfile.endpoint
+    : defaultEndpoint(fileProfile.coverageType, fileProfile.sandbox ?? false);
+  return endpoint.replace(/\/+$/, "");
+}
+
+/** The UI language: `en` or `ja`. */
+export type Lang = "en" | "ja";
+
+function supported(value: string | undefined): Lang | undefined {
+  const two = value?.slice(0, 2);
+  return two === "en" || two === "ja" ? two : undefined;
+}
+
+/** The two letters after the last `:` of `LANGUAGE` (soracom-cli's "alternative"). */
+function alternative(env: (name: string) => string | undefined): Lang | undefined {
+  const language = env("LANGUAGE");
+  if (!language) return undefined;
+  return supported(language.slice(language.lastIndexOf(":") + 1));
+}
+
+/**
+ * The language soracom-cli would pick from `LC_ALL`, `LC_MESSAGES`, `LANG` and `LANGUAGE`.
+ *
+ * @example `detectLang((n) => ({ LANG: "ja_JP.UTF-8" })[n]) === "ja"`
+ */
+export function detectLang(env: (name: string) => string | undefined): Lang {
+  const lcAll = env("LC_ALL");
+  const lang = env("LANG");
+  if (lang === "C" || lcAll === "C") return "en";
+  if (lcAll) return supported(lcAll) ?? alternative(env) ?? "en";
+  const messages = supported(env("LC_MESSAGES"));
+  if (messages) return messages;
+  if (lang) return supported(lang) ?? alternative(env) ?? "en";
+  return "en";
+}

@@ -1,0 +1,221 @@
+/**
+ * Sending one HTTP request: retries with exponential backoff and jitter on
+ * network errors, 429 and 5xx (honouring `Retry-After`, bounded in total time),
+ * a timeout, and the `SORACOM_VERBOSE` dump with every secret hidden.
+ *
+ * @module
+ */
+
+import type { Context } from "../context.ts";
+import { CliError } from "../errors.ts";
+import { VERSION } from "../version.ts";
+
+/** A request ready to send. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Header pairs; a name may repeat (profile headers add to built-in ones). */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body?: Uint8Array | string;
+}
+
+/** How to send it. */
+export interface SendOptions {
+  /** `false` for `--no-retry-on-error`: one attempt. */
+  readonly retry: boolean;
+}
+
+/** The retry schedule: attempts, delays and the total budget, in milliseconds. */
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly budgetMs: number;
+}
+
+/** Five attempts, 1 s doubling to at most 20 s per wait, 60 s of waiting in all. */
+export const RETRY_POLICY: RetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 20_000,
+  budgetMs: 60_000,
+};
+
+const DEFAULT_TIMEOUT_SECONDS = 120;
+const SECRET_HEADERS = new Set(["x-soracom-api-key", "x-soracom-token", "authorization"]);
+const SECRET_FIELDS = new Set([
+  "password",
+  "authkey",
+  "mfaotpcode",
+  "token",
+  "apikey",
+  "currentpassword",
+  "newpassword",
+  "registrationsecret",
+]);
+
+/** `User-Agent` sent on every request. */
+export const USER_AGENT = `soracom-cli-ts/${VERSION}`;
+
+/** True when `SORACOM_VERBOSE` asks for request and response dumps. */
+export function isVerbose(ctx: Context): boolean {
+  const v = ctx.env("SORACOM_VERBOSE");
+  return v !== undefined && v !== "" && v !== "0";
+}
+
+function redactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map((
+        [k, v],
+      ) => [k, SECRET_FIELDS.has(k.toLowerCase()) ? "<hidden>" : redactValue(v)]),
+    );
+  }
+  return value;
+}
+
+/** Hides secret fields in a body: JSON fields by name, or `key=value`/`"key":"value"` text. */
+export function redactBody(text: string): string {
+  try {
+    return JSON.stringify(redactValue(JSON.parse(text)));
+  } catch {
+    return text.replace(
+      /("?(?:password|authKey|mfaOTPCode|token|apiKey)"?\s*[:=]\s*)("[^"]*"|[^\s&,}]+)/gi,
+      "$1<hidden>",
+    );
+  }
+}
+
+function dumpHeaders(headers: Iterable<readonly [string, string]>): string {
+  let out = "";
+  for (const [name, value] of headers) {
+    out += `${name}: ${SECRET_HEADERS.has(name.toLowerCase()) ? "<hidden>" : value}\n`;
+  }
+  return out;
+}
+
+function bodyText(body: Uint8Array | string | undefined): string {
+  if (body === undefined) return "";
+  return typeof body === "string" ? body : new TextDecoder().decode(body);
+}
+
+function timeoutMs(ctx: Context): number {
+  const raw = ctx.env("SORACOM_TIMEOUT");
+  const seconds = raw ? Number(raw) : DEFAULT_TIMEOUT_SECONDS;
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
+}
+
+/** Milliseconds to wait from a `Retry-After` header (seconds or an HTTP date). */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The wait before retry number `retry` (0-based): exponential, capped, with jitter. */
+export function backoffMs(policy: RetryPolicy, retry: number, random: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+function isRetryable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+function describeNetworkError(e: unknown): string {
+  if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
+    return "no response before the timeout";
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (/refused/i.test(message)) return "connection refused";
+  if (/reset/i.test(message)) return "connection reset";
+  return message.split("\n")[0];
+}
+
+/**
+ * Sends `req`, retrying as {@link RETRY_POLICY} allows. Returns the last
+ * response (which may be an error status); throws only when no response came.
+ *
+ * @throws CliError (`network`) when every attempt failed without a response
+ */
+export async function send(
+  ctx: Context,
+  req: HttpRequest,
+  options: SendOptions,
+  policy: RetryPolicy = RETRY_POLICY,
+): Promise<Response> {
+  const verbose = isVerbose(ctx);
+  const attempts = options.retry ? policy.attempts : 1;
+  let waited = 0;
+  for (let attempt = 0;; attempt++) {
+    if (verbose) {
+      ctx.stderr.write(
+        `${req.method} ${req.url}\n${dumpHeaders(req.headers)}\n${
+          redactBody(bodyText(req.body))
+        }\n`,
+      );
+    }
+    let response: Response | undefined;
+    let failure: unknown;
+    try {
+      response = await ctx.fetch(
+        new Request(req.url, {
+          method: req.method,
+          headers: req.headers as [string, string][],
+          body: req.body === undefined ? undefined : req.body as BodyInit,
+          redirect: "manual",
+          signal: AbortSignal.timeout(timeoutMs(ctx)),
+        }),
+      );
+    } catch (e) {
+      failure = e;
+    }
+    if (verbose && response) {
+      ctx.stderr.write(
+        `${response.status} ${response.statusText}\n${dumpHeaders(response.headers)}`,
+      );
+      const type = response.headers.get("content-type") ?? "";
+      if (/json|text/.test(type)) {
+        const text = await response.clone().text().catch(() => "");
+        ctx.stderr.write(`\n${redactBody(text.slice(0, 65536))}\n`);
+      }
+      ctx.stderr.write("==========\n");
+    }
+    const retryable = response ? isRetryable(response.status) : true;
+    const last = attempt + 1 >= attempts;
+    if (!retryable || last) {
+      if (response) return response;
+      throw new CliError(
+        "network",
+        `${req.method} ${new URL(req.url).origin}: ${describeNetworkError(failure)}${
+          attempts > 1 ? ` (after ${attempt + 1} attempts)` : ""
+        }`,
+        { cause: failure },
+      );
+    }
+    const hinted = response
+      ? retryAfterMs(response.headers.get("retry-after"), ctx.now())
+      : undefined;
+    const wait = hinted ?? backoffMs(policy, attempt, Math.random());
+    if (waited + wait > policy.budgetMs) {
+      if (response) return response;
+      throw new CliError(
+        "network",
+        `${req.method} ${new URL(req.url).origin}: ${
+          describeNetworkError(failure)
+        } (gave up after ${attempt + 1} attempts)`,
+        { cause: failure },
+      );
+    }
+    await response?.body?.cancel();
+    if (verbose) {
+      const why = response ? `HTTP ${response.status}` : describeNetworkError(failure);
+      ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${why})\n`);
+    }
+    waited += wait;
+    await ctx.sleep(wait);
+  }
+}

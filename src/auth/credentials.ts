@@ -1,0 +1,262 @@
+/**
+ * From global flags and profiles to a session, with soracom-cli's priority:
+ * `--api-key`+`--api-token`; `--auth-key-id`+`--auth-key`; `--profile-command`;
+ * then the profile (its `profileCommand`, then `sourceProfile`, then its own
+ * fields). A session cache, when given, is asked before anything runs.
+ *
+ * @module
+ */
+
+import { type ApiTarget, operatorIdFromToken } from "../api/client.ts";
+import { detectLang, resolveEndpoint } from "../api/endpoint.ts";
+import type { Context } from "../context.ts";
+import { CliError } from "../errors.ts";
+import { profileFromCommand } from "../profile/command.ts";
+import type { Profile } from "../profile/schema.ts";
+import {
+  type LoadedProfile,
+  loadProfile,
+  profileDir,
+  sanitizeProfileName,
+  sourceProfileName,
+} from "../profile/store.ts";
+import {
+  authBodyOf,
+  hasCredentials,
+  login,
+  type OtpSources,
+  type Session,
+  switchUser,
+} from "./login.ts";
+
+/** The global flags every command has. */
+export interface GlobalOptions {
+  readonly profile?: string;
+  readonly coverageType?: string;
+  readonly apiKey?: string;
+  readonly apiToken?: string;
+  readonly authKeyId?: string;
+  readonly authKey?: string;
+  readonly profileCommand?: string;
+  readonly rawOutput?: boolean;
+  readonly noRetryOnError?: boolean;
+  readonly mfaOtpcode?: string;
+  readonly noSessionCache?: boolean;
+}
+
+/** Where the credentials come from, decided before anything is run or sent. */
+export type CredentialSource =
+  | { readonly kind: "apiKey"; readonly apiKey: string; readonly token: string }
+  | { readonly kind: "authKey"; readonly authKeyId: string; readonly authKey: string }
+  | { readonly kind: "profileCommand"; readonly command: string; readonly origin: string }
+  | { readonly kind: "profile"; readonly loaded: LoadedProfile };
+
+/** Everything a command needs to know before it calls the API. */
+export interface Invocation {
+  readonly options: GlobalOptions;
+  readonly profileDir: string;
+  /** The sanitised profile name (`--profile`, `SORACOM_PROFILE`, or `default`). */
+  readonly profileName: string;
+  /** The profile file, when it could be read. */
+  readonly fileProfile?: LoadedProfile;
+  /** Why the profile file could not be read. */
+  readonly fileProfileError?: CliError;
+  readonly target: ApiTarget;
+}
+
+/** Stores sessions between runs (see `session_cache.ts`). */
+export interface SessionStore {
+  get(key: string): Promise<Session | undefined>;
+  put(key: string, session: Session): Promise<void>;
+  drop(key: string): Promise<void>;
+}
+
+/** The profile name for this run: `--profile`, then `SORACOM_PROFILE`, then `default`. */
+export function selectedProfileName(ctx: Context, options: GlobalOptions): string {
+  const name = options.profile || ctx.env("SORACOM_PROFILE") || "default";
+  return sanitizeProfileName(name);
+}
+
+/** Loads the profile file (if any) and decides endpoint, language and headers. */
+export async function prepare(ctx: Context, options: GlobalOptions): Promise<Invocation> {
+  const dir = profileDir(ctx);
+  const name = selectedProfileName(ctx, options);
+  let fileProfile: LoadedProfile | undefined;
+  let fileProfileError: CliError | undefined;
+  try {
+    fileProfile = await loadProfile(ctx, dir, name);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    fileProfileError = e;
+  }
+  const endpoint = resolveEndpoint(
+    ctx.env("SORACOM_ENDPOINT"),
+    options.coverageType,
+    fileProfile?.profile,
+  );
+  return {
+    options,
+    profileDir: dir,
+    profileName: name,
+    fileProfile,
+    fileProfileError,
+    target: {
+      endpoint,
+      lang: detectLang((n) => ctx.env(n)),
+      extraHeaders: fileProfile?.profile.headers ?? {},
+      retry: !options.noRetryOnError,
+    },
+  };
+}
+
+function bothOrNeither(a: string | undefined, b: string | undefined, names: string): boolean {
+  if (Boolean(a) !== Boolean(b)) throw new CliError("usage", `both ${names} must be specified`);
+  return Boolean(a);
+}
+
+/** Picks the credential source by soracom-cli's priority. */
+export function credentialSource(inv: Invocation): CredentialSource {
+  const o = inv.options;
+  if (bothOrNeither(o.apiKey, o.apiToken, "--api-key and --api-token")) {
+    return { kind: "apiKey", apiKey: o.apiKey!, token: o.apiToken! };
+  }
+  if (bothOrNeither(o.authKeyId, o.authKey, "--auth-key-id and --auth-key")) {
+    return { kind: "authKey", authKeyId: o.authKeyId!, authKey: o.authKey! };
+  }
+  if (o.profileCommand !== undefined && o.profileCommand !== "") {
+    return { kind: "profileCommand", command: o.profileCommand, origin: "--profile-command" };
+  }
+  if (inv.fileProfileError) throw inv.fileProfileError;
+  const loaded = inv.fileProfile!;
+  if (loaded.profile.profileCommand) {
+    return { kind: "profileCommand", command: loaded.profile.profileCommand, origin: loaded.path };
+  }
+  return { kind: "profile", loaded };
+}
+
+/**
+ * The session-cache key material: who logs in and where, never a secret or an OTP.
+ * For a profileCommand it is the command itself (its output is not known yet).
+ */
+export function sessionIdentity(inv: Invocation, source: CredentialSource): string | undefined {
+  const where = inv.target.endpoint;
+  switch (source.kind) {
+    case "apiKey":
+      return undefined;
+    case "authKey":
+      return JSON.stringify([where, "authKey", source.authKeyId]);
+    case "profileCommand":
+      return JSON.stringify([where, "profileCommand", source.origin, source.command]);
+    case "profile": {
+      const p = source.loaded.profile;
+      return JSON.stringify([
+        where,
+        "profile",
+        source.loaded.path,
+        p.authKeyId ?? null,
+        p.email ?? null,
+        p.operatorId ?? null,
+        p.username ?? null,
+        p.sourceProfile ?? null,
+      ]);
+    }
+  }
+}
+
+function otpSources(inv: Invocation, profile: Profile, label: string): OtpSources {
+  return {
+    flag: inv.options.mfaOtpcode,
+    command: profile.mfaOTPCommand ?? inv.fileProfile?.profile.mfaOTPCommand,
+    label,
+  };
+}
+
+async function loginAs(ctx: Context, inv: Invocation, profile: Profile, label: string) {
+  const body = authBodyOf(profile);
+  if (!hasCredentials(body)) {
+    throw new CliError(
+      "config",
+      `${label} has no credentials (authKeyId and authKey, email and password, or operatorId, username and password)`,
+    );
+  }
+  return await login(ctx, inv.target, body, otpSources(inv, profile, label));
+}
+
+async function loginWithProfile(
+  ctx: Context,
+  inv: Invocation,
+  profile: Profile,
+  label: string,
+): Promise<Session> {
+  if (!profile.sourceProfile) return await loginAs(ctx, inv, profile, label);
+  const sourceName = sourceProfileName(profile.sourceProfile);
+  let source: Profile;
+  try {
+    source = (await loadProfile(ctx, inv.profileDir, sourceName)).profile;
+  } catch (e) {
+    if (e instanceof CliError) {
+      throw new CliError(
+        e.kind,
+        `unable to load the specified source profile '${sourceName}': ${e.message}`,
+      );
+    }
+    throw e;
+  }
+  if (source.sourceProfile !== undefined) {
+    throw new CliError(
+      "config",
+      `source profile '${sourceName}' should not have a sourceProfile (nested switch user is not allowed)`,
+    );
+  }
+  if (!profile.operatorId || !profile.username) {
+    throw new CliError(
+      "config",
+      "both operatorId and username are required when authenticating using switch-user",
+    );
+  }
+  if (source.profileCommand) source = await profileFromCommand(ctx, source.profileCommand);
+  const first = await loginAs(ctx, inv, source, sourceName);
+  return await switchUser(ctx, inv.target, first, {
+    operatorId: profile.operatorId,
+    userName: profile.username,
+    tokenTimeoutSeconds: profile.tokenTimeoutSeconds,
+  });
+}
+
+/** Logs in from `source` (no cache). */
+export async function loginFrom(
+  ctx: Context,
+  inv: Invocation,
+  source: CredentialSource,
+): Promise<Session> {
+  switch (source.kind) {
+    case "apiKey":
+      return {
+        apiKey: source.apiKey,
+        token: source.token,
+        operatorId: operatorIdFromToken(source.token) ?? "",
+        expiresAt: Number.POSITIVE_INFINITY,
+      };
+    case "authKey":
+      return await loginAs(
+        ctx,
+        inv,
+        { authKeyId: source.authKeyId, authKey: source.authKey },
+        "--auth-key-id",
+      );
+    case "profileCommand": {
+      const profile = await profileFromCommand(ctx, source.command);
+      return await loginWithProfile(ctx, inv, profile, inv.profileName);
+    }
+    case "profile":
+      return await loginWithProfile(ctx, inv, source.loaded.profile, inv.profileName);
+  }
+}
+
+/** True when this run may use the session cache. */
+export function sessionCacheEnabled(ctx: Context, inv: Invocation): boolean {
+  if (inv.options.noSessionCache) return false;
+  const env = ctx.env("SORACOM_NO_SESSION_CACHE");
+  if (env !== undefined && env !== "" && env !== "0") return false;
+  return inv.fileProfile?.profile.sessionCache !== false;
+}

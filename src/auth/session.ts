@@ -1,0 +1,211 @@
+/**
+ * Getting a session for a command: from the cache when one is valid (no login,
+ * no profileCommand, no OTP), renewed through the token API when it nears its
+ * end, or by logging in (once, under a lock, however many runs start at once).
+ * A 401 on a cached session drops it and logs in again, once.
+ *
+ * @module
+ */
+
+import { type ApiCall, type ApiCredentials, callApi, responseError } from "../api/client.ts";
+import type { Context } from "../context.ts";
+import {
+  type CredentialSource,
+  credentialSource,
+  type Invocation,
+  loginFrom,
+  sessionCacheEnabled,
+  sessionIdentity,
+} from "./credentials.ts";
+import type { Session } from "./login.ts";
+import {
+  type CachedSession,
+  SessionCache,
+  sessionDir,
+  sessionKey,
+  toSession,
+} from "./session_cache.ts";
+
+/** Cached sessions with less than this left are not used. */
+export const MIN_REMAINING_MS = 60_000;
+/** Cached sessions are renewed once less than this share of their lifetime is left. */
+export const RENEW_FRACTION = 0.25;
+/** A login lock older than this belonged to a run that died. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/** Sends one call with the session's credentials. */
+export type Sender = (call: ApiCall) => Promise<Response>;
+
+function lifetimeSeconds(session: Session, now: number): number {
+  return Math.max(180, Math.round((session.expiresAt - now) / 1000));
+}
+
+function labelOf(inv: Invocation, source: CredentialSource): string {
+  return source.kind === "authKey"
+    ? `--auth-key-id ${source.authKeyId}`
+    : `profile ${inv.profileName}`;
+}
+
+/** `POST /v1/operators/{id}/token`: a new token for the same API key. */
+async function renew(
+  ctx: Context,
+  inv: Invocation,
+  cached: CachedSession,
+): Promise<CachedSession | undefined> {
+  const response = await callApi(ctx, inv.target, {
+    method: "POST",
+    path: `/operators/${encodeURIComponent(cached.operatorId)}/token`,
+    body: JSON.stringify({ tokenTimeoutSeconds: cached.lifetimeSeconds }),
+    contentType: "application/json",
+  }, cached);
+  if (!response.ok) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const value: unknown = await response.json().catch(() => undefined);
+  const token = value !== null && typeof value === "object" && "token" in value
+    ? (value as { token: unknown }).token
+    : undefined;
+  if (typeof token !== "string" || token === "") return undefined;
+  return { ...cached, token, expiresAt: ctx.now() + cached.lifetimeSeconds * 1000 };
+}
+
+function usable(cached: CachedSession | undefined, now: number): cached is CachedSession {
+  return cached !== undefined && cached.expiresAt - now > MIN_REMAINING_MS;
+}
+
+function wantsRenewal(cached: CachedSession, now: number): boolean {
+  return cached.expiresAt - now < cached.lifetimeSeconds * 1000 * RENEW_FRACTION;
+}
+
+/** A session through the cache: reuse, renew, or log in under the lock. */
+async function cachedSession(
+  ctx: Context,
+  inv: Invocation,
+  source: CredentialSource,
+  cache: SessionCache,
+  key: string,
+): Promise<Session> {
+  const found = await cache.get(key);
+  if (usable(found, ctx.now()) && !wantsRenewal(found, ctx.now())) return toSession(found);
+  return await cache.withLock(key, STALE_LOCK_MS, async () => {
+    // Another run may have logged in or renewed while we waited for the lock.
+    const now = ctx.now();
+    const current = await cache.get(key);
+    if (usable(current, now)) {
+      if (!wantsRenewal(current, now)) return toSession(current);
+      const renewed = await renew(ctx, inv, current);
+      if (renewed) {
+        await cache.put(key, renewed);
+        return toSession(renewed);
+      }
+    }
+    const session = await loginFrom(ctx, inv, source);
+    await cache.put(key, {
+      apiKey: session.apiKey,
+      token: session.token,
+      operatorId: session.operatorId,
+      userName: session.userName,
+      expiresAt: session.expiresAt,
+      lifetimeSeconds: lifetimeSeconds(session, ctx.now()),
+      endpoint: inv.target.endpoint,
+      label: labelOf(inv, source),
+    });
+    return session;
+  });
+}
+
+/** Where this run's session lives in the cache, if it may use one. */
+export async function cacheSlot(
+  ctx: Context,
+  inv: Invocation,
+  source: CredentialSource,
+): Promise<{ cache: SessionCache; key: string } | undefined> {
+  if (!sessionCacheEnabled(ctx, inv)) return undefined;
+  const identity = sessionIdentity(inv, source);
+  if (identity === undefined) return undefined;
+  return { cache: new SessionCache(ctx, sessionDir(ctx)), key: await sessionKey(identity) };
+}
+
+/** The session for this run (cache, renewal or login). */
+export async function obtainSession(ctx: Context, inv: Invocation): Promise<Session> {
+  const source = credentialSource(inv);
+  const slot = await cacheSlot(ctx, inv, source);
+  if (slot === undefined) return await loginFrom(ctx, inv, source);
+  return await cachedSession(ctx, inv, source, slot.cache, slot.key);
+}
+
+class StaleSession extends Error {}
+
+/**
+ * Runs `fn` with a sender that carries the session's credentials. When the
+ * first request of a cached session answers 401, the session is dropped and
+ * `fn` runs again once after a fresh login.
+ */
+export async function callWithSession(
+  ctx: Context,
+  inv: Invocation,
+  needsAuth: boolean,
+  fn: (send: Sender, session: Session | undefined) => Promise<void>,
+): Promise<void> {
+  if (!needsAuth) {
+    await fn((call) => callApi(ctx, inv.target, call), undefined);
+    return;
+  }
+  const source = credentialSource(inv);
+  const slot = await cacheSlot(ctx, inv, source);
+  const run = async (session: Session, mayRetry: boolean) => {
+    let first = true;
+    const send: Sender = async (call) => {
+      const response = await callApi(ctx, inv.target, call, session as ApiCredentials);
+      if (first && mayRetry && response.status === 401) {
+        await response.body?.cancel();
+        throw new StaleSession();
+      }
+      first = false;
+      return response;
+    };
+    await fn(send, session);
+  };
+  if (slot === undefined) {
+    await run(await loginFrom(ctx, inv, source), false);
+    return;
+  }
+  const session = await cachedSession(ctx, inv, source, slot.cache, slot.key);
+  try {
+    await run(session, true);
+  } catch (e) {
+    if (!(e instanceof StaleSession)) throw e;
+    await slot.cache.withLock(slot.key, STALE_LOCK_MS, async () => {
+      const now = await slot.cache.get(slot.key);
+      if (now?.token === session.token) await slot.cache.drop(slot.key);
+    });
+    await run(await cachedSession(ctx, inv, source, slot.cache, slot.key), false);
+  }
+}
+
+/** Revokes a cached session on the server (`/v1/auth/logout`) and deletes it. */
+export async function revokeCached(
+  ctx: Context,
+  inv: Invocation,
+  cache: SessionCache,
+  key: string,
+): Promise<CachedSession | undefined> {
+  const cached = await cache.get(key);
+  if (cached === undefined) return undefined;
+  if (cached.expiresAt > ctx.now()) {
+    const response = await callApi(
+      ctx,
+      { ...inv.target, endpoint: cached.endpoint },
+      { method: "POST", path: "/auth/logout" },
+      cached,
+    );
+    // 401: already revoked or expired on the server; either way it is gone.
+    if (!response.ok && response.status !== 401) {
+      throw await responseError(response);
+    }
+    await response.body?.cancel();
+  }
+  await cache.drop(key);
+  return cached;
+}

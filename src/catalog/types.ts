@@ -1,0 +1,89 @@
+/**
+ * The shape of the generated API catalogue (`src/catalog/catalog.json`).
+ *
+ * The catalogue holds facts only (names, paths, parameter types): no summaries,
+ * descriptions or examples from the API definition. `scripts/gen_catalog.ts`
+ * writes it; `tests/catalog_test.ts` fails when it is stale.
+ *
+ * @module
+ */
+
+/** The value types a flag can carry. `array` is always an array of strings. */
+export type ParamType = "string" | "integer" | "number" | "boolean" | "array";
+
+/** A path, query or header parameter of an operation. */
+export interface CatalogParam {
+  /** The parameter's name in the API definition, e.g. `operator_id`. */
+  readonly name: string;
+  /** The CLI flag name without dashes, e.g. `operator-id`. */
+  readonly flag: string;
+  readonly in: "path" | "query" | "header";
+  readonly type: ParamType;
+  readonly required: boolean;
+  readonly default?: string | number | boolean;
+  readonly enum?: readonly string[];
+}
+
+/** One top-level property of a `$ref` request body schema. */
+export interface CatalogBodyProp {
+  /** The JSON key, e.g. `speedClass`. */
+  readonly name: string;
+  /** The CLI flag name, e.g. `speed-class` (or `x-soracom-cli-param-name`). */
+  readonly flag: string;
+  readonly type: ParamType;
+  readonly required: boolean;
+  readonly default?: string | number | boolean;
+  readonly enum?: readonly string[];
+}
+
+/** The request body of an operation. */
+export interface CatalogBody {
+  /** The first content type the definition lists, e.g. `application/json`. */
+  readonly contentType: string;
+  /**
+   * `object`: a JSON object whose top-level properties become flags (when `props` is set);
+   * `raw`: an array, string or binary body sent as given.
+   */
+  readonly kind: "object" | "raw";
+  readonly required: boolean;
+  /** Present when the schema is a `$ref` to an object schema (soracom-cli flattens only those). */
+  readonly props?: readonly CatalogBodyProp[];
+}
+
+/** One API operation. An operation can have several command names (aliases). */
+export interface CatalogOperation {
+  readonly operationId: string;
+  /** The first tag, used for the API reference link. */
+  readonly tag: string;
+  /** Command paths from `x-soracom-cli`, e.g. `["soralets test", "soralets exec"]`. */
+  readonly names: readonly string[];
+  readonly method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD";
+  /** Path below the base path `/v1`, e.g. `/subscribers/{imsi}`. */
+  readonly path: string;
+  readonly params: readonly CatalogParam[];
+  readonly body?: CatalogBody;
+  /** From `x-soracom-cli-pagination`. */
+  readonly pagination?: { readonly param: string; readonly header: string };
+  readonly deprecated?: true;
+  /** From `x-soracom-alternative-cli`. */
+  readonly alternative?: string;
+  /** False for the operations without `security` (no API key/token needed). */
+  readonly auth: boolean;
+  /** True for operations from the sandbox definition. */
+  readonly sandbox?: true;
+  /** The 2xx response schema is an array (these commands get `--jsonl`). */
+  readonly arrayResponse?: true;
+  /** Output is always raw: `files get` and every `POST .../export`. */
+  readonly rawOutput?: true;
+}
+
+/** The whole catalogue. */
+export interface Catalog {
+  /** The "generated, do not edit" notice; the first key, so it is on the file's first line. */
+  readonly "//"?: string;
+  /** `info.version` of the main definition. */
+  readonly specVersion: string;
+  /** `info.version` of the sandbox definition. */
+  readonly sandboxSpecVersion: string;
+  readonly operations: readonly CatalogOperation[];
+}

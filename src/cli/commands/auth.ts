@@ -1,0 +1,124 @@
+/**
+ * `soracom auth` and `soracom logout`.
+ *
+ * `auth` with credential flags (or `--body`) is soracom-cli's `POST /auth`.
+ * Without them it logs in the way every command does (profile, profileCommand,
+ * OTP, session cache) and prints `{apiKey, operatorId, token, userName}`, so
+ * other tools can use the session.
+ *
+ * `logout` revokes the cached session on the server and deletes it; `--all`
+ * does that for every cached session.
+ *
+ * @module
+ */
+
+import { buildCommand, type Command } from "@stricli/core";
+import { stringifyPretty } from "../../api/json.ts";
+import { credentialSource, prepare } from "../../auth/credentials.ts";
+import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
+import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
+import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
+import type { Context } from "../../context.ts";
+import { CliError } from "../../errors.ts";
+import { operationFlags, runApiCommand } from "../api_command.ts";
+import { type AppContext, booleanFlag, globalOptions, withGlobalFlags } from "../flags.ts";
+
+function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
+  const op = catalog?.operations.find((o) => o.names.includes(name));
+  if (!op) throw new CliError("internal", `the catalogue has no '${name}' command`);
+  return op;
+}
+
+const DIRECT_FLAGS = [
+  "auth-key-id",
+  "auth-key",
+  "email",
+  "password",
+  "operator-id",
+  "user-name",
+  "body",
+];
+
+/** Prints the session for the selected profile (or logs in directly with flags). */
+async function runAuth(ctx: Context, op: CatalogOperation, flags: Record<string, unknown>) {
+  if (DIRECT_FLAGS.some((f) => flags[f] !== undefined)) {
+    await runApiCommand(ctx, op, flags);
+    return;
+  }
+  const local = new Set(Object.keys(operationFlags(op)));
+  local.delete("mfa-otpcode");
+  const inv = await prepare(ctx, globalOptions(flags, local));
+  const session = await obtainSession(ctx, inv);
+  const out: Record<string, string> = {
+    apiKey: session.apiKey,
+    operatorId: session.operatorId,
+    token: session.token,
+  };
+  if (session.userName) out.userName = session.userName;
+  ctx.stdout.write(`${stringifyPretty(out)}\n`);
+}
+
+/** The `auth` command. */
+export function authCommand(_ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
+  const op = operation(catalog, "auth");
+  return buildCommand<Record<string, unknown>, [], AppContext>({
+    func(this: AppContext, flags: Record<string, unknown>) {
+      return runAuth(this.ctx, op, flags);
+    },
+    parameters: {
+      flags: withGlobalFlags(operationFlags(op)),
+      positional: { kind: "tuple", parameters: [] },
+    } as never,
+    docs: {
+      brief: "log in and print the API key and token",
+      fullDescription: [
+        "POST /v1/auth",
+        "With --auth-key-id/--auth-key, --email/--password or --operator-id/--user-name/--password,",
+        "logs in with those (as soracom-cli does). Without them, logs in as every command does",
+        "(--profile, profileCommand, MFA, session cache) and prints that session.",
+      ].join("\n"),
+    },
+  });
+}
+
+async function logoutAll(ctx: Context, flags: Record<string, unknown>) {
+  const inv = await prepare(ctx, globalOptions(flags));
+  const cache = new SessionCache(ctx, sessionDir(ctx));
+  let count = 0;
+  for (const key of await cache.keys()) {
+    if (await revokeCached(ctx, inv, cache, key)) count++;
+  }
+  ctx.stderr.write(`logged out ${count} cached session${count === 1 ? "" : "s"}\n`);
+}
+
+async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<string, unknown>) {
+  if (flags["all"] === true) {
+    await logoutAll(ctx, flags);
+    return;
+  }
+  const inv = await prepare(ctx, globalOptions(flags));
+  const source = credentialSource(inv);
+  const slot = source.kind === "apiKey" ? undefined : await cacheSlot(ctx, inv, source);
+  if (slot && await revokeCached(ctx, inv, slot.cache, slot.key)) return;
+  // Nothing cached: do what soracom-cli does (revoke the key this call logs in with).
+  await runApiCommand(ctx, op, { ...flags, "no-session-cache": true });
+}
+
+/** The `logout` command. */
+export function logoutCommand(_ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
+  const op = operation(catalog, "logout");
+  return buildCommand<Record<string, unknown>, [], AppContext>({
+    func(this: AppContext, flags: Record<string, unknown>) {
+      return runLogout(this.ctx, op, flags);
+    },
+    parameters: {
+      flags: withGlobalFlags({ all: booleanFlag("log out every cached session") }),
+      positional: { kind: "tuple", parameters: [] },
+    } as never,
+    docs: {
+      brief: "revoke the session and delete it from the cache",
+      fullDescription:
+        "POST /v1/auth/logout\nWith --all, every cached session is revoked and deleted.",
+    },
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * `soracom configure`, `configure get` and `unconfigure`.
+ *
+ * `configure` asks soracom-cli's questions on the terminal (secrets without
+ * echo), and takes every answer as a flag too, so scripts need no terminal.
+ *
+ * @module
+ */
+
+import { buildCommand, type Command } from "@stricli/core";
+import { selectedProfileName } from "../../auth/credentials.ts";
+import type { Context } from "../../context.ts";
+import { CliError } from "../../errors.ts";
+import type { Profile } from "../../profile/schema.ts";
+import { PROFILE_KEYS } from "../../profile/schema.ts";
+import {
+  listProfiles,
+  loadProfile,
+  profileDir,
+  profilePath,
+  saveProfile,
+} from "../../profile/store.ts";
+import {
+  type AppContext,
+  booleanFlag,
+  type FlagSpecs,
+  GLOBAL_FLAGS,
+  globalOptions,
+  stringFlag,
+  withGlobalFlags,
+} from "../flags.ts";
+
+const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
+  "overwrite": booleanFlag("replace an existing profile without asking"),
+  "auth-key-id": stringFlag("AuthKeyId (with --auth-key)", "id"),
+  "auth-key": stringFlag("AuthKey secret (with --auth-key-id)", "secret"),
+  "email": stringFlag("root user's email (with --password)", "email"),
+  "password": stringFlag("password of the root or SAM user", "password"),
+  "operator-id": stringFlag("operator ID of the SAM user, or of the switch-user target", "OP..."),
+  "user-name": stringFlag("SAM user name, or the switch-user target's", "name"),
+  "source-profile": stringFlag("switch user: the profile to log in with first", "profile"),
+  "profile-command": stringFlag("a command that prints the credentials as JSON", "command"),
+  "mfa-otp-command": stringFlag("a command that prints the current MFA one-time code", "command"),
+  "endpoint": stringFlag("API endpoint (without /v1)", "url"),
+});
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+async function ask(ctx: Context, question: string, secret = false): Promise<string> {
+  const answer = await ctx.prompt(question, { secret });
+  if (answer === undefined) {
+    throw new CliError(
+      "usage",
+      "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')",
+    );
+  }
+  return answer.trim();
+}
+
+async function choose(ctx: Context, title: string, options: readonly string[]): Promise<number> {
+  ctx.stderr.write(`${title}\n${options.map((o, i) => `${i + 1}. ${o}`).join("\n")}\n`);
+  for (;;) {
+    const answer = await ask(ctx, `select (1-${options.length}) > `);
+    const n = Number(answer);
+    if (!/^\d+$/.test(answer)) {
+      throw new CliError("usage", `not a number: ${JSON.stringify(answer)}`);
+    }
+    if (n >= 1 && n <= options.length) return n;
+  }
+}
+
+/** The credentials part of a profile, from flags or, where flags are missing, from prompts. */
+async function credentialsFrom(
+  ctx: Context,
+  flags: Record<string, unknown>,
+  dir: string,
+): Promise<Profile> {
+  const f = (name: string) => str(flags[name]);
+  const need = async (name: string, question: string, secret = false) =>
+    f(name) ?? await ask(ctx, question, secret);
+  if (f("profile-command")) {
+    return { profileCommand: f("profile-command"), mfaOTPCommand: f("mfa-otp-command") };
+  }
+  if (f("source-profile")) {
+    return {
+      sourceProfile: f("source-profile"),
+      operatorId: await need("operator-id", "Operator ID of the switch destination (OP00...): "),
+      username: await need("user-name", "User name of the switch destination: "),
+    };
+  }
+  if (f("auth-key-id") || f("auth-key")) {
+    return {
+      authKeyId: await need("auth-key-id", "authKeyId: "),
+      authKey: await need("auth-key", "authKey: ", true),
+    };
+  }
+  if (f("email")) {
+    return {
+      email: f("email"),
+      password: await need("password", "password: ", true),
+      mfaOTPCommand: f("mfa-otp-command"),
+    };
+  }
+  if (f("operator-id") || f("user-name")) {
+    return {
+      operatorId: await need("operator-id", "Operator ID (OP00...): "),
+      username: await need("user-name", "username: "),
+      password: await need("password", "password: ", true),
+      mfaOTPCommand: f("mfa-otp-command"),
+    };
+  }
+  const method = await choose(ctx, "Select the authentication method:", [
+    "AuthKeyId and AuthKey (recommended)",
+    "Operator (root account) email and password",
+    "SAM user name and password",
+    "Switch user",
+    "A command that prints the credentials (password manager)",
+  ]);
+  switch (method) {
+    case 1:
+      return {
+        authKeyId: await ask(ctx, "authKeyId: "),
+        authKey: await ask(ctx, "authKey: ", true),
+      };
+    case 2:
+      return { email: await ask(ctx, "email: "), password: await ask(ctx, "password: ", true) };
+    case 3:
+      return {
+        operatorId: await ask(ctx, "Operator ID (OP00...): "),
+        username: await ask(ctx, "username: "),
+        password: await ask(ctx, "password: ", true),
+      };
+    case 4: {
+      const operatorId = await ask(ctx, "Operator ID of the switch destination (OP00...): ");
+      const username = await ask(ctx, "User name of the switch destination: ");
+      const names = await listProfiles(ctx, dir);
+      if (names.length === 0) {
+        throw new CliError("config", "there is no profile to switch from; create one first");
+      }
+      ctx.stderr.write(
+        `Select the source profile:\n${names.map((n, i) => `  ${i + 1}: ${n}`).join("\n")}\n`,
+      );
+      const answer = await ask(ctx, `[1-${names.length}]: `);
+      const n = Number(answer);
+      if (!Number.isInteger(n) || n < 1 || n > names.length) {
+        throw new CliError("usage", `unknown profile number: ${answer}`);
+      }
+      return { sourceProfile: names[n - 1], operatorId, username };
+    }
+    default:
+      return { profileCommand: await ask(ctx, "profileCommand: ") };
+  }
+}
+
+async function runConfigure(ctx: Context, flags: Record<string, unknown>) {
+  const name = selectedProfileName(ctx, globalOptions(flags));
+  const dir = profileDir(ctx);
+  const coverageFlag = str(flags["coverage-type"]);
+  const scripted = Object.keys(CONFIGURE_FLAGS).some((k) =>
+    !(k in GLOBAL_FLAGS) && k !== "overwrite" && str(flags[k]) !== undefined
+  );
+  if (!scripted) {
+    ctx.stderr.write(
+      `--- SORACOM CLI setup ---\nThis will create ${profilePath(dir, name)} (folder ${dir}).\n`,
+    );
+  }
+  const coverageType = coverageFlag ??
+    (scripted
+      ? "jp"
+      : ["g", "jp"][await choose(ctx, "Select the coverage type:", ["Global", "Japan"]) - 1]);
+  const profile: Profile = {
+    sandbox: false,
+    coverageType,
+    ...await credentialsFrom(ctx, flags, dir),
+    endpoint: str(flags["endpoint"]),
+    registerPaymentMethod: false,
+  };
+  if (flags["overwrite"] !== true && (await ctx.fs.stat(profilePath(dir, name))) !== null) {
+    const answer = await ctx.prompt(`Profile ${name} already exists. Overwrite it? (Y/n) `);
+    if (answer === undefined) {
+      throw new CliError(
+        "usage",
+        `profile '${name}' already exists; add --overwrite to replace it`,
+      );
+    }
+    if (!["", "y", "Y"].includes(answer.trim())) throw new CliError("aborted", "abort");
+  }
+  await saveProfile(ctx, dir, name, profile);
+}
+
+function withGlobals(
+  run: (ctx: Context, flags: Record<string, unknown>) => Promise<void>,
+  flags: FlagSpecs,
+  brief: string,
+  fullDescription?: string,
+): Command<AppContext> {
+  return buildCommand<Record<string, unknown>, [], AppContext>({
+    func(this: AppContext, parsed: Record<string, unknown>) {
+      return run(this.ctx, parsed);
+    },
+    parameters: { flags, positional: { kind: "tuple", parameters: [] } } as never,
+    docs: { brief, fullDescription },
+  });
+}
+
+/** The `configure` command. */
+export function configureCommand(): Command<AppContext> {
+  return withGlobals(
+    runConfigure,
+    CONFIGURE_FLAGS,
+    "create or update a profile",
+    [
+      "Asks on the terminal, or takes the answers as flags:",
+      "  AuthKey:      --auth-key-id ID --auth-key SECRET",
+      "  root user:    --email EMAIL --password PASSWORD",
+      "  SAM user:     --operator-id OP... --user-name NAME --password PASSWORD",
+      "  switch user:  --source-profile NAME --operator-id OP... --user-name NAME",
+      "  command:      --profile-command 'op item get ... --format json | jq ...'",
+      "plus --coverage-type jp|g, --endpoint URL, --mfa-otp-command CMD, --overwrite.",
+    ].join("\n"),
+  );
+}
+
+/** `configure get`: the profile as soracom-cli prints it (its key order, tab indent). */
+async function runConfigureGet(ctx: Context, flags: Record<string, unknown>) {
+  const name = selectedProfileName(ctx, globalOptions(flags));
+  const { profile } = await loadProfile(ctx, profileDir(ctx), name);
+  const out: Record<string, unknown> = {};
+  for (const key of PROFILE_KEYS) {
+    const value = profile[key];
+    if (key === "sandbox" || key === "registerPaymentMethod") out[key] = value ?? false;
+    else if (key === "coverageType") out[key] = value || "jp";
+    else if (value !== undefined && value !== "") out[key] = value;
+  }
+  ctx.stdout.write(`${JSON.stringify(out, null, "\t")}\n`);
+}
+
+/** The `configure get` command. */
+export function configureGetCommand(): Command<AppContext> {
+  return withGlobals(runConfigureGet, GLOBAL_FLAGS, "print a profile");
+}
+
+async function runUnconfigure(ctx: Context, flags: Record<string, unknown>) {
+  const name = selectedProfileName(ctx, globalOptions(flags));
+  const path = profilePath(profileDir(ctx), name);
+  if (flags["yes"] !== true) {
+    const answer = await ctx.prompt(`Are you sure to remove profile '${name}' ? (y/N) `);
+    if (answer === undefined) {
+      throw new CliError(
+        "usage",
+        "unconfigure needs a terminal to confirm; add --yes to skip the question",
+      );
+    }
+    if (!["y", "Y"].includes(answer.trim())) return;
+  }
+  if (!await ctx.fs.remove(path)) {
+    throw new CliError("config", `remove ${path}: no such file or directory`);
+  }
+}
+
+/** The `unconfigure` command. */
+export function unconfigureCommand(): Command<AppContext> {
+  return withGlobals(
+    runUnconfigure,
+    withGlobalFlags({ yes: booleanFlag("remove without asking") }),
+    "remove a profile",
+  );
+}

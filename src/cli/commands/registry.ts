@@ -1,0 +1,48 @@
+/**
+ * The hand-written commands: their paths, one-line descriptions, and lazy
+ * loaders (a command's module is imported only when it runs).
+ *
+ * @module
+ */
+
+import type { Command } from "@stricli/core";
+import type { Catalog } from "../../catalog/types.ts";
+import type { Context } from "../../context.ts";
+import type { AppContext } from "../flags.ts";
+
+/** Builds a command; `catalog` is loaded unless the command is hand-written only. */
+export type CommandBuilder = (ctx: Context, catalog: Catalog | undefined) => Command<AppContext>;
+
+/** One hand-written command. */
+export interface HandWritten {
+  readonly brief: string;
+  readonly load: () => Promise<CommandBuilder>;
+}
+
+/** Path -> command. `auth` and `logout` replace the generated ones. */
+export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
+  "configure": {
+    brief: "create or update a profile (interactive, or with flags)",
+    load: async () => (await import("./configure.ts")).configureCommand,
+  },
+  "configure get": {
+    brief: "print a profile",
+    load: async () => (await import("./configure.ts")).configureGetCommand,
+  },
+  "unconfigure": {
+    brief: "remove a profile",
+    load: async () => (await import("./configure.ts")).unconfigureCommand,
+  },
+  "version": {
+    brief: "print the version",
+    load: async () => (await import("./version.ts")).versionCommand,
+  },
+  "auth": {
+    brief: "log in and print the API key and token (POST /auth)",
+    load: async () => (await import("./auth.ts")).authCommand,
+  },
+  "logout": {
+    brief: "revoke the session and delete it from the cache (POST /auth/logout)",
+    load: async () => (await import("./auth.ts")).logoutCommand,
+  },
+};

@@ -1,0 +1,203 @@
+/**
+ * Flag definitions as data: the global flags every command has, and the
+ * parsers that turn flag text into typed values (with errors that list enum
+ * values and name the flag).
+ *
+ * @module
+ */
+
+import type { CommandContext } from "@stricli/core";
+import type { GlobalOptions } from "../auth/credentials.ts";
+import type { ParamType } from "../catalog/types.ts";
+import type { Context } from "../context.ts";
+import { CliError } from "../errors.ts";
+
+/** The stricli context: stricli's streams plus our {@link Context}. */
+export interface AppContext extends CommandContext {
+  readonly ctx: Context;
+}
+
+/** One stricli flag definition, loosely typed (flags are built from data). */
+export type FlagSpec =
+  | {
+    readonly kind: "boolean";
+    readonly optional: true;
+    readonly withNegated: false;
+    readonly brief: string;
+    readonly hidden?: boolean;
+  }
+  | {
+    readonly kind: "parsed";
+    readonly parse: (input: string) => unknown;
+    readonly optional: true;
+    readonly variadic?: boolean;
+    readonly brief: string;
+    readonly placeholder?: string;
+    readonly hidden?: boolean;
+  };
+
+/** Flag name -> definition. */
+export type FlagSpecs = Record<string, FlagSpec>;
+
+/** A string flag. */
+export function stringFlag(brief: string, placeholder = "string"): FlagSpec {
+  return { kind: "parsed", parse: String, optional: true, brief, placeholder };
+}
+
+/** A boolean flag (`--x`, `--x=true`, `--x=false`). */
+export function booleanFlag(brief: string): FlagSpec {
+  return { kind: "boolean", optional: true, withNegated: false, brief };
+}
+
+function parseInteger(flag: string) {
+  return (input: string): number => {
+    const n = Number(input.trim());
+    if (input.trim() === "" || !Number.isSafeInteger(n)) {
+      throw new CliError(
+        "usage",
+        `invalid argument ${JSON.stringify(input)} for "--${flag}": not an integer`,
+      );
+    }
+    return n;
+  };
+}
+
+function parseNumber(flag: string) {
+  return (input: string): number => {
+    const n = Number(input.trim());
+    if (input.trim() === "" || !Number.isFinite(n)) {
+      throw new CliError(
+        "usage",
+        `invalid argument ${JSON.stringify(input)} for "--${flag}": not a number`,
+      );
+    }
+    return n;
+  };
+}
+
+function parseEnum(flag: string, values: readonly string[]) {
+  return (input: string): string => {
+    if (values.includes(input)) return input;
+    throw new CliError(
+      "usage",
+      `invalid value ${JSON.stringify(input)} for "--${flag}": allowed values are ${
+        values.join(", ")
+      }`,
+    );
+  };
+}
+
+function parseEnumList(flag: string, values: readonly string[]) {
+  const one = parseEnum(flag, values);
+  return (input: string): string => {
+    for (const part of input.split(",")) if (part !== "") one(part);
+    return input;
+  };
+}
+
+/** A flag for an API parameter of the given type. */
+export function typedFlag(
+  flag: string,
+  type: ParamType,
+  brief: string,
+  enumValues?: readonly string[],
+): FlagSpec {
+  switch (type) {
+    case "boolean":
+      return booleanFlag(brief);
+    case "integer":
+      return {
+        kind: "parsed",
+        parse: parseInteger(flag),
+        optional: true,
+        brief,
+        placeholder: "int",
+      };
+    case "number":
+      return {
+        kind: "parsed",
+        parse: parseNumber(flag),
+        optional: true,
+        brief,
+        placeholder: "number",
+      };
+    case "array":
+      return {
+        kind: "parsed",
+        parse: enumValues ? parseEnumList(flag, enumValues) : String,
+        optional: true,
+        variadic: true,
+        brief,
+        placeholder: "strings",
+      };
+    case "string":
+      return {
+        kind: "parsed",
+        parse: enumValues ? parseEnum(flag, enumValues) : String,
+        optional: true,
+        brief,
+        placeholder: enumValues ? enumValues.join("|") : "string",
+      };
+  }
+}
+
+/** The global flags, on every command. */
+export const GLOBAL_FLAGS: FlagSpecs = {
+  "profile": stringFlag("profile name (default: $SORACOM_PROFILE or 'default')", "name"),
+  "coverage-type": typedFlag("coverage-type", "string", "coverage type: jp (Japan) or g (Global)", [
+    "jp",
+    "g",
+  ]),
+  "api-key": stringFlag("use this API key (with --api-token)", "key"),
+  "api-token": stringFlag("use this API token (with --api-key)", "token"),
+  "auth-key-id": stringFlag("log in with this AuthKeyId (with --auth-key)", "id"),
+  "auth-key": stringFlag("log in with this AuthKey (with --auth-key-id)", "secret"),
+  "profile-command": stringFlag("command that prints a profile as JSON", "command"),
+  "mfa-otpcode": stringFlag("MFA one-time code for the login", "code"),
+  "raw-output": booleanFlag("print the response body as it came"),
+  "no-retry-on-error": booleanFlag("do not retry on network errors, 429 or 5xx"),
+  "no-session-cache": booleanFlag("log in every time and keep no session"),
+};
+
+/** Global flags that take a value (the command-word scanner skips their values). */
+export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(
+  Object.entries(GLOBAL_FLAGS).filter(([, spec]) => spec.kind === "parsed").map(([name]) => name),
+);
+
+/**
+ * A command's flags: its own first (they shadow global flags of the same name,
+ * as in soracom-cli), then the global ones.
+ */
+export function withGlobalFlags(local: FlagSpecs): FlagSpecs {
+  const flags: FlagSpecs = { ...local };
+  for (const [name, spec] of Object.entries(GLOBAL_FLAGS)) flags[name] ??= spec;
+  return flags;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * The global options from parsed flags. A command's own flag of the same name
+ * shadows the global one, which then stays empty (as in soracom-cli).
+ */
+export function globalOptions(
+  flags: Readonly<Record<string, unknown>>,
+  shadowed: ReadonlySet<string> = new Set(),
+): GlobalOptions {
+  const get = (name: string) => (shadowed.has(name) ? undefined : flags[name]);
+  return {
+    profile: str(get("profile")),
+    coverageType: str(get("coverage-type")),
+    apiKey: str(get("api-key")),
+    apiToken: str(get("api-token")),
+    authKeyId: str(get("auth-key-id")),
+    authKey: str(get("auth-key")),
+    profileCommand: str(get("profile-command")),
+    mfaOtpcode: str(get("mfa-otpcode")),
+    rawOutput: get("raw-output") === true,
+    noRetryOnError: get("no-retry-on-error") === true,
+    noSessionCache: get("no-session-cache") === true,
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * The one door to the outside world. Every effect `soracom` has (environment,
+ * streams, network, clock, files, child processes, the terminal) goes through a
+ * {@link Context}, so each command runs in-process against a fake in tests and
+ * against {@link realContext} in `main.ts`.
+ *
+ * @module
+ */
+
+import { CliError } from "./errors.ts";
+
+/** An output stream. Writes are synchronous so output order is exact. */
+export interface Output {
+  write(data: string | Uint8Array): void;
+  isTerminal(): boolean;
+}
+
+/** File facts the profile and session code need. */
+export interface FileInfo {
+  readonly isFile: boolean;
+  readonly size: number;
+  /** Permission bits (POSIX), or null where the platform has none (Windows). */
+  readonly mode: number | null;
+  /** Last modification, milliseconds since the epoch. */
+  readonly mtime: number;
+}
+
+/** What a child process left behind. */
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: Uint8Array;
+  /** Captured stderr, when it was not passed through to the user. */
+  readonly stderr?: Uint8Array;
+}
+
+/** How to run a child process. */
+export interface RunOptions {
+  /** Stop the child (SIGKILL) after this many milliseconds. */
+  readonly timeoutMs: number;
+  /** Stop the child when stdout grows beyond this many bytes. */
+  readonly maxStdoutBytes: number;
+  /** Pass stdin/stderr through to the user's terminal (so `op` can prompt), or capture stderr. */
+  readonly interactive: boolean;
+}
+
+/** The file operations `soracom` uses. Paths are absolute. */
+export interface FileSystem {
+  readFile(path: string): Promise<Uint8Array>;
+  /** `null` when the path does not exist. */
+  stat(path: string): Promise<FileInfo | null>;
+  /** Creates the folder (and parents) with `mode`, and tightens an existing one to `mode`. */
+  ensureDir(path: string, mode: number): Promise<void>;
+  /**
+   * Writes a file so that readers see the old or the new content, never a mix:
+   * a temp file in the same folder, fsync, then rename over the target.
+   */
+  writeFileAtomic(path: string, data: Uint8Array, mode: number): Promise<void>;
+  /** Creates a new file; `false` when it already exists (used as a lock). */
+  createExclusive(path: string, data: Uint8Array, mode: number): Promise<boolean>;
+  /** `false` when there was nothing to remove. */
+  remove(path: string): Promise<boolean>;
+  readDir(path: string): Promise<string[]>;
+}
+
+/** Everything a command may touch. */
+export interface Context {
+  env(name: string): string | undefined;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  /** All of stdin (for `--body -`). */
+  readStdin(): Promise<Uint8Array>;
+  stdinIsTerminal(): boolean;
+  /**
+   * Asks the user on the terminal and reads one line; `secret` turns echo off.
+   * Returns `undefined` when no terminal is attached.
+   */
+  prompt(message: string, options?: { secret?: boolean }): Promise<string | undefined>;
+  fetch(input: Request): Promise<Response>;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  readonly fs: FileSystem;
+  homeDir(): string | undefined;
+  run(argv: readonly string[], options: RunOptions): Promise<CommandResult>;
+  readonly os: "linux" | "darwin" | "windows" | string;
+  readonly arch: string;
+}
+
+const encoder = new TextEncoder();
+
+function outputFor(stream: typeof Deno.stdout | typeof Deno.stderr): Output {
+  return {
+    write(data) {
+      let bytes = typeof data === "string" ? encoder.encode(data) : data;
+      while (bytes.length > 0) {
+        const n = stream.writeSync(bytes);
+        bytes = bytes.subarray(n);
+      }
+    },
+    isTerminal: () => stream.isTerminal(),
+  };
+}
+
+async function readAll(reader: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(reader).arrayBuffer());
+}
+
+/** Reads stdout, killing the child once it exceeds `max` bytes. */
+async function readCapped(
+  stream: ReadableStream<Uint8Array>,
+  max: number,
+  onOverflow: () => void,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > max) {
+      onOverflow();
+      throw new CliError("auth", `output exceeded ${max} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+async function runChild(argv: readonly string[], options: RunOptions): Promise<CommandResult> {
+  const [program, ...args] = argv;
+  const child = new Deno.Command(program, {
+    args,
+    stdin: options.interactive ? "inherit" : "null",
+    stdout: "piped",
+    stderr: options.interactive ? "inherit" : "piped",
+  }).spawn();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      child.kill("SIGKILL");
+    } catch { /* already gone */ }
+  }, options.timeoutMs);
+  try {
+    const kill = () => {
+      try {
+        child.kill("SIGKILL");
+      } catch { /* already gone */ }
+    };
+    const [stdout, stderr] = await Promise.all([
+      readCapped(child.stdout, options.maxStdoutBytes, kill),
+      options.interactive ? Promise.resolve(undefined) : readAll(child.stderr),
+    ]).catch(async (e) => {
+      await child.status;
+      throw e;
+    });
+    const status = await child.status;
+    if (timedOut) throw new CliError("auth", `timed out after ${options.timeoutMs / 1000} s`);
+    return { code: status.code, stdout, stderr };
+  } catch (e) {
+    if (timedOut && !(e instanceof CliError && e.message.startsWith("timed out"))) {
+      throw new CliError("auth", `timed out after ${options.timeoutMs / 1000} s`);
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads one line from a terminal file, optionally without echo. */
+async function promptOn(
+  input: Deno.FsFile | typeof Deno.stdin,
+  output: Output,
+  message: string,
+  secret: boolean,
+): Promise<string> {
+  output.write(message);
+  if (secret) input.setRaw(true);
+  try {
+    const buf = new Uint8Array(1);
+    const bytes: number[] = [];
+    while (true) {
+      const n = await input.read(buf);
+      if (n === null || n === 0) break;
+      const c = buf[0];
+      if (c === 0x0a || c === 0x0d) break;
+      if (secret && c === 0x03) throw new CliError("aborted", "aborted");
+      if (secret && (c === 0x7f || c === 0x08)) {
+        bytes.pop();
+        continue;
+      }
+      bytes.push(c);
+    }
+    return new TextDecoder().decode(new Uint8Array(bytes));
+  } finally {
+    if (secret) {
+      input.setRaw(false);
+      output.write("\n");
+    }
+  }
+}
+
+function realFileSystem(): FileSystem {
+  return {
+    readFile: (path) => Deno.readFile(path),
+    async stat(path) {
+      try {
+        const info = await Deno.stat(path);
+        return {
+          isFile: info.isFile,
+          size: info.size,
+          mode: Deno.build.os === "windows" ? null : info.mode,
+          mtime: info.mtime?.getTime() ?? 0,
+        };
+      } catch (e) {
+        if (e instanceof Deno.errors.NotFound) return null;
+        throw e;
+      }
+    },
+    async ensureDir(path, mode) {
+      await Deno.mkdir(path, { recursive: true, mode });
+      if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
+    },
+    async writeFileAtomic(path, data, mode) {
+      const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+      const dir = slash >= 0 ? path.slice(0, slash) : ".";
+      const base = slash >= 0 ? path.slice(slash + 1) : path;
+      const tmp = `${dir}/.${base}.${crypto.randomUUID()}.tmp`;
+      const file = await Deno.open(tmp, { write: true, createNew: true, mode });
+      try {
+        let rest = data;
+        while (rest.length > 0) rest = rest.subarray(await file.write(rest));
+        await file.sync();
+      } catch (e) {
+        file.close();
+        await Deno.remove(tmp).catch(() => {});
+        throw e;
+      }
+      file.close();
+      try {
+        if (Deno.build.os !== "windows") await Deno.chmod(tmp, mode);
+        await Deno.rename(tmp, path);
+      } catch (e) {
+        await Deno.remove(tmp).catch(() => {});
+        throw e;
+      }
+    },
+    async createExclusive(path, data, mode) {
+      let file: Deno.FsFile;
+      try {
+        file = await Deno.open(path, { write: true, createNew: true, mode });
+      } catch (e) {
+        if (e instanceof Deno.errors.AlreadyExists) return false;
+        throw e;
+      }
+      try {
+        await file.write(data);
+      } finally {
+        file.close();
+      }
+      return true;
+    },
+    async remove(path) {
+      try {
+        await Deno.remove(path);
+        return true;
+      } catch (e) {
+        if (e instanceof Deno.errors.NotFound) return false;
+        throw e;
+      }
+    },
+    async readDir(path) {
+      const names: string[] = [];
+      try {
+        for await (const entry of Deno.readDir(path)) names.push(entry.name);
+      } catch (e) {
+        if (e instanceof Deno.errors.NotFound) return [];
+        throw e;
+      }
+      return names;
+    },
+  };
+}
+
+/** The real world, for `main.ts`. */
+export function realContext(): Context {
+  const stderr = outputFor(Deno.stderr);
+  return {
+    env: (name) => Deno.env.get(name),
+    stdout: outputFor(Deno.stdout),
+    stderr,
+    readStdin: () => readAll(Deno.stdin.readable),
+    stdinIsTerminal: () => Deno.stdin.isTerminal(),
+    async prompt(message, options) {
+      const secret = options?.secret ?? false;
+      if (Deno.stdin.isTerminal()) return await promptOn(Deno.stdin, stderr, message, secret);
+      if (Deno.build.os === "windows") return undefined;
+      let tty: Deno.FsFile;
+      try {
+        tty = await Deno.open("/dev/tty", { read: true, write: true });
+      } catch {
+        return undefined;
+      }
+      try {
+        const out: Output = {
+          write: (d) => {
+            tty.writeSync(typeof d === "string" ? encoder.encode(d) : d);
+          },
+          isTerminal: () => true,
+        };
+        return await promptOn(tty, out, message, secret);
+      } finally {
+        tty.close();
+      }
+    },
+    fetch: (input) => fetch(input),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    fs: realFileSystem(),
+    homeDir: () => Deno.build.os === "windows" ? Deno.env.get("USERPROFILE") : Deno.env.get("HOME"),
+    run: runChild,
+    os: Deno.build.os,
+    arch: Deno.build.arch,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The error kinds `soracom` reports, their one-line messages and exit codes.
+ *
+ * Every failure a user can cause or meet is a {@link CliError}: `main.ts` prints
+ * `Error: MESSAGE` on stderr and exits with the kind's code. Anything else that
+ * escapes is a bug and is reported as `internal`.
+ *
+ * @example
+ * ```ts
+ * throw new CliError("usage", "required parameter 'imsi' is not specified");
+ * ```
+ *
+ * @module
+ */
+
+/** What went wrong, in the user's terms. Each kind has its own exit code. */
+export type ErrorKind =
+  | "usage"
+  | "config"
+  | "auth"
+  | "api"
+  | "network"
+  | "permission"
+  | "aborted"
+  | "internal";
+
+/**
+ * Exit codes by kind (documented in README.md). soracom-cli exits 255 for every
+ * error; scripts that test for non-zero keep working.
+ */
+export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
+  aborted: 1,
+  usage: 2,
+  config: 3,
+  auth: 4,
+  api: 5,
+  network: 6,
+  permission: 7,
+  internal: 70,
+};
+
+/** An expected failure with a one-line message for the user. */
+export class CliError extends Error {
+  readonly kind: ErrorKind;
+  /** HTTP status for `api` errors. */
+  readonly status?: number;
+
+  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown; status?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "CliError";
+    this.kind = kind;
+    this.status = options?.status;
+  }
+
+  /** The process exit code for this error. */
+  get exitCode(): number {
+    return EXIT_CODES[this.kind];
+  }
+}
+
+/** Turns any message into one line, so no error can print a multi-line dump. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/** Cuts text to `max` characters, marking the cut. */
+export function excerpt(text: string, max = 200): string {
+  const flat = oneLine(text);
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,118 @@
+/**
+ * Profile fields and their validation.
+ *
+ * Keys are matched case-insensitively, as soracom-cli (Go `encoding/json`) does:
+ * `userName`, `UserName` and `username` all fill `username`. Unknown keys are
+ * ignored. Values are checked with zod, and a wrong type names the field.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import { CliError } from "../errors.ts";
+
+const profileSchema = z.object({
+  sandbox: z.boolean().optional(),
+  coverageType: z.string().optional(),
+  email: z.string().optional(),
+  password: z.string().optional(),
+  authKeyId: z.string().optional(),
+  authKey: z.string().optional(),
+  username: z.string().optional(),
+  operatorId: z.string().optional(),
+  endpoint: z.string().optional(),
+  registerPaymentMethod: z.boolean().optional(),
+  profileCommand: z.string().optional(),
+  sourceProfile: z.string().optional(),
+  tokenTimeoutSeconds: z.number().int().optional(),
+  mfaOTPCode: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  /** Ours: a command that prints only the current OTP. */
+  mfaOTPCommand: z.string().optional(),
+  /** Ours: `false` turns the session cache off for this profile. */
+  sessionCache: z.boolean().optional(),
+});
+
+/** A profile, as read from a file or from a profileCommand's output. */
+export type Profile = z.infer<typeof profileSchema>;
+
+/** The profile keys in the order soracom-cli writes them. */
+export const PROFILE_KEYS: readonly (keyof Profile)[] = [
+  "sandbox",
+  "coverageType",
+  "email",
+  "password",
+  "authKeyId",
+  "authKey",
+  "username",
+  "operatorId",
+  "endpoint",
+  "registerPaymentMethod",
+  "profileCommand",
+  "sourceProfile",
+  "tokenTimeoutSeconds",
+  "mfaOTPCode",
+  "headers",
+  "mfaOTPCommand",
+  "sessionCache",
+];
+
+const keyByLowerCase = new Map(PROFILE_KEYS.map((key) => [key.toLowerCase(), key]));
+
+/**
+ * Maps keys to their canonical spelling; an exact match beats a case-insensitive one.
+ * Unknown keys are dropped.
+ */
+function canonicalKeys(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const exact = new Set<string>();
+  for (const [key, value] of Object.entries(raw)) {
+    const canonical = keyByLowerCase.get(key.toLowerCase());
+    if (canonical === undefined) continue;
+    if (key === canonical) {
+      out[canonical] = value;
+      exact.add(canonical);
+    } else if (!exact.has(canonical)) {
+      out[canonical] = value;
+    }
+  }
+  return out;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+
+/**
+ * Validates a parsed JSON value as a profile.
+ *
+ * @param where names the source in errors, e.g. the file path or "the output of profileCommand"
+ * @throws CliError (`config`) naming the field with the wrong type
+ */
+export function toProfile(value: unknown, where: string): Profile {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new CliError("config", `${where}: expected a JSON object, got ${describeType(value)}`);
+  }
+  const data = canonicalKeys(value as Record<string, unknown>);
+  const result = profileSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.map(String).join(".");
+  const got = issue.path.reduce<unknown>(
+    (
+      v,
+      k,
+    ) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k as string] : v),
+    data,
+  );
+  const expected = issue.code === "invalid_type"
+    ? `must be ${issue.expected === "number" ? "an integer" : `a ${issue.expected}`}`
+    : "is invalid";
+  const fix = field === "tokenTimeoutSeconds" && typeof got === "number" ? "an integer" : "";
+  throw new CliError(
+    "config",
+    `${where}: field '${field}' ${fix ? `must be ${fix}` : expected}, got ${describeType(got)}`,
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * Profile files: where they live, how names are sanitised, reading (JSON or
+ * JSONC, permission and size checks) and atomic writing.
+ *
+ * @example
+ * ```ts
+ * const dir = profileDir(ctx);
+ * const { profile } = await loadProfile(ctx, dir, sanitizeProfileName("sam"));
+ * ```
+ *
+ * @module
+ */
+
+import { parse as parseJsonc, type ParseError, printParseErrorCode } from "jsonc-parser";
+import type { Context } from "../context.ts";
+import { CliError } from "../errors.ts";
+import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
+
+/** Profile files larger than this are refused: no real profile comes close. */
+export const MAX_PROFILE_BYTES = 1024 * 1024;
+
+/** `$SORACOM_PROFILE_DIR`, or `~/.soracom`. */
+export function profileDir(ctx: Context): string {
+  const fromEnv = ctx.env("SORACOM_PROFILE_DIR");
+  if (fromEnv) return fromEnv;
+  const home = ctx.homeDir();
+  if (!home) {
+    throw new CliError(
+      "config",
+      "cannot find the home folder (HOME is not set); set SORACOM_PROFILE_DIR",
+    );
+  }
+  return `${home}/.soracom`;
+}
+
+const ACCENTS: Readonly<Record<string, string>> = {
+  "À": "A",
+  "Á": "A",
+  "Â": "A",
+  "Ã": "A",
+  "Ä": "A",
+  "Å": "AA",
+  "Æ": "AE",
+  "Ç": "C",
+  "È": "E",
+  "É": "E",
+  "Ê": "E",
+  "Ë": "E",
+  "Ì": "I",
+  "Í": "I",
+  "Î": "I",
+  "Ï": "I",
+  "Ð": "D",
+  "Ñ": "N",
+  "Ò": "O",
+  "Ó": "O",
+  "Ô": "O",
+  "Õ": "O",
+  "Ö": "O",
+  "Ø": "OE",
+  "Ù": "U",
+  "Ú": "U",
+  "Û": "U",
+  "Ü": "U",
+  "Ý": "Y",
+  "Þ": "TH",
+  "ß": "ss",
+  "à": "a",
+  "á": "a",
+  "â": "a",
+  "ã": "a",
+  "ä": "a",
+  "å": "aa",
+  "æ": "ae",
+  "ç": "c",
+  "è": "e",
+  "é": "e",
+  "ê": "e",
+  "ë": "e",
+  "ì": "i",
+  "í": "i",
+  "î": "i",
+  "ï": "i",
+  "ð": "d",
+  "ñ": "n",
+  "ò": "o",
+  "ó": "o",
+  "ô": "o",
+  "õ": "o",
+  "ö": "o",
+  "ø": "oe",
+  "ù": "u",
+  "ú": "u",
+  "û": "u",
+  "ü": "u",
+  "ý": "y",
+  "þ": "th",
+  "ÿ": "y",
+};
+
+/**
+ * Makes a profile name safe as a file name, the way soracom-cli does
+ * (kennygrant/sanitize BaseName): `.` and `/` become `-`, accents are flattened,
+ * joining characters become `-`, anything else outside `[A-Za-z0-9.-]` is removed
+ * and runs of `-` collapse. The result can never name a path outside the folder.
+ *
+ * @example `sanitizeProfileName("my_profile") === "my-profile"`, `sanitizeProfileName("../x") === "-x"`
+ * @throws CliError when nothing usable is left
+ */
+export function sanitizeProfileName(name: string): string {
+  let s = name.replace(/[./]/g, "-");
+  s = s.replace(/^ +| +$/g, "");
+  s = [...s].map((c) => ACCENTS[c] ?? c).join("");
+  s = s.replace(/[ &_=+:]/g, "-");
+  s = s.replace(/[^A-Za-z0-9.-]/g, "");
+  s = s.replace(/-+/g, "-");
+  if (s === "" || s === "-") {
+    throw new CliError("usage", `invalid profile name ${JSON.stringify(name)}`);
+  }
+  return s;
+}
+
+/**
+ * A `sourceProfile` value is used as written when it is a plain file name (as
+ * soracom-cli does); anything that could leave the folder is sanitised.
+ */
+export function sourceProfileName(name: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? name : sanitizeProfileName(name);
+}
+
+/** The file of profile `name` (already sanitised) in `dir`. */
+export function profilePath(dir: string, name: string): string {
+  return `${dir}/${name}.json`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Parses JSON or JSONC text (comments, trailing commas) into a profile.
+ *
+ * @param where the file path (or another name for the source), used in errors
+ * @throws CliError (`config`) with line and column for syntax errors, or the field for type errors
+ */
+export function parseProfileText(text: string, where: string): Profile {
+  if (text.trim() === "") throw new CliError("config", `${where}: the file is empty`);
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+  });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const { line, column } = lineAndColumn(text, first.offset);
+    throw new CliError(
+      "config",
+      `${where}:${line}:${column}: invalid JSON (${printParseErrorCode(first.error)})`,
+    );
+  }
+  return toProfile(value, where);
+}
+
+/** A loaded profile file. */
+export interface LoadedProfile {
+  readonly name: string;
+  readonly path: string;
+  readonly profile: Profile;
+}
+
+/**
+ * Reads profile `name` from `dir`, refusing files that others can read and
+ * files too large to be a profile.
+ */
+export async function loadProfile(ctx: Context, dir: string, name: string): Promise<LoadedProfile> {
+  const path = profilePath(dir, name);
+  const info = await ctx.fs.stat(path);
+  if (info === null) {
+    const how = name === "default" ? "soracom configure" : `soracom configure --profile ${name}`;
+    throw new CliError(
+      "config",
+      `stat ${path}: no such file or directory (profile '${name}' does not exist; create it with '${how}')`,
+    );
+  }
+  if (!info.isFile) throw new CliError("config", `${path} is not a file`);
+  if (info.mode !== null && (info.mode & 0o077) !== 0) {
+    throw new CliError(
+      "config",
+      `Permissions for the file '${path}' which contains your credentials are too open; run 'chmod 600 ${path}'`,
+    );
+  }
+  if (info.size > MAX_PROFILE_BYTES) {
+    throw new CliError(
+      "config",
+      `${path} is ${info.size} bytes, larger than a profile can be (${MAX_PROFILE_BYTES})`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await ctx.fs.readFile(path));
+  } catch (e) {
+    if (e instanceof TypeError) throw new CliError("config", `${path}: the file is not UTF-8`);
+    throw e;
+  }
+  return { name, path, profile: parseProfileText(text, path) };
+}
+
+/** Profile JSON as soracom-cli writes it: its key order, booleans always present. */
+export function serializeProfile(profile: Profile): string {
+  const out: Record<string, unknown> = {};
+  for (const key of PROFILE_KEYS) {
+    const value = profile[key];
+    if (key === "sandbox" || key === "registerPaymentMethod") out[key] = value ?? false;
+    else if (key === "coverageType") out[key] = value ?? "";
+    else if (value !== undefined && value !== "") out[key] = value;
+  }
+  return JSON.stringify(out);
+}
+
+/** Writes profile `name` atomically, mode 0600 in a 0700 folder. */
+export async function saveProfile(
+  ctx: Context,
+  dir: string,
+  name: string,
+  profile: Profile,
+): Promise<string> {
+  await ctx.fs.ensureDir(dir, 0o700);
+  const path = profilePath(dir, name);
+  await ctx.fs.writeFileAtomic(path, new TextEncoder().encode(serializeProfile(profile)), 0o600);
+  return path;
+}
+
+/** Names of the profiles in `dir`, sorted. */
+export async function listProfiles(ctx: Context, dir: string): Promise<string[]> {
+  const names = await ctx.fs.readDir(dir);
+  return names.filter((n) => n.endsWith(".json") && !n.startsWith("."))
+    .map((n) => n.slice(0, -".json".length))
+    .sort();
+}
