@@ -168,7 +168,7 @@ export function buildApiCall(
   let path = op.path;
   const query: [string, string][] = [];
   for (const param of op.params) {
-    let value = input.values[param.flag];
+    let value = input.values[param.flag] ?? (param.in === "path" ? param.default : undefined);
     if (param.name === "operator_id" && isZero(value) && operatorId !== undefined) {
       value = operatorId;
     }

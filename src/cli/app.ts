@@ -8,10 +8,12 @@
  */
 
 import {
+  ArgumentParseError,
   buildApplication,
   buildCommand,
   buildRouteMap,
   type Command,
+  FlagNotFoundError,
   formatMessageForArgumentScannerError,
   type RouteMap,
   run,
@@ -151,14 +153,15 @@ function isUsageError(exc: unknown): boolean {
   return exc instanceof CliError && exc.kind === "usage";
 }
 
+/** The one-line message for an error (no newline: stricli adds it). */
 function errorLine(exc: unknown, ctx: Context): string {
-  if (exc instanceof CliError) return `Error: ${oneLine(exc.message)}\n`;
+  if (exc instanceof CliError) return `Error: ${oneLine(exc.message)}`;
   const message = exc instanceof Error ? exc.message : String(exc);
   const verbose = ctx.env("SORACOM_VERBOSE");
   const detail = verbose && exc instanceof Error && exc.stack ? `${exc.stack}\n` : "";
   return `${detail}Error: unexpected error: ${
     oneLine(message)
-  } (rerun with SORACOM_VERBOSE=1 for details)\n`;
+  } (rerun with SORACOM_VERBOSE=1 for details)`;
 }
 
 function permissionError(exc: unknown): CliError | undefined {
@@ -190,7 +193,7 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
     return await runTree(argv, ctx);
   } catch (e) {
     const err = permissionError(e) ?? e;
-    ctx.stderr.write(errorLine(err, ctx));
+    ctx.stderr.write(`${errorLine(err, ctx)}\n`);
     return err instanceof CliError ? err.exitCode : EXIT_CODES.internal;
   }
 }
@@ -231,29 +234,37 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     localization: {
       text: {
         ...text_en,
-        noCommandRegisteredForInput: ({ input, corrections }) =>
-          `Error: unknown command "${input}" for "soracom"${
-            corrections.length > 0
-              ? ` (did you mean ${corrections.map((c) => `"${c}"`).join(" or ")}?)`
-              : ""
-          }; run 'soracom --help' for usage\n`,
+        noCommandRegisteredForInput: ({ input, corrections }) => {
+          const where = ["soracom", ...words].join(" ");
+          const hint = corrections.length > 0
+            ? ` (did you mean ${
+              corrections.map((c) => `"${c.replaceAll("`", "")}"`).join(" or ")
+            }?)`
+            : "";
+          return `Error: unknown command "${input}" for "${where}"${hint}; run '${where} --help' for usage`;
+        },
         exceptionWhileParsingArguments: (exc) => {
           if (exc instanceof UnexpectedPositionalError) {
             return `Error: unexpected arguments passed => [${
               rest.filter((r) => !r.startsWith("-")).join(" ")
-            }]\n`;
+            }]`;
           }
           if (exc instanceof CliError) return errorLine(exc, ctx);
-          const inner = exc instanceof Error && exc.cause instanceof CliError
-            ? exc.cause
-            : undefined;
-          if (inner) return errorLine(inner, ctx);
+          if (exc instanceof FlagNotFoundError) {
+            const hint = exc.corrections.length > 0
+              ? ` (did you mean ${exc.corrections.map((c) => `--${c}`).join(" or ")}?)`
+              : "";
+            return `Error: unknown flag: --${exc.input}${hint}`;
+          }
+          if (exc instanceof ArgumentParseError && exc.exception instanceof CliError) {
+            return errorLine(exc.exception, ctx);
+          }
           const message = exc instanceof Error && "_brand" in exc
             ? formatMessageForArgumentScannerError(exc as never, {})
             : exc instanceof Error
             ? exc.message
             : String(exc);
-          return `Error: ${oneLine(message)}\n`;
+          return `Error: ${oneLine(message)}`;
         },
         exceptionWhileRunningCommand: (exc) => errorLine(permissionError(exc) ?? exc, ctx),
         exceptionWhileLoadingCommandFunction: (exc) => errorLine(exc, ctx),

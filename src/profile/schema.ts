@@ -68,7 +68,8 @@ function canonicalKeys(raw: Record<string, unknown>): Record<string, unknown> {
   const exact = new Set<string>();
   for (const [key, value] of Object.entries(raw)) {
     const canonical = keyByLowerCase.get(key.toLowerCase());
-    if (canonical === undefined) continue;
+    // null leaves a field unset, as in Go (jq prints null for a missing field).
+    if (canonical === undefined || value === null) continue;
     if (key === canonical) {
       out[canonical] = value;
       exact.add(canonical);

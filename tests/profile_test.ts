@@ -1,0 +1,143 @@
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStringIncludes,
+  assertThrows,
+} from "./helpers/assert.ts";
+import fc from "fast-check";
+import { CliError } from "../src/errors.ts";
+import { toProfile } from "../src/profile/schema.ts";
+import {
+  loadProfile,
+  parseProfileText,
+  sanitizeProfileName,
+  saveProfile,
+  serializeProfile,
+  sourceProfileName,
+} from "../src/profile/store.ts";
+import { testContext } from "./helpers/context.ts";
+import { tempDir, writeProfile } from "./helpers/run.ts";
+
+Deno.test("keys match case-insensitively; username is read from userName; unknown keys are ignored", () => {
+  const p = toProfile({ UserName: "sam", AUTHKEYID: "k", operatorid: "OP1", extra: 1 }, "x");
+  assertEquals(p, { username: "sam", authKeyId: "k", operatorId: "OP1" });
+});
+
+Deno.test("an exact key beats a case-insensitive one", () => {
+  assertEquals(toProfile({ username: "a", userName: "b" }, "x").username, "a");
+  assertEquals(toProfile({ userName: "b", username: "a" }, "x").username, "a");
+});
+
+Deno.test("JSONC: comments and trailing commas are accepted", () => {
+  const p = parseProfileText(
+    `{
+    // my SAM user
+    "operatorId": "OP1", /* inline */
+    "username": "sam",
+  }`,
+    "f.json",
+  );
+  assertEquals(p, { operatorId: "OP1", username: "sam" });
+});
+
+Deno.test("syntax errors name the file, line and column", () => {
+  assertThrows(
+    () => parseProfileText(`{\n  "a": 1\n  "b": 2\n}`, "/p/x.json"),
+    CliError,
+    "/p/x.json:3:3",
+  );
+  assertThrows(() => parseProfileText("", "/p/x.json"), CliError, "empty");
+});
+
+Deno.test("wrong types name the field", () => {
+  assertThrows(() => toProfile({ email: 5 }, "f"), CliError, "field 'email' must be a string");
+  assertThrows(() => toProfile({ tokenTimeoutSeconds: "1" }, "f"), CliError, "tokenTimeoutSeconds");
+  assertThrows(() => toProfile({ headers: { a: 1 } }, "f"), CliError, "headers.a");
+  assertThrows(() => toProfile([1], "f"), CliError, "expected a JSON object");
+});
+
+Deno.test("names are sanitised as soracom-cli does and never leave the folder", () => {
+  assertEquals(sanitizeProfileName("my_profile"), "my-profile");
+  assertEquals(sanitizeProfileName("../x"), "-x");
+  assertEquals(sanitizeProfileName("a/b"), "a-b");
+  assertEquals(sanitizeProfileName(" Éa "), "Ea");
+  assertEquals(sanitizeProfileName("prod 日本"), "prod-");
+  assertEquals(sanitizeProfileName("a\0b"), "ab");
+  assertThrows(() => sanitizeProfileName("日本"), CliError, "invalid profile name");
+  assertEquals(sourceProfileName("my_src"), "my_src");
+  assertEquals(sourceProfileName("../../etc/passwd"), "-etc-passwd");
+  fc.assert(fc.property(fc.string(), (s) => {
+    try {
+      const n = sanitizeProfileName(s);
+      assert(!n.includes("/") && !n.includes("\\") && n !== "." && n !== "..", n);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+    }
+  }));
+});
+
+Deno.test("loading refuses group/other permission bits with the chmod to run", async () => {
+  const dir = await tempDir();
+  const path = await writeProfile(dir, "open", { authKeyId: "k", authKey: "s" });
+  await Deno.chmod(path, 0o644);
+  const { ctx } = testContext();
+  await assertRejects(() => loadProfile(ctx, dir, "open"), CliError, `chmod 600 ${path}`);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a missing profile says which and how to create it", async () => {
+  const dir = await tempDir();
+  const { ctx } = testContext();
+  const e = await assertRejects(() => loadProfile(ctx, dir, "sam"), CliError);
+  assertStringIncludes(e.message, `stat ${dir}/sam.json: no such file or directory`);
+  assertStringIncludes(e.message, "soracom configure --profile sam");
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a huge profile is refused", async () => {
+  const dir = await tempDir();
+  await writeProfile(dir, "big", `{"a":"${"x".repeat(10 * 1024 * 1024)}"}`);
+  const { ctx } = testContext();
+  await assertRejects(() => loadProfile(ctx, dir, "big"), CliError, "larger than a profile can be");
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("saving writes 0600 in a 0700 folder, in soracom-cli's form, atomically", async () => {
+  const base = await tempDir();
+  const dir = `${base}/profiles`;
+  const { ctx } = testContext();
+  const path = await saveProfile(ctx, dir, "x", {
+    coverageType: "jp",
+    authKeyId: "k",
+    authKey: "s",
+  });
+  assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
+  assertEquals((await Deno.stat(dir)).mode! & 0o777, 0o700);
+  assertEquals(
+    await Deno.readTextFile(path),
+    `{"sandbox":false,"coverageType":"jp","authKeyId":"k","authKey":"s","registerPaymentMethod":false}`,
+  );
+  assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["x.json"]);
+  await Deno.remove(base, { recursive: true });
+});
+
+Deno.test("serializeProfile keeps soracom-cli's key order", () => {
+  assertEquals(
+    serializeProfile({ username: "u", operatorId: "OP", sandbox: true }),
+    `{"sandbox":true,"coverageType":"","username":"u","operatorId":"OP","registerPaymentMethod":false}`,
+  );
+});
+
+Deno.test("property: the profile parser throws only CliError", () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+      try {
+        parseProfileText(text, "f");
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
