@@ -44,6 +44,20 @@ const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
   "endpoint": stringFlag("API endpoint (without /v1)", "url"),
 });
 
+/** The flags that answer configure's questions (any of them means "scripted"). */
+const ANSWER_FLAGS = [
+  "auth-key-id",
+  "auth-key",
+  "email",
+  "password",
+  "operator-id",
+  "user-name",
+  "source-profile",
+  "profile-command",
+  "mfa-otp-command",
+  "endpoint",
+] as const;
+
 function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
@@ -158,9 +172,7 @@ async function runConfigure(ctx: Context, flags: Record<string, unknown>) {
   const name = selectedProfileName(ctx, globalOptions(flags));
   const dir = profileDir(ctx);
   const coverageFlag = str(flags["coverage-type"]);
-  const scripted = Object.keys(CONFIGURE_FLAGS).some((k) =>
-    !(k in GLOBAL_FLAGS) && k !== "overwrite" && str(flags[k]) !== undefined
-  );
+  const scripted = ANSWER_FLAGS.some((k) => str(flags[k]) !== undefined);
   if (!scripted) {
     ctx.stderr.write(
       `--- SORACOM CLI setup ---\nThis will create ${profilePath(dir, name)} (folder ${dir}).\n`,

@@ -29,6 +29,10 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
     brief: "print a profile",
     load: async () => (await import("./configure.ts")).configureGetCommand,
   },
+  "configure-sandbox": {
+    brief: "create an API Sandbox operator and a profile for it",
+    load: async () => (await import("./configure_sandbox.ts")).configureSandboxCommand,
+  },
   "unconfigure": {
     brief: "remove a profile",
     load: async () => (await import("./configure.ts")).unconfigureCommand,

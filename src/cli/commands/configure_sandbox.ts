@@ -1,0 +1,115 @@
+/**
+ * `soracom configure-sandbox`: creates an API Sandbox operator (`POST
+ * /v1/sandbox/init`, proving a production account with its AuthKey) and saves
+ * a sandbox profile for it, as soracom-cli does. Every answer is also a flag.
+ *
+ * @module
+ */
+
+import { buildCommand, type Command } from "@stricli/core";
+import { callApi, responseError } from "../../api/client.ts";
+import { defaultEndpoint, detectLang } from "../../api/endpoint.ts";
+import type { Context } from "../../context.ts";
+import { CliError } from "../../errors.ts";
+import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
+import { type AppContext, booleanFlag, stringFlag, withGlobalFlags } from "../flags.ts";
+
+const FLAGS = withGlobalFlags({
+  "auth-key-id": stringFlag("AuthKeyId of your production account (proves you have one)", "id"),
+  "auth-key": stringFlag("AuthKey of your production account", "secret"),
+  "email": stringFlag("email of the sandbox operator to create", "email"),
+  "password": stringFlag("password of the sandbox operator to create", "password"),
+  "register-payment-method": booleanFlag("register a dummy payment method (default true)"),
+  "overwrite": booleanFlag("replace an existing profile (default true)"),
+});
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+async function ask(ctx: Context, question: string, secret = false): Promise<string> {
+  const answer = await ctx.prompt(question, { secret });
+  if (answer === undefined) {
+    throw new CliError(
+      "usage",
+      "configure-sandbox needs a terminal, or all of --auth-key-id, --auth-key, --email and --password",
+    );
+  }
+  return answer.trim();
+}
+
+async function coverageFromMenu(ctx: Context): Promise<string> {
+  ctx.stderr.write("Select the coverage type:\n1. Global\n2. Japan\n");
+  for (;;) {
+    const answer = await ask(ctx, "select (1-2) > ");
+    if (!/^\d+$/.test(answer)) {
+      throw new CliError("usage", `not a number: ${JSON.stringify(answer)}`);
+    }
+    if (answer === "1") return "g";
+    if (answer === "2") return "jp";
+  }
+}
+
+async function runConfigureSandbox(ctx: Context, flags: Record<string, unknown>): Promise<void> {
+  const name = sanitizeProfileName(str(flags["profile"]) ?? "sandbox");
+  const dir = profileDir(ctx);
+  const given = ["auth-key-id", "auth-key", "email", "password"].every((f) => str(flags[f]));
+  const coverageType = given ? str(flags["coverage-type"]) : await coverageFromMenu(ctx);
+  const authKeyId = str(flags["auth-key-id"]) ?? await ask(ctx, "authKeyId: ");
+  const authKey = str(flags["auth-key"]) ?? await ask(ctx, "authKey: ", true);
+  const email = str(flags["email"]) ?? await ask(ctx, "email: ");
+  const password = str(flags["password"]) ?? await ask(ctx, "password: ", true);
+  const registerPaymentMethod = flags["register-payment-method"] !== false;
+  const endpoint = (ctx.env("SORACOM_ENDPOINT") || defaultEndpoint(coverageType, true)).replace(
+    /\/+$/,
+    "",
+  );
+  if (flags["overwrite"] === false && await ctx.fs.stat(profilePath(dir, name)) !== null) {
+    throw new CliError("config", `profile '${name}' already exists (--overwrite=false)`);
+  }
+  const response = await callApi(ctx, {
+    endpoint,
+    lang: detectLang((n) => ctx.env(n)),
+    extraHeaders: {},
+    retry: flags["no-retry-on-error"] !== true,
+  }, {
+    method: "POST",
+    path: "/sandbox/init",
+    contentType: "application/json",
+    body: JSON.stringify({
+      authKey,
+      authKeyId,
+      coverageTypes: [coverageType ?? ""],
+      email,
+      password,
+      registerPaymentMethod,
+    }),
+  });
+  if (!response.ok) throw await responseError(response);
+  await response.body?.cancel();
+  await saveProfile(ctx, dir, name, {
+    sandbox: true,
+    coverageType: coverageType ?? "",
+    email,
+    password,
+    endpoint,
+    registerPaymentMethod,
+  });
+}
+
+/** The `configure-sandbox` command. */
+export function configureSandboxCommand(): Command<AppContext> {
+  return buildCommand<Record<string, unknown>, [], AppContext>({
+    func(this: AppContext, flags: Record<string, unknown>) {
+      return runConfigureSandbox(this.ctx, flags);
+    },
+    parameters: { flags: FLAGS, positional: { kind: "tuple", parameters: [] } } as never,
+    docs: {
+      brief: "create an API Sandbox operator and a profile for it",
+      fullDescription: [
+        "POST /v1/sandbox/init, then saves profile 'sandbox' (or --profile).",
+        "Asks on the terminal unless --auth-key-id, --auth-key, --email and --password are all given.",
+      ].join("\n"),
+    },
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs `soracom` inside a real pseudo-terminal (util-linux `script`) and
+ * answers its prompts, as a person at a terminal would.
+ *
+ * @module
+ */
+
+const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+
+/** What the terminal showed, and how the run ended. */
+export interface PtyResult {
+  readonly code: number;
+  /** Everything the terminal showed (the program's stdout and stderr, and echoed input). */
+  readonly screen: string;
+}
+
+/**
+ * Runs `soracom ARGS` in a pseudo-terminal; for each `[prompt, answer]`, waits
+ * until `prompt` is on screen, then types `answer` and Enter.
+ */
+export async function runInPty(
+  args: readonly string[],
+  env: Record<string, string>,
+  dialogue: readonly (readonly [string, string])[],
+): Promise<PtyResult> {
+  const quoted = args.map((a) => `'${a.replaceAll("'", `'"'"'`)}'`).join(" ");
+  const command = `"${Deno.execPath()}" run -A --quiet "${MAIN}" ${quoted}`;
+  const home = Deno.env.get("HOME");
+  const child = new Deno.Command("script", {
+    args: ["-qec", command, "/dev/null"],
+    env: { DENO_DIR: Deno.env.get("DENO_DIR") ?? `${home}/.cache/deno`, TERM: "dumb", ...env },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  const reader = child.stdout.getReader();
+  const decoder = new TextDecoder();
+  let screen = "";
+  let seen = 0;
+  for (const [prompt, answer] of dialogue) {
+    while (screen.indexOf(prompt, seen) < 0) {
+      const { value, done } = await reader.read();
+      if (done) {
+        throw new Error(`the prompt ${JSON.stringify(prompt)} never came; screen: ${screen}`);
+      }
+      screen += decoder.decode(value);
+    }
+    seen = screen.indexOf(prompt, seen) + prompt.length;
+    await writer.write(new TextEncoder().encode(`${answer}\r`));
+  }
+  await writer.close();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    screen += decoder.decode(value);
+  }
+  return { code: (await child.status).code, screen };
+}

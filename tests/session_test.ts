@@ -1,0 +1,341 @@
+/**
+ * Issue 5: cached sessions. In-process runs share a fake clock with the
+ * emulator, so expiry and renewal are tested without waiting.
+ */
+import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { testContext } from "./helpers/context.ts";
+import { installFakeOp, opRuns, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { runCli } from "../src/cli/app.ts";
+import { runInPty } from "./helpers/pty.ts";
+import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { authKey, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
+
+const HOUR = 3_600_000;
+const SAM_OP_PROFILE = {
+  profileCommand:
+    `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'"`,
+};
+
+async function setup(options: { fakeClock?: boolean } = {}) {
+  const dir = await tempDir();
+  let now = Date.now();
+  const clock = () => now;
+  const api = await startFakeSoracom(options.fakeClock ? { now: clock } : {});
+  const op = await installFakeOp(dir);
+  const profiles = `${dir}/.soracom`;
+  await Deno.mkdir(profiles, { mode: 0o700 });
+  const sessions = `${dir}/sessions`;
+  const env: Record<string, string> = {
+    PATH: op.path,
+    HOME: dir,
+    SORACOM_ENDPOINT: api.url,
+    SORACOM_PROFILE_DIR: profiles,
+    SORACOM_SESSION_DIR: sessions,
+    FAKE_OP_LOG: op.log,
+  };
+  /** Runs the CLI in-process on the shared clock. */
+  const cli = async (args: string[], extra: Record<string, string> = {}) => {
+    const t = testContext({ env: { ...env, ...extra }, now: clock });
+    const code = await runCli(args, t.ctx);
+    return { code, stdout: t.stdout(), stderr: t.stderr() };
+  };
+  return {
+    dir,
+    api,
+    env,
+    profiles,
+    sessions,
+    opLog: op.log,
+    cli,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    async sessionFiles() {
+      try {
+        return [...Deno.readDirSync(sessions)].map((e) => e.name).filter((n) =>
+          n.endsWith(".json")
+        );
+      } catch {
+        return [];
+      }
+    },
+    async [Symbol.asyncDispose]() {
+      await api.close();
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+Deno.test("the second command reuses the session: no /auth and the profileCommand does not run", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", SAM_OP_PROFILE);
+  for (let i = 0; i < 3; i++) {
+    const r = await runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+  }
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  assertEquals(t.api.count("GET", "/v1/soralets"), 3);
+  assertEquals(await opRuns(t.opLog), 1);
+});
+
+Deno.test("the cache file is 0600 in a 0700 folder, named by a hash, and holds no password or OTP", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", SAM_OP_PROFILE);
+  assertEquals((await runSoracom(["--profile", "sam", "operator", "get"], { env: t.env })).code, 0);
+  const files = await t.sessionFiles();
+  assertEquals(files.length, 1);
+  assert(/^[0-9a-f]{64}\.json$/.test(files[0]), files[0]);
+  const path = `${t.sessions}/${files[0]}`;
+  assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
+  assertEquals((await Deno.stat(t.sessions)).mode! & 0o777, 0o700);
+  const text = await Deno.readTextFile(path);
+  assertNotIncludes(text, sam.password);
+  assertNotIncludes(text, "mfaOTPCode");
+  const auth = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
+  assertNotIncludes(text, auth.mfaOTPCode);
+});
+
+Deno.test("fake clock: renewed through the token API near the end, a new login only after expiry", async () => {
+  await using t = await setup({ fakeClock: true });
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  t.advance(12 * HOUR); // half-way: reused as is
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 0);
+  t.advance(10 * HOUR); // 2 h left (< 25 %): renewed, no login
+  const renewedRun = await t.cli(["operator", "get"]);
+  assertEquals(renewedRun.code, 0, renewedRun.stderr);
+  assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 1);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  t.advance(20 * HOUR); // within the renewed 24 h
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  t.advance(30 * HOUR); // lapsed: a real login
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  assertEquals(t.api.count("POST", "/v1/auth"), 2);
+});
+
+Deno.test("fake clock: a session with under a minute left is not used", async () => {
+  await using t = await setup({ fakeClock: true });
+  await writeProfile(t.profiles, "default", {
+    sourceProfile: "src",
+    operatorId: switchTarget.operatorId,
+    username: switchTarget.userName,
+    tokenTimeoutSeconds: 180,
+  });
+  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+  t.advance(170_000);
+  const r = await t.cli(["operator", "get"]);
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 2);
+});
+
+Deno.test("a 401 on a cached session drops it and logs in again once", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  const session = JSON.parse((await runSoracom(["auth"], { env: t.env })).stdout);
+  // Revoke it behind the cache's back.
+  await runSoracom(["logout", "--api-key", session.apiKey, "--api-token", session.token], {
+    env: t.env,
+  });
+  const r = await runSoracom(["operator", "get"], { env: t.env });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(t.api.count("POST", "/v1/auth"), 2);
+  assertEquals(t.api.count("GET", `/v1/operators/${authKey.operatorId}`), 2);
+});
+
+Deno.test("switch-user sessions are cached too: 2 requests the first time, none after", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "dst", {
+    sourceProfile: "src",
+    operatorId: switchTarget.operatorId,
+    username: switchTarget.userName,
+  });
+  for (let i = 0; i < 2; i++) {
+    assertEquals(
+      (await runSoracom(["operator", "get", "--profile", "dst"], { env: t.env })).code,
+      0,
+    );
+  }
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+});
+
+Deno.test("--no-session-cache, SORACOM_NO_SESSION_CACHE=1 and sessionCache:false log in every time and store nothing", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  await writeProfile(t.profiles, "off", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+    sessionCache: false,
+  });
+  await runSoracom(["operator", "get", "--no-session-cache"], { env: t.env });
+  await runSoracom(["operator", "get"], { env: { ...t.env, SORACOM_NO_SESSION_CACHE: "1" } });
+  await runSoracom(["operator", "get", "--profile", "off"], { env: t.env });
+  await runSoracom(["operator", "get", "--profile", "off"], { env: t.env });
+  assertEquals(t.api.count("POST", "/v1/auth"), 4);
+  assertEquals(await t.sessionFiles(), []);
+});
+
+Deno.test("--api-key/--api-token never touch the cache", async () => {
+  await using t = await setup();
+  const auth = JSON.parse(
+    (await runSoracom(["auth", "--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey], {
+      env: t.env,
+    })).stdout,
+  );
+  const r = await runSoracom([
+    "operator",
+    "get",
+    "--api-key",
+    auth.apiKey,
+    "--api-token",
+    auth.token,
+  ], {
+    env: t.env,
+  });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(await t.sessionFiles(), []);
+});
+
+Deno.test("logout revokes the cached session on the server and deletes it; --all does every one", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  await writeProfile(t.profiles, "plain", {
+    operatorId: samPlain.operatorId,
+    username: samPlain.userName,
+    password: samPlain.password,
+  });
+  await runSoracom(["operator", "get"], { env: t.env });
+  const cached = JSON.parse(
+    await Deno.readTextFile(`${t.sessions}/${(await t.sessionFiles())[0]}`),
+  );
+  const out = await runSoracom(["logout"], { env: t.env });
+  assertEquals(out.code, 0, out.stderr);
+  assertEquals(await t.sessionFiles(), []);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1); // no new login just to log out
+  const stale = await runSoracom([
+    "operator",
+    "get",
+    "--api-key",
+    cached.apiKey,
+    "--api-token",
+    cached.token,
+  ], {
+    env: t.env,
+  });
+  assertEquals(stale.code, 5); // revoked on the server
+  await runSoracom(["operator", "get"], { env: t.env });
+  await runSoracom(["operator", "get", "--profile", "plain"], { env: t.env });
+  assertEquals((await t.sessionFiles()).length, 2);
+  const all = await runSoracom(["logout", "--all"], { env: t.env });
+  assertEquals(all.code, 0, all.stderr);
+  assertStringIncludes(all.stderr, "logged out 2 cached sessions");
+  assertEquals(await t.sessionFiles(), []);
+  assertEquals(t.api.count("POST", "/v1/auth/logout"), 3);
+});
+
+Deno.test("eight commands in parallel from an empty cache: one login, one profileCommand run, all succeed", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", SAM_OP_PROFILE);
+  const runs = await Promise.all(
+    Array.from(
+      { length: 8 },
+      () => runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env }),
+    ),
+  );
+  for (const r of runs) {
+    assertEquals(r.code, 0, r.stderr);
+    assert(Array.isArray(JSON.parse(r.stdout)));
+  }
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  assertEquals(await opRuns(t.opLog), 1);
+  const files = await t.sessionFiles();
+  assertEquals(files.length, 1);
+  JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
+  assertEquals([...Deno.readDirSync(t.sessions)].length, 1); // no lock or temp file left behind
+});
+
+Deno.test("SORACOM_PROFILE selects the profile; auth --profile prints the session for other tools", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "plain", {
+    operatorId: samPlain.operatorId,
+    username: samPlain.userName,
+    password: samPlain.password,
+  });
+  const first = await runSoracom(["auth"], { env: { ...t.env, SORACOM_PROFILE: "plain" } });
+  assertEquals(first.code, 0, first.stderr);
+  const session = JSON.parse(first.stdout);
+  assertEquals(Object.keys(session).sort(), ["apiKey", "operatorId", "token", "userName"]);
+  assertEquals(session.userName, samPlain.userName);
+  const second = JSON.parse(
+    (await runSoracom(["auth", "--profile", "plain"], { env: t.env })).stdout,
+  );
+  assertEquals(second.token, session.token);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+});
+
+Deno.test("mfaOTPCommand supplies the OTP (run only when logging in)", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", {
+    operatorId: sam.operatorId,
+    username: sam.userName,
+    password: sam.password,
+    mfaOTPCommand: "op item get soracom-power-sam-user --otp",
+  });
+  for (let i = 0; i < 2; i++) {
+    const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+  }
+  assertEquals(await opRuns(t.opLog), 1);
+  assert(/^\d{6}$/.test(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode));
+});
+
+Deno.test("AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a real pseudo-terminal, then retries once", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", {
+    operatorId: sam.operatorId,
+    username: sam.userName,
+    password: sam.password,
+  });
+  const { code, screen } = await runInPty(["soralets", "list", "--profile", "sam"], t.env, [
+    ["MFA OTP code for sam: ", t.api.totp("sam")],
+  ]);
+  assertEquals(code, 0, screen);
+  assertStringIncludes(screen, `"soraletId"`);
+  const auths = t.api.log.filter((l) => l.path === "/v1/auth").map((l) => JSON.parse(l.body));
+  assertEquals(auths.length, 2);
+  assertEquals(auths[0].mfaOTPCode, undefined);
+  assert(/^\d{6}$/.test(auths[1].mfaOTPCode));
+});
+
+Deno.test("AUM0063 without a terminal: the API's error is shown as it is", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", {
+    operatorId: sam.operatorId,
+    username: sam.userName,
+    password: sam.password,
+  });
+  const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
+  assertEquals(r.code, 4);
+  assertStringIncludes(r.stderr, `Error: {"code":"AUM0063"`);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  assertEquals(await t.sessionFiles(), []);
+});
