@@ -52,7 +52,7 @@ async function setup(options: { fakeClock?: boolean } = {}) {
     },
     async sessionFiles() {
       try {
-        return [...Deno.readDirSync(sessions)].map((e) => e.name).filter((n) =>
+        return (await Array.fromAsync(Deno.readDir(sessions))).map((e) => e.name).filter((n) =>
           n.endsWith(".json")
         );
       } catch {
