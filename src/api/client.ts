@@ -73,17 +73,43 @@ export function buildHttpRequest(
   };
 }
 
-/** Sends one call (with retries unless the target says not to). */
-export function callApi(
+const MAX_REDIRECTS = 5;
+const CREDENTIAL_HEADERS = new Set(["x-soracom-api-key", "x-soracom-token"]);
+
+/**
+ * Sends one call (with retries unless the target says not to) and follows
+ * redirects (`files get` answers 302 to a download URL). Credentials are never
+ * sent to another origin.
+ */
+export async function callApi(
   ctx: Context,
   target: ApiTarget,
   call: ApiCall,
   credentials?: ApiCredentials,
   options?: { retry?: boolean },
 ): Promise<Response> {
-  return send(ctx, buildHttpRequest(target, call, credentials), {
-    retry: options?.retry ?? target.retry,
-  });
+  const sendOptions = { retry: options?.retry ?? target.retry };
+  let request = buildHttpRequest(target, call, credentials);
+  let response = await send(ctx, request, sendOptions);
+  for (let hops = 0; hops < MAX_REDIRECTS; hops++) {
+    const location = response.headers.get("location");
+    if (![301, 302, 303, 307, 308].includes(response.status) || location === null) break;
+    await response.body?.cancel();
+    const next = new URL(location, request.url);
+    const sameOrigin = next.origin === new URL(request.url).origin;
+    const keepBody = response.status === 307 || response.status === 308;
+    request = {
+      method: keepBody ? request.method : (request.method === "HEAD" ? "HEAD" : "GET"),
+      url: next.href,
+      headers: request.headers.filter(([name]) =>
+        (sameOrigin || !CREDENTIAL_HEADERS.has(name.toLowerCase())) &&
+        (keepBody || name.toLowerCase() !== "content-type")
+      ),
+      body: keepBody ? request.body : undefined,
+    };
+    response = await send(ctx, request, sendOptions);
+  }
+  return response;
 }
 
 /**
