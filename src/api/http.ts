@@ -129,10 +129,14 @@ function describeNetworkError(e: unknown): string {
   if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
     return "no response before the timeout";
   }
-  const message = e instanceof Error ? e.message : String(e);
+  // fetch's TypeError says little; the reason is in its cause.
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
+  const message = `${e instanceof Error ? e.message : String(e)} ${cause}`;
   if (/refused/i.test(message)) return "connection refused";
   if (/reset/i.test(message)) return "connection reset";
-  return message.split("\n")[0];
+  if (/dns|lookup|resolve/i.test(message)) return "cannot resolve the host name";
+  if (/certificate|tls/i.test(message)) return "TLS error (certificate not trusted?)";
+  return (cause || message).split("\n")[0].trim();
 }
 
 /**
