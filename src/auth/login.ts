@@ -142,8 +142,9 @@ export async function login(
   otp: OtpSources,
 ): Promise<Session> {
   const body: AuthBody = { ...credentials };
+  // AuthKeys are never subject to MFA: no code is fetched for them.
   if (otp.flag) body.mfaOTPCode = otp.flag;
-  else if (!body.mfaOTPCode && otp.command) {
+  else if (!body.mfaOTPCode && otp.command && !body.authKeyId) {
     body.mfaOTPCode = await otpFromCommand(ctx, otp.command);
   }
   let response = await post(ctx, target, "/auth", body);

@@ -35,8 +35,9 @@ export async function runSoracom(
   args: readonly string[],
   options: { env?: Record<string, string>; stdin?: string } = {},
 ): Promise<RunResult> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--quiet", MAIN, ...args],
+  // setsid: no controlling terminal, so a prompt can never wait for the person running the tests.
+  const child = new Deno.Command("setsid", {
+    args: ["-w", Deno.execPath(), "run", "--allow-all", "--quiet", MAIN, ...args],
     env: { ...passThrough(), NO_COLOR: "1", ...options.env },
     clearEnv: true,
     stdin: options.stdin === undefined ? "null" : "piped",
