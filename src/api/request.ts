@@ -52,8 +52,13 @@ function sameAsDefault(param: { default?: string | number | boolean }, value: Fl
   return value === param.default;
 }
 
+/** A string-slice flag's values: repeated flags and comma-separated lists, as pflag splits them. */
+function listValues(value: readonly string[]): string[] {
+  return value.flatMap((v) => v.split(",")).filter((v) => v !== "");
+}
+
 function queryValues(param: CatalogParam, value: FlagValue): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => v.split(",")).filter((v) => v !== "");
+  if (Array.isArray(value)) return listValues(value);
   if (typeof value === "number" && param.type === "number") return [value.toFixed(6)];
   return [String(value)];
 }
@@ -85,7 +90,7 @@ function parseBodyObject(bytes: Uint8Array | undefined): Record<string, JsonValu
 }
 
 function toJson(value: FlagValue): JsonValue {
-  if (Array.isArray(value)) return [...value];
+  if (Array.isArray(value)) return listValues(value);
   if (typeof value === "number") return new RawNumber(String(value));
   return value as string | boolean;
 }
@@ -135,8 +140,8 @@ function buildBody(
     if (value === undefined) continue;
     const send = prop.type === "string"
       ? !sameAsDefault(prop, value)
-      : prop.type === "array"
-      ? !isZero(value)
+      : Array.isArray(value)
+      ? listValues(value).length > 0
       : true;
     if (send) object[prop.name] = toJson(value);
   }
@@ -147,6 +152,8 @@ function buildBody(
   for (const prop of spec.props ?? []) {
     if (!prop.required || prop.default !== undefined) continue;
     if (given.has(prop.name) || prop.name in object) continue;
+    // Filled from the session once logged in, like the `operator_id` path parameter.
+    if (prop.name === "operatorId" && operatorId === undefined) continue;
     throw new CliError(
       "usage",
       `required parameter '${prop.name}' in body (or command line option '${prop.flag}') is not specified`,

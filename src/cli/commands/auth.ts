@@ -13,7 +13,9 @@
  */
 
 import { buildCommand, type Command } from "@stricli/core";
+import { detectLang } from "../../api/endpoint.ts";
 import { stringifyPretty } from "../../api/json.ts";
+import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
 import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
@@ -59,7 +61,7 @@ async function runAuth(ctx: Context, op: CatalogOperation, flags: Record<string,
 }
 
 /** The `auth` command. */
-export function authCommand(_ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
+export function authCommand(ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
   const op = operation(catalog, "auth");
   return buildCommand<Record<string, unknown>, [], AppContext>({
     func(this: AppContext, flags: Record<string, unknown>) {
@@ -73,6 +75,8 @@ export function authCommand(_ctx: Context, catalog: Catalog | undefined): Comman
       brief: "log in and print the API key and token",
       fullDescription: [
         "POST /v1/auth",
+        `API reference: ${referenceUrl(op, detectLang((n) => ctx.env(n)))}`,
+        "Subcommands: soracom auth switch-user, issue-password-reset-token, verify-password-reset-token.",
         "With --auth-key-id/--auth-key, --email/--password or --operator-id/--user-name/--password,",
         "logs in with those (as soracom-cli does). Without them, logs in as every command does",
         "(--profile, profileCommand, MFA, session cache) and prints that session.",
@@ -105,7 +109,7 @@ async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<strin
 }
 
 /** The `logout` command. */
-export function logoutCommand(_ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
+export function logoutCommand(ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
   const op = operation(catalog, "logout");
   return buildCommand<Record<string, unknown>, [], AppContext>({
     func(this: AppContext, flags: Record<string, unknown>) {
@@ -117,8 +121,11 @@ export function logoutCommand(_ctx: Context, catalog: Catalog | undefined): Comm
     } as never,
     docs: {
       brief: "revoke the session and delete it from the cache",
-      fullDescription:
-        "POST /v1/auth/logout\nWith --all, every cached session is revoked and deleted.",
+      fullDescription: [
+        "POST /v1/auth/logout",
+        `API reference: ${referenceUrl(op, detectLang((n) => ctx.env(n)))}`,
+        "Revokes the cached session on the server and deletes it; with --all, every cached session.",
+      ].join("\n"),
     },
   });
 }
