@@ -84,6 +84,19 @@ export interface Context {
   run(argv: readonly string[], options: RunOptions): Promise<CommandResult>;
   readonly os: "linux" | "darwin" | "windows" | string;
   readonly arch: string;
+  /** The running executable, for `self-update`; fakes may leave it out. */
+  readonly executable?: Executable;
+}
+
+/** What `self-update` needs to know about and do to the running executable. */
+export interface Executable {
+  /**
+   * The real path (symlinks resolved) of a compiled `soracom`, or `undefined`
+   * under `deno run`, where the executable is Deno itself.
+   */
+  path(): Promise<string | undefined>;
+  /** Renames a file: a running Windows executable can be moved aside, not overwritten. */
+  rename(from: string, to: string): Promise<void>;
 }
 
 const encoder = new TextEncoder();
@@ -178,8 +191,9 @@ async function promptOn(
   message: string,
   secret: boolean,
 ): Promise<string> {
-  output.write(message);
+  // Echo goes off before the prompt shows, so a secret typed at once is never echoed.
   if (secret) input.setRaw(true);
+  output.write(message);
   try {
     const buf = new Uint8Array(1);
     const bytes: number[] = [];
@@ -325,5 +339,9 @@ export function realContext(): Context {
     run: runChild,
     os: Deno.build.os,
     arch: Deno.build.arch,
+    executable: {
+      path: async () => Deno.build.standalone ? await Deno.realPath(Deno.execPath()) : undefined,
+      rename: (from, to) => Deno.rename(from, to),
+    },
   };
 }

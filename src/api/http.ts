@@ -175,6 +175,8 @@ export async function send(
         }),
       );
     } catch (e) {
+      // A missing --allow-net is not a network fault: no retry will grant it.
+      if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) throw e;
       failure = e;
     }
     if (verbose && response) {

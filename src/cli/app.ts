@@ -24,7 +24,7 @@ import type { Catalog } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import { type AppContext, GLOBAL_VALUE_FLAGS } from "./flags.ts";
+import { type AppContext, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN, type HandWritten } from "./commands/registry.ts";
 
 type Target = Command<AppContext> | RouteMap<AppContext>;
@@ -93,7 +93,7 @@ export function scanWords(
       const name = token.replace(/^--?/, "");
       if (GLOBAL_VALUE_FLAGS.has(name) && i + 1 < argv.length) rest.push(argv[++i]);
       // An unknown flag may take the next word as its value: stop collecting words.
-      else if (!name.includes("=") && words.length > 0) frozen = true;
+      else if (!name.includes("=") && !(name in GLOBAL_FLAGS) && words.length > 0) frozen = true;
       continue;
     }
     if (!frozen && isPrefix([...words, token])) words.push(token);
@@ -129,6 +129,9 @@ async function target(tree: Tree, prefix: string[], path: readonly string[]): Pr
   if (!children) {
     return onPath && build ? await build() : stub(brief);
   }
+  // A path that is a command and a group at once (`auth`, `query subscribers`): the
+  // words end here, so no subcommand is wanted and the command itself runs (and helps).
+  if (onPath && build && prefix.length === path.length) return await build();
   const routes: Record<string, Target> = {};
   if (onPath) {
     for (const child of [...children].sort()) {
@@ -136,15 +139,6 @@ async function target(tree: Tree, prefix: string[], path: readonly string[]): Pr
     }
   } else {
     routes["..."] = stub("");
-  }
-  if (onPath && build && prefix.length === path.length) {
-    // A path that is a command and a group at once (`auth`, `query subscribers`).
-    routes["__self"] = await build();
-    return buildRouteMap({
-      routes,
-      defaultCommand: "__self",
-      docs: { brief, hideRoute: { __self: true } },
-    });
   }
   return buildRouteMap({ routes, docs: { brief } });
 }
@@ -164,16 +158,26 @@ function errorLine(exc: unknown, ctx: Context): string {
   } (rerun with SORACOM_VERBOSE=1 for details)`;
 }
 
+/**
+ * A missing Deno permission, on `exc` or one of its causes (the API client wraps
+ * fetch errors), as one line naming the flag to add. `deno run` says "run again
+ * with the --allow-net flag" and a compiled executable names the `deno compile`
+ * flag; either way the message carries the flag. An OS "permission denied" has
+ * no flag and stays as it is.
+ */
 function permissionError(exc: unknown): CliError | undefined {
-  if (!(exc instanceof Deno.errors.NotCapable || exc instanceof Deno.errors.PermissionDenied)) {
-    return;
+  let e: unknown = exc;
+  for (let depth = 0; e instanceof Error && depth < 8; depth++, e = e.cause) {
+    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
+      const match = /(--allow-[a-z]+)/.exec(e.message);
+      if (!match) return;
+      return new CliError(
+        "permission",
+        `this needs the ${match[1]} permission (${oneLine(e.message.split(",")[0])})`,
+      );
+    }
   }
-  const match = /run again with the (--allow-\w+) flag/.exec((exc as Error).message);
-  if (!match) return;
-  return new CliError(
-    "permission",
-    `this needs the ${match[1]} permission (${oneLine((exc as Error).message.split(",")[0])})`,
-  );
+  return;
 }
 
 /**
@@ -190,6 +194,10 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
     return 0;
   }
   try {
+    // Shell completion: answered before the tree is built (its words may hold any flag).
+    if (argv[0] === "__complete") {
+      return await (await import("./complete.ts")).runComplete(ctx, argv.slice(1));
+    }
     return await runTree(argv, ctx);
   } catch (e) {
     const err = permissionError(e) ?? e;

@@ -41,6 +41,10 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
     brief: "print the version",
     load: async () => (await import("./version.ts")).versionCommand,
   },
+  "self-update": {
+    brief: "update soracom to the latest release",
+    load: async () => (await import("./self_update.ts")).selfUpdateCommand,
+  },
   "auth": {
     brief: "log in and print the API key and token (POST /auth)",
     load: async () => (await import("./auth.ts")).authCommand,
@@ -48,5 +52,21 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
   "logout": {
     brief: "revoke the session and delete it from the cache (POST /auth/logout)",
     load: async () => (await import("./auth.ts")).logoutCommand,
+  },
+  "completion": {
+    brief: "print a shell completion script (bash by default)",
+    load: async () => (await import("./completion.ts")).completionCommand,
+  },
+  "completion bash": {
+    brief: "print the bash completion script",
+    load: async () => (await import("./completion.ts")).completionBashCommand,
+  },
+  "completion zsh": {
+    brief: "print the zsh completion script",
+    load: async () => (await import("./completion.ts")).completionZshCommand,
+  },
+  "completion fish": {
+    brief: "print the fish completion script",
+    load: async () => (await import("./completion.ts")).completionFishCommand,
   },
 };

@@ -1,0 +1,420 @@
+/**
+ * `soracom self-update`: asks the releases API for the latest release, and
+ * when it is newer than this program, downloads the executable for this OS and
+ * architecture, checks it against the release's `SHA256SUMS`, and replaces the
+ * running executable atomically (the old one stays on any failure).
+ *
+ * Under `deno run` the executable is Deno itself, so it only explains how to
+ * update. `SORACOM_RELEASES_URL` points it at another releases API (default
+ * GitHub's) and `SORACOM_SELF_UPDATE_TARGET` at another file to replace: tests
+ * use both, with a loopback server and a copy of a file.
+ *
+ * @module
+ */
+
+import { buildCommand, type Command } from "@stricli/core";
+import { z } from "zod";
+import { USER_AGENT } from "../../api/http.ts";
+import type { Context } from "../../context.ts";
+import { CliError, excerpt, oneLine } from "../../errors.ts";
+import { VERSION } from "../../version.ts";
+import { type AppContext, booleanFlag, type FlagSpecs, withGlobalFlags } from "../flags.ts";
+
+/** The GitHub repository (`OWNER/NAME`) whose releases carry the executables. */
+export const RELEASE_REPO = "soracom-ts/soracom";
+
+/** The releases API when `SORACOM_RELEASES_URL` is not set. */
+export const DEFAULT_RELEASES_URL = "https://api.github.com";
+
+/** The release asset that lists `SHA-256  NAME` for every other asset. */
+export const CHECKSUMS_ASSET = "SHA256SUMS";
+
+const INFO_TIMEOUT_MS = 30_000;
+const DOWNLOAD_TIMEOUT_MS = 600_000;
+
+/** An operating system as release asset names spell it. */
+export type ReleaseOs = "linux" | "darwin" | "windows";
+
+/** An architecture as release asset names spell it (soracom-cli's Go names). */
+export type ReleaseArch = "amd64" | "arm64";
+
+/**
+ * The release name of an OS (`Deno.build.os`), or `undefined` when no release is built for it.
+ *
+ * @example
+ * ```ts
+ * releaseOs("darwin"); // "darwin"
+ * releaseOs("freebsd"); // undefined
+ * ```
+ */
+export function releaseOs(os: string): ReleaseOs | undefined {
+  return os === "linux" || os === "darwin" || os === "windows" ? os : undefined;
+}
+
+/**
+ * The release name of an architecture (`Deno.build.arch`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * releaseArch("x86_64"); // "amd64"
+ * releaseArch("aarch64"); // "arm64"
+ * ```
+ */
+export function releaseArch(arch: string): ReleaseArch | undefined {
+  if (arch === "x86_64" || arch === "amd64") return "amd64";
+  if (arch === "aarch64" || arch === "arm64") return "arm64";
+  return undefined;
+}
+
+/**
+ * The name of a release's executable, as soracom-cli names its own
+ * (`soracom_VERSION_OS_ARCH`, `.exe` on Windows). The release task names its
+ * files with this too.
+ *
+ * @example
+ * ```ts
+ * assetName("1.2.3", "windows", "amd64"); // "soracom_1.2.3_windows_amd64.exe"
+ * ```
+ */
+export function assetName(version: string, os: ReleaseOs, arch: ReleaseArch): string {
+  return `soracom_${version}_${os}_${arch}${os === "windows" ? ".exe" : ""}`;
+}
+
+/**
+ * The numeric groups of a version (at most four), or `undefined` when it has
+ * fewer than three (soracom-cli then counts it as version 0).
+ *
+ * @example
+ * ```ts
+ * versionGroups("v1.22.333"); // [1, 22, 333]
+ * versionGroups("v1.2.3-special1"); // [1, 2, 3, 1]
+ * versionGroups("dev"); // undefined
+ * ```
+ */
+export function versionGroups(version: string): number[] | undefined {
+  const groups = (version.match(/\d+/g) ?? []).slice(0, 4).map(Number);
+  return groups.length < 3 ? undefined : groups;
+}
+
+/**
+ * Compares two versions group by group: negative when `a` is older than `b`,
+ * 0 when equal, positive when newer. A version without three groups counts as 0.
+ *
+ * @example
+ * ```ts
+ * compareVersions("v1.10.0", "1.9.9") > 0; // true
+ * compareVersions("1.2.3", "v1.2.3"); // 0
+ * ```
+ */
+export function compareVersions(a: string, b: string): number {
+  const x = versionGroups(a) ?? [];
+  const y = versionGroups(b) ?? [];
+  for (let i = 0; i < 4; i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
+ * Reads a `sha256sum`-style file (`HEX  NAME` or `HEX *NAME` per line) into
+ * name -> lower-case hex.
+ *
+ * @example
+ * ```ts
+ * parseChecksums(`${"ab".repeat(32)}  soracom_1.0.0_linux_amd64\n`).get("soracom_1.0.0_linux_amd64");
+ * ```
+ */
+export function parseChecksums(text: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trimEnd());
+    if (m) sums.set(m[2], m[1].toLowerCase());
+  }
+  return sums;
+}
+
+/**
+ * The lower-case hex SHA-256 of some bytes.
+ *
+ * @example
+ * ```ts
+ * await sha256Hex(new Uint8Array()); // "e3b0c442...b855"
+ * ```
+ */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const releaseSchema = z.object({
+  tag_name: z.string().min(1),
+  html_url: z.string().optional(),
+  assets: z.array(z.object({ name: z.string(), browser_download_url: z.string() })),
+});
+
+type Release = z.infer<typeof releaseSchema>;
+type Asset = Release["assets"][number];
+
+/** A URL without credentials or query, for messages. */
+function shown(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
+    return "no answer before the timeout";
+  }
+  return oneLine(e instanceof Error ? e.message : String(e));
+}
+
+function releasesBase(ctx: Context): string {
+  const base = (ctx.env("SORACOM_RELEASES_URL") || DEFAULT_RELEASES_URL).replace(/\/+$/, "");
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new CliError("usage", "SORACOM_RELEASES_URL is not a URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new CliError("usage", "SORACOM_RELEASES_URL must be an http or https URL");
+  }
+  return base;
+}
+
+async function get(ctx: Context, url: string, accept: string, timeoutMs: number) {
+  let response: Response;
+  try {
+    response = await ctx.fetch(
+      new Request(url, {
+        headers: { accept, "user-agent": USER_AGENT },
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+    );
+  } catch (e) {
+    throw new CliError("network", `GET ${shown(url)}: ${describe(e)}`, { cause: e });
+  }
+  if (!response.ok) {
+    const body = await response.text().catch(() => "");
+    throw new CliError(
+      "api",
+      `GET ${shown(url)}: HTTP ${response.status}${body ? ` ${excerpt(body)}` : ""}`,
+      { status: response.status },
+    );
+  }
+  return response;
+}
+
+async function latestRelease(ctx: Context): Promise<Release> {
+  const url = `${releasesBase(ctx)}/repos/${RELEASE_REPO}/releases/latest`;
+  const response = await get(ctx, url, "application/vnd.github+json", INFO_TIMEOUT_MS);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (e) {
+    throw new CliError("api", `GET ${shown(url)}: the answer is not JSON (${describe(e)})`, {
+      cause: e,
+    });
+  }
+  const parsed = releaseSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new CliError("api", `GET ${shown(url)}: the answer is not a release`);
+  }
+  return parsed.data;
+}
+
+async function download(ctx: Context, asset: Asset): Promise<Uint8Array> {
+  const response = await get(
+    ctx,
+    asset.browser_download_url,
+    "application/octet-stream",
+    DOWNLOAD_TIMEOUT_MS,
+  );
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    throw new CliError(
+      "network",
+      `the download of ${asset.name} was interrupted (${describe(e)}); soracom was not changed`,
+      { cause: e },
+    );
+  }
+}
+
+function splitPath(path: string): { dir: string; base: string; sep: string } {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const sep = slash >= 0 ? path[slash] : "/";
+  return {
+    dir: slash >= 0 ? path.slice(0, slash) || sep : ".",
+    base: slash >= 0 ? path.slice(slash + 1) : path,
+    sep,
+  };
+}
+
+/**
+ * Replaces the file at `target` with `data` (mode 0755) so that it is either
+ * the old or the new executable, never a mix: a temp file in the same folder,
+ * fsync, then a rename over the target. Windows refuses to overwrite a running
+ * executable but lets it be renamed, so there the old one is first moved aside
+ * (and moved back if the new one cannot be put in place); leftovers from an
+ * earlier update are removed first.
+ *
+ * @example
+ * ```ts
+ * await replaceExecutable(ctx, "/usr/local/bin/soracom", bytes);
+ * ```
+ */
+export async function replaceExecutable(
+  ctx: Context,
+  target: string,
+  data: Uint8Array,
+): Promise<void> {
+  if (ctx.os !== "windows") {
+    await ctx.fs.writeFileAtomic(target, data, 0o755);
+    return;
+  }
+  const executable = ctx.executable;
+  if (!executable) throw new CliError("internal", "cannot rename files in this context");
+  const { dir, base, sep } = splitPath(target);
+  const join = (name: string) => (dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`);
+  for (const name of await ctx.fs.readDir(dir)) {
+    if (name.startsWith(`.${base}.`) && name.endsWith(".old")) {
+      await ctx.fs.remove(join(name)).catch(() => false);
+    }
+  }
+  const aside = join(`.${base}.${crypto.randomUUID()}.old`);
+  await executable.rename(target, aside);
+  try {
+    await ctx.fs.writeFileAtomic(target, data, 0o755);
+  } catch (e) {
+    await executable.rename(aside, target).catch(() => {});
+    throw e;
+  }
+  // Still running, so Windows may refuse; the next update removes it.
+  await ctx.fs.remove(aside).catch(() => false);
+}
+
+async function confirm(
+  ctx: Context,
+  latest: string,
+  target: string,
+  notes: string,
+): Promise<void> {
+  ctx.stderr.write(
+    `soracom v${latest} is available (this is v${VERSION}).\n` +
+      `Release notes: ${notes}\n` +
+      `This replaces ${target}. If a package manager installed soracom, update it with that instead.\n`,
+  );
+  const answer = await ctx.prompt("Update now? (y/N) ");
+  if (answer === undefined) {
+    throw new CliError(
+      "usage",
+      "self-update needs a terminal to confirm; add --yes to update without asking",
+    );
+  }
+  if (!["y", "yes"].includes(answer.trim().toLowerCase())) throw new CliError("aborted", "abort");
+}
+
+function underDeno(ctx: Context): void {
+  const repo = `https://github.com/${RELEASE_REPO}`;
+  ctx.stdout.write(
+    `soracom v${VERSION} is running as a script under Deno, so there is no soracom executable to replace.\n` +
+      `To update, pull the latest source (git pull in your checkout), or install the executable for ` +
+      `your platform from ${repo}/releases/latest.\n`,
+  );
+}
+
+async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Promise<void> {
+  const target = ctx.env("SORACOM_SELF_UPDATE_TARGET") || await ctx.executable?.path();
+  if (!target) return underDeno(ctx);
+  const info = await ctx.fs.stat(target);
+  if (!info?.isFile) throw new CliError("config", `${target} is not a file; nothing to update`);
+  const os = releaseOs(ctx.os);
+  const arch = releaseArch(ctx.arch);
+  if (!os || !arch) {
+    throw new CliError("config", `no soracom release is built for ${ctx.os}/${ctx.arch}`);
+  }
+  const release = await latestRelease(ctx);
+  const latest = release.tag_name.replace(/^v/, "");
+  if (versionGroups(latest) === undefined) {
+    throw new CliError(
+      "api",
+      `the latest release's tag ${JSON.stringify(release.tag_name)} is not a version`,
+    );
+  }
+  if (compareVersions(latest, VERSION) <= 0) {
+    ctx.stdout.write(`soracom v${VERSION} is up to date (the latest release is v${latest}).\n`);
+    return;
+  }
+  const notes = release.html_url ?? `https://github.com/${RELEASE_REPO}/releases/tag/v${latest}`;
+  const name = assetName(latest, os, arch);
+  const asset = release.assets.find((a) => a.name === name);
+  if (!asset) {
+    throw new CliError("api", `release v${latest} has no ${name}; see ${notes}`);
+  }
+  const sums = release.assets.find((a) => a.name === CHECKSUMS_ASSET);
+  if (!sums) {
+    throw new CliError(
+      "api",
+      `release v${latest} has no ${CHECKSUMS_ASSET} to check ${name} with; soracom was not changed`,
+    );
+  }
+  if (flags["yes"] !== true) await confirm(ctx, latest, target, notes);
+  const expected = parseChecksums(new TextDecoder().decode(await download(ctx, sums))).get(name);
+  if (!expected) {
+    throw new CliError(
+      "api",
+      `${CHECKSUMS_ASSET} of v${latest} has no line for ${name}; soracom was not changed`,
+    );
+  }
+  const data = await download(ctx, asset);
+  const actual = await sha256Hex(data);
+  if (actual !== expected) {
+    throw new CliError(
+      "api",
+      `checksum mismatch for ${name} (expected ${expected}, got ${actual}); soracom was not changed`,
+    );
+  }
+  try {
+    await replaceExecutable(ctx, target, data);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    throw new CliError(
+      "config",
+      `cannot replace ${target}: ${describe(e)}; soracom was not changed`,
+      { cause: e },
+    );
+  }
+  ctx.stdout.write(`soracom updated from v${VERSION} to v${latest} (${target}).\n`);
+}
+
+const SELF_UPDATE_FLAGS: FlagSpecs = withGlobalFlags({
+  yes: booleanFlag("update without asking"),
+});
+
+/** The `self-update` command. */
+export function selfUpdateCommand(): Command<AppContext> {
+  return buildCommand<Record<string, unknown>, [], AppContext>({
+    func(this: AppContext, flags: Record<string, unknown>) {
+      return runSelfUpdate(this.ctx, flags);
+    },
+    parameters: {
+      flags: SELF_UPDATE_FLAGS,
+      positional: { kind: "tuple", parameters: [] },
+    } as never,
+    docs: {
+      brief: "update soracom to the latest release",
+      fullDescription: [
+        `Asks ${DEFAULT_RELEASES_URL}/repos/${RELEASE_REPO}/releases/latest (or`,
+        "$SORACOM_RELEASES_URL) for the latest release; when it is newer, downloads the executable",
+        `for this OS and architecture, checks it against ${CHECKSUMS_ASSET} and replaces this one.`,
+        "Asks before replacing unless --yes is given.",
+      ].join("\n"),
+    },
+  });
+}

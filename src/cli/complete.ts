@@ -1,0 +1,256 @@
+/**
+ * The hidden `soracom __complete WORDS... CURRENT` command behind the shell
+ * completion scripts: given the words typed after `soracom` (the last one is
+ * the word being completed, possibly empty), it prints one candidate per line
+ * as `VALUE<TAB>DESCRIPTION`.
+ *
+ * It is answered before the command tree is built (the words may contain
+ * flags and `--help`), loads the catalogue once, and builds a stricli command
+ * only to read a hand-written command's flags, so group navigation stays quick.
+ *
+ * @example
+ * ```ts
+ * await runComplete(ctx, ["subscribers", "li"]); // prints "list\tGET /subscribers"
+ * ```
+ *
+ * @module
+ */
+
+import { commandIndex, loadCatalog } from "../catalog/catalog.ts";
+import type { Catalog, CatalogOperation } from "../catalog/types.ts";
+import type { Context } from "../context.ts";
+import { HAND_WRITTEN } from "./commands/registry.ts";
+import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS, withGlobalFlags } from "./flags.ts";
+
+/** One completion candidate. */
+export interface Candidate {
+  readonly value: string;
+  readonly description?: string;
+}
+
+/** What the completer needs to know about the command tree. */
+export interface CompletionTree {
+  /** The words that may follow `path` (subcommands and subgroups), with descriptions. */
+  children(path: readonly string[]): Candidate[];
+  /** Whether `path` names a runnable command (it may be a group too). */
+  isCommand(path: readonly string[]): boolean;
+  /** The flags of the command at `path`; the global flags for a group or the root. */
+  flags(path: readonly string[]): Promise<FlagSpecs>;
+  /** The values worth offering for `--flag` of the command at `path` (none: free text). */
+  values(path: readonly string[], flag: string, spec: FlagSpec): Promise<readonly string[]>;
+}
+
+const HELP: Candidate = { value: "help", description: "help about any command" };
+
+/** Values a shell could insert without quoting (others, like `(null value)`, are not offered). */
+const PLAIN_WORD = /^[A-Za-z0-9._@%+,\/-]+$/;
+
+function startingWith(candidates: readonly Candidate[], prefix: string): Candidate[] {
+  return candidates.filter((c) => c.value.startsWith(prefix));
+}
+
+function byValue(a: Candidate, b: Candidate): number {
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/** `--name`, `-name` or `--name=value` -> `name`. */
+function flagName(word: string): string {
+  const body = word.replace(/^--?/, "");
+  const eq = body.indexOf("=");
+  return eq < 0 ? body : body.slice(0, eq);
+}
+
+async function valueCandidates(
+  tree: CompletionTree,
+  path: readonly string[],
+  name: string,
+  spec: FlagSpec | undefined,
+  prefix: string,
+): Promise<Candidate[]> {
+  if (spec === undefined) return [];
+  const values = spec.kind === "boolean" ? ["false", "true"] : await tree.values(path, name, spec);
+  return startingWith(values.filter((v) => PLAIN_WORD.test(v)).map((value) => ({ value })), prefix);
+}
+
+/**
+ * The candidates for the last of `args` (the words after `soracom`; the last
+ * is the partial word under the cursor, `""` for a new word).
+ *
+ * Command words are walked as the CLI does: global flags (and their values)
+ * may come before the command words; a word that names no subcommand, or an
+ * unknown flag after a command word, ends the command path; after `--` nothing
+ * is offered.
+ *
+ * @example
+ * ```ts
+ * await complete(tree, ["subscribers", "get", "--im"]); // [{ value: "--imsi", ... }]
+ * await complete(tree, ["--coverage-type", ""]); // [{ value: "jp" }, { value: "g" }]
+ * ```
+ */
+export async function complete(
+  tree: CompletionTree,
+  args: readonly string[],
+): Promise<Candidate[]> {
+  const current = args.length > 0 ? args[args.length - 1] : "";
+  const path: string[] = [];
+  const used = new Set<string>();
+  let helpSeen = false;
+  let frozen = false;
+  let pending: { name: string; spec: FlagSpec } | undefined;
+  const flagsHere = () => tree.flags(tree.isCommand(path) ? path : []);
+
+  for (const word of args.slice(0, -1)) {
+    if (pending) {
+      pending = undefined;
+      continue;
+    }
+    if (word === "--") return [];
+    if (word.startsWith("-") && word !== "-") {
+      const name = flagName(word);
+      used.add(name);
+      const spec = (await flagsHere())[name];
+      if (spec?.kind === "parsed" && !word.includes("=")) pending = { name, spec };
+      else if (!spec && path.length > 0) frozen = true;
+      continue;
+    }
+    if (!frozen && path.length === 0 && !helpSeen && word === "help") {
+      helpSeen = true;
+    } else if (!frozen && tree.children(path).some((c) => c.value === word)) {
+      path.push(word);
+    } else {
+      frozen = true;
+    }
+  }
+
+  const where = tree.isCommand(path) ? path : [];
+  if (pending) return await valueCandidates(tree, where, pending.name, pending.spec, current);
+  if (current.startsWith("-")) {
+    const flags = await flagsHere();
+    const eq = current.indexOf("=");
+    if (eq >= 0) {
+      const name = flagName(current);
+      const values = await valueCandidates(tree, where, name, flags[name], current.slice(eq + 1));
+      return values.map((v) => ({ value: `${current.slice(0, eq + 1)}${v.value}` }));
+    }
+    const candidates: Candidate[] = [{ value: "--help", description: "show help" }];
+    if (path.length === 0) {
+      candidates.push({ value: "--version", description: "print the version" });
+    }
+    for (const [name, spec] of Object.entries(flags)) {
+      if (spec.hidden || (used.has(name) && !(spec.kind === "parsed" && spec.variadic))) continue;
+      candidates.push({ value: `--${name}`, description: spec.brief });
+    }
+    return startingWith(candidates, current).sort(byValue);
+  }
+  if (frozen) return [];
+  const children = tree.children(path);
+  if (path.length === 0 && !helpSeen) children.push(HELP);
+  return startingWith(children, current).sort(byValue);
+}
+
+/** `path` as a key of {@link HAND_WRITTEN} or of the catalogue's command index. */
+function key(path: readonly string[]): string {
+  return path.join(" ");
+}
+
+/** Group path ("" for the root) -> the words below it, for every command name given. */
+function childWords(names: Iterable<string>): Map<string, Set<string>> {
+  const children = new Map<string, Set<string>>();
+  for (const name of names) {
+    const words = name.split(" ");
+    for (let i = 0; i < words.length; i++) {
+      const parent = words.slice(0, i).join(" ");
+      let set = children.get(parent);
+      if (!set) children.set(parent, set = new Set());
+      set.add(words[i]);
+    }
+  }
+  return children;
+}
+
+function enumOf(op: CatalogOperation | undefined, flag: string): readonly string[] | undefined {
+  if (!op) return undefined;
+  return op.params.find((p) => p.flag === flag)?.enum ??
+    op.body?.props?.find((p) => p.flag === flag)?.enum;
+}
+
+/**
+ * The completion tree of the real CLI: the catalogue's commands plus the
+ * hand-written ones (which replace generated ones of the same path).
+ */
+export function catalogTree(ctx: Context, catalog: Catalog): CompletionTree {
+  const index = commandIndex(catalog);
+  const children = childWords([...index.keys(), ...Object.keys(HAND_WRITTEN)]);
+  const flagsByPath = new Map<string, FlagSpecs>();
+  const isCommand = (path: readonly string[]) =>
+    path.length > 0 && (key(path) in HAND_WRITTEN || index.has(key(path)));
+  const describe = (path: readonly string[]): string => {
+    const hand = HAND_WRITTEN[key(path)];
+    if (hand) return hand.brief;
+    const op = index.get(key(path));
+    if (op) return `${op.method} ${op.path}`;
+    return `${children.get(key(path))?.size ?? 0} subcommands`;
+  };
+  return {
+    isCommand,
+    children(path) {
+      const words = children.get(key(path)) ?? [];
+      return [...words].map((w) => ({ value: w, description: describe([...path, w]) }));
+    },
+    async flags(path) {
+      const known = flagsByPath.get(key(path));
+      if (known) return known;
+      let flags: FlagSpecs = GLOBAL_FLAGS;
+      const hand = HAND_WRITTEN[key(path)];
+      const op = index.get(key(path));
+      if (hand) {
+        // The command module is the one source of its flags. Stricli keeps a
+        // command's parameters as given, and ours are always FlagSpecs.
+        const command = (await hand.load())(ctx, catalog);
+        flags = (command.parameters.flags ?? {}) as FlagSpecs;
+      } else if (op) {
+        const { operationFlags } = await import("./api_command.ts");
+        flags = withGlobalFlags(operationFlags(op));
+      }
+      flagsByPath.set(key(path), flags);
+      return flags;
+    },
+    async values(path, flag, spec) {
+      // The global --profile (a command's own --profile would mean something else).
+      if (spec === GLOBAL_FLAGS["profile"] || flag === "source-profile") {
+        try {
+          // Loaded here only: the profile code (zod) would slow every other completion.
+          const { listProfiles, profileDir } = await import("../profile/store.ts");
+          return await listProfiles(ctx, profileDir(ctx));
+        } catch {
+          return [];
+        }
+      }
+      const fromCatalog = enumOf(index.get(key(path)), flag);
+      if (fromCatalog) return fromCatalog;
+      // flags.ts gives a string flag with allowed values the placeholder `a|b|c`.
+      if (spec.kind === "parsed" && spec.placeholder?.includes("|")) {
+        return spec.placeholder.split("|");
+      }
+      return [];
+    },
+  };
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Runs `soracom __complete ARGS`: prints the candidates for the last of `args`,
+ * one per line as `VALUE<TAB>DESCRIPTION`. Returns the exit code.
+ */
+export async function runComplete(ctx: Context, args: readonly string[]): Promise<number> {
+  const tree = catalogTree(ctx, await loadCatalog());
+  const candidates = await complete(tree, args.length > 0 ? args : [""]);
+  const lines = candidates.map((c) =>
+    c.description ? `${clean(c.value)}\t${clean(c.description)}` : clean(c.value)
+  );
+  if (lines.length > 0) ctx.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}

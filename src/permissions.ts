@@ -1,0 +1,104 @@
+/**
+ * The Deno permissions `soracom` runs with, each with the feature that needs
+ * it. This is the one list: `scripts/release.ts` compiles the executables with
+ * it, `scripts/bundle.ts` prints it for running `dist/soracom.js`, the tests run
+ * the bundle with exactly these flags, and README.md explains each one.
+ *
+ * Never `-A`/`--allow-all`; `--allow-sys` and `--allow-ffi` are not needed.
+ *
+ * @example
+ * ```ts
+ * import { PERMISSION_FLAGS } from "./permissions.ts";
+ * const args = ["compile", ...PERMISSION_FLAGS, "main.ts"];
+ * ```
+ *
+ * @module
+ */
+
+/**
+ * Every environment variable the program reads (through `Context.env` or
+ * `Context.homeDir`), with the reason. Proxy variables (`HTTP_PROXY`,
+ * `HTTPS_PROXY`, `NO_PROXY`) are not here: Deno's `fetch` reads them itself,
+ * without an `--allow-env` grant.
+ *
+ * @example
+ * ```ts
+ * Object.keys(ENV_VARIABLES).includes("SORACOM_ENDPOINT"); // true
+ * ```
+ */
+export const ENV_VARIABLES: Readonly<Record<string, string>> = {
+  SORACOM_PROFILE: "the profile when --profile is not given",
+  SORACOM_PROFILE_DIR: "the profile folder",
+  SORACOM_ENDPOINT: "the API endpoint",
+  SORACOM_SESSION_DIR: "the session cache folder",
+  SORACOM_NO_SESSION_CACHE: "turns the session cache off",
+  SORACOM_VERBOSE: "request and response dumps",
+  SORACOM_TIMEOUT: "the API request timeout",
+  SORACOM_PROFILE_COMMAND_TIMEOUT: "the profileCommand and mfaOTPCommand timeout",
+  SORACOM_RELEASES_URL: "the releases API that self-update asks",
+  SORACOM_SELF_UPDATE_TARGET: "the file self-update replaces (tests)",
+  LANG: "the language of X-Soracom-Lang and help",
+  LC_ALL: "the language of X-Soracom-Lang and help",
+  LC_MESSAGES: "the language of X-Soracom-Lang and help",
+  LANGUAGE: "the language of X-Soracom-Lang and help",
+  HOME: "the home folder (profiles, session cache) on Linux and macOS",
+  XDG_CACHE_HOME: "the session cache folder on Linux",
+  USERPROFILE: "the home folder (profiles) on Windows",
+  LOCALAPPDATA: "the session cache folder on Windows",
+};
+
+/** One Deno permission flag and the features that need it. */
+export interface Permission {
+  /** The flag as `deno compile` and `deno run` take it. */
+  readonly flag: string;
+  /** Why `soracom` needs it, in a user's words. */
+  readonly reason: string;
+}
+
+/**
+ * The permissions, in the order they are passed.
+ *
+ * @example
+ * ```ts
+ * PERMISSIONS.map((p) => p.flag.split("=")[0]);
+ * // ["--allow-net", "--allow-read", "--allow-write", "--allow-run", "--allow-env"]
+ * ```
+ */
+export const PERMISSIONS: readonly Permission[] = [
+  {
+    flag: "--allow-net",
+    reason: "the SORACOM API (api.soracom.io, g.api.soracom.io, the sandbox) and any host " +
+      "SORACOM_ENDPOINT or a profile's `endpoint` names, so it cannot be narrowed to a list; " +
+      "self-update asks the releases API and downloads from where it points",
+  },
+  {
+    flag: "--allow-read",
+    reason: "profiles (~/.soracom or SORACOM_PROFILE_DIR), the session cache, `--body @FILE`, " +
+      "the terminal (/dev/tty) for prompts, and the executable's real path for self-update; " +
+      "all of these can be anywhere the user says",
+  },
+  {
+    flag: "--allow-write",
+    reason: "`configure` writing profiles, the session cache, the terminal (/dev/tty) for " +
+      "prompts, and self-update writing the new executable next to the running one",
+  },
+  {
+    flag: "--allow-run",
+    reason: "a profile's `profileCommand` (or --profile-command) and `mfaOTPCommand`: any " +
+      "program the user names, such as the 1Password CLI `op`",
+  },
+  {
+    flag: `--allow-env=${Object.keys(ENV_VARIABLES).join(",")}`,
+    reason: "only the environment variables listed in ENV_VARIABLES",
+  },
+];
+
+/**
+ * Just the flags, for a command line.
+ *
+ * @example
+ * ```ts
+ * new Deno.Command("deno", { args: ["run", ...PERMISSION_FLAGS, "dist/soracom.js"] });
+ * ```
+ */
+export const PERMISSION_FLAGS: readonly string[] = PERMISSIONS.map((p) => p.flag);

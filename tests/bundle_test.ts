@@ -1,0 +1,258 @@
+/**
+ * `deno task bundle` makes one self-contained file, and that file, run with
+ * exactly the release permissions (src/permissions.ts), does the main jobs:
+ * a profileCommand with an OTP, switch user, paging, configure, self-update,
+ * a proxy. With a permission taken away, it stops with one line naming the flag.
+ */
+import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { releaseOf, startFakeReleases } from "./helpers/fake_releases.ts";
+import { installFakeOp, opRuns, tempDir, writeProfile } from "./helpers/run.ts";
+import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { authKey, sam, switchTarget } from "./fake_soracom/accounts.ts";
+import { bundle, bundleProblem } from "../scripts/bundle.ts";
+import { PERMISSION_FLAGS } from "../src/permissions.ts";
+import { VERSION } from "../src/version.ts";
+
+/** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
+let bundled: Promise<string> | undefined;
+function bundlePath(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = await tempDir();
+    globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+    return await bundle(`${dir}/soracom.js`);
+  })();
+  return bundled;
+}
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * `deno run FLAGS soracom.js ARGS` from the bundle's folder, without the
+ * project's config, npm or remote modules (so only the file itself can run),
+ * with a clean environment.
+ */
+async function runBundle(
+  args: readonly string[],
+  env: Record<string, string>,
+  flags: readonly string[] = PERMISSION_FLAGS,
+): Promise<Run> {
+  const file = await bundlePath();
+  const home = Deno.env.get("HOME");
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      "--no-config",
+      "--no-lock",
+      "--no-npm",
+      "--no-remote",
+      "--no-prompt",
+      ...flags,
+      file,
+      ...args,
+    ],
+    cwd: file.slice(0, file.lastIndexOf("/")),
+    env: {
+      PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+      DENO_DIR: Deno.env.get("DENO_DIR") ?? (home ? `${home}/.cache/deno` : ""),
+      NO_COLOR: "1",
+      ...env,
+    },
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+}
+
+const SAM_PROFILE =
+  `{"profileCommand":"/bin/sh -c \\"op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'\\""}`;
+
+async function setup() {
+  const dir = await tempDir();
+  const api = await startFakeSoracom({ subscriberCount: 7 });
+  const op = await installFakeOp(dir);
+  await Deno.mkdir(`${dir}/profiles`, { mode: 0o700 });
+  return {
+    dir,
+    api,
+    opLog: op.log,
+    profiles: `${dir}/profiles`,
+    env: {
+      PATH: op.path,
+      HOME: dir,
+      SORACOM_ENDPOINT: api.url,
+      SORACOM_PROFILE_DIR: `${dir}/profiles`,
+      SORACOM_SESSION_DIR: `${dir}/sessions`,
+      FAKE_OP_LOG: op.log,
+    },
+    async [Symbol.asyncDispose]() {
+      await api.close();
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+Deno.test("the bundle is one self-contained file with the catalogue and every command", async () => {
+  const file = await bundlePath();
+  const source = await Deno.readTextFile(file);
+  assertEquals(bundleProblem(source), undefined);
+  assertStringIncludes(source, "listSubscribers");
+  const version = await runBundle(["--version"], {});
+  assertEquals(version.stdout, `SORACOM API client v${VERSION}\n`);
+  const help = await runBundle(["sims", "list", "--help"], {});
+  assertEquals(help.code, 0, help.stderr);
+  assertStringIncludes(help.stdout, "GET /v1/sims");
+  assertEquals(
+    bundleProblem(`const c = await import("./catalog.json");`),
+    'it still imports "./catalog.json"',
+  );
+  assertEquals(bundleProblem(`import { z } from "npm:zod";`), 'it still imports "npm:zod"');
+});
+
+Deno.test("bundle + release permissions: profileCommand (op, jq) with an OTP, then the cached session", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", SAM_PROFILE);
+  const first = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
+  assertEquals(first.stderr, "");
+  assertEquals(first.code, 0);
+  assert(Array.isArray(JSON.parse(first.stdout)));
+  const auth = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
+  assertEquals([auth.operatorId, auth.userName], [sam.operatorId, sam.userName]);
+  assert(/^\d{6}$/.test(auth.mfaOTPCode));
+  const second = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
+  assertEquals(second.code, 0, second.stderr);
+  assertEquals(await opRuns(t.opLog), 1);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+});
+
+Deno.test("bundle + release permissions: switch user", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "dst", {
+    sourceProfile: "src",
+    operatorId: switchTarget.operatorId,
+    username: switchTarget.userName,
+  });
+  const r = await runBundle(["operator", "get", "--profile", "dst"], t.env);
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(JSON.parse(r.stdout).operatorId, switchTarget.operatorId);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+});
+
+Deno.test("bundle + release permissions: --fetch-all pages through every subscriber", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  const r = await runBundle(["subscribers", "list", "--fetch-all", "--limit", "3"], t.env);
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(JSON.parse(r.stdout).length, 7);
+  assertEquals(t.api.count("GET", "/v1/subscribers"), 3);
+});
+
+Deno.test("bundle + release permissions: configure writes a profile (0600) that then works", async () => {
+  await using t = await setup();
+  const r = await runBundle([
+    "configure",
+    "--profile",
+    "ci",
+    "--coverage-type",
+    "jp",
+    "--auth-key-id",
+    authKey.authKeyId,
+    "--auth-key",
+    authKey.authKey,
+  ], t.env);
+  assertEquals(r.code, 0, r.stderr);
+  assertNotIncludes(r.stdout + r.stderr, authKey.authKey);
+  assertEquals((await Deno.stat(`${t.profiles}/ci.json`)).mode! & 0o777, 0o600);
+  const op = await runBundle(["operator", "get", "--profile", "ci"], t.env);
+  assertEquals(op.code, 0, op.stderr);
+  assertEquals(JSON.parse(op.stdout).operatorId, authKey.operatorId);
+});
+
+Deno.test("bundle + release permissions: self-update against a local releases API", async () => {
+  const dir = await tempDir();
+  const target = `${dir}/soracom`;
+  await Deno.writeTextFile(target, "old", { mode: 0o755 });
+  const next = new TextEncoder().encode("#!/bin/sh\necho new\n");
+  const releases = startFakeReleases(await releaseOf("99.0.0", next));
+  try {
+    const r = await runBundle(["self-update", "--yes"], {
+      HOME: dir,
+      SORACOM_RELEASES_URL: releases.url,
+      SORACOM_SELF_UPDATE_TARGET: target,
+    });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(await Deno.readFile(target), next);
+    assertEquals((await Deno.stat(target)).mode! & 0o777, 0o755);
+  } finally {
+    await releases.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("bundle + release permissions: HTTP_PROXY works without an --allow-env grant", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  // A host that cannot resolve: only the proxy (the emulator) can answer.
+  const r = await runBundle(["operator", "get", "--no-session-cache"], {
+    ...t.env,
+    SORACOM_ENDPOINT: "http://soracom.invalid",
+    HTTP_PROXY: t.api.url,
+  });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(JSON.parse(r.stdout).operatorId, authKey.operatorId);
+  assertEquals(t.api.log[0].headers["host"], "soracom.invalid");
+});
+
+Deno.test("with a permission taken away, one line names the flag to add", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", SAM_PROFILE);
+  const without = (name: string) =>
+    PERMISSION_FLAGS.filter((f) => !f.startsWith(`--allow-${name}`));
+  const cases: [string, string[], Record<string, string>][] = [
+    ["run", ["--profile", "sam", "soralets", "list"], t.env],
+    [
+      "net",
+      ["soralets", "list", "--api-key", "k", "--api-token", "t", "--no-retry-on-error"],
+      t.env,
+    ],
+    ["read", ["--profile", "sam", "soralets", "list"], t.env],
+    ["write", [
+      "configure",
+      "--profile",
+      "w",
+      "--coverage-type",
+      "jp",
+      "--auth-key-id",
+      "k",
+      "--auth-key",
+      "s",
+    ], t.env],
+    ["env", ["soralets", "list"], t.env],
+  ];
+  for (const [name, args, env] of cases) {
+    const r = await runBundle(args, env, without(name));
+    assertEquals(r.code, 7, `${name}: ${r.stderr}`);
+    assert(
+      new RegExp(`^Error: this needs the --allow-${name} permission \\([^\\n]*\\)\\n$`).test(
+        r.stderr,
+      ),
+      `${name}: ${r.stderr}`,
+    );
+    assertEquals(r.stdout, "");
+  }
+  assertEquals(t.api.log.length, 0);
+});

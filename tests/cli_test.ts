@@ -1,0 +1,191 @@
+/** Command-line behaviour: --help/--version everywhere, flag shadowing, progress, terminal for profileCommand. */
+import { assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { testContext } from "./helpers/context.ts";
+import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { runInPty } from "./helpers/pty.ts";
+import { runCli, scanWords } from "../src/cli/app.ts";
+import { VERSION } from "../src/version.ts";
+import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { authKey } from "./fake_soracom/accounts.ts";
+
+async function inProcess(args: string[], env: Record<string, string> = {}) {
+  const t = testContext({ env: { HOME: "/nonexistent", ...env } });
+  const code = await runCli(args, t.ctx);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+Deno.test("--version and version print soracom-cli's line, from any command", async () => {
+  for (
+    const args of [["--version"], ["version"], ["subscribers", "list", "--version"], [
+      "configure",
+      "--version",
+    ]]
+  ) {
+    const r = await inProcess(args);
+    assertEquals(
+      [r.code, r.stdout, r.stderr],
+      [0, `SORACOM API client v${VERSION}\n`, ""],
+      args.join(" "),
+    );
+  }
+});
+
+Deno.test("--help works on the root, groups, API commands and hand-written commands; help WORDS too", async () => {
+  const root = await inProcess(["--help"]);
+  assertEquals(root.code, 0);
+  for (const word of ["subscribers", "configure", "logout", "sora-cam", "version"]) {
+    assertStringIncludes(root.stdout, word);
+  }
+  const group = await inProcess(["sora-cam", "devices", "--help"]);
+  assertStringIncludes(group.stdout, "atom-cam");
+  const leaf = await inProcess(["subscribers", "get", "--help"]);
+  assertStringIncludes(leaf.stdout, "GET /v1/subscribers/{imsi}");
+  assertStringIncludes(leaf.stdout, "--imsi");
+  const viaHelp = await inProcess(["help", "subscribers", "get"]);
+  assertEquals(viaHelp.stdout, leaf.stdout);
+  const configure = await inProcess(["configure", "--help"]);
+  assertStringIncludes(configure.stdout, "--auth-key-id");
+  assertStringIncludes(configure.stdout, "--overwrite");
+  // A group without a subcommand prints its help and succeeds, as in soracom-cli.
+  const bare = await inProcess(["subscribers"]);
+  assertEquals(bare.code, 0);
+  assertStringIncludes(bare.stdout, "update-speed-class");
+});
+
+Deno.test("global flags may come before the command words", () => {
+  const prefixes = new Set(["soralets", "soralets list", "auth", "auth switch-user"]);
+  const isPrefix = (w: readonly string[]) => prefixes.has(w.join(" "));
+  assertEquals(scanWords(["--profile", "sam", "soralets", "list"], isPrefix), {
+    words: ["soralets", "list"],
+    rest: ["--profile", "sam"],
+  });
+  assertEquals(scanWords(["soralets", "--raw-output", "list", "--limit", "3"], isPrefix), {
+    words: ["soralets", "list"],
+    rest: ["--raw-output", "--limit", "3"],
+  });
+  // An unknown flag may take the next word: it stops the command words there.
+  assertEquals(scanWords(["auth", "--user-name", "switch-user"], isPrefix), {
+    words: ["auth"],
+    rest: ["--user-name", "switch-user"],
+  });
+});
+
+Deno.test("a command's own flag shadows the global flag of the same name (operator add-coverage-type --coverage-type)", async () => {
+  const dir = await tempDir();
+  const api = await startFakeSoracom();
+  try {
+    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    api.stub("POST", `/v1/operators/${authKey.operatorId}/coverage_type/g`, {
+      status: 200,
+      body: "{}",
+    });
+    const r = await runSoracom(["operator", "add-coverage-type", "--coverage-type", "g"], {
+      env: {
+        HOME: dir,
+        SORACOM_PROFILE_DIR: dir,
+        SORACOM_SESSION_DIR: `${dir}/s`,
+        SORACOM_ENDPOINT: api.url,
+      },
+    });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(api.log.at(-1)!.path, `/v1/operators/${authKey.operatorId}/coverage_type/g`);
+  } finally {
+    await api.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set", async () => {
+  const seen: string[] = [];
+  const t = testContext({
+    env: { HOME: "/nonexistent", SORACOM_PROFILE_DIR: "/nonexistent" },
+    fetch: (req) => {
+      seen.push(req.url);
+      return Promise.resolve(
+        new Response("[]", { headers: { "content-type": "application/json" } }),
+      );
+    },
+  });
+  const code = await runCli([
+    "soralets",
+    "list",
+    "--coverage-type",
+    "g",
+    "--api-key",
+    "k",
+    "--api-token",
+    "t",
+  ], t.ctx);
+  assertEquals(code, 0, t.stderr());
+  assertEquals(seen, ["https://g.api.soracom.io/v1/soralets"]);
+});
+
+Deno.test("--fetch-all shows progress on a terminal (stderr) and never on a pipe", async () => {
+  const dir = await tempDir();
+  const api = await startFakeSoracom({ subscriberCount: 9 });
+  try {
+    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    const env = {
+      HOME: dir,
+      SORACOM_PROFILE_DIR: dir,
+      SORACOM_SESSION_DIR: `${dir}/s`,
+      SORACOM_ENDPOINT: api.url,
+    };
+    const piped = await runSoracom(["subscribers", "list", "--fetch-all", "--limit", "3"], { env });
+    assertEquals(piped.stderr, "");
+    // In a terminal, with stdout sent to a file: progress on the terminal, clean JSON in the file.
+    const out = `${dir}/out.json`;
+    const main = new URL("../main.ts", import.meta.url).pathname;
+    const child = await new Deno.Command("script", {
+      args: [
+        "-qec",
+        `"${Deno.execPath()}" run -A --quiet "${main}" subscribers list --fetch-all --limit 3 > "${out}"`,
+        "/dev/null",
+      ],
+      env: { ...env, DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno` },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const terminal = new TextDecoder().decode(child.stdout);
+    assertEquals(child.code, 0, terminal);
+    assertStringIncludes(terminal, "fetched 3 pages, 9 items");
+    const file = await Deno.readTextFile(out);
+    assertEquals(JSON.parse(file).length, 9);
+    assertNotIncludes(file, "fetched");
+  } finally {
+    await api.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a profileCommand gets the user's terminal, so a password manager can ask for a password", async () => {
+  const dir = await tempDir();
+  const api = await startFakeSoracom();
+  try {
+    const script = `${dir}/pm.sh`;
+    await Deno.writeTextFile(
+      script,
+      `#!/bin/sh\nprintf 'Master password: ' >&2\nread answer\n[ "$answer" = "open sesame" ] || exit 9\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
+      { mode: 0o755 },
+    );
+    await writeProfile(dir, "default", { profileCommand: script });
+    const { code, screen } = await runInPty(
+      ["soralets", "list"],
+      {
+        HOME: dir,
+        SORACOM_PROFILE_DIR: dir,
+        SORACOM_SESSION_DIR: `${dir}/s`,
+        SORACOM_ENDPOINT: api.url,
+        PATH: "/usr/bin:/bin",
+      },
+      [["Master password: ", "open sesame"]],
+    );
+    assertEquals(code, 0, screen);
+    assertStringIncludes(screen, `"soraletId"`);
+    assertNotIncludes(screen, authKey.authKey);
+  } finally {
+    await api.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,372 @@
+/**
+ * Shell completion: the hidden `soracom __complete` protocol (in-process),
+ * the `completion` commands (as a user runs them), and the bash, zsh and fish
+ * scripts loaded in the real shells, calling back into `main.ts` through a
+ * `soracom` wrapper on PATH.
+ *
+ * Needs bash, zsh and fish on PATH (`.ci/run` installs them).
+ *
+ * @module
+ */
+
+import { runCli } from "../src/cli/app.ts";
+import { completionScript } from "../src/cli/commands/completion.ts";
+import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { testContext } from "./helpers/context.ts";
+import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+
+const MAIN = new URL("../main.ts", import.meta.url).pathname;
+
+/** Runs `soracom __complete ARGS` in-process; returns the printed lines. */
+async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+  const t = testContext({ env });
+  const code = await runCli(["__complete", ...args], t.ctx);
+  assertEquals(code, 0, `exit code (stderr: ${t.stderr()})`);
+  assertEquals(t.stderr(), "");
+  return t.stdout().split("\n").filter((l) => l !== "");
+}
+
+/** The candidate values (without descriptions) for `args`. */
+async function values(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+  return (await completeLines(args, env)).map((l) => l.split("\t")[0]);
+}
+
+function assertHas(list: readonly string[], wanted: readonly string[], what: string): void {
+  for (const w of wanted) assert(list.includes(w), `${what}: ${w} missing from ${list.join(" ")}`);
+}
+
+const GLOBALS = ["--profile", "--coverage-type", "--api-key", "--raw-output", "--no-session-cache"];
+
+Deno.test("__complete: top-level groups, hand-written commands and help", async () => {
+  const top = await values([""]);
+  assertHas(top, ["sims", "subscribers", "sora-cam", "soralets", "query"], "API groups");
+  assertHas(
+    top,
+    ["configure", "unconfigure", "logout", "auth", "completion", "version", "help"],
+    "commands",
+  );
+  assert(!top.includes("__complete"), "__complete is hidden");
+  assertEquals(top, [...top].sort(), "sorted");
+  assertEquals(new Set(top).size, top.length, "no duplicates");
+  assertEquals(await values(["su"]), ["subscribers"]);
+  assertEquals(await values(["co"]), top.filter((w) => w.startsWith("co")));
+  assertHas(await values(["co"]), ["configure", "completion", "coupons"], "co");
+});
+
+Deno.test("__complete: subcommands, with descriptions, at 2 and 3+ words", async () => {
+  assertEquals(await completeLines(["subscribers", "li"]), ["list\tGET /subscribers"]);
+  assertHas(await values(["sora-cam", "devices", ""]), ["list", "get", "atom-cam"], "sora-cam");
+  assertEquals(await values(["sora-cam", "devices", "atom-cam", "settings", "get-mo"]), [
+    "get-motion",
+    "get-motion-sensitivity",
+    "get-motion-tagging",
+  ]);
+  assertEquals(await values(["completion", ""]), ["bash", "fish", "zsh"]);
+  assertEquals(await values(["configure", ""]), ["get"]);
+  assertEquals(await values(["help", "subscr"]), ["subscribers"], "help takes command words");
+});
+
+Deno.test("__complete: a leaf's own flags and the global flags", async () => {
+  assertEquals(await values(["subscribers", "get", "--im"]), ["--imsi"]);
+  const all = await values(["subscribers", "get", "--"]);
+  assertHas(all, ["--imsi", "--help", ...GLOBALS], "subscribers get");
+  assert(!all.includes("--version"), "--version is offered at the root only");
+  assertHas(await values(["subscribers", "list", "--"]), ["--limit", "--fetch-all", "--jsonl"], "");
+  // A group has only the global flags (they may come before the command words).
+  const group = await values(["subscribers", "--"]);
+  assertHas(group, GLOBALS, "group");
+  assert(!group.includes("--imsi"), "no leaf flags on a group");
+  assertHas(await values(["--"]), [...GLOBALS, "--help", "--version"], "root");
+  // A flag given once is not offered again.
+  assertEquals(await values(["subscribers", "get", "--imsi", "1", "--im"]), []);
+});
+
+Deno.test("__complete: hand-written commands' flags come from their modules", async () => {
+  assertHas(
+    await values(["configure", "--"]),
+    ["--auth-key-id", "--overwrite", "--endpoint", "--mfa-otp-command", ...GLOBALS],
+    "configure",
+  );
+  assertEquals(await values(["unconfigure", "--y"]), ["--yes"]);
+  assertEquals(await values(["logout", "--al"]), ["--all"]);
+  assertHas(await values(["auth", "--"]), ["--email", "--password", ...GLOBALS], "auth");
+});
+
+Deno.test("__complete: enum values of global and API flags", async () => {
+  assertEquals(await values(["--coverage-type", ""]), ["jp", "g"]);
+  assertEquals(await values(["sims", "list", "--coverage-type", "j"]), ["jp"]);
+  assertEquals(await values(["sims", "list", "--coverage-type=j"]), ["--coverage-type=jp"]);
+  assertEquals(await values(["subscribers", "list", "--tag-value-match-mode", ""]), [
+    "exact",
+    "prefix",
+  ]);
+  assertHas(
+    await values(["subscribers", "update-speed-class", "--speed-class", "s1."]),
+    ["s1.minimum", "s1.4xfast"],
+    "speed classes",
+  );
+  const actions = await values(["subscribers", "set-expiry-time", "--expiry-action", ""]);
+  assertHas(actions, ["doNothing", "terminate"], "expiry actions");
+  assert(!actions.includes("(null value)"), "a value that needs shell quoting is not offered");
+  assertEquals(await values(["sims", "list", "--raw-output="]), [
+    "--raw-output=false",
+    "--raw-output=true",
+  ]);
+  // A free-text flag has no candidates (and no command words either).
+  assertEquals(await values(["subscribers", "get", "--imsi", ""]), []);
+});
+
+Deno.test("__complete: --profile offers the profile names", async () => {
+  const dir = await tempDir();
+  try {
+    await writeProfile(dir, "prod", {});
+    await writeProfile(dir, "dev", {});
+    const env = { SORACOM_PROFILE_DIR: dir };
+    assertEquals(await values(["--profile", ""], env), ["dev", "prod"]);
+    assertEquals(await values(["sims", "list", "--profile", "p"], env), ["prod"]);
+    assertEquals(await values(["configure", "--source-profile", ""], env), ["dev", "prod"]);
+    // The value after --profile is not a command word.
+    assertEquals(await values(["--profile", "sims", "su"], env), ["subscribers"]);
+    assertEquals(await values(["--profile", ""], { SORACOM_PROFILE_DIR: `${dir}/none` }), []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("__complete: nothing after an unknown word, a leaf or --", async () => {
+  assertEquals(await values(["subscribers", "nosuch", ""]), []);
+  assertEquals(await values(["subscribers", "list", ""]), []);
+  assertEquals(await values(["subscribers", "list", "--", "--"]), []);
+  assertEquals(await values([]), await values([""]));
+});
+
+Deno.test("completion: prints the scripts; `completion` alone is bash; __complete is hidden", async () => {
+  const bare = await runSoracom(["completion"]);
+  const bash = await runSoracom(["completion", "bash"]);
+  const zsh = await runSoracom(["completion", "zsh"]);
+  const fish = await runSoracom(["completion", "fish"]);
+  for (const r of [bare, bash, zsh, fish]) assertEquals([r.code, r.stderr], [0, ""]);
+  assertEquals(bare.stdout, bash.stdout);
+  assertEquals([bash.stdout, zsh.stdout, fish.stdout], [
+    completionScript("bash"),
+    completionScript("zsh"),
+    completionScript("fish"),
+  ]);
+  assertStringIncludes(bash.stdout, "complete -F _soracom_complete soracom");
+  assert(zsh.stdout.startsWith("#compdef soracom\n"), "zsh script starts with #compdef");
+  assertStringIncludes(fish.stdout, "complete -c soracom");
+  for (const r of [bash, zsh, fish]) assertStringIncludes(r.stdout, "__complete");
+
+  const help = await runSoracom(["--help"]);
+  assertEquals(help.code, 0);
+  assertStringIncludes(help.stdout, "completion");
+  assertNotIncludes(help.stdout, "__complete");
+  const sub = await runSoracom(["completion", "--help"]);
+  assertEquals(sub.code, 0);
+  for (const shell of ["bash", "zsh", "fish"]) assertStringIncludes(sub.stdout, shell);
+
+  const bad = await runSoracom(["completion", "powershell"]);
+  assert(bad.code !== 0, "an unknown shell fails");
+  assertEquals(bad.stdout, "");
+  assert(/^Error: [^\n]+\n$/.test(bad.stderr), `one error line, got ${bad.stderr}`);
+});
+
+/** A folder with a `soracom` wrapper (bin/) and the three scripts. */
+interface Setup {
+  readonly dir: string;
+  readonly env: Record<string, string>;
+  readonly script: Record<"bash" | "zsh" | "fish", string>;
+}
+
+async function setup(): Promise<Setup> {
+  const dir = await tempDir();
+  const bin = `${dir}/bin`;
+  await Deno.mkdir(bin);
+  await Deno.writeTextFile(
+    `${bin}/soracom`,
+    `#!/bin/sh\nexec "${Deno.execPath()}" run -A --quiet "${MAIN}" "$@"\n`,
+    { mode: 0o755 },
+  );
+  await Deno.chmod(`${bin}/soracom`, 0o755);
+  const profiles = `${dir}/profiles`;
+  await Deno.mkdir(profiles, { mode: 0o700 });
+  await writeProfile(profiles, "sandbox-a", {});
+  const script = { bash: "", zsh: "", fish: "" };
+  await Deno.mkdir(`${dir}/fpath`);
+  for (const shell of ["bash", "zsh", "fish"] as const) {
+    // As `soracom completion SHELL` prints it (checked above); zsh's in a folder for $fpath.
+    script[shell] = shell === "zsh" ? `${dir}/fpath/_soracom` : `${dir}/soracom.${shell}`;
+    await Deno.writeTextFile(script[shell], completionScript(shell));
+  }
+  const env = {
+    PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+    SORACOM_PROFILE_DIR: profiles,
+    SORACOM_SESSION_DIR: `${dir}/sessions`,
+    NO_COLOR: "1",
+  };
+  return { dir, env, script };
+}
+
+async function shell(program: string, args: string[], env: Record<string, string>) {
+  const out = await new Deno.Command(program, {
+    args,
+    env,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    // Only a guard against a shell that hangs; no test depends on timing.
+    signal: AbortSignal.timeout(120_000),
+  }).output();
+  const stderr = new TextDecoder().decode(out.stderr);
+  assertEquals(out.code, 0, `${program} failed: ${stderr}`);
+  return new TextDecoder().decode(out.stdout).split("\n").filter((l) => l !== "");
+}
+
+/** COMPREPLY after the bash function runs with COMP_WORDS = words (cursor on the last). */
+function bash(s: Setup, words: string[]): Promise<string[]> {
+  const code = [
+    'source "$1"; shift',
+    'COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))',
+    "_soracom_complete",
+    'printf "%s\\n" "${COMPREPLY[@]}"',
+  ].join("\n");
+  return shell(
+    "bash",
+    ["--norc", "--noprofile", "-c", code, "bash", s.script.bash, ...words],
+    s.env,
+  );
+}
+
+/** What `_soracom` hands to `_describe` (VALUE:DESCRIPTION), with words and CURRENT set. */
+function zsh(s: Setup, words: string[]): Promise<string[]> {
+  const code = [
+    "compdef() { : }",
+    'source "$1"; shift',
+    '_describe() { print -rl -- "${(@P)${@[-1]}}" }',
+    'words=("$@"); CURRENT=$#words',
+    "_soracom",
+  ].join("\n");
+  return shell("zsh", ["-f", "-c", code, "zsh", s.script.zsh, ...words], s.env);
+}
+
+/** `complete -C LINE` in fish with the script sourced. */
+function fish(s: Setup, line: string): Promise<string[]> {
+  const code = "source $argv[1]; complete -C $argv[2]";
+  return shell("fish", ["--no-config", "-c", code, s.script.fish, line], s.env);
+}
+
+const valueOf = (line: string) => line.split(/(?<!\\):|\t/)[0];
+
+Deno.test("bash: the script completes commands, flags and values", async () => {
+  const s = await setup();
+  try {
+    assertHas(await bash(s, ["soracom", ""]), ["configure", "logout", "sims", "help"], "top");
+    assertEquals(await bash(s, ["soracom", "subscribers", "li"]), ["list"]);
+    assertHas(await bash(s, ["soracom", "sora-cam", "devices", ""]), ["atom-cam", "list"], "3");
+    assertEquals(await bash(s, ["soracom", "subscribers", "get", "--im"]), ["--imsi"]);
+    assertHas(await bash(s, ["soracom", "sims", "list", "--"]), GLOBALS, "global flags");
+    assertEquals(await bash(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
+    assertEquals(await bash(s, ["soracom", "logout", "--al"]), ["--all"]);
+    assertEquals(await bash(s, ["soracom", "--profile", ""]), ["sandbox-a"]);
+    // bash splits `--coverage-type=j` at `=`; only the value part is replaced.
+    assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "=", "j"]), ["jp"]);
+    assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "="]), ["jp", "g"]);
+    assertEquals(await bash(s, ["soracom", "subscribers", "nosuch", ""]), []);
+  } finally {
+    await Deno.remove(s.dir, { recursive: true });
+  }
+});
+
+Deno.test("zsh: the script completes commands, flags and values", async () => {
+  const s = await setup();
+  try {
+    const top = await zsh(s, ["soracom", ""]);
+    assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
+    assertHas(
+      top,
+      ["logout:revoke the session and delete it from the cache (POST /auth/logout)"],
+      "",
+    );
+    assertEquals(await zsh(s, ["soracom", "subscribers", "li"]), ["list:GET /subscribers"]);
+    assertHas(
+      (await zsh(s, ["soracom", "sora-cam", "devices", ""])).map(valueOf),
+      ["atom-cam", "list"],
+      "3 words",
+    );
+    assertEquals((await zsh(s, ["soracom", "subscribers", "get", "--im"])).map(valueOf), [
+      "--imsi",
+    ]);
+    assertHas((await zsh(s, ["soracom", "sims", "list", "--"])).map(valueOf), GLOBALS, "globals");
+    assertEquals(await zsh(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
+    assertEquals(await zsh(s, ["soracom", "sims", "list", "--coverage-type=g"]), [
+      "--coverage-type=g",
+    ]);
+    // Sourced (not autoloaded), the script registers itself with compdef.
+    const sourced = await shell("zsh", [
+      "-f",
+      "-c",
+      'compdef() { print -r -- "compdef $*" }; source "$1"',
+      "zsh",
+      s.script.zsh,
+    ], s.env);
+    assertEquals(sourced, ["compdef _soracom soracom"]);
+  } finally {
+    await Deno.remove(s.dir, { recursive: true });
+  }
+});
+
+/**
+ * Types LINE and TAB into an interactive zsh (in a pseudo-terminal) with
+ * compinit and the script autoloaded from $fpath, and returns the edited line.
+ */
+async function zshInteractive(s: Setup, line: string): Promise<string> {
+  const code = [
+    "zmodload zsh/zpty",
+    "zpty z 'zsh -f -i'",
+    `zpty -w z 'PS1="> "; fpath=(${s.dir}/fpath $fpath); autoload -U compinit; compinit -u -D'`,
+    // TAB completes; then the line is printed behind a marker the echo cannot match.
+    `zpty -w -n z "$1"$'\\t\\C-aprint -r -- RE""SULT:\\n'`,
+    "zpty -r z out '*RESULT:*'$'\\n'",
+    "print -r -- \"${${out##*RESULT:}%%$'\\r'*}\"",
+    "zpty -d z",
+  ].join("\n");
+  const out = await shell("zsh", ["-f", "-c", code, "zsh", line], s.env);
+  return out.join("\n").trim();
+}
+
+Deno.test("zsh: real compsys completion of a unique candidate", async () => {
+  const s = await setup();
+  try {
+    assertEquals(
+      await zshInteractive(s, "soracom subscribers get --im"),
+      "soracom subscribers get --imsi",
+    );
+    assertEquals(
+      await zshInteractive(s, "soracom sora-cam devices atom-cam settings set-rot"),
+      "soracom sora-cam devices atom-cam settings set-rotation",
+    );
+  } finally {
+    await Deno.remove(s.dir, { recursive: true });
+  }
+});
+
+Deno.test("fish: the script completes commands, flags and values", async () => {
+  const s = await setup();
+  try {
+    const top = await fish(s, "soracom ");
+    assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
+    assertEquals(await fish(s, "soracom subscribers li"), ["list\tGET /subscribers"]);
+    assertHas(
+      (await fish(s, "soracom sora-cam devices ")).map(valueOf),
+      ["atom-cam", "list"],
+      "3 words",
+    );
+    assertEquals((await fish(s, "soracom subscribers get --im")).map(valueOf), ["--imsi"]);
+    assertHas((await fish(s, "soracom sims list --")).map(valueOf), GLOBALS, "globals");
+    assertEquals((await fish(s, "soracom --coverage-type ")).sort(), ["g", "jp"]);
+    assertEquals(await fish(s, "soracom sims list --coverage-type=j"), ["--coverage-type=jp"]);
+    assertEquals(await fish(s, "soracom --profile sand"), ["sandbox-a"]);
+  } finally {
+    await Deno.remove(s.dir, { recursive: true });
+  }
+});

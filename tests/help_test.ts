@@ -1,0 +1,183 @@
+/**
+ * Help text, checked against the official API definition for every command:
+ * `soracom NAME --help` shows the usage, `METHOD /v1/path`, every flag with its
+ * type, default, enum values and "required", the API reference link (the
+ * Japanese page under a Japanese locale) and a deprecation notice. The root
+ * help lists the API groups and the hand-written commands, and every group's
+ * help lists its subcommands.
+ *
+ * Runs in process (`runCli`). Needs `-A` (reads ../shared/soracom-api).
+ *
+ * @module
+ */
+
+import { runCli } from "../src/cli/app.ts";
+import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
+import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { testContext } from "./helpers/context.ts";
+import {
+  loadSpecs,
+  type SpecCommand,
+  specCommands,
+  type SpecFlag,
+  specFlags,
+  specsPresent,
+} from "./helpers/api_spec.ts";
+
+const API_GROUP_COUNT = 46;
+const COMMAND_COUNT = 500;
+
+/** Hand-written commands that replace a generated one: their help is their own. */
+const REPLACED = new Set(Object.keys(HAND_WRITTEN));
+
+async function help(argv: readonly string[], env: Record<string, string> = {}) {
+  const t = testContext({ env });
+  const code = await runCli(argv, t.ctx);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+/** The FLAGS section as flag name -> its description. */
+function flagLines(text: string): Map<string, string> {
+  const flags = new Map<string, string>();
+  const start = text.indexOf("\nFLAGS\n");
+  if (start < 0) return flags;
+  for (const line of text.slice(start + 7).split("\n")) {
+    if (line.trim() === "") break;
+    const m = /^\s+(?:-\w\s+)?\[?--([a-z0-9-]+)\]?(?:\.\.\.)?(?:\s+(.*))?$/.exec(line);
+    if (m) flags.set(m[1], m[2] ?? "");
+  }
+  return flags;
+}
+
+/** The COMMANDS section's words. */
+function commandWords(text: string): string[] {
+  const start = text.indexOf("\nCOMMANDS\n");
+  if (start < 0) return [];
+  const words: string[] = [];
+  for (const line of text.slice(start + 10).split("\n")) {
+    const m = /^ {2}(\S+)/.exec(line);
+    if (!m) break;
+    words.push(m[1]);
+  }
+  return words;
+}
+
+const TYPE_WORD: Readonly<Record<SpecFlag["type"], RegExp>> = {
+  string: /\bstring\b/,
+  integer: /\binteger\b/,
+  number: /\bnumber\b/,
+  boolean: /\bboolean\b/,
+  array: /\bstrings\b/,
+};
+
+function checkFlag(f: SpecFlag, description: string | undefined): void {
+  const at = `--${f.flag}`;
+  assert(description !== undefined, `${at} is not in the help`);
+  assert(
+    TYPE_WORD[f.type].test(description),
+    `${at}: type ${f.type} not shown in "${description}"`,
+  );
+  if (f.default !== undefined) {
+    assertStringIncludes(description, `default: ${f.default}`, `${at}: default`);
+  } else {
+    assertNotIncludes(description, "default:", `${at}: no default`);
+  }
+  for (const value of f.enum ?? []) assertStringIncludes(description, value, `${at}: enum value`);
+  // The operator ID is filled from the API token, so it is never required of the user.
+  const required = f.required && f.name !== "operator_id" && f.name !== "operatorId";
+  assertEquals(description.split("; ").includes("required"), required, `${at}: "required"`);
+}
+
+function referenceLink(command: SpecCommand, lang: "en" | "ja"): string {
+  return lang === "ja"
+    ? `https://users.soracom.io/ja-jp/tools/api/reference/#/${command.tag}/${command.operationId}`
+    : `https://developers.soracom.io/en/api/#!/${command.tag}/${command.operationId}`;
+}
+
+async function checkCommand(command: SpecCommand): Promise<void> {
+  const { code, stdout, stderr } = await help([...command.name.split(" "), "--help"]);
+  assertEquals(code, 0, "exit code");
+  assertEquals(stderr, "", "stderr");
+  assertStringIncludes(stdout, "USAGE\n", "usage");
+  assertStringIncludes(stdout, `\n  soracom ${command.name} `, "usage line");
+  assertStringIncludes(stdout, `${command.method} /v1${command.path}\n`, "method and path");
+  const shown = flagLines(stdout);
+  for (const f of specFlags(command)) checkFlag(f, shown.get(f.flag));
+  assertEquals(shown.has("body"), command.body !== undefined, "--body");
+  assertEquals(shown.has("fetch-all"), command.paginated, "--fetch-all");
+  assertEquals(/deprecated/i.test(stdout), command.deprecated, "deprecation notice");
+  if (command.alternative) assertStringIncludes(stdout, `soracom ${command.alternative}`);
+  assertStringIncludes(stdout, `API reference: ${referenceLink(command, "en")}\n`, "link");
+
+  const ja = await help([...command.name.split(" "), "--help"], { LANG: "ja_JP.UTF-8" });
+  assertEquals(ja.code, 0, "exit code (ja)");
+  assertStringIncludes(ja.stdout, referenceLink(command, "ja"), "Japanese link");
+  assertNotIncludes(ja.stdout, referenceLink(command, "en"), "no English link under ja");
+}
+
+const present = specsPresent();
+
+Deno.test({
+  name: present
+    ? `help: each of the ${COMMAND_COUNT} commands documents its call, flags and API reference`
+    : "help: per-command help (IGNORED: ../shared/soracom-api/*.en.yaml not found)",
+  ignore: !present,
+  async fn(t) {
+    const commands = specCommands(await loadSpecs());
+    assertEquals(commands.size, COMMAND_COUNT, "command names in the definitions");
+    for (const command of commands.values()) {
+      await t.step(command.name, () => checkCommand(command));
+    }
+  },
+});
+
+Deno.test({
+  name: present
+    ? `help: the root lists the ${API_GROUP_COUNT} API groups and the hand-written commands`
+    : "help: root and group help (IGNORED: ../shared/soracom-api/*.en.yaml not found)",
+  ignore: !present,
+  async fn(t) {
+    const names = [...specCommands(await loadSpecs()).keys()];
+    const groups = new Set(names.map((n) => n.split(" ")[0]));
+    assertEquals(groups.size, API_GROUP_COUNT, "API groups in the definitions");
+    for (const argv of [["--help"], ["help"], []]) {
+      const { code, stdout } = await help(argv);
+      assertEquals(code, 0, `soracom ${argv.join(" ")}: exit code`);
+      const listed = new Set(commandWords(stdout));
+      for (const group of groups) assert(listed.has(group), `group "${group}" not listed`);
+      for (const name of REPLACED) {
+        const word = name.split(" ")[0];
+        assert(listed.has(word), `hand-written "${word}" not listed`);
+      }
+    }
+
+    // Every group (any prefix of a command name that has children) lists its children.
+    const children = new Map<string, Set<string>>();
+    for (const name of names) {
+      const words = name.split(" ");
+      for (let i = 1; i < words.length; i++) {
+        const group = words.slice(0, i).join(" ");
+        if (!children.has(group)) children.set(group, new Set());
+        children.get(group)!.add(words[i]);
+      }
+    }
+    for (const [group, expected] of children) {
+      // A path that is also a command (`auth`, `query subscribers`) shows the command's help.
+      if (names.includes(group)) continue;
+      await t.step(`${group} --help`, async () => {
+        const { code, stdout } = await help([...group.split(" "), "--help"]);
+        assertEquals(code, 0, "exit code");
+        const listed = new Set(commandWords(stdout));
+        for (const child of expected) assert(listed.has(child), `"${child}" not listed`);
+      });
+    }
+  },
+});
+
+Deno.test("help: an unknown group word is an error that names it, with no stack trace", async () => {
+  const { code, stdout, stderr } = await help(["no-such-group", "--help"]);
+  assert(code !== 0, "a non-zero exit");
+  assertEquals(stdout, "");
+  assertStringIncludes(stderr, 'Error: unknown command "no-such-group"');
+  assertEquals(stderr.trim().split("\n").length, 1, "one line");
+});

@@ -1,0 +1,374 @@
+/**
+ * The release: `deno task release --dry-run`, the layout, archives and
+ * SHA256SUMS it writes (with a stand-in for `deno compile`), the one list of
+ * permissions, the release workflow, and the real `deno compile` where a
+ * runtime is available.
+ */
+import { parse } from "yaml";
+import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
+import { tempDir } from "./helpers/run.ts";
+import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { authKey } from "./fake_soracom/accounts.ts";
+import {
+  archiveStem,
+  buildRelease,
+  type Compile,
+  compileArgs,
+  crc32,
+  shellQuote,
+  TARGETS,
+} from "../scripts/release.ts";
+import { ENV_VARIABLES, PERMISSION_FLAGS, PERMISSIONS } from "../src/permissions.ts";
+import { parseChecksums, sha256Hex } from "../src/cli/commands/self_update.ts";
+import { VERSION } from "../src/version.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const decoder = new TextDecoder();
+
+async function run(cmd: string, args: string[], cwd = ROOT) {
+  const out = await new Deno.Command(cmd, { args, cwd, stdout: "piped", stderr: "piped" })
+    .output();
+  return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
+}
+
+function hasTool(name: string): boolean {
+  try {
+    return new Deno.Command(name, { args: ["-v"], stdout: "null", stderr: "null" }).outputSync()
+      .code !== 127;
+  } catch {
+    return false;
+  }
+}
+
+Deno.test("deno task release --dry-run prints one deno compile command per target and builds nothing", async () => {
+  const before = await Deno.stat(`${ROOT}/dist/${VERSION}`).then((s) => s.mtime?.getTime())
+    .catch(() => undefined);
+  const r = await run(Deno.execPath(), ["task", "--quiet", "release", "--dry-run"]);
+  assertEquals(r.code, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  const expected = [
+    ["x86_64-unknown-linux-gnu", "linux_amd64"],
+    ["aarch64-unknown-linux-gnu", "linux_arm64"],
+    ["x86_64-apple-darwin", "darwin_amd64"],
+    ["aarch64-apple-darwin", "darwin_arm64"],
+    ["x86_64-pc-windows-msvc", "windows_amd64.exe"],
+  ];
+  assertEquals(lines.length, expected.length, r.stdout);
+  for (const [i, [triple, suffix]] of expected.entries()) {
+    const words = lines[i].split(" ");
+    assertEquals(
+      words.slice(0, 6),
+      [
+        "deno",
+        "compile",
+        "--target",
+        triple,
+        "--output",
+        `dist/${VERSION}/soracom_${VERSION}_${suffix}`,
+      ],
+    );
+    assertEquals(words.at(-1), "main.ts");
+    for (const flag of PERMISSION_FLAGS) assert(words.includes(flag), `${flag} in ${lines[i]}`);
+    assert(!words.some((w) => w === "-A" || w === "--allow-all"), lines[i]);
+    assertEquals(words.filter((w) => w.startsWith("--allow-")).length, PERMISSION_FLAGS.length);
+  }
+  const after = await Deno.stat(`${ROOT}/dist/${VERSION}`).then((s) => s.mtime?.getTime())
+    .catch(() => undefined);
+  assertEquals(after, before);
+  const bad = await run(Deno.execPath(), ["run", "-A", "scripts/release.ts", "--frobnicate"]);
+  assertEquals(bad.code, 2);
+  assert(bad.stderr.startsWith('Error: unknown argument "--frobnicate"\n'), bad.stderr);
+  const target = await run(Deno.execPath(), [
+    "run",
+    "-A",
+    "scripts/release.ts",
+    "--dry-run",
+    "--target",
+    "x86_64-apple-darwin",
+    "--out",
+    "/tmp/o",
+  ]);
+  assertEquals(target.stdout.split("\n").length, 2);
+  assertStringIncludes(target.stdout, "--output /tmp/o/");
+});
+
+/** A stand-in for `deno compile`: writes a small file where `--output` says. */
+function fakeCompile(calls: string[][]): Compile {
+  return async (args) => {
+    calls.push([...args]);
+    const output = args[args.indexOf("--output") + 1];
+    await Deno.writeTextFile(
+      output,
+      `#!/bin/sh\necho built for ${args[args.indexOf("--target") + 1]}\n`,
+    );
+  };
+}
+
+Deno.test("the release layout: executables, tar.gz/zip with a folder inside, SHA256SUMS", async () => {
+  const dir = await tempDir();
+  try {
+    // A leftover from an earlier build must not survive (SHA256SUMS lists this build only).
+    await Deno.mkdir(`${dir}/out/9.8.7`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/out/9.8.7/stale`, "x");
+    const calls: string[][] = [];
+    const built = await buildRelease({
+      root: ROOT,
+      outDir: `${dir}/out`,
+      version: "9.8.7",
+      targets: TARGETS,
+      compile: fakeCompile(calls),
+    });
+    assertEquals(calls, TARGETS.map((t) => compileArgs("9.8.7", t, `${dir}/out`)));
+    const names = [...Deno.readDirSync(built.dir)].map((e) => e.name).sort();
+    assertEquals(names, [
+      "SHA256SUMS",
+      "soracom_9.8.7_darwin_amd64",
+      "soracom_9.8.7_darwin_amd64.zip",
+      "soracom_9.8.7_darwin_arm64",
+      "soracom_9.8.7_darwin_arm64.zip",
+      "soracom_9.8.7_linux_amd64",
+      "soracom_9.8.7_linux_amd64.tar.gz",
+      "soracom_9.8.7_linux_arm64",
+      "soracom_9.8.7_linux_arm64.tar.gz",
+      "soracom_9.8.7_windows_amd64.exe",
+      "soracom_9.8.7_windows_amd64.zip",
+    ]);
+    // Every asset but SHA256SUMS matches the glob the workflow publishes.
+    for (const n of names) assert(n === "SHA256SUMS" || n.startsWith("soracom_9.8.7_"), n);
+    const sums = parseChecksums(await Deno.readTextFile(`${built.dir}/SHA256SUMS`));
+    assertEquals([...sums.keys()], names.filter((n) => n !== "SHA256SUMS"));
+    for (const [name, hash] of sums) {
+      assertEquals(await sha256Hex(await Deno.readFile(`${built.dir}/${name}`)), hash, name);
+    }
+    if (hasTool("sha256sum")) {
+      assertEquals(
+        (await run("sha256sum", ["--check", "--quiet", "SHA256SUMS"], built.dir)).code,
+        0,
+      );
+    }
+    assertEquals((await Deno.stat(`${built.dir}/soracom_9.8.7_linux_arm64`)).mode! & 0o777, 0o755);
+
+    // Unpack each archive with the system's tools: one folder, the executable inside, mode 0755.
+    const x = `${dir}/x`;
+    await Deno.mkdir(x);
+    for (const target of TARGETS) {
+      const stem = archiveStem("9.8.7", target);
+      const exe = target.os === "windows" ? "soracom.exe" : "soracom";
+      const archive = `${built.dir}/${stem}${target.os === "linux" ? ".tar.gz" : ".zip"}`;
+      if (target.os === "linux") {
+        const list = await run("tar", ["-tzf", archive]);
+        assertEquals(list.stdout, `${stem}/\n${stem}/${exe}\n`);
+        assertEquals((await run("tar", ["-xzf", archive, "-C", x])).code, 0);
+      } else if (hasTool("unzip")) {
+        const test = await run("unzip", ["-t", archive]);
+        assertEquals(test.code, 0, test.stdout);
+        assertEquals((await run("unzip", ["-q", archive, "-d", x])).code, 0);
+      } else {
+        console.log(`skipped unpacking ${stem}.zip: no unzip on this machine`);
+        continue;
+      }
+      const inner = `${x}/${stem}/${exe}`;
+      assertEquals(
+        await Deno.readFile(inner),
+        await Deno.readFile(
+          `${built.dir}/soracom_9.8.7_${target.os}_${target.arch}${
+            target.os === "windows" ? ".exe" : ""
+          }`,
+        ),
+      );
+      assertEquals((await Deno.stat(inner)).mode! & 0o777, 0o755, inner);
+      assertEquals([...Deno.readDirSync(`${x}/${stem}`)].map((e) => e.name), [exe]);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("crc32 and shell quoting", () => {
+  assertEquals(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);
+  assertEquals(crc32(new Uint8Array()), 0);
+  assertEquals(shellQuote("--allow-env=A,B"), "--allow-env=A,B");
+  assertEquals(shellQuote("it's"), `'it'\\''s'`);
+});
+
+/** Environment variable names the source reads (`ctx.env("X")`, `env("X")`, `Deno.env.get("X")`). */
+async function envNamesInSource(): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const walk = async (dir: string) => {
+    for await (const e of Deno.readDir(dir)) {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory) await walk(path);
+      else if (e.name.endsWith(".ts")) {
+        const text = await Deno.readTextFile(path);
+        for (
+          const m of text.matchAll(
+            /\b(?:env|Deno\.env\.get)\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\)/g,
+          )
+        ) {
+          found.set(m[1], path.slice(ROOT.length + 1));
+        }
+      }
+    }
+  };
+  await walk(`${ROOT}/src`);
+  return found;
+}
+
+Deno.test("permissions: explicit, never --allow-all, and --allow-env names exactly what src reads", async () => {
+  assert(!PERMISSION_FLAGS.some((f) => f === "-A" || f.startsWith("--allow-all")));
+  assertEquals(
+    PERMISSION_FLAGS.map((f) => f.split("=")[0]),
+    ["--allow-net", "--allow-read", "--allow-write", "--allow-run", "--allow-env"],
+  );
+  for (const p of PERMISSIONS) assert(p.reason.length > 20, p.flag);
+  const env = PERMISSION_FLAGS.find((f) => f.startsWith("--allow-env="))!;
+  const granted = env.slice("--allow-env=".length).split(",");
+  assertEquals(new Set(granted).size, granted.length);
+  assert(granted.every((n) => /^[A-Z_]+$/.test(n)), env);
+  const read = await envNamesInSource();
+  const missing = [...read].filter(([name]) => !(name in ENV_VARIABLES));
+  assertEquals(
+    missing,
+    [],
+    "src reads these; add them to ENV_VARIABLES in src/permissions.ts and README.md",
+  );
+  const unused = Object.keys(ENV_VARIABLES).filter((name) => !read.has(name));
+  assertEquals(unused, [], "ENV_VARIABLES lists these but src never reads them");
+  // Only the Context reads the process environment.
+  for (const [name, file] of read) {
+    if (name !== "" && /Deno\.env\./.test(await Deno.readTextFile(`${ROOT}/${file}`))) {
+      assertEquals(file, "src/context.ts", `${file} reads Deno.env; go through the Context`);
+    }
+  }
+});
+
+Deno.test("README's Permissions section names every flag and every environment variable", async () => {
+  const readme = await Deno.readTextFile(`${ROOT}/README.md`);
+  const section = readme.slice(readme.indexOf("## Permissions"));
+  assert(readme.includes("## Permissions") && readme.includes("## Releases / self-update"));
+  for (const flag of PERMISSION_FLAGS) assertStringIncludes(section, `\`${flag.split("=")[0]}`);
+  for (const name of Object.keys(ENV_VARIABLES)) {
+    assert(
+      readme.includes(`\`${name}\``) ||
+        (name.startsWith("SORACOM_") && section.includes("`SORACOM_*`")),
+      name,
+    );
+  }
+  for (const name of Object.keys(ENV_VARIABLES).filter((n) => n.startsWith("SORACOM_"))) {
+    assertStringIncludes(readme, `| \`${name}\``, `${name} in the Environment variables table`);
+  }
+});
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+
+Deno.test(".github/workflows/release.yml: on a version tag, test, release, publish the assets", async () => {
+  const doc = parse(await Deno.readTextFile(`${ROOT}/.github/workflows/release.yml`)) as {
+    on: Record<string, unknown>;
+    permissions?: Record<string, string>;
+    jobs: Record<string, { "runs-on": string; steps: Step[] }>;
+  };
+  assertEquals(Object.keys(doc.on), ["push"]);
+  const push = doc.on.push as Record<string, string[]>;
+  assertEquals(Object.keys(push), ["tags"]);
+  assert(push.tags.length > 0 && push.tags.every((t) => t.startsWith("v")), String(push.tags));
+  assertEquals(doc.permissions?.contents, "write");
+  const jobs = Object.values(doc.jobs);
+  assertEquals(jobs.length, 1);
+  const steps = jobs[0].steps;
+  const index = (pred: (s: Step) => boolean, what: string) => {
+    const i = steps.findIndex(pred);
+    assert(i >= 0, `no step ${what}`);
+    return i;
+  };
+  const checkout = index((s) => s.uses?.startsWith("actions/checkout@") ?? false, "checkout");
+  const deno = index((s) => s.uses?.startsWith("denoland/setup-deno@") ?? false, "setup-deno");
+  assertEquals(steps[deno].with?.["deno-version"], "2.9.6");
+  const tag = index(
+    (s) => /jq -r \.version deno\.json/.test(s.run ?? "") && /GITHUB_REF_NAME/.test(s.run ?? ""),
+    "checking the tag",
+  );
+  const test = index((s) => /^deno task test\b/m.test(s.run ?? ""), "running the tests");
+  const release = index(
+    (s) => /^deno task release\s*$/m.test(s.run ?? ""),
+    "running deno task release",
+  );
+  const publish = index((s) => /gh release (create|upload)/.test(s.run ?? ""), "publishing");
+  assert(checkout < deno && deno < test && tag < release && test < release && release < publish);
+  const script = steps[publish].run!;
+  assertStringIncludes(script, "dist/${VERSION}");
+  assertStringIncludes(script, "SHA256SUMS");
+  assertStringIncludes(script, 'soracom_"${VERSION}"_*');
+  assertEquals(steps[publish].env?.GH_TOKEN, "${{ github.token }}");
+});
+
+// ---- the real deno compile -----------------------------------------------------------------------
+
+const HOST = TARGETS.find((t) => t.triple === Deno.build.target);
+const compileSkip = !HOST
+  ? `no release target for this host (${Deno.build.target})`
+  : Deno.env.get("DENORT_BIN") || Deno.env.get("SORACOM_TEST_COMPILE") === "1"
+  ? undefined
+  : "deno compile needs its runtime: set DENORT_BIN to a denort binary, or SORACOM_TEST_COMPILE=1 to let it download one (this test suite talks to no other host by itself)";
+if (compileSkip) console.log(`release_test: skipping the real deno compile: ${compileSkip}`);
+
+Deno.test({
+  name: "deno compile for this host: the executable runs with the release permissions",
+  ignore: compileSkip !== undefined,
+  async fn() {
+    const dir = await tempDir();
+    const api = await startFakeSoracom();
+    try {
+      const r = await run(Deno.execPath(), [
+        "run",
+        "-A",
+        "scripts/release.ts",
+        "--target",
+        HOST!.triple,
+        "--out",
+        `${dir}/out`,
+      ]);
+      assertEquals(r.code, 0, r.stderr);
+      const exe = `${dir}/out/${VERSION}/soracom_${VERSION}_${HOST!.os}_${HOST!.arch}${
+        HOST!.os === "windows" ? ".exe" : ""
+      }`;
+      const version = await run(exe, ["--version"], dir);
+      assertEquals(version.stdout, `SORACOM API client v${VERSION}\n`);
+      const op = await new Deno.Command(exe, {
+        args: [
+          "operator",
+          "get",
+          "--auth-key-id",
+          authKey.authKeyId,
+          "--auth-key",
+          authKey.authKey,
+          "--no-session-cache",
+        ],
+        env: { SORACOM_ENDPOINT: api.url, HOME: dir },
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assertEquals(op.code, 0, decoder.decode(op.stderr));
+      assertEquals(JSON.parse(decoder.decode(op.stdout)).operatorId, authKey.operatorId);
+      // A compiled soracom replaces itself; pointed at nothing, it fails cleanly in one line.
+      const update = await new Deno.Command(exe, {
+        args: ["self-update", "--yes"],
+        env: { SORACOM_RELEASES_URL: "http://127.0.0.1:1", HOME: dir },
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assertEquals(update.code, 6);
+      assert(decoder.decode(update.stderr).startsWith("Error: GET http://127.0.0.1:1/repos/"));
+    } finally {
+      await api.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
