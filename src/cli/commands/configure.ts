@@ -11,6 +11,7 @@ import { buildCommand, type Command } from "@stricli/core";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
+import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
 import { PROFILE_KEYS } from "../../profile/schema.ts";
 import {
@@ -58,31 +59,17 @@ const ANSWER_FLAGS = [
   "endpoint",
 ] as const;
 
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v !== "" ? v : undefined;
+const NO_TERMINAL =
+  "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')";
+
+const str = flagString;
+
+function ask(ctx: Context, question: string, secret = false): Promise<string> {
+  return askOn(ctx, question, NO_TERMINAL, secret);
 }
 
-async function ask(ctx: Context, question: string, secret = false): Promise<string> {
-  const answer = await ctx.prompt(question, { secret });
-  if (answer === undefined) {
-    throw new CliError(
-      "usage",
-      "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')",
-    );
-  }
-  return answer.trim();
-}
-
-async function choose(ctx: Context, title: string, options: readonly string[]): Promise<number> {
-  ctx.stderr.write(`${title}\n${options.map((o, i) => `${i + 1}. ${o}`).join("\n")}\n`);
-  for (;;) {
-    const answer = await ask(ctx, `select (1-${options.length}) > `);
-    const n = Number(answer);
-    if (!/^\d+$/.test(answer)) {
-      throw new CliError("usage", `not a number: ${JSON.stringify(answer)}`);
-    }
-    if (n >= 1 && n <= options.length) return n;
-  }
+function choose(ctx: Context, title: string, options: readonly string[]): Promise<number> {
+  return chooseOn(ctx, title, options, NO_TERMINAL);
 }
 
 /** The credentials part of a profile, from flags or, where flags are missing, from prompts. */

@@ -11,6 +11,7 @@ import { callApi, responseError } from "../../api/client.ts";
 import { defaultEndpoint, detectLang } from "../../api/endpoint.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
+import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
 import { type AppContext, booleanFlag, stringFlag, withGlobalFlags } from "../flags.ts";
 
@@ -23,31 +24,19 @@ const FLAGS = withGlobalFlags({
   "overwrite": booleanFlag("replace an existing profile (default true)"),
 });
 
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
+const NO_TERMINAL =
+  "configure-sandbox needs a terminal, or all of --auth-key-id, --auth-key, --email and --password";
 
-async function ask(ctx: Context, question: string, secret = false): Promise<string> {
-  const answer = await ctx.prompt(question, { secret });
-  if (answer === undefined) {
-    throw new CliError(
-      "usage",
-      "configure-sandbox needs a terminal, or all of --auth-key-id, --auth-key, --email and --password",
-    );
-  }
-  return answer.trim();
+const str = flagString;
+
+function ask(ctx: Context, question: string, secret = false): Promise<string> {
+  return askOn(ctx, question, NO_TERMINAL, secret);
 }
 
 async function coverageFromMenu(ctx: Context): Promise<string> {
-  ctx.stderr.write("Select the coverage type:\n1. Global\n2. Japan\n");
-  for (;;) {
-    const answer = await ask(ctx, "select (1-2) > ");
-    if (!/^\d+$/.test(answer)) {
-      throw new CliError("usage", `not a number: ${JSON.stringify(answer)}`);
-    }
-    if (answer === "1") return "g";
-    if (answer === "2") return "jp";
-  }
+  return (await choose(ctx, "Select the coverage type:", ["Global", "Japan"], NO_TERMINAL)) === 1
+    ? "g"
+    : "jp";
 }
 
 async function runConfigureSandbox(ctx: Context, flags: Record<string, unknown>): Promise<void> {
