@@ -339,3 +339,113 @@ Deno.test("AUM0063 without a terminal: the API's error is shown as it is", async
   assertEquals(t.api.count("POST", "/v1/auth"), 1);
   assertEquals(await t.sessionFiles(), []);
 });
+
+Deno.test("fake clock: a refused renewal keeps using the session while it is valid (no OTP 6 h early)", async () => {
+  await using t = await setup({ fakeClock: true });
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  t.api.injectFault(
+    { path: `/v1/operators/${authKey.operatorId}/token` },
+    { kind: "status", status: 403, body: `{"code":"SEM0403","message":"no permission"}` },
+    Infinity,
+  );
+  t.advance(20 * HOUR);
+  const r = await t.cli(["operator", "get"]);
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 1);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+});
+
+Deno.test("fake clock: auth hands other tools a session with at least 10 minutes left", async () => {
+  await using t = await setup({ fakeClock: true });
+  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "default", {
+    sourceProfile: "src",
+    operatorId: switchTarget.operatorId,
+    username: switchTarget.userName,
+    tokenTimeoutSeconds: 900,
+  });
+  const first = JSON.parse((await t.cli(["auth"])).stdout);
+  t.advance(500_000); // 400 s left: fine for a command, too little to hand out
+  assertEquals((await t.cli(["operator", "get"])).code, 0);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+  const second = JSON.parse((await t.cli(["auth"])).stdout);
+  assert(second.token !== first.token);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 2);
+});
+
+Deno.test("no HOME: credential flags work without a profile folder or a session cache", async () => {
+  await using t = await setup();
+  const env = { PATH: t.env.PATH, SORACOM_ENDPOINT: t.env.SORACOM_ENDPOINT };
+  const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
+  const r = await runSoracom(["operator", "get", ...ak], { env });
+  assertEquals(r.code, 0, r.stderr);
+  const session = JSON.parse((await runSoracom(["auth", ...ak], { env })).stdout);
+  const k = await runSoracom([
+    "operator",
+    "get",
+    "--api-key",
+    session.apiKey,
+    "--api-token",
+    session.token,
+  ], {
+    env,
+  });
+  assertEquals(k.code, 0, k.stderr);
+  // Without credentials, the missing profile folder is the error.
+  const none = await runSoracom(["operator", "get"], { env });
+  assertEquals(none.code, 3);
+  assertStringIncludes(none.stderr, "HOME is not set");
+});
+
+Deno.test("a session folder that cannot be used does not fail the command (it runs without the cache)", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  const file = `${t.dir}/not-a-folder`;
+  await Deno.writeTextFile(file, "x");
+  const env = { ...t.env, SORACOM_SESSION_DIR: `${file}/sessions` };
+  for (let i = 0; i < 2; i++) {
+    const r = await runSoracom(["operator", "get"], { env });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(r.stderr, "");
+  }
+  assertEquals(t.api.count("POST", "/v1/auth"), 2);
+  const verbose = await runSoracom(["operator", "get"], { env: { ...env, SORACOM_VERBOSE: "1" } });
+  assertStringIncludes(verbose.stderr, "session cache not used");
+});
+
+Deno.test("logout with nothing cached logs nobody in; logout --all keeps going past a failure", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  await writeProfile(t.profiles, "plain", {
+    operatorId: samPlain.operatorId,
+    username: samPlain.userName,
+    password: samPlain.password,
+  });
+  const nothing = await runSoracom(["logout"], { env: t.env });
+  assertEquals(nothing.code, 0);
+  assertStringIncludes(nothing.stderr, "no cached session for profile default");
+  assertEquals(t.api.count("POST", "/v1/auth"), 0);
+  await runSoracom(["operator", "get"], { env: t.env });
+  await runSoracom(["operator", "get", "--profile", "plain"], { env: t.env });
+  t.api.injectFault({ path: "/v1/auth/logout" }, {
+    kind: "status",
+    status: 400,
+    body: `{"code":"X","message":"no"}`,
+  }, 1);
+  const all = await runSoracom(["logout", "--all"], { env: t.env });
+  assertEquals(all.code, 5);
+  assertStringIncludes(all.stderr, "logged out 1 cached session\n");
+  assertStringIncludes(all.stderr, "1 cached session could not be logged out (kept)");
+  assertEquals((await t.sessionFiles()).length, 1);
+  assertEquals(t.api.count("POST", "/v1/auth/logout"), 2);
+});

@@ -54,7 +54,8 @@ export type CredentialSource =
 /** Everything a command needs to know before it calls the API. */
 export interface Invocation {
   readonly options: GlobalOptions;
-  readonly profileDir: string;
+  /** The profile folder; undefined when it cannot be known (no HOME), which `fileProfileError` says. */
+  readonly profileDir?: string;
   /** The sanitised profile name (`--profile`, `SORACOM_PROFILE`, or `default`). */
   readonly profileName: string;
   /** The profile file, when it could be read. */
@@ -79,11 +80,13 @@ export function selectedProfileName(ctx: Context, options: GlobalOptions): strin
 
 /** Loads the profile file (if any) and decides endpoint, language and headers. */
 export async function prepare(ctx: Context, options: GlobalOptions): Promise<Invocation> {
-  const dir = profileDir(ctx);
   const name = selectedProfileName(ctx, options);
+  let dir: string | undefined;
   let fileProfile: LoadedProfile | undefined;
   let fileProfileError: CliError | undefined;
   try {
+    // No HOME is only a problem when a profile is needed (not with credential flags).
+    dir = profileDir(ctx);
     fileProfile = await loadProfile(ctx, dir, name);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
@@ -192,6 +195,7 @@ async function loginWithProfile(
   const sourceName = sourceProfileName(profile.sourceProfile);
   let source: Profile;
   try {
+    if (inv.profileDir === undefined) throw inv.fileProfileError;
     source = (await loadProfile(ctx, inv.profileDir, sourceName)).profile;
   } catch (e) {
     if (e instanceof CliError) {

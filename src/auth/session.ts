@@ -9,6 +9,8 @@
 
 import { type ApiCall, type ApiCredentials, callApi, responseError } from "../api/client.ts";
 import type { Context } from "../context.ts";
+import { CliError } from "../errors.ts";
+import { isVerbose } from "../api/http.ts";
 import {
   type CredentialSource,
   credentialSource,
@@ -70,12 +72,23 @@ async function renew(
   return { ...cached, token, expiresAt: ctx.now() + cached.lifetimeSeconds * 1000 };
 }
 
-function usable(cached: CachedSession | undefined, now: number): cached is CachedSession {
-  return cached !== undefined && cached.expiresAt - now > MIN_REMAINING_MS;
+function usable(
+  cached: CachedSession | undefined,
+  now: number,
+  minRemainingMs = MIN_REMAINING_MS,
+): cached is CachedSession {
+  return cached !== undefined && cached.expiresAt - now > minRemainingMs;
 }
 
 function wantsRenewal(cached: CachedSession, now: number): boolean {
   return cached.expiresAt - now < cached.lifetimeSeconds * 1000 * RENEW_FRACTION;
+}
+
+/** Marks an error of the login itself, so it is not mistaken for a cache failure. */
+class LoginFailed extends Error {
+  constructor(readonly error: unknown) {
+    super("login failed");
+  }
 }
 
 /** A session through the cache: reuse, renew, or log in under the lock. */
@@ -85,22 +98,29 @@ async function cachedSession(
   source: CredentialSource,
   cache: SessionCache,
   key: string,
+  minRemainingMs = MIN_REMAINING_MS,
 ): Promise<Session> {
   const found = await cache.get(key);
-  if (usable(found, ctx.now()) && !wantsRenewal(found, ctx.now())) return toSession(found);
+  if (usable(found, ctx.now(), minRemainingMs) && !wantsRenewal(found, ctx.now())) {
+    return toSession(found);
+  }
   return await cache.withLock(key, STALE_LOCK_MS, async () => {
     // Another run may have logged in or renewed while we waited for the lock.
     const now = ctx.now();
     const current = await cache.get(key);
-    if (usable(current, now)) {
+    if (usable(current, now, minRemainingMs)) {
       if (!wantsRenewal(current, now)) return toSession(current);
-      const renewed = await renew(ctx, inv, current);
+      // A refused or failed renewal is no reason to drop a session that still works.
+      const renewed = await renew(ctx, inv, current).catch(() => undefined);
       if (renewed) {
         await cache.put(key, renewed);
         return toSession(renewed);
       }
+      return toSession(current);
     }
-    const session = await loginFrom(ctx, inv, source);
+    const session = await loginFrom(ctx, inv, source).catch((e) => {
+      throw new LoginFailed(e);
+    });
     await cache.put(key, {
       apiKey: session.apiKey,
       token: session.token,
@@ -124,15 +144,58 @@ export async function cacheSlot(
   if (!sessionCacheEnabled(ctx, inv)) return undefined;
   const identity = sessionIdentity(inv, source);
   if (identity === undefined) return undefined;
-  return { cache: new SessionCache(ctx, sessionDir(ctx)), key: await sessionKey(identity) };
+  let dir: string;
+  try {
+    dir = sessionDir(ctx);
+  } catch (e) {
+    noteNoCache(ctx, e);
+    return undefined;
+  }
+  return { cache: new SessionCache(ctx, dir), key: await sessionKey(identity) };
 }
 
-/** The session for this run (cache, renewal or login). */
-export async function obtainSession(ctx: Context, inv: Invocation): Promise<Session> {
+/** The cache is a convenience: when it cannot be used, say so under SORACOM_VERBOSE and go on. */
+function noteNoCache(ctx: Context, e: unknown): void {
+  if (isVerbose(ctx)) {
+    ctx.stderr.write(`session cache not used: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
+
+/**
+ * A session through the cache, or without it when the cache folder cannot be
+ * used (read-only, not a folder): never fail a command for the cache's sake.
+ */
+async function sessionVia(
+  ctx: Context,
+  inv: Invocation,
+  source: CredentialSource,
+  slot: { cache: SessionCache; key: string },
+  minRemainingMs?: number,
+): Promise<Session> {
+  try {
+    return await cachedSession(ctx, inv, source, slot.cache, slot.key, minRemainingMs);
+  } catch (e) {
+    if (e instanceof LoginFailed) throw e.error;
+    if (e instanceof CliError) throw e;
+    noteNoCache(ctx, e);
+    return await loginFrom(ctx, inv, source);
+  }
+}
+
+/**
+ * The session for this run (cache, renewal or login).
+ *
+ * @param minRemainingMs a cached session needs at least this much time left
+ */
+export async function obtainSession(
+  ctx: Context,
+  inv: Invocation,
+  minRemainingMs?: number,
+): Promise<Session> {
   const source = credentialSource(inv);
   const slot = await cacheSlot(ctx, inv, source);
   if (slot === undefined) return await loginFrom(ctx, inv, source);
-  return await cachedSession(ctx, inv, source, slot.cache, slot.key);
+  return await sessionVia(ctx, inv, source, slot, minRemainingMs);
 }
 
 class StaleSession extends Error {}
@@ -171,7 +234,7 @@ export async function callWithSession(
     await run(await loginFrom(ctx, inv, source), false);
     return;
   }
-  const session = await cachedSession(ctx, inv, source, slot.cache, slot.key);
+  const session = await sessionVia(ctx, inv, source, slot);
   try {
     await run(session, true);
   } catch (e) {
@@ -179,8 +242,8 @@ export async function callWithSession(
     await slot.cache.withLock(slot.key, STALE_LOCK_MS, async () => {
       const now = await slot.cache.get(slot.key);
       if (now?.token === session.token) await slot.cache.drop(slot.key);
-    });
-    await run(await cachedSession(ctx, inv, source, slot.cache, slot.key), false);
+    }).catch((err) => noteNoCache(ctx, err));
+    await run(await sessionVia(ctx, inv, source, slot), false);
   }
 }
 

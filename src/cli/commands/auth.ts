@@ -31,6 +31,9 @@ function operation(catalog: Catalog | undefined, name: string): CatalogOperation
   return op;
 }
 
+/** `soracom auth` prints a cached session only with at least this much time left. */
+const AUTH_MIN_REMAINING_MS = 10 * 60_000;
+
 const DIRECT_FLAGS = [
   "auth-key-id",
   "auth-key",
@@ -50,7 +53,8 @@ async function runAuth(ctx: Context, op: CatalogOperation, flags: Record<string,
   const local = new Set(Object.keys(operationFlags(op)));
   local.delete("mfa-otpcode");
   const inv = await prepare(ctx, globalOptions(flags, local));
-  const session = await obtainSession(ctx, inv);
+  // Another tool will use this session: hand out one with some life left in it.
+  const session = await obtainSession(ctx, inv, AUTH_MIN_REMAINING_MS);
   const out: Record<string, string> = {
     apiKey: session.apiKey,
     operatorId: session.operatorId,
@@ -89,10 +93,24 @@ async function logoutAll(ctx: Context, flags: Record<string, unknown>) {
   const inv = await prepare(ctx, globalOptions(flags));
   const cache = new SessionCache(ctx, sessionDir(ctx));
   let count = 0;
+  const failures: string[] = [];
   for (const key of await cache.keys()) {
-    if (await revokeCached(ctx, inv, cache, key)) count++;
+    // One session the server will not revoke must not keep the others alive.
+    try {
+      if (await revokeCached(ctx, inv, cache, key)) count++;
+    } catch (e) {
+      failures.push(e instanceof Error ? e.message : String(e));
+    }
   }
   ctx.stderr.write(`logged out ${count} cached session${count === 1 ? "" : "s"}\n`);
+  if (failures.length > 0) {
+    throw new CliError(
+      "api",
+      `${failures.length} cached session${
+        failures.length === 1 ? "" : "s"
+      } could not be logged out (kept): ${failures[0]}`,
+    );
+  }
 }
 
 async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<string, unknown>) {
@@ -102,10 +120,15 @@ async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<strin
   }
   const inv = await prepare(ctx, globalOptions(flags));
   const source = credentialSource(inv);
-  const slot = source.kind === "apiKey" ? undefined : await cacheSlot(ctx, inv, source);
+  if (source.kind === "apiKey") {
+    // soracom-cli's logout: revoke the key and token given on the command line.
+    await runApiCommand(ctx, op, flags);
+    return;
+  }
+  const slot = await cacheSlot(ctx, inv, source);
   if (slot && await revokeCached(ctx, inv, slot.cache, slot.key)) return;
-  // Nothing cached: do what soracom-cli does (revoke the key this call logs in with).
-  await runApiCommand(ctx, op, { ...flags, "no-session-cache": true });
+  // Logging in (and asking for an OTP) only to revoke that new key would be pointless.
+  ctx.stderr.write(`no cached session for profile ${inv.profileName}; nothing to log out\n`);
 }
 
 /** The `logout` command. */
