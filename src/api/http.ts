@@ -33,26 +33,28 @@ export interface RetryPolicy {
   readonly budgetMs: number;
 }
 
-/** Five attempts, 1 s doubling to at most 20 s per wait, 60 s of waiting in all. */
+/** Five attempts, 1 s doubling to at most 20 s per wait, 90 s in all (requests included). */
 export const RETRY_POLICY: RetryPolicy = {
   attempts: 5,
   baseDelayMs: 1000,
   maxDelayMs: 20_000,
-  budgetMs: 60_000,
+  budgetMs: 90_000,
 };
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
 const SECRET_HEADERS = new Set(["x-soracom-api-key", "x-soracom-token", "authorization"]);
-const SECRET_FIELDS = new Set([
-  "password",
-  "authkey",
-  "mfaotpcode",
-  "token",
-  "apikey",
-  "currentpassword",
-  "newpassword",
-  "registrationsecret",
-]);
+/**
+ * JSON fields whose string values are hidden in verbose dumps: password,
+ * authKey, authKeySecret, mfaOTPCode, token, apiKey, registrationSecret... but
+ * not identifiers (`authKeyId`) or numbers (`tokenTimeoutSeconds`).
+ */
+function isSecretField(name: string, value: unknown): boolean {
+  return typeof value === "string" && /password|secret|token|apikey|authkey|otp/i.test(name) &&
+    !/id$/i.test(name);
+}
+
+/** Query parameters of signed URLs (S3 and the like) that act as credentials. */
+const SECRET_QUERY = /sig|signature|credential|token|key/i;
 
 /** `User-Agent` sent on every request. */
 export const USER_AGENT = `soracom-cli-ts/${VERSION}`;
@@ -69,7 +71,7 @@ function redactValue(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map((
         [k, v],
-      ) => [k, SECRET_FIELDS.has(k.toLowerCase()) ? "<hidden>" : redactValue(v)]),
+      ) => [k, isSecretField(k, v) ? "<hidden>" : redactValue(v)]),
     );
   }
   return value;
@@ -87,16 +89,42 @@ export function redactBody(text: string): string {
   }
 }
 
+/** A URL with the values of credential-like query parameters hidden. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    for (const key of [...u.searchParams.keys()]) {
+      if (SECRET_QUERY.test(key)) u.searchParams.set(key, "hidden");
+    }
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
 function dumpHeaders(headers: Iterable<readonly [string, string]>): string {
   let out = "";
   for (const [name, value] of headers) {
-    out += `${name}: ${SECRET_HEADERS.has(name.toLowerCase()) ? "<hidden>" : value}\n`;
+    const lower = name.toLowerCase();
+    const shown = SECRET_HEADERS.has(lower)
+      ? "<hidden>"
+      : lower === "location"
+      ? redactUrl(value)
+      : value;
+    out += `${name}: ${shown}\n`;
   }
   return out;
 }
 
-function bodyText(body: Uint8Array | string | undefined): string {
+/** The body for a dump: text as text, anything else as its size. */
+function bodyText(req: HttpRequest): string {
+  const body = req.body;
   if (body === undefined) return "";
+  const type = req.headers.find(([n]) => n.toLowerCase() === "content-type")?.[1] ??
+    "application/json";
+  if (!/json|text|xml/i.test(type)) {
+    return `<${typeof body === "string" ? body.length : body.length} bytes of ${type}>`;
+  }
   return typeof body === "string" ? body : new TextDecoder().decode(body);
 }
 
@@ -153,12 +181,12 @@ export async function send(
 ): Promise<Response> {
   const verbose = isVerbose(ctx);
   const attempts = options.retry ? policy.attempts : 1;
-  let waited = 0;
+  const started = ctx.now();
   for (let attempt = 0;; attempt++) {
     if (verbose) {
       ctx.stderr.write(
-        `${req.method} ${req.url}\n${dumpHeaders(req.headers)}\n${
-          redactBody(bodyText(req.body))
+        `${req.method} ${redactUrl(req.url)}\n${dumpHeaders(req.headers)}\n${
+          redactBody(bodyText(req))
         }\n`,
       );
     }
@@ -206,7 +234,8 @@ export async function send(
       ? retryAfterMs(response.headers.get("retry-after"), ctx.now())
       : undefined;
     const wait = hinted ?? backoffMs(policy, attempt, Math.random());
-    if (waited + wait > policy.budgetMs) {
+    // The budget counts the whole time spent, requests included, not only the waits.
+    if (ctx.now() - started + wait > policy.budgetMs) {
       if (response) return response;
       throw new CliError(
         "network",
@@ -221,7 +250,6 @@ export async function send(
       const why = response ? `HTTP ${response.status}` : describeNetworkError(failure);
       ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${why})\n`);
     }
-    waited += wait;
     await ctx.sleep(wait);
   }
 }

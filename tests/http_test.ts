@@ -1,0 +1,85 @@
+/** The HTTP layer in-process: retry schedule and budget on a fake clock, verbose redaction. */
+import { assertEquals, assertStringIncludes } from "./helpers/assert.ts";
+import { testContext } from "./helpers/context.ts";
+import { redactBody, redactUrl, send } from "../src/api/http.ts";
+
+function clocked(respond: (attempt: number, advance: (ms: number) => void) => Response) {
+  let now = 0;
+  let attempt = 0;
+  const sleeps: number[] = [];
+  const t = testContext({
+    env: { SORACOM_VERBOSE: "1" },
+    now: () => now,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+    fetch: () => Promise.resolve(respond(attempt++, (ms) => now += ms)),
+  });
+  return { t, sleeps, attempts: () => attempt };
+}
+
+const req = { method: "GET", url: "http://127.0.0.1:1/v1/x", headers: [] as [string, string][] };
+
+Deno.test("5xx: five attempts with growing, jittered waits, each reported under SORACOM_VERBOSE", async () => {
+  const { t, sleeps, attempts } = clocked(() => new Response("down", { status: 503 }));
+  const res = await send(t.ctx, req, { retry: true });
+  assertEquals(res.status, 503);
+  assertEquals(attempts(), 5);
+  assertEquals(sleeps.length, 4);
+  sleeps.forEach((ms, i) => {
+    const ceiling = 1000 * 2 ** i;
+    if (ms < ceiling / 2 || ms > ceiling) throw new Error(`wait ${i} was ${ms}`);
+  });
+  assertEquals(t.stderr().split("retrying in").length - 1, 4);
+});
+
+Deno.test("the retry budget counts time spent in requests, not only the waits", async () => {
+  const { t, attempts } = clocked((_n, advance) => {
+    advance(40_000); // each attempt takes 40 s before failing
+    return new Response("", { status: 502 });
+  });
+  const res = await send(t.ctx, req, { retry: true });
+  assertEquals(res.status, 502);
+  // 40 s, wait, 81 s, wait, 123 s: no attempt starts once 90 s are spent (5 without the budget).
+  assertEquals(attempts(), 3);
+});
+
+Deno.test("429 honours Retry-After; --no-retry-on-error makes one attempt; 4xx is never retried", async () => {
+  const a = clocked((n) =>
+    n === 0
+      ? new Response("", { status: 429, headers: { "retry-after": "3" } })
+      : new Response("ok")
+  );
+  assertEquals((await send(a.t.ctx, req, { retry: true })).status, 200);
+  assertEquals(a.sleeps, [3000]);
+  const b = clocked(() => new Response("", { status: 503 }));
+  assertEquals((await send(b.t.ctx, req, { retry: false })).status, 503);
+  assertEquals(b.attempts(), 1);
+  const c = clocked(() => new Response("", { status: 404 }));
+  assertEquals((await send(c.t.ctx, req, { retry: true })).status, 404);
+  assertEquals(c.attempts(), 1);
+});
+
+Deno.test("verbose redaction: secrets by field name, not identifiers or numbers; signed URLs", () => {
+  assertEquals(
+    JSON.parse(
+      redactBody(
+        `{"authKeyId":"keyId-1","authKeySecret":"s","authKey":"k","tokenTimeoutSeconds":900,"nested":[{"password":"p","registrationSecret":"r","apiKey":"a"}]}`,
+      ),
+    ),
+    {
+      authKeyId: "keyId-1",
+      authKeySecret: "<hidden>",
+      authKey: "<hidden>",
+      tokenTimeoutSeconds: 900,
+      nested: [{ password: "<hidden>", registrationSecret: "<hidden>", apiKey: "<hidden>" }],
+    },
+  );
+  assertStringIncludes(redactBody(`password=hunter2&user=x`), "password=<hidden>");
+  assertEquals(
+    redactUrl("https://bucket.example/a.txt?X-Amz-Signature=abc&X-Amz-Credential=def&part=1"),
+    "https://bucket.example/a.txt?X-Amz-Signature=hidden&X-Amz-Credential=hidden&part=1",
+  );
+});
