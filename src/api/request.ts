@@ -95,14 +95,6 @@ function toJson(value: FlagValue): JsonValue {
   return value as string | boolean;
 }
 
-/** True when the call's JSON body or path wants the operator ID filled in. */
-export function needsOperatorId(op: CatalogOperation, input: RequestInput): boolean {
-  const pathParam = op.params.find((p) => p.name === "operator_id" && p.in === "path");
-  if (pathParam && isZero(input.values[pathParam.flag])) return true;
-  const bodyProp = op.body?.props?.find((p) => p.name === "operatorId" && p.required);
-  return bodyProp !== undefined && isZero(input.values[bodyProp.flag]);
-}
-
 function buildBody(
   op: CatalogOperation,
   input: RequestInput,
