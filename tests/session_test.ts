@@ -449,3 +449,16 @@ Deno.test("logout with nothing cached logs nobody in; logout --all keeps going p
   assertEquals((await t.sessionFiles()).length, 1);
   assertEquals(t.api.count("POST", "/v1/auth/logout"), 2);
 });
+
+Deno.test("profileCommand for the credentials and mfaOTPCommand for the code, as the README shows", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", {
+    profileCommand:
+      `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value}'"`,
+    mfaOTPCommand: "op item get soracom-power-sam-user --otp",
+  });
+  const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(await opRuns(t.opLog), 2);
+  assert(/^\d{6}$/.test(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode));
+});
