@@ -72,9 +72,14 @@ export interface Context {
   stdinIsTerminal(): boolean;
   /**
    * Asks the user on the terminal and reads one line; `secret` turns echo off.
-   * Returns `undefined` when no terminal is attached.
+   * With `stdinOk`, a plain answer may come from a piped stdin
+   * (`echo y | soracom unconfigure`), as with soracom-cli. Returns `undefined`
+   * when there is nobody to ask (no terminal, or stdin at its end).
    */
-  prompt(message: string, options?: { secret?: boolean }): Promise<string | undefined>;
+  prompt(
+    message: string,
+    options?: { secret?: boolean; stdinOk?: boolean },
+  ): Promise<string | undefined>;
   fetch(input: Request): Promise<Response>;
   /** Milliseconds since the epoch. */
   now(): number;
@@ -105,9 +110,16 @@ function outputFor(stream: typeof Deno.stdout | typeof Deno.stderr): Output {
   return {
     write(data) {
       let bytes = typeof data === "string" ? encoder.encode(data) : data;
-      while (bytes.length > 0) {
-        const n = stream.writeSync(bytes);
-        bytes = bytes.subarray(n);
+      try {
+        while (bytes.length > 0) {
+          const n = stream.writeSync(bytes);
+          bytes = bytes.subarray(n);
+        }
+      } catch (e) {
+        // The reader went away (`soracom ... | head`): stop quietly, as a program killed by
+        // SIGPIPE does (exit 141), instead of reporting an error nobody asked for.
+        if (e instanceof Deno.errors.BrokenPipe) Deno.exit(141);
+        throw e;
       }
     },
     isTerminal: () => stream.isTerminal(),
@@ -143,6 +155,51 @@ async function readCapped(
   return out;
 }
 
+/** Process IDs of every descendant of `pid` (children, grandchildren...), on POSIX systems. */
+async function descendants(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  try {
+    if (Deno.build.os === "linux") {
+      for await (const entry of Deno.readDir("/proc")) {
+        if (!/^\d+$/.test(entry.name)) continue;
+        const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`).catch(() => "");
+        // Field 4 is the parent PID; the command name in field 2 may hold spaces, hence lastIndexOf.
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        parents.set(ppid, [...parents.get(ppid) ?? [], Number(entry.name)]);
+      }
+    } else if (Deno.build.os !== "windows") {
+      const out = await new Deno.Command("ps", { args: ["-A", "-o", "pid=,ppid="], stderr: "null" })
+        .output();
+      for (const line of new TextDecoder().decode(out.stdout).split("\n")) {
+        const [child, parent] = line.trim().split(/\s+/).map(Number);
+        if (child && parent) parents.set(parent, [...parents.get(parent) ?? [], child]);
+      }
+    }
+  } catch { /* best effort */ }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of parents.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/**
+ * Kills a child and everything it started: `/bin/sh -c "op ... | jq ..."` leaves
+ * `op` and `jq` holding the pipe open after the shell is gone.
+ */
+async function killTree(child: Deno.ChildProcess): Promise<void> {
+  const tree = await descendants(child.pid);
+  for (const pid of [child.pid, ...tree]) {
+    try {
+      Deno.kill(pid, "SIGKILL");
+    } catch { /* already gone */ }
+  }
+}
+
 async function runChild(argv: readonly string[], options: RunOptions): Promise<CommandResult> {
   const [program, ...args] = argv;
   const child = new Deno.Command(program, {
@@ -151,37 +208,46 @@ async function runChild(argv: readonly string[], options: RunOptions): Promise<C
     stdout: "piped",
     stderr: options.interactive ? "inherit" : "piped",
   }).spawn();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
-  }, options.timeoutMs);
+  const outputs = Promise.all([
+    readCapped(child.stdout, options.maxStdoutBytes, () => void killTree(child)),
+    options.interactive ? Promise.resolve(undefined) : readAll(child.stderr),
+  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), options.timeoutMs);
+  });
   try {
-    const kill = () => {
-      try {
-        child.kill("SIGKILL");
-      } catch { /* already gone */ }
-    };
-    const [stdout, stderr] = await Promise.all([
-      readCapped(child.stdout, options.maxStdoutBytes, kill),
-      options.interactive ? Promise.resolve(undefined) : readAll(child.stderr),
-    ]).catch(async (e) => {
-      await child.status;
-      throw e;
-    });
-    const status = await child.status;
-    if (timedOut) throw new CliError("auth", `timed out after ${options.timeoutMs / 1000} s`);
-    return { code: status.code, stdout, stderr };
-  } catch (e) {
-    if (timedOut && !(e instanceof CliError && e.message.startsWith("timed out"))) {
+    const first = await Promise.race([outputs, timeout]);
+    if (first === "timeout") {
+      await killTree(child);
+      // The pipes close once the whole tree is gone; wait for that so nothing is left running.
+      await Promise.allSettled([outputs, child.status]);
       throw new CliError("auth", `timed out after ${options.timeoutMs / 1000} s`);
     }
+    const [stdout, stderr] = first;
+    const status = await child.status;
+    return { code: status.code, stdout, stderr };
+  } catch (e) {
+    await child.status;
     throw e;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One line from a pipe, read byte by byte so nothing after it is consumed; undefined at its end. */
+async function readLine(input: typeof Deno.stdin): Promise<string | undefined> {
+  const buf = new Uint8Array(1);
+  const bytes: number[] = [];
+  for (;;) {
+    const n = await input.read(buf);
+    if (n === null || n === 0) {
+      return bytes.length > 0 ? new TextDecoder().decode(new Uint8Array(bytes)) : undefined;
+    }
+    if (buf[0] === 0x0a) break;
+    bytes.push(buf[0]);
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes)).replace(/\r$/, "");
 }
 
 /** Reads one line from a terminal file, optionally without echo. */
@@ -236,6 +302,9 @@ function realFileSystem(): FileSystem {
       }
     },
     async ensureDir(path, mode) {
+      // A folder the user made (SORACOM_PROFILE_DIR, ...) keeps its mode; one we make gets `mode`.
+      const existing = await Deno.stat(path).catch(() => undefined);
+      if (existing?.isDirectory) return;
       await Deno.mkdir(path, { recursive: true, mode });
       if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
     },
@@ -311,24 +380,30 @@ export function realContext(): Context {
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     async prompt(message, options) {
       const secret = options?.secret ?? false;
-      if (Deno.stdin.isTerminal()) return await promptOn(Deno.stdin, stderr, message, secret);
-      if (Deno.build.os === "windows") return undefined;
-      let tty: Deno.FsFile;
-      try {
-        tty = await Deno.open("/dev/tty", { read: true, write: true });
-      } catch {
-        return undefined;
+      if (!Deno.stdin.isTerminal() && options?.stdinOk && !secret) {
+        stderr.write(message);
+        const line = await readLine(Deno.stdin);
+        if (line !== undefined) stderr.write("\n");
+        return line;
+      }
+      let tty: Deno.FsFile | undefined;
+      if (!Deno.stdin.isTerminal() || !stderr.isTerminal()) {
+        tty = Deno.build.os === "windows"
+          ? undefined
+          : await Deno.open("/dev/tty", { read: true, write: true }).catch(() => undefined);
+        if (tty === undefined && !Deno.stdin.isTerminal()) return undefined;
       }
       try {
-        const out: Output = {
+        // The question goes where the person is: stderr, or the terminal when stderr is redirected.
+        const out: Output = stderr.isTerminal() || tty === undefined ? stderr : {
           write: (d) => {
-            tty.writeSync(typeof d === "string" ? encoder.encode(d) : d);
+            tty!.writeSync(typeof d === "string" ? encoder.encode(d) : d);
           },
           isTerminal: () => true,
         };
-        return await promptOn(tty, out, message, secret);
+        return await promptOn(Deno.stdin.isTerminal() ? Deno.stdin : tty!, out, message, secret);
       } finally {
-        tty.close();
+        tty?.close();
       }
     },
     fetch: (input) => fetch(input),

@@ -189,3 +189,33 @@ Deno.test("a profileCommand gets the user's terminal, so a password manager can 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like SIGPIPE", async () => {
+  const dir = await tempDir();
+  const api = await startFakeSoracom({ subscriberCount: 3000 });
+  try {
+    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    const main = new URL("../main.ts", import.meta.url).pathname;
+    const out = await new Deno.Command("bash", {
+      args: [
+        "-c",
+        `"${Deno.execPath()}" run -A --quiet "${main}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      env: {
+        HOME: dir,
+        SORACOM_PROFILE_DIR: dir,
+        SORACOM_SESSION_DIR: `${dir}/s`,
+        SORACOM_ENDPOINT: api.url,
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+      },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertEquals(new TextDecoder().decode(out.stdout).trim(), "status=141");
+    assertEquals(new TextDecoder().decode(out.stderr), "");
+  } finally {
+    await api.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});

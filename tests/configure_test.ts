@@ -286,3 +286,45 @@ Deno.test("sandbox commands exist and use the same endpoint resolution", async (
   assertEquals(bad.code, 2);
   assertStringIncludes(bad.stderr, "allowed values are plan01s");
 });
+
+Deno.test("y/N answers may come from a pipe, as with soracom-cli (echo y | soracom unconfigure)", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "piped", { authKeyId: "i", authKey: "k" });
+  const no = await runSoracom(["unconfigure", "--profile", "piped"], { env: t.env, stdin: "n\n" });
+  assertEquals(no.code, 0, no.stderr);
+  assert(await Deno.stat(`${t.profiles}/piped.json`));
+  const yes = await runSoracom(["unconfigure", "--profile", "piped"], { env: t.env, stdin: "y\n" });
+  assertEquals(yes.code, 0, yes.stderr);
+  assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
+  await writeProfile(t.profiles, "piped", { authKeyId: "old", authKey: "old" });
+  const abort = await runSoracom([
+    "configure",
+    "--profile",
+    "piped",
+    "--auth-key-id",
+    "new",
+    "--auth-key",
+    "new",
+  ], {
+    env: t.env,
+    stdin: "n\n",
+  });
+  assertEquals(abort.code, 1);
+  assertEquals((await t.read("piped")).authKeyId, "old");
+});
+
+Deno.test("a folder the user made keeps its mode; one soracom makes is 0700", async () => {
+  await using t = await setup();
+  await Deno.chmod(t.profiles, 0o750);
+  assertEquals(
+    (await runSoracom(["configure", "--auth-key-id", "i", "--auth-key", "k"], { env: t.env })).code,
+    0,
+  );
+  assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o750);
+  const fresh = `${t.dir}/new/profiles`;
+  const r = await runSoracom(["configure", "--auth-key-id", "i", "--auth-key", "k"], {
+    env: { ...t.env, SORACOM_PROFILE_DIR: fresh },
+  });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals((await Deno.stat(fresh)).mode! & 0o777, 0o700);
+});

@@ -185,6 +185,15 @@ const ROWS: readonly Row[] = [
     stderr: ["profileCommand 'sleep' timed out after 1 s"],
   },
   {
+    name:
+      "profileCommand: a hang inside a /bin/sh pipeline is stopped too (the whole process tree)",
+    // Without killing the tree, `sleep 997` would hold the pipe open and soracom would never return.
+    args: () => ["soralets", "list", "--profile-command", sh("sleep 997 | cat; echo {}")],
+    env: () => ({ SORACOM_PROFILE_COMMAND_TIMEOUT: "1" }),
+    code: 4,
+    stderr: ["profileCommand '/bin/sh' timed out after 1 s"],
+  },
+  {
     name: "profileCommand: empty output",
     args: () => ["soralets", "list", "--profile-command", "true"],
     code: 4,
@@ -391,6 +400,7 @@ for (const row of ROWS) {
       const e: Env = { dir, profiles, api };
       await row.setup?.(e);
       const r = await runSoracom(row.args(e), {
+        killAfterMs: 30_000,
         env: {
           HOME: dir,
           SORACOM_PROFILE_DIR: profiles,
@@ -400,6 +410,13 @@ for (const row of ROWS) {
         },
       });
       assertEquals(r.code, row.code, r.stderr);
+      const left = await new Deno.Command("pgrep", { args: ["-f", "sleep 997"], stdout: "piped" })
+        .output();
+      assertEquals(
+        new TextDecoder().decode(left.stdout),
+        "",
+        "a profileCommand's child was left running",
+      );
       if (row.stderr.length === 0) {
         assertEquals(r.stderr, "");
       } else {

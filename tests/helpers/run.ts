@@ -33,7 +33,7 @@ export interface RunResult {
 /** Runs `soracom ARGS`. */
 export async function runSoracom(
   args: readonly string[],
-  options: { env?: Record<string, string>; stdin?: string } = {},
+  options: { env?: Record<string, string>; stdin?: string; killAfterMs?: number } = {},
 ): Promise<RunResult> {
   // setsid: no controlling terminal, so a prompt can never wait for the person running the tests.
   const child = new Deno.Command("setsid", {
@@ -49,7 +49,9 @@ export async function runSoracom(
     await writer.write(new TextEncoder().encode(options.stdin));
     await writer.close();
   }
-  const { code, stdout, stderr } = await child.output();
+  // A guard against a hang (not a timing assertion): a run that never ends is killed and fails.
+  const guard = setTimeout(() => child.kill("SIGKILL"), options.killAfterMs ?? 120_000);
+  const { code, stdout, stderr } = await child.output().finally(() => clearTimeout(guard));
   const decoder = new TextDecoder();
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
 }

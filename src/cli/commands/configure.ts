@@ -177,7 +177,9 @@ async function runConfigure(ctx: Context, flags: Record<string, unknown>) {
     registerPaymentMethod: false,
   };
   if (flags["overwrite"] !== true && (await ctx.fs.stat(profilePath(dir, name))) !== null) {
-    const answer = await ctx.prompt(`Profile ${name} already exists. Overwrite it? (Y/n) `);
+    const answer = await ctx.prompt(`Profile ${name} already exists. Overwrite it? (Y/n) `, {
+      stdinOk: true,
+    });
     if (answer === undefined) {
       throw new CliError(
         "usage",
@@ -245,7 +247,9 @@ async function runUnconfigure(ctx: Context, flags: Record<string, unknown>) {
   const name = selectedProfileName(ctx, globalOptions(flags));
   const path = profilePath(profileDir(ctx), name);
   if (flags["yes"] !== true) {
-    const answer = await ctx.prompt(`Are you sure to remove profile '${name}' ? (y/N) `);
+    const answer = await ctx.prompt(`Are you sure to remove profile '${name}' ? (y/N) `, {
+      stdinOk: true,
+    });
     if (answer === undefined) {
       throw new CliError(
         "usage",

@@ -25,7 +25,7 @@ export async function ask(
   noTerminal: string,
   secret = false,
 ): Promise<string> {
-  const answer = await ctx.prompt(question, { secret });
+  const answer = await ctx.prompt(question, { secret, stdinOk: true });
   if (answer === undefined) throw new CliError("usage", noTerminal);
   return answer.trim();
 }

@@ -310,7 +310,7 @@ async function confirm(
       `Release notes: ${notes}\n` +
       `This replaces ${target}. If a package manager installed soracom, update it with that instead.\n`,
   );
-  const answer = await ctx.prompt("Update now? (y/N) ");
+  const answer = await ctx.prompt("Update now? (y/N) ", { stdinOk: true });
   if (answer === undefined) {
     throw new CliError(
       "usage",
