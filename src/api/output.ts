@@ -96,6 +96,10 @@ export type PageFetcher = (nextKey: string | undefined) => Promise<Response>;
  * `--fetch-all`: requests pages until `header` is missing or empty and prints
  * them as one array. A next key seen before is a loop and stops with an error.
  * When stderr is a terminal (and stdout is not), progress goes to stderr.
+ *
+ * The next page is asked for as soon as a page's headers arrive, so the server
+ * works on it while this one is parsed and printed; at most two pages are in
+ * memory at once, whatever the total.
  */
 export async function printAllPages(
   ctx: Context,
@@ -106,35 +110,47 @@ export async function printAllPages(
   const printer = new ArrayPrinter(ctx.stdout, mode.jsonl);
   // Progress only where a person watches stderr and it cannot mix into the output.
   const progress = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal();
+  const decoder = new TextDecoder();
   const seen = new Set<string>();
-  let nextKey: string | undefined;
   let pages = 0;
-  do {
-    const response = await fetchPage(nextKey);
-    const text = new TextDecoder().decode(await readBody(response));
-    pages++;
-    const key = response.headers.get(header) ?? "";
-    const value = text.trim() === "" ? [] : parseOrFail(text);
-    if (!Array.isArray(value)) {
-      if (pages === 1 && key === "") {
-        ctx.stdout.write(
-          mode.jsonl ? `${stringifyCompact(value)}\n` : `${stringifyPretty(value)}\n`,
-        );
-        return;
+  let next: Promise<Response> | undefined = fetchPage(undefined);
+  try {
+    while (next !== undefined) {
+      const response: Response = await next;
+      next = undefined;
+      pages++;
+      const key = response.headers.get(header) ?? "";
+      const loop = key !== "" && seen.has(key);
+      seen.add(key);
+      if (key !== "" && !loop) {
+        next = fetchPage(key);
+        // Its failure is reported when it is awaited, not as an unhandled rejection now.
+        next.catch(() => {});
       }
-      throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
+      const text = decoder.decode(await readBody(response));
+      const value = text.trim() === "" ? [] : parseOrFail(text);
+      if (!Array.isArray(value)) {
+        if (pages === 1 && key === "") {
+          ctx.stdout.write(
+            mode.jsonl ? `${stringifyCompact(value)}\n` : `${stringifyPretty(value)}\n`,
+          );
+          return;
+        }
+        throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
+      }
+      printer.add(value);
+      if (progress) ctx.stderr.write(`\rfetched ${pages} pages, ${printer.count} items`);
+      if (loop) {
+        throw new CliError(
+          "api",
+          `--fetch-all stopped: the server sent the same ${header} twice (${JSON.stringify(key)})`,
+        );
+      }
     }
-    printer.add(value);
-    if (progress) ctx.stderr.write(`\rfetched ${pages} pages, ${printer.count} items`);
-    if (key !== "" && seen.has(key)) {
-      throw new CliError(
-        "api",
-        `--fetch-all stopped: the server sent the same ${header} twice (${JSON.stringify(key)})`,
-      );
-    }
-    seen.add(key);
-    nextKey = key === "" ? undefined : key;
-  } while (nextKey !== undefined);
+  } finally {
+    // A page asked for ahead that will not be printed (an error stopped the run).
+    if (next !== undefined) await next.then((r) => r.body?.cancel(), () => {});
+  }
   if (progress) ctx.stderr.write("\r\x1b[K");
   printer.finish();
 }

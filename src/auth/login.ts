@@ -9,7 +9,6 @@
  * @module
  */
 
-import { z } from "zod";
 import { type ApiTarget, callApi, responseError } from "../api/client.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
@@ -30,13 +29,6 @@ export interface Session {
 export const DEFAULT_TOKEN_SECONDS = 86400;
 /** Switch-user tokens last this long unless asked otherwise. */
 export const DEFAULT_SWITCH_SECONDS = 3600;
-
-const authResponseSchema = z.object({
-  apiKey: z.string().min(1),
-  token: z.string().min(1),
-  operatorId: z.string().min(1),
-  userName: z.string().optional(),
-});
 
 /** The `/auth` request body fields soracom-cli sends. */
 export interface AuthBody {
@@ -81,6 +73,14 @@ async function parseSession(
   } catch {
     throw new CliError("auth", "the authentication response is not JSON");
   }
+  // zod is loaded here, on a login, not by every command that has a cached session.
+  const { z } = await import("zod");
+  const authResponseSchema = z.object({
+    apiKey: z.string().min(1),
+    token: z.string().min(1),
+    operatorId: z.string().min(1),
+    userName: z.string().optional(),
+  });
   const result = authResponseSchema.safeParse(value);
   if (!result.success) {
     throw new CliError(

@@ -11,27 +11,55 @@
  * @module
  */
 
-import { z } from "zod";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 
-const cachedSessionSchema = z.object({
-  version: z.literal(1),
-  apiKey: z.string().min(1),
-  token: z.string().min(1),
-  operatorId: z.string(),
-  userName: z.string().optional(),
-  expiresAt: z.number(),
-  /** Lifetime asked for at login, in seconds (renewals ask for the same). */
-  lifetimeSeconds: z.number().int().positive(),
-  endpoint: z.string(),
-  /** Which profile or flag made it (shown by `logout`; not a secret). */
-  label: z.string(),
-});
-
 /** A session as stored, with what logout and renewal need. */
-export type CachedSession = Omit<z.infer<typeof cachedSessionSchema>, "version">;
+export interface CachedSession {
+  readonly apiKey: string;
+  readonly token: string;
+  readonly operatorId: string;
+  readonly userName?: string;
+  /** Milliseconds since the epoch. */
+  readonly expiresAt: number;
+  /** Lifetime asked for at login, in seconds (renewals ask for the same). */
+  readonly lifetimeSeconds: number;
+  readonly endpoint: string;
+  /** Which profile or flag made it (shown by `logout`; not a secret). */
+  readonly label: string;
+}
+
+/**
+ * A cache file's content as a session, or `undefined` when it is not one of ours (version 1).
+ * Checked by hand rather than with zod: this runs on every warm command, and loading zod
+ * would cost it about 50 ms.
+ */
+function toCachedSession(value: unknown): CachedSession | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const text = (x: unknown): x is string => typeof x === "string";
+  const ok = v.version === 1 &&
+    text(v.apiKey) && v.apiKey !== "" &&
+    text(v.token) && v.token !== "" &&
+    text(v.operatorId) &&
+    (v.userName === undefined || text(v.userName)) &&
+    typeof v.expiresAt === "number" && Number.isFinite(v.expiresAt) &&
+    Number.isSafeInteger(v.lifetimeSeconds) && (v.lifetimeSeconds as number) > 0 &&
+    text(v.endpoint) &&
+    text(v.label);
+  if (!ok) return undefined;
+  return {
+    apiKey: v.apiKey as string,
+    token: v.token as string,
+    operatorId: v.operatorId as string,
+    ...(v.userName === undefined ? {} : { userName: v.userName as string }),
+    expiresAt: v.expiresAt as number,
+    lifetimeSeconds: v.lifetimeSeconds as number,
+    endpoint: v.endpoint as string,
+    label: v.label as string,
+  };
+}
 
 /** The cache folder for this platform. */
 export function sessionDir(ctx: Context): string {
@@ -76,10 +104,7 @@ export class SessionCache {
     }
     try {
       const value: unknown = JSON.parse(new TextDecoder().decode(await this.ctx.fs.readFile(path)));
-      const parsed = cachedSessionSchema.safeParse(value);
-      if (!parsed.success) return undefined;
-      const { version: _v, ...session } = parsed.data;
-      return session;
+      return toCachedSession(value);
     } catch {
       return undefined;
     }

@@ -7,71 +7,102 @@
  * @module
  */
 
-import {
-  ArgumentParseError,
-  buildApplication,
-  buildCommand,
-  buildRouteMap,
-  type Command,
-  FlagNotFoundError,
-  formatMessageForArgumentScannerError,
-  type RouteMap,
-  run,
-  text_en,
-  UnexpectedPositionalError,
-} from "@stricli/core";
-import type { Catalog } from "../catalog/types.ts";
+import type { Command, RouteMap } from "@stricli/core";
+import type { Catalog, CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { type AppContext, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
-import { HAND_WRITTEN, type HandWritten } from "./commands/registry.ts";
+import { HAND_WRITTEN } from "./commands/registry.ts";
 
 type Target = Command<AppContext> | RouteMap<AppContext>;
+/** stricli, imported when a command tree is needed (`--version` does without it). */
+type Stricli = typeof import("@stricli/core");
 
-/** All command paths (hand-written and API) with how to build each. */
-interface Tree {
-  readonly catalog?: Catalog;
-  /** Command path -> builder. */
-  readonly commands: Map<string, () => Promise<Command<AppContext>>>;
-  /** Command path -> one-line description. */
-  readonly briefs: Map<string, string>;
-  /** Group path ("" for the root) -> child words. */
-  readonly children: Map<string, Set<string>>;
-}
+/**
+ * Every command path (API and hand-written) and how to build each. The groups
+ * are worked out on demand, a level at a time: a run looks at the few groups
+ * along its path, so it never splits all 500 names.
+ */
+class Tree {
+  readonly #ops = new Map<string, CatalogOperation>();
+  readonly #names: string[];
+  /** Group path ("" for the root) -> child words, for the levels scanned so far. */
+  readonly #children = new Map<string, Set<string>>();
+  readonly #scanned = new Set<string>();
 
-function addPath(tree: Tree, words: readonly string[]): void {
-  for (let i = 0; i < words.length; i++) {
-    const parent = words.slice(0, i).join(" ");
-    let set = tree.children.get(parent);
-    if (!set) tree.children.set(parent, set = new Set());
-    set.add(words[i]);
+  constructor(private readonly ctx: Context, readonly catalog: Catalog | undefined) {
+    for (const op of catalog?.operations ?? []) {
+      for (const name of op.names) this.#ops.set(name, op);
+    }
+    this.#names = [...this.#ops.keys()];
+    for (const name of Object.keys(HAND_WRITTEN)) if (!this.#ops.has(name)) this.#names.push(name);
+  }
+
+  /** True when `name` is a command (it may be a group too). */
+  isCommand(name: string): boolean {
+    return Object.hasOwn(HAND_WRITTEN, name) || this.#ops.has(name);
+  }
+
+  /** True when some command is `words` or starts with them. */
+  isPrefix(words: readonly string[]): boolean {
+    const name = words.join(" ");
+    return this.isCommand(name) || this.children(name) !== undefined;
+  }
+
+  /** The child words of group `name` ("" for the root), or undefined when it is no group. */
+  children(name: string): ReadonlySet<string> | undefined {
+    // Scanning the parent's level records this group's children too.
+    this.#scan(name.includes(" ") ? name.slice(0, name.lastIndexOf(" ")) : "");
+    return this.#children.get(name);
+  }
+
+  /** The one-line description: the command's, or a group's list of children. */
+  brief(name: string): string {
+    if (Object.hasOwn(HAND_WRITTEN, name)) return HAND_WRITTEN[name].brief;
+    const op = this.#ops.get(name);
+    if (op) return `${op.method} ${op.path}`;
+    const children = this.children(name);
+    return children ? groupBrief(children) : "";
+  }
+
+  /** Builds command `name` (importing only what it needs). */
+  async build(name: string): Promise<Command<AppContext>> {
+    if (Object.hasOwn(HAND_WRITTEN, name)) {
+      return (await HAND_WRITTEN[name].load())(this.ctx, this.catalog);
+    }
+    const op = this.#ops.get(name);
+    if (!op) throw new CliError("usage", `unknown command "${name}"`);
+    const { apiCommand } = await import("./api_command.ts");
+    return apiCommand(this.ctx, op, name);
+  }
+
+  /** Records the children of `group` and of each of its children, in one pass over the names. */
+  #scan(group: string): void {
+    if (this.#scanned.has(group)) return;
+    this.#scanned.add(group);
+    const head = group === "" ? "" : `${group} `;
+    const add = (parent: string, word: string) => {
+      let set = this.#children.get(parent);
+      if (!set) this.#children.set(parent, set = new Set());
+      set.add(word);
+    };
+    for (const name of this.#names) {
+      if (!name.startsWith(head)) continue;
+      const first = name.indexOf(" ", head.length);
+      const child = name.slice(head.length, first < 0 ? undefined : first);
+      add(group, child);
+      if (first < 0) continue;
+      const second = name.indexOf(" ", first + 1);
+      add(`${head}${child}`, name.slice(first + 1, second < 0 ? undefined : second));
+    }
   }
 }
 
 async function buildTree(ctx: Context, withCatalog: boolean): Promise<Tree> {
-  const tree: Tree = { commands: new Map(), briefs: new Map(), children: new Map() };
-  let catalog: Catalog | undefined;
-  if (withCatalog) {
-    const { loadCatalog } = await import("../catalog/catalog.ts");
-    catalog = await loadCatalog();
-    for (const op of catalog.operations) {
-      for (const name of op.names) {
-        tree.briefs.set(name, `${op.method} ${op.path}`);
-        tree.commands.set(name, async () => {
-          const { apiCommand } = await import("./api_command.ts");
-          return apiCommand(ctx, op, name);
-        });
-        addPath(tree, name.split(" "));
-      }
-    }
-  }
-  for (const [name, entry] of Object.entries(HAND_WRITTEN) as [string, HandWritten][]) {
-    tree.briefs.set(name, entry.brief);
-    tree.commands.set(name, async () => (await entry.load())(ctx, catalog));
-    addPath(tree, name.split(" "));
-  }
-  return { ...tree, catalog };
+  if (!withCatalog) return new Tree(ctx, undefined);
+  const { loadCatalog } = await import("../catalog/catalog.ts");
+  return new Tree(ctx, await loadCatalog());
 }
 
 /** Splits argv into command words and the rest (flags and arguments, in order). */
@@ -105,42 +136,53 @@ export function scanWords(
   return { words, rest };
 }
 
-function groupBrief(children: Set<string>): string {
+function groupBrief(children: ReadonlySet<string>): string {
   const list = [...children].sort().join(", ");
   return list.length > 70 ? `${list.slice(0, 67)}...` : list;
 }
 
 /** A placeholder for a command or group off the path the arguments name. */
-function stub(brief: string): Command<AppContext> {
-  return buildCommand<Record<string, never>, [], AppContext>({
+function stub(s: Stricli, brief: string): Command<AppContext> {
+  return s.buildCommand<Record<string, never>, [], AppContext>({
     func() {},
     parameters: {} as never,
     docs: { brief },
   });
 }
 
-/** Builds the routing target for `prefix`: full along `path`, stubs elsewhere. */
-async function target(tree: Tree, prefix: string[], path: readonly string[]): Promise<Target> {
+/**
+ * Builds the routing target for `prefix`: full along `path`, stubs elsewhere.
+ * Only help shows what is off the path; without help, `offPath` stands in for
+ * all of it, so no brief is worked out and no stub built per route.
+ */
+async function target(
+  s: Stricli,
+  tree: Tree,
+  prefix: string[],
+  path: readonly string[],
+  offPath?: Command<AppContext>,
+): Promise<Target> {
   const name = prefix.join(" ");
   const onPath = prefix.every((w, i) => path[i] === w);
-  const children = tree.children.get(name);
-  const build = tree.commands.get(name);
-  const brief = tree.briefs.get(name) ?? (children ? groupBrief(children) : "");
+  if (!onPath && offPath) return offPath;
+  const children = tree.children(name);
+  const isCommand = tree.isCommand(name);
+  const brief = tree.brief(name);
   if (!children) {
-    return onPath && build ? await build() : stub(brief);
+    return onPath && isCommand ? await tree.build(name) : stub(s, brief);
   }
   // A path that is a command and a group at once (`auth`, `query subscribers`): the
   // words end here, so no subcommand is wanted and the command itself runs (and helps).
-  if (onPath && build && prefix.length === path.length) return await build();
+  if (onPath && isCommand && prefix.length === path.length) return await tree.build(name);
   const routes: Record<string, Target> = {};
   if (onPath) {
     for (const child of [...children].sort()) {
-      routes[child] = await target(tree, [...prefix, child], path);
+      routes[child] = await target(s, tree, [...prefix, child], path, offPath);
     }
   } else {
-    routes["..."] = stub("");
+    routes["..."] = stub(s, "");
   }
-  return buildRouteMap({ routes, docs: { brief } });
+  return s.buildRouteMap({ routes, docs: { brief } });
 }
 
 function isUsageError(exc: unknown): boolean {
@@ -217,20 +259,27 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     Object.keys(HAND_WRITTEN).some((n) => n.split(" ")[0] === firstWord) &&
     firstWord !== "auth" && firstWord !== "logout";
   const tree = await buildTree(ctx, !handOnly);
-  const prefixes = new Set<string>();
-  for (const key of tree.commands.keys()) {
-    const w = key.split(" ");
-    for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i).join(" "));
-  }
-  const { words, rest } = scanWords(args, (w) => prefixes.has(w.join(" ")));
+  const { words, rest } = scanWords(args, (w) => tree.isPrefix(w));
   if (rest.includes("--version") && !rest.includes("--help")) {
     ctx.stdout.write(`SORACOM API client v${VERSION}\n`);
     return 0;
   }
   args = [...words, ...rest];
-  const root = await target(tree, [], words) as RouteMap<AppContext>;
+  const stricli = await import("@stricli/core");
+  const {
+    ArgumentParseError,
+    FlagNotFoundError,
+    formatMessageForArgumentScannerError,
+    text_en,
+    UnexpectedPositionalError,
+  } = stricli;
+  // Help lists the routes off the path with their briefs; any other run needs only their names.
+  const helping = words.length === 0 || !tree.isCommand(words.join(" ")) ||
+    rest.some((r) => r === "-h" || r.startsWith("--help"));
+  const offPath = helping ? undefined : stub(stricli, "");
+  const root = await target(stricli, tree, [], words, offPath) as RouteMap<AppContext>;
   let thrown: unknown;
-  const app = buildApplication<AppContext>(root, {
+  const app = stricli.buildApplication<AppContext>(root, {
     name: "soracom",
     scanner: { caseStyle: "original" },
     documentation: { disableAnsiColor: true },
@@ -289,7 +338,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     stdout: { write: (s) => ctx.stdout.write(s) },
     stderr: { write: (s) => ctx.stderr.write(s) },
   };
-  await run(app, args, { process, ctx } as AppContext & { process: typeof process });
+  await stricli.run(app, args, { process, ctx } as AppContext & { process: typeof process });
   const code = Number(process.exitCode ?? 0);
   if (code >= 0) return code;
   // stricli's own negative codes: argument and routing problems are usage errors.

@@ -1,0 +1,153 @@
+/**
+ * `deno task bench` in its quick mode (tiny counts, one run): the harness runs
+ * every measurement end to end and writes a well-formed `results.json`. The
+ * figures themselves are not checked (no timing assertions), except the request
+ * counts, which do not depend on the machine.
+ */
+import { assert, assertEquals, assertStringIncludes, assertThrows } from "./helpers/assert.ts";
+import { tempDir } from "./helpers/run.ts";
+import type { BenchResults } from "../scripts/bench.ts";
+import { formatTable, parseBenchArgs, QUICK_SETTINGS } from "../scripts/bench.ts";
+
+const BENCH = new URL("../scripts/bench.ts", import.meta.url).pathname;
+
+/** Every row of the issue's table, for main.ts. */
+const MAIN_ROWS = [
+  "version",
+  "warm-call",
+  "requests-warm",
+  "requests-warm-switch",
+  "fetch-all-small",
+  "fetch-all-small-memory",
+  "fetch-all-large",
+  "fetch-all-large-memory",
+  "fetch-all-memory-growth",
+  "profile-command-first",
+  "profile-command-second",
+];
+
+/** The rows measured again for the bundle. */
+const BUNDLE_ROWS = [
+  "version-bundle",
+  "warm-call-bundle",
+  "fetch-all-small-bundle",
+  "fetch-all-small-memory-bundle",
+];
+
+Deno.test("bench --quick measures every row and writes results.json", async () => {
+  const dir = await tempDir();
+  try {
+    const out = `${dir}/bench/results.json`;
+    const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-all", "--quiet", BENCH, "--quick", "--out", out],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const printed = new TextDecoder().decode(stdout);
+    assertEquals(code, 0, new TextDecoder().decode(stderr));
+    const results: BenchResults = JSON.parse(await Deno.readTextFile(out));
+
+    assertEquals(results.version, 1);
+    assertEquals(results.quick, true);
+    assertEquals(results.runs, 1);
+    assertStringIncludes(results.soracom, "--allow-net");
+    assert(!/--allow-all|(^| )-A( |$)/.test(results.soracom), results.soracom);
+    assert(["gnu-time", "proc-vmhwm", "none"].includes(results.memory), results.memory);
+    const expected = results.bundle ? [...MAIN_ROWS, ...BUNDLE_ROWS] : MAIN_ROWS;
+    assertEquals(results.rows.map((r) => r.id), expected);
+
+    for (const row of results.rows) {
+      for (const text of [row.what, row.baseline, row.target]) {
+        assert(typeof text === "string" && text.length > 0, `${row.id}: empty text`);
+      }
+      assert(["ms", "MB", "requests"].includes(row.unit), `${row.id}: unit ${row.unit}`);
+      assert(row.pass === null || typeof row.pass === "boolean", `${row.id}: pass`);
+      const measured = row.unit !== "MB" || results.memory !== "none";
+      if (measured) {
+        for (const n of [row.value, row.baselineValue, row.ratio]) {
+          // The growth row is a difference of two peaks; every other figure is positive.
+          const ok = row.id.includes("growth") ? Number.isFinite(n) : Number.isFinite(n) && n > 0;
+          assert(ok, `${row.id}: ${n} is not a measurement`);
+        }
+        assert(Math.abs(row.ratio - row.value / row.baselineValue) < 1e-9, `${row.id}: ratio`);
+      }
+      // Each row is one line of the printed table.
+      assertStringIncludes(printed, `| ${row.what} `);
+    }
+
+    // Request counts do not depend on the machine: one request per warm command.
+    const requests = results.rows.filter((r) => r.unit === "requests");
+    assertEquals(requests.map((r) => [r.id, r.value, r.baselineValue, r.pass]), [
+      ["requests-warm", 1, 2, true],
+      ["requests-warm-switch", 1, 3, true],
+    ]);
+    assertStringIncludes(requests[0].what, "cold: 2");
+    assertStringIncludes(requests[1].what, "cold: 3");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("bench arguments: --quick, --runs, --warmup, --out; anything else is an error", () => {
+  const quick = parseBenchArgs(["--quick", "--runs=3", "--out", "x.json"]);
+  assertEquals(quick.settings, { ...QUICK_SETTINGS, runs: 3 });
+  assertEquals(quick.out, "x.json");
+  assertEquals(parseBenchArgs([]).settings.subscribers, [20_000, 100_000]);
+  assertEquals(parseBenchArgs(["--warmup", "0"]).settings.warmup, 0);
+  assertThrows(() => parseBenchArgs(["--runs", "0"]), Error, "--runs");
+  assertThrows(() => parseBenchArgs(["--runs"]), Error, "--runs needs a value");
+  assertThrows(() => parseBenchArgs(["--fast"]), Error, "unknown argument");
+});
+
+Deno.test("the table: one line per row, ratios to two places, and whether each target is met", () => {
+  const table = formatTable({
+    version: 1,
+    date: "2025-01-01T00:00:00.000Z",
+    quick: false,
+    runs: 9,
+    warmup: 2,
+    deno: "2.9.6",
+    os: "linux",
+    arch: "x86_64",
+    cpus: 2,
+    soracom: "deno run --allow-net main.ts",
+    bundle: false,
+    memory: "gnu-time",
+    rows: [
+      {
+        id: "version",
+        what: "soracom --version",
+        baseline: "deno run of a one-line script",
+        unit: "ms",
+        value: 120.4,
+        baselineValue: 100,
+        ratio: 1.204,
+        target: "<= 1.6x",
+        pass: true,
+      },
+      {
+        id: "fetch-all-small-memory",
+        what: "peak memory",
+        baseline: "the bare loop's peak",
+        unit: "MB",
+        value: 151.25,
+        baselineValue: 50,
+        ratio: 3.026,
+        target: "< 150 MB",
+        pass: false,
+      },
+    ],
+  });
+  const lines = table.split("\n");
+  assertEquals(lines.length, 4);
+  assert(
+    /^\| soracom --version +\| 120 ms +\| 100 ms +\| .* \| 1\.20x +\| <= 1\.6x +\| yes \|$/.test(
+      lines[2],
+    ),
+    lines[2],
+  );
+  assert(
+    /\| 151\.3 MB +\| 50\.0 MB +\|.*\| 3\.03x +\| < 150 MB +\| NO +\|$/.test(lines[3]),
+    lines[3],
+  );
+});
