@@ -55,8 +55,12 @@ export interface FileSystem {
    * a temp file in the same folder, fsync, then rename over the target.
    */
   writeFileAtomic(path: string, data: Uint8Array, mode: number): Promise<void>;
-  /** Creates a new file; `false` when it already exists (used as a lock). */
-  createExclusive(path: string, data: Uint8Array, mode: number): Promise<boolean>;
+  /**
+   * Takes an exclusive lock on `path` (created with `mode` if missing), waiting
+   * while another process holds it; resolves to the release. The OS drops the
+   * lock when its process dies, so a killed run never leaves it held.
+   */
+  lock(path: string, mode: number): Promise<() => void>;
   /** `false` when there was nothing to remove. */
   remove(path: string): Promise<boolean>;
   readDir(path: string): Promise<string[]>;
@@ -332,20 +336,15 @@ function realFileSystem(): FileSystem {
         throw e;
       }
     },
-    async createExclusive(path, data, mode) {
-      let file: Deno.FsFile;
+    async lock(path, mode) {
+      const file = await Deno.open(path, { read: true, write: true, create: true, mode });
       try {
-        file = await Deno.open(path, { write: true, createNew: true, mode });
+        await file.lock(true);
       } catch (e) {
-        if (e instanceof Deno.errors.AlreadyExists) return false;
+        file.close();
         throw e;
       }
-      try {
-        await file.write(data);
-      } finally {
-        file.close();
-      }
-      return true;
+      return () => file.close(); // closing the file releases the lock
     },
     async remove(path) {
       try {

@@ -270,7 +270,11 @@ Deno.test("eight commands in parallel from an empty cache: one login, one profil
   const files = await t.sessionFiles();
   assertEquals(files.length, 1);
   JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
-  assertEquals([...Deno.readDirSync(t.sessions)].length, 1); // no lock or temp file left behind
+  // No temp file left behind (the lock file stays; the OS lock inside it is gone with its process).
+  assertEquals(
+    [...Deno.readDirSync(t.sessions)].map((e) => e.name).filter((n) => !n.endsWith(".lock")).length,
+    1,
+  );
 });
 
 Deno.test("SORACOM_PROFILE selects the profile; auth --profile prints the session for other tools", async () => {
@@ -461,4 +465,36 @@ Deno.test("profileCommand for the credentials and mfaOTPCommand for the code, as
   assertEquals(r.code, 0, r.stderr);
   assertEquals(await opRuns(t.opLog), 2);
   assert(/^\d{6}$/.test(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode));
+});
+
+Deno.test("a run killed in the middle of its login (at the password manager) does not block the next one", async () => {
+  await using t = await setup();
+  const hang = `${t.dir}/hang.sh`;
+  await Deno.writeTextFile(hang, "#!/bin/sh\nsleep 600\n", { mode: 0o755 });
+  await writeProfile(t.profiles, "default", { profileCommand: hang });
+  const main = new URL("../main.ts", import.meta.url).pathname;
+  const first = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--quiet", main, "operator", "get"],
+    env: { ...t.env, DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno` },
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  // Wait until it holds the login lock (its profileCommand is running), then kill it.
+  for (let i = 0; i < 200; i++) {
+    const ps = await new Deno.Command("pgrep", { args: ["-f", hang], stdout: "piped" }).output();
+    if (new TextDecoder().decode(ps.stdout).trim() !== "") break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  first.kill("SIGKILL");
+  await first.status;
+  await new Deno.Command("pkill", { args: ["-f", hang] }).output();
+  // Same profile, same identity, same lock: now the password manager answers at once.
+  await Deno.writeTextFile(
+    hang,
+    `#!/bin/sh\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
+  );
+  const r = await runSoracom(["operator", "get"], { env: t.env, killAfterMs: 20_000 });
+  assertEquals(r.code, 0, r.stderr);
+  assertNotIncludes(r.stderr, "waiting for another soracom run");
 });

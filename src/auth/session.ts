@@ -32,8 +32,6 @@ import {
 export const MIN_REMAINING_MS = 60_000;
 /** Cached sessions are renewed once less than this share of their lifetime is left. */
 export const RENEW_FRACTION = 0.25;
-/** A login lock older than this belonged to a run that died. */
-const STALE_LOCK_MS = 10 * 60_000;
 
 /** Sends one call with the session's credentials. */
 export type Sender = (call: ApiCall) => Promise<Response>;
@@ -104,7 +102,7 @@ async function cachedSession(
   if (usable(found, ctx.now(), minRemainingMs) && !wantsRenewal(found, ctx.now())) {
     return toSession(found);
   }
-  return await cache.withLock(key, STALE_LOCK_MS, async () => {
+  return await cache.withLock(key, async () => {
     // Another run may have logged in or renewed while we waited for the lock.
     const now = ctx.now();
     const current = await cache.get(key);
@@ -239,7 +237,7 @@ export async function callWithSession(
     await run(session, true);
   } catch (e) {
     if (!(e instanceof StaleSession)) throw e;
-    await slot.cache.withLock(slot.key, STALE_LOCK_MS, async () => {
+    await slot.cache.withLock(slot.key, async () => {
       const now = await slot.cache.get(slot.key);
       if (now?.token === session.token) await slot.cache.drop(slot.key);
     }).catch((err) => noteNoCache(ctx, err));

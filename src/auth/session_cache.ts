@@ -11,55 +11,30 @@
  * @module
  */
 
+import { z } from "zod";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 
-/** A session as stored, with what logout and renewal need. */
-export interface CachedSession {
-  readonly apiKey: string;
-  readonly token: string;
-  readonly operatorId: string;
-  readonly userName?: string;
-  /** Milliseconds since the epoch. */
-  readonly expiresAt: number;
+const cachedSessionSchema = z.object({
+  version: z.literal(1),
+  apiKey: z.string().min(1),
+  token: z.string().min(1),
+  operatorId: z.string(),
+  userName: z.string().optional(),
+  expiresAt: z.number(),
   /** Lifetime asked for at login, in seconds (renewals ask for the same). */
-  readonly lifetimeSeconds: number;
-  readonly endpoint: string;
+  lifetimeSeconds: z.number().int().positive(),
+  endpoint: z.string(),
   /** Which profile or flag made it (shown by `logout`; not a secret). */
-  readonly label: string;
-}
+  label: z.string(),
+});
 
-/**
- * A cache file's content as a session, or `undefined` when it is not one of ours (version 1).
- * Checked by hand rather than with zod: this runs on every warm command, and loading zod
- * would cost it about 50 ms.
- */
-function toCachedSession(value: unknown): CachedSession | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const v = value as Record<string, unknown>;
-  const text = (x: unknown): x is string => typeof x === "string";
-  const ok = v.version === 1 &&
-    text(v.apiKey) && v.apiKey !== "" &&
-    text(v.token) && v.token !== "" &&
-    text(v.operatorId) &&
-    (v.userName === undefined || text(v.userName)) &&
-    typeof v.expiresAt === "number" && Number.isFinite(v.expiresAt) &&
-    Number.isSafeInteger(v.lifetimeSeconds) && (v.lifetimeSeconds as number) > 0 &&
-    text(v.endpoint) &&
-    text(v.label);
-  if (!ok) return undefined;
-  return {
-    apiKey: v.apiKey as string,
-    token: v.token as string,
-    operatorId: v.operatorId as string,
-    ...(v.userName === undefined ? {} : { userName: v.userName as string }),
-    expiresAt: v.expiresAt as number,
-    lifetimeSeconds: v.lifetimeSeconds as number,
-    endpoint: v.endpoint as string,
-    label: v.label as string,
-  };
-}
+/** A session as stored, with what logout and renewal need. */
+export type CachedSession = Omit<z.infer<typeof cachedSessionSchema>, "version">;
+
+/** How long a run waits for another run's login before it says so. */
+const LOCK_NOTICE_MS = 2000;
 
 /** The cache folder for this platform. */
 export function sessionDir(ctx: Context): string {
@@ -104,7 +79,10 @@ export class SessionCache {
     }
     try {
       const value: unknown = JSON.parse(new TextDecoder().decode(await this.ctx.fs.readFile(path)));
-      return toCachedSession(value);
+      const parsed = cachedSessionSchema.safeParse(value);
+      if (!parsed.success) return undefined;
+      const { version: _v, ...session } = parsed.data;
+      return session;
     } catch {
       return undefined;
     }
@@ -128,27 +106,26 @@ export class SessionCache {
   }
 
   /**
-   * Runs `fn` holding the lock for `key`, so parallel runs log in once. A lock
-   * older than `staleMs` is taken over (its owner died).
+   * Runs `fn` holding the lock for `key`, so parallel runs log in once. The lock
+   * is the OS's (it dies with its process: Ctrl-C at a password prompt leaves
+   * nothing behind); after two seconds of waiting, say why on stderr.
    */
-  async withLock<T>(key: string, staleMs: number, fn: () => Promise<T>): Promise<T> {
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     await this.ctx.fs.ensureDir(this.dir, 0o700);
-    const lock = `${this.dir}/${key}.lock`;
-    const pid = new TextEncoder().encode(String(this.ctx.now()));
-    for (let wait = 20;;) {
-      if (await this.ctx.fs.createExclusive(lock, pid, 0o600)) break;
-      const info = await this.ctx.fs.stat(lock);
-      if (info !== null && this.ctx.now() - info.mtime > staleMs) {
-        await this.ctx.fs.remove(lock);
-        continue;
-      }
-      await this.ctx.sleep(wait);
-      wait = Math.min(wait * 2, 250);
+    const timer = setTimeout(
+      () => this.ctx.stderr.write("waiting for another soracom run that is logging in...\n"),
+      LOCK_NOTICE_MS,
+    );
+    let release: () => void;
+    try {
+      release = await this.ctx.fs.lock(`${this.dir}/${key}.lock`, 0o600);
+    } finally {
+      clearTimeout(timer);
     }
     try {
       return await fn();
     } finally {
-      await this.ctx.fs.remove(lock);
+      release();
     }
   }
 }

@@ -3,71 +3,59 @@
  *
  * Keys are matched case-insensitively, as soracom-cli (Go `encoding/json`) does:
  * `userName`, `UserName` and `username` all fill `username`. Unknown keys are
- * ignored. A wrong type names the field.
- *
- * Profiles are flat, so they are checked against the {@link PROFILE_FIELDS}
- * table by hand rather than with zod: every API command reads a profile, and
- * loading zod would cost it about 50 ms of start-up.
+ * ignored. Values are checked with zod, and a wrong type names the field.
  *
  * @module
  */
 
+import { z } from "zod";
 import { CliError } from "../errors.ts";
 
-/** What a profile field holds: `headers` is an object of strings. */
-export type FieldKind = "string" | "boolean" | "integer" | "headers";
-
-/**
- * Every profile field and its kind, in the order soracom-cli writes them.
- *
- * @example
- * ```ts
- * PROFILE_FIELDS.tokenTimeoutSeconds; // "integer"
- * ```
- */
-export const PROFILE_FIELDS = {
-  sandbox: "boolean",
-  coverageType: "string",
-  email: "string",
-  password: "string",
-  authKeyId: "string",
-  authKey: "string",
-  username: "string",
-  operatorId: "string",
-  endpoint: "string",
-  registerPaymentMethod: "boolean",
-  profileCommand: "string",
-  sourceProfile: "string",
-  tokenTimeoutSeconds: "integer",
-  mfaOTPCode: "string",
-  headers: "headers",
+const profileSchema = z.object({
+  sandbox: z.boolean().optional(),
+  coverageType: z.string().optional(),
+  email: z.string().optional(),
+  password: z.string().optional(),
+  authKeyId: z.string().optional(),
+  authKey: z.string().optional(),
+  username: z.string().optional(),
+  operatorId: z.string().optional(),
+  endpoint: z.string().optional(),
+  registerPaymentMethod: z.boolean().optional(),
+  profileCommand: z.string().optional(),
+  sourceProfile: z.string().optional(),
+  tokenTimeoutSeconds: z.number().int().optional(),
+  mfaOTPCode: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
   /** Ours: a command that prints only the current OTP. */
-  mfaOTPCommand: "string",
+  mfaOTPCommand: z.string().optional(),
   /** Ours: `false` turns the session cache off for this profile. */
-  sessionCache: "boolean",
-} as const satisfies Record<string, FieldKind>;
-
-type ValueOf<K extends FieldKind> = K extends "string" ? string
-  : K extends "boolean" ? boolean
-  : K extends "integer" ? number
-  : Record<string, string>;
+  sessionCache: z.boolean().optional(),
+});
 
 /** A profile, as read from a file or from a profileCommand's output. */
-export type Profile = {
-  -readonly [F in keyof typeof PROFILE_FIELDS]?: ValueOf<(typeof PROFILE_FIELDS)[F]>;
-};
+export type Profile = z.infer<typeof profileSchema>;
 
-/**
- * The profile keys in the order soracom-cli writes them.
- *
- * @example
- * ```ts
- * PROFILE_KEYS[0]; // "sandbox"
- * ```
- */
-export const PROFILE_KEYS: readonly (keyof Profile)[] = Object.keys(
-  PROFILE_FIELDS,
-) as (keyof Profile)[];
+/** The profile keys in the order soracom-cli writes them. */
+export const PROFILE_KEYS: readonly (keyof Profile)[] = [
+  "sandbox",
+  "coverageType",
+  "email",
+  "password",
+  "authKeyId",
+  "authKey",
+  "username",
+  "operatorId",
+  "endpoint",
+  "registerPaymentMethod",
+  "profileCommand",
+  "sourceProfile",
+  "tokenTimeoutSeconds",
+  "mfaOTPCode",
+  "headers",
+  "mfaOTPCommand",
+  "sessionCache",
+];
 
 const keyByLowerCase = new Map(PROFILE_KEYS.map((key) => [key.toLowerCase(), key]));
 
@@ -98,39 +86,6 @@ function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** The first value in `data` of the wrong kind: its dotted path, what it must be, and the value. */
-function firstWrongField(
-  data: Record<string, unknown>,
-): { field: string; expected: string; got: unknown } | undefined {
-  for (const key of PROFILE_KEYS) {
-    if (!Object.hasOwn(data, key)) continue;
-    const value = data[key];
-    switch (PROFILE_FIELDS[key] as FieldKind) {
-      case "string":
-        if (typeof value !== "string") return { field: key, expected: "a string", got: value };
-        break;
-      case "boolean":
-        if (typeof value !== "boolean") return { field: key, expected: "a boolean", got: value };
-        break;
-      case "integer":
-        if (!Number.isSafeInteger(value)) return { field: key, expected: "an integer", got: value };
-        break;
-      case "headers": {
-        if (value === null || typeof value !== "object" || Array.isArray(value)) {
-          return { field: key, expected: "a record", got: value };
-        }
-        for (const [name, header] of Object.entries(value)) {
-          if (typeof header !== "string") {
-            return { field: `${key}.${name}`, expected: "a string", got: header };
-          }
-        }
-        break;
-      }
-    }
-  }
-  return undefined;
-}
-
 /**
  * Validates a parsed JSON value as a profile.
  *
@@ -142,15 +97,23 @@ export function toProfile(value: unknown, where: string): Profile {
     throw new CliError("config", `${where}: expected a JSON object, got ${describeType(value)}`);
   }
   const data = canonicalKeys(value as Record<string, unknown>);
-  const wrong = firstWrongField(data);
-  if (wrong !== undefined) {
-    throw new CliError(
-      "config",
-      `${where}: field '${wrong.field}' must be ${wrong.expected}, got ${describeType(wrong.got)}`,
-    );
-  }
-  // In the fields' order, so every reader sees the same profile whatever the file's order.
-  const profile: Record<string, unknown> = {};
-  for (const key of PROFILE_KEYS) if (Object.hasOwn(data, key)) profile[key] = data[key];
-  return profile as Profile;
+  const result = profileSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.map(String).join(".");
+  const got = issue.path.reduce<unknown>(
+    (
+      v,
+      k,
+    ) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k as string] : v),
+    data,
+  );
+  const expected = issue.code === "invalid_type"
+    ? `must be ${issue.expected === "number" ? "an integer" : `a ${issue.expected}`}`
+    : "is invalid";
+  const fix = field === "tokenTimeoutSeconds" && typeof got === "number" ? "an integer" : "";
+  throw new CliError(
+    "config",
+    `${where}: field '${field}' ${fix ? `must be ${fix}` : expected}, got ${describeType(got)}`,
+  );
 }
