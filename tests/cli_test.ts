@@ -219,3 +219,86 @@ Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a command's own --version flag is a parameter, not the version (soralets delete-version --version 1)", async () => {
+  const dir = await tempDir();
+  const api = await startFakeSoracom();
+  try {
+    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    api.stub("DELETE", "/v1/soralets/echo/versions/1", { status: 204 });
+    const r = await runSoracom([
+      "soralets",
+      "delete-version",
+      "--soralet-id",
+      "echo",
+      "--version",
+      "1",
+    ], {
+      env: {
+        HOME: dir,
+        SORACOM_PROFILE_DIR: dir,
+        SORACOM_SESSION_DIR: `${dir}/s`,
+        SORACOM_ENDPOINT: api.url,
+      },
+    });
+    assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
+    assertEquals(api.count("DELETE", "/v1/soralets/echo/versions/1"), 1);
+  } finally {
+    await api.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a default --profile)", async () => {
+  const seen: string[] = [];
+  const t = testContext({
+    env: { HOME: "/nonexistent", SORACOM_PROFILE_DIR: "/nonexistent" },
+    fetch: (req) => {
+      seen.push(`${req.url} ${req.headers.get("x-soracom-token")}`);
+      return Promise.resolve(
+        new Response("[]", { headers: { "content-type": "application/json" } }),
+      );
+    },
+  });
+  const code = await runCli([
+    "--coverage-type",
+    "jp",
+    "--api-key",
+    "k",
+    "--api-token",
+    "FIRST-SECRET",
+    "soralets",
+    "list",
+    "--api-token",
+    "second",
+    "--coverage-type",
+    "g",
+  ], t.ctx);
+  assertEquals(code, 0, t.stderr());
+  assertEquals(seen, ["https://g.api.soracom.io/v1/soralets second"]);
+});
+
+Deno.test("unexpected arguments are listed without the values of flags (no secret can slip in)", async () => {
+  for (
+    const [args, listed] of [
+      [["--api-key", "k", "--api-token", "SECRET-TOKEN", "soralets", "list", "oops"], "[oops]"],
+      [
+        ["--profile-command", "op read SECRET", "subscribers", "get", "--imsi", "1", "x", "y"],
+        "[x y]",
+      ],
+      [["subscribers", "get", "--", "--imsi", "1"], "[--imsi 1]"],
+    ] as const
+  ) {
+    const r = await inProcess([...args]);
+    assertEquals(r.code, 2);
+    assertEquals(r.stderr, `Error: unexpected arguments passed => ${listed}\n`);
+  }
+});
+
+Deno.test("a profile named like a hand-written command is still a profile (--profile completion soralets list)", async () => {
+  const r = await inProcess(["--profile", "completion", "soralets", "list"], {
+    SORACOM_PROFILE_DIR: "/nonexistent",
+  });
+  assertEquals(r.code, 3);
+  assertStringIncludes(r.stderr, "/nonexistent/completion.json: no such file");
+});

@@ -12,7 +12,7 @@ import type { Catalog, CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import { type AppContext, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
+import { type AppContext, type FlagSpec, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 
 type Target = Command<AppContext> | RouteMap<AppContext>;
@@ -161,6 +161,7 @@ async function target(
   prefix: string[],
   path: readonly string[],
   offPath?: Command<AppContext>,
+  leaf?: Command<AppContext>,
 ): Promise<Target> {
   const name = prefix.join(" ");
   const onPath = prefix.every((w, i) => path[i] === w);
@@ -168,16 +169,21 @@ async function target(
   const children = tree.children(name);
   const isCommand = tree.isCommand(name);
   const brief = tree.brief(name);
+  const here = onPath && isCommand && prefix.length === path.length;
   if (!children) {
-    return onPath && isCommand ? await tree.build(name) : stub(s, brief);
+    return here
+      ? leaf ?? await tree.build(name)
+      : onPath && isCommand
+      ? await tree.build(name)
+      : stub(s, brief);
   }
   // A path that is a command and a group at once (`auth`, `query subscribers`): the
   // words end here, so no subcommand is wanted and the command itself runs (and helps).
-  if (onPath && isCommand && prefix.length === path.length) return await tree.build(name);
+  if (here) return leaf ?? await tree.build(name);
   const routes: Record<string, Target> = {};
   if (onPath) {
     for (const child of [...children].sort()) {
-      routes[child] = await target(s, tree, [...prefix, child], path, offPath);
+      routes[child] = await target(s, tree, [...prefix, child], path, offPath, leaf);
     }
   } else {
     routes["..."] = stub(s, "");
@@ -248,9 +254,66 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
   }
 }
 
+/** One flag as written: its name and where its tokens are (`--x v`, `--x=v` or `--x`). */
+interface FlagUse {
+  readonly name: string;
+  readonly at: number;
+  readonly count: number;
+}
+
+/**
+ * Splits the non-command tokens into flag uses and positional arguments, using
+ * the command's flag definitions to know which flags take a value.
+ */
+export function splitFlags(
+  rest: readonly string[],
+  specs: Readonly<Record<string, FlagSpec>>,
+): { flags: FlagUse[]; positional: string[] } {
+  const flags: FlagUse[] = [];
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i];
+    if (token === "--") {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!token.startsWith("-") || token === "-") {
+      positional.push(token);
+      continue;
+    }
+    const name = token.replace(/^--?/, "").split("=")[0];
+    const takesValue = specs[name]?.kind === "parsed" && !token.includes("=") &&
+      i + 1 < rest.length;
+    flags.push({ name, at: i, count: takesValue ? 2 : 1 });
+    if (takesValue) i++;
+  }
+  return { flags, positional };
+}
+
+/**
+ * pflag lets the last of a repeated flag win (aliases and wrappers rely on it);
+ * stricli refuses, echoing both values. Drop all but the last use of flags that
+ * take one value, keeping every other token in its place.
+ */
+function lastUseWins(rest: readonly string[], specs: Readonly<Record<string, FlagSpec>>): string[] {
+  const { flags } = splitFlags(rest, specs);
+  const dropped = new Set<number>();
+  flags.forEach((use, i) => {
+    const spec = specs[use.name];
+    const repeatable = spec?.kind === "parsed" && spec.variadic === true;
+    if (!repeatable && flags.slice(i + 1).some((later) => later.name === use.name)) {
+      for (let k = 0; k < use.count; k++) dropped.add(use.at + k);
+    }
+  });
+  return rest.filter((_, i) => !dropped.has(i));
+}
+
 async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   let args = [...argv];
-  const firstWord = args.find((a) => !a.startsWith("-"));
+  // The first command word, skipping the values of global flags (`--profile completion soralets list`).
+  const firstWord = args.find((a, i) =>
+    !a.startsWith("-") && !(i > 0 && GLOBAL_VALUE_FLAGS.has(args[i - 1].replace(/^--?/, "")))
+  );
   if (firstWord === "help") {
     args.splice(args.indexOf("help"), 1);
     args.push("--help");
@@ -260,11 +323,25 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     firstWord !== "auth" && firstWord !== "logout";
   const tree = await buildTree(ctx, !handOnly);
   const { words, rest } = scanWords(args, (w) => tree.isPrefix(w));
-  if (rest.includes("--version") && !rest.includes("--help")) {
+  const leafName = words.join(" ");
+  const leaf = words.length > 0 && tree.isCommand(leafName)
+    ? await tree.build(leafName)
+    : undefined;
+  const specs = (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<Record<string, FlagSpec>>;
+  const { flags: used, positional } = splitFlags(rest, specs);
+  // `--version` is ours everywhere except where a command has its own (`soralets delete-version`).
+  if (used.some((u) => u.name === "version") && !("version" in specs) && !rest.includes("--help")) {
     ctx.stdout.write(`SORACOM API client v${VERSION}\n`);
     return 0;
   }
-  args = [...words, ...rest];
+  const allKnown = used.every((u) => u.name in specs || u.name === "help" || u.name === "h");
+  if (
+    leaf && allKnown && positional.length > 0 && !rest.includes("--help") && !rest.includes("-h")
+  ) {
+    // No command takes positional arguments (soracom-cli's message; flag values never listed).
+    throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
+  }
+  args = [...words, ...lastUseWins(rest, specs)];
   const stricli = await import("@stricli/core");
   const {
     ArgumentParseError,
@@ -277,7 +354,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   const helping = words.length === 0 || !tree.isCommand(words.join(" ")) ||
     rest.some((r) => r === "-h" || r.startsWith("--help"));
   const offPath = helping ? undefined : stub(stricli, "");
-  const root = await target(stricli, tree, [], words, offPath) as RouteMap<AppContext>;
+  const root = await target(stricli, tree, [], words, offPath, leaf) as RouteMap<AppContext>;
   let thrown: unknown;
   const app = stricli.buildApplication<AppContext>(root, {
     name: "soracom",
@@ -302,9 +379,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
         },
         exceptionWhileParsingArguments: (exc) => {
           if (exc instanceof UnexpectedPositionalError) {
-            return `Error: unexpected arguments passed => [${
-              rest.filter((r) => !r.startsWith("-")).join(" ")
-            }]`;
+            return `Error: unexpected arguments passed => [${positional.join(" ")}]`;
           }
           if (exc instanceof CliError) return errorLine(exc, ctx);
           if (exc instanceof FlagNotFoundError) {
