@@ -130,24 +130,38 @@ Deno.test("invalid --body JSON names the position", () => {
   );
 });
 
-Deno.test("property: the request builder throws only CliError", () => {
+Deno.test("property: the request builder throws only CliError, whatever the flags and --body", () => {
   const ops = [...new Set(index.values())];
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
+  );
+  // Values for the operation's own flags (of their type, and sometimes of another), plus noise.
+  const input = fc.constantFrom(...ops).chain((o) => {
+    const flags = [...o.params.map((p) => p.flag), ...(o.body?.props ?? []).map((p) => p.flag)];
+    return fc.record({
+      op: fc.constant(o),
+      values: fc.dictionary(flags.length > 0 ? fc.constantFrom(...flags) : fc.string(), anyValue),
+      body: fc.option(fc.oneof(fc.json(), fc.string(), fc.constant("{}"), fc.constant("[]"))),
+      operatorId: fc.option(fc.string({ minLength: 1 })),
+    });
+  });
   fc.assert(
-    fc.property(
-      fc.constantFrom(...ops),
-      fc.dictionary(
-        fc.string(),
-        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.string())),
-      ),
-      fc.option(fc.string()),
-      (o, values, body) => {
-        try {
-          buildApiCall(o, { values, body: body === null ? undefined : enc(body) }, "OP1");
-        } catch (e) {
-          if (!(e instanceof CliError)) throw e;
-        }
-      },
-    ),
-    { numRuns: 2000 },
+    fc.property(input, ({ op, values, body, operatorId }) => {
+      try {
+        const call = buildApiCall(
+          op,
+          { values, body: body === null ? undefined : enc(body) },
+          operatorId ?? undefined,
+        );
+        if (!call.path.startsWith("/")) throw new Error(`path ${call.path}`);
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+      }
+    }),
+    { numRuns: 3000 },
   );
 });
