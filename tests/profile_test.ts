@@ -29,8 +29,8 @@ Deno.test("an exact key beats a case-insensitive one", () => {
   assertEquals(toProfile({ userName: "b", username: "a" }, "x").username, "a");
 });
 
-Deno.test("JSONC: comments and trailing commas are accepted", () => {
-  const p = parseProfileText(
+Deno.test("JSONC: comments and trailing commas are accepted", async () => {
+  const p = await parseProfileText(
     `{
     // my SAM user
     "operatorId": "OP1", /* inline */
@@ -41,13 +41,13 @@ Deno.test("JSONC: comments and trailing commas are accepted", () => {
   assertEquals(p, { operatorId: "OP1", username: "sam" });
 });
 
-Deno.test("syntax errors name the file, line and column", () => {
-  assertThrows(
+Deno.test("syntax errors name the file, line and column", async () => {
+  await assertRejects(
     () => parseProfileText(`{\n  "a": 1\n  "b": 2\n}`, "/p/x.json"),
     CliError,
     "/p/x.json:3:3",
   );
-  assertThrows(() => parseProfileText("", "/p/x.json"), CliError, "empty");
+  await assertRejects(() => parseProfileText("", "/p/x.json"), CliError, "empty");
 });
 
 Deno.test("wrong types name the field", () => {
@@ -129,11 +129,11 @@ Deno.test("serializeProfile keeps soracom-cli's key order", () => {
   );
 });
 
-Deno.test("property: the profile parser throws only CliError", () => {
-  fc.assert(
-    fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+Deno.test("property: the profile parser throws only CliError", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.string(), fc.json()), async (text) => {
       try {
-        parseProfileText(text, "f");
+        await parseProfileText(text, "f");
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
       }

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { parse as parseJsonc, type ParseError, printParseErrorCode } from "jsonc-parser";
+import type { ParseError } from "jsonc-parser";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
@@ -151,20 +151,24 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * @param where the file path (or another name for the source), used in errors
  * @throws CliError (`config`) with line and column for syntax errors, or the field for type errors
  */
-export function parseProfileText(text: string, where: string): Profile {
+export async function parseProfileText(text: string, where: string): Promise<Profile> {
   if (text.trim() === "") throw new CliError("config", `${where}: the file is empty`);
-  const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, {
-    allowTrailingComma: true,
-    disallowComments: false,
-  });
-  if (errors.length > 0) {
-    const first = errors[0];
-    const { line, column } = lineAndColumn(text, first.offset);
-    throw new CliError(
-      "config",
-      `${where}:${line}:${column}: invalid JSON (${printParseErrorCode(first.error)})`,
-    );
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Plain JSON is the common case; jsonc-parser (CommonJS, slow to load) only for the rest.
+    const { parse: parseJsonc, printParseErrorCode } = await import("jsonc-parser");
+    const errors: ParseError[] = [];
+    value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0) {
+      const first = errors[0];
+      const { line, column } = lineAndColumn(text, first.offset);
+      throw new CliError(
+        "config",
+        `${where}:${line}:${column}: invalid JSON (${printParseErrorCode(first.error)})`,
+      );
+    }
   }
   return toProfile(value, where);
 }
@@ -210,7 +214,7 @@ export async function loadProfile(ctx: Context, dir: string, name: string): Prom
     if (e instanceof TypeError) throw new CliError("config", `${path}: the file is not UTF-8`);
     throw e;
   }
-  return { name, path, profile: parseProfileText(text, path) };
+  return { name, path, profile: await parseProfileText(text, path) };
 }
 
 /** Profile JSON as soracom-cli writes it: its key order, booleans always present. */
