@@ -1,31 +1,273 @@
-import { assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { describeJsonError, formatJson, parseJson, stringifyCompact } from "../src/api/json.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertRejects,
+  assertThrows,
+} from "./helpers/assert.ts";
+import { testContext } from "./helpers/context.ts";
+import {
+  describeJsonError,
+  formatJson,
+  formatJsonElements,
+  JsonSyntaxError,
+  parseJson,
+  RawNumber,
+  stringifyCompact,
+  stringifyPretty,
+} from "../src/api/json.ts";
+import { type PageFetcher, printAllPages, printResponse } from "../src/api/output.ts";
+import { CliError } from "../src/errors.ts";
 import { detectLang, resolveEndpoint } from "../src/api/endpoint.ts";
 import { backoffMs, RETRY_POLICY, retryAfterMs } from "../src/api/http.ts";
 
-Deno.test("pretty output: tab indent, sorted keys, final newline, exact numbers", () => {
+Deno.test("pretty output: tab indent, sorted keys, exact numbers", () => {
   assertEquals(
     formatJson(`{"b":[1,{"z":true,"a":null}],"a":12345678901234567890,"c":1.50,"d":{}, "e":[]}`),
-    `{\n\t"a": 12345678901234567890,\n\t"b": [\n\t\t1,\n\t\t{\n\t\t\t"a": null,\n\t\t\t"z": true\n\t\t}\n\t],\n\t"c": 1.50,\n\t"d": {},\n\t"e": []\n}\n`,
+    `{\n\t"a": 12345678901234567890,\n\t"b": [\n\t\t1,\n\t\t{\n\t\t\t"a": null,\n\t\t\t"z": true\n\t\t}\n\t],\n\t"c": 1.50,\n\t"d": {},\n\t"e": []\n}`,
   );
+  assertEquals(formatJson(` [ -0 , 1E+2, 2e-0 , 1e400 ] `, "compact"), `[-0,1E+2,2e-0,1e400]`);
 });
 
 Deno.test("strings keep non-ASCII and escape like Go without HTML escaping", () => {
   assertEquals(
     formatJson(`{"m":"MFA OTPコードが必要です。<&>"}`),
-    `{\n\t"m": "MFA OTPコードが必要です。<&>"\n}\n`,
+    `{\n\t"m": "MFA OTPコードが必要です。<&>"\n}`,
   );
-  assertEquals(stringifyCompact(parseJson(`{"b":2,"a":"\\u2028x"}`)), `{"a":"\\u2028x","b":2}`);
+  assertEquals(formatJson(`{"b":2,"a":"\\u2028x"}`, "compact"), `{"a":"\\u2028x","b":2}`);
+  // Written without escapes, the separators and a lone surrogate are escaped all the same.
+  assertEquals(formatJson(`["\u2028","\u2029\ud800"]`, "compact"), `["\\u2028","\\u2029\\ud800"]`);
+  // Escapes are normalised: \/ and \u0041 are plain characters, a tab is \t.
+  assertEquals(formatJson(`"\\/\\u0041\\u0009\\u001f"`), `"/A\\t\\u001f"`);
 });
 
-Deno.test("integer-like keys sort as strings, as Go does", () => {
-  assertEquals(stringifyCompact(parseJson(`{"10":1,"9":2,"a":3}`)), `{"10":1,"9":2,"a":3}`);
+Deno.test("integer-like keys sort as strings, as Go does; the last of equal keys wins", () => {
+  assertEquals(formatJson(`{"10":1,"9":2,"a":3}`, "compact"), `{"10":1,"9":2,"a":3}`);
+  assertEquals(formatJson(`{"a":1,"b":2,"\\u0061":3,"a":4}`, "compact"), `{"a":4,"b":2}`);
+  assertEquals(formatJson(`{"__proto__":1,"a":{}}`, "compact"), `{"__proto__":1,"a":{}}`);
+});
+
+Deno.test("keys sort by code point (Go's UTF-8 order), not by UTF-16 unit", () => {
+  // U+FF61 is below U+1F600 in code points, above its surrogates in UTF-16.
+  assertEquals(
+    formatJson(`{"\u{1F600}":1,"\uFF61":2,"a":3}`, "compact"),
+    `{"a":3,"\uFF61":2,"\u{1F600}":1}`,
+  );
+});
+
+Deno.test("elements of an array are formatted as they sit in it; other values give undefined", () => {
+  assertEquals(formatJsonElements(`[{"b":1,"a":[2]}, 3]`, "pretty"), [
+    `{\n\t\t"a": [\n\t\t\t2\n\t\t],\n\t\t"b": 1\n\t}`,
+    "3",
+  ]);
+  assertEquals(formatJsonElements(` [ ] `, "compact"), []);
+  assertEquals(formatJsonElements(`{"a":[1]}`, "compact"), undefined);
+  assertEquals(formatJsonElements(`"x"`, "compact"), undefined);
+  // Not an array, and not JSON either: the JSON error wins.
+  assertThrows(() => formatJsonElements(`{"a":`, "compact"), JsonSyntaxError);
+  assertThrows(() => formatJsonElements(`[1] x`, "compact"), JsonSyntaxError);
+});
+
+Deno.test("nesting far deeper than the call stack allows is formatted, and its errors found", () => {
+  const depth = 100_000;
+  const deep = "[".repeat(depth) + "]".repeat(depth);
+  assertEquals(formatJson(deep, "compact"), deep);
+  assertEquals(formatJsonElements(deep, "compact")?.length, 1);
+  assertEquals(
+    describeJsonError(deep.slice(0, -1)),
+    `unexpected end of input at line 1 column ${2 * depth}`,
+  );
+});
+
+Deno.test("trees print through the same formatter (request bodies, auth)", () => {
+  const body = parseJson(`{"z":12345678901234567890,"a":["\\u2028",-0,{"y":true,"x":null}]}`);
+  assertEquals(
+    stringifyCompact(body),
+    `{"a":["\\u2028",-0,{"x":null,"y":true}],"z":12345678901234567890}`,
+  );
+  assertEquals(
+    stringifyPretty({ token: "t", apiKey: "k", n: new RawNumber("1.50") }),
+    `{\n\t"apiKey": "k",\n\t"n": 1.50,\n\t"token": "t"\n}`,
+  );
 });
 
 Deno.test("JSON errors give line and column without quoting the text", () => {
   const msg = describeJsonError(`{"password":"hunter2",\n  x}`);
-  assertStringIncludes(msg, "line 2 column 3");
+  assertEquals(msg, "expected a property name at line 2 column 3");
   assertEquals(msg.includes("hunter2"), false);
+  const cases: [string, string][] = [
+    ["", "unexpected end of input at line 1 column 1"],
+    [`{"a":1,}`, "expected a property name at line 1 column 8"],
+    [`[1,]`, "expected a value at line 1 column 4"],
+    [`[1 2]`, `expected "," or "]" at line 1 column 4`],
+    [`{"a" 1}`, `expected ":" at line 1 column 6`],
+    [`{"password":"hunter2-secret" x}`, `expected "," or "}" at line 1 column 30`],
+    [`{"a":"se\\xcret"}`, "invalid escape in string at line 1 column 9"],
+    [`["se\\u12g4"]`, "invalid \\u escape in string at line 1 column 5"],
+    [`["secret\u0001"]`, "control character in string at line 1 column 9"],
+    [`"secret`, "unterminated string at line 1 column 8"],
+    [`[01]`, `expected "," or "]" at line 1 column 3`],
+    [`-x`, "invalid number at line 1 column 2"],
+    [`1.e5`, "invalid number at line 1 column 3"],
+    [`tru`, "expected a value at line 1 column 1"],
+    [`{}\n\n  {}`, "unexpected text after the value at line 3 column 3"],
+    [`\ufeff{}`, "expected a value at line 1 column 1"],
+  ];
+  for (const [text, expected] of cases) assertEquals(describeJsonError(text), expected, text);
+  assertEquals(describeJsonError(`{"a":1}`), "invalid JSON");
+});
+
+function jsonResponse(body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, { headers: { "content-type": "application/json", ...headers } });
+}
+
+function sink() {
+  const parts: string[] = [];
+  const decoder = new TextDecoder();
+  return {
+    out: {
+      write: (d: string | Uint8Array) => {
+        parts.push(typeof d === "string" ? d : decoder.decode(d));
+      },
+      isTerminal: () => false,
+    },
+    text: () => parts.join(""),
+  };
+}
+
+Deno.test("printResponse: pretty with a final newline, --jsonl lines, --raw-output as it came", async () => {
+  const body = `[{"b":1,"a":12345678901234567890}, {"c":"\\u00e9"}]`;
+  const pretty = sink();
+  await printResponse(pretty.out, jsonResponse(body), { raw: false, jsonl: false });
+  assertEquals(
+    pretty.text(),
+    `[\n\t{\n\t\t"a": 12345678901234567890,\n\t\t"b": 1\n\t},\n\t{\n\t\t"c": "é"\n\t}\n]\n`,
+  );
+  const lines = sink();
+  await printResponse(lines.out, jsonResponse(body), { raw: false, jsonl: true });
+  assertEquals(lines.text(), `{"a":12345678901234567890,"b":1}\n{"c":"é"}\n`);
+  const raw = sink();
+  await printResponse(raw.out, jsonResponse(body), { raw: true, jsonl: false });
+  assertEquals(raw.text(), body);
+  const empty = sink();
+  await printResponse(empty.out, jsonResponse("[]"), { raw: false, jsonl: true });
+  assertEquals(empty.text(), "");
+});
+
+Deno.test("printResponse: invalid JSON and a non-array --jsonl are one-line errors", async () => {
+  const err = await assertRejects(
+    () =>
+      printResponse(sink().out, jsonResponse(`{"token":"secret"`), { raw: false, jsonl: false }),
+    CliError,
+    "the response is not valid JSON",
+  );
+  assertNotIncludes(err.message, "secret");
+  await assertRejects(
+    () => printResponse(sink().out, jsonResponse(`{"a":1}`), { raw: false, jsonl: true }),
+    CliError,
+    "--jsonl needs an array response",
+  );
+  await assertRejects(
+    () => printResponse(sink().out, jsonResponse(`{"a":`), { raw: false, jsonl: true }),
+    CliError,
+    "the response is not valid JSON",
+  );
+});
+
+/** Pages served from a list: each but the last names the next by index. */
+function pagesOf(bodies: string[]): PageFetcher {
+  return (key) => {
+    const at = key === undefined ? 0 : Number(key);
+    const next: Record<string, string> = at + 1 < bodies.length ? { "x-next": String(at + 1) } : {};
+    return Promise.resolve(jsonResponse(bodies[at], next));
+  };
+}
+
+async function fetchAll(
+  bodies: string[],
+  mode: { raw: boolean; jsonl: boolean },
+  stderrIsTerminal = false,
+) {
+  const t = testContext({ stderrIsTerminal });
+  await printAllPages(t.ctx, pagesOf(bodies), "x-next", mode);
+  return { stdout: t.stdout(), stderr: t.stderr() };
+}
+
+Deno.test("--fetch-all merges pages: pretty, --jsonl, and --raw-output compact with no newline", async () => {
+  const pages = [`[{"b":1,"a":2}]`, `[]`, `[3, {"z":[]}]`];
+  assertEquals(
+    (await fetchAll(pages, { raw: false, jsonl: false })).stdout,
+    `[\n\t{\n\t\t"a": 2,\n\t\t"b": 1\n\t},\n\t3,\n\t{\n\t\t"z": []\n\t}\n]\n`,
+  );
+  assertEquals(
+    (await fetchAll(pages, { raw: false, jsonl: true })).stdout,
+    `{"a":2,"b":1}\n3\n{"z":[]}\n`,
+  );
+  assertEquals(
+    (await fetchAll(pages, { raw: true, jsonl: false })).stdout,
+    `[{"a":2,"b":1},3,{"z":[]}]`,
+  );
+  // --raw-output wins over --jsonl, as for a single response.
+  assertEquals(
+    (await fetchAll(pages, { raw: true, jsonl: true })).stdout,
+    `[{"a":2,"b":1},3,{"z":[]}]`,
+  );
+  assertEquals((await fetchAll(["[]", ""], { raw: true, jsonl: false })).stdout, "[]");
+});
+
+Deno.test("--fetch-all --raw-output: a single page prints byte for byte", async () => {
+  const page = `[ {"b":1, "a":2} ]\n`;
+  assertEquals((await fetchAll([page], { raw: true, jsonl: false })).stdout, page);
+  const object = `{"b": 1}`;
+  assertEquals((await fetchAll([object], { raw: true, jsonl: false })).stdout, object);
+  assertEquals(
+    (await fetchAll([object], { raw: false, jsonl: false })).stdout,
+    `{\n\t"b": 1\n}\n`,
+  );
+});
+
+Deno.test("--fetch-all: a page that is not an array cannot be merged", async () => {
+  for (const raw of [false, true]) {
+    await assertRejects(
+      () => fetchAll([`[1]`, `{"a":1}`], { raw, jsonl: false }),
+      CliError,
+      "--fetch-all cannot merge pages",
+    );
+    await assertRejects(
+      () => fetchAll([`{"a":1}`, `[1]`], { raw, jsonl: false }),
+      CliError,
+      "--fetch-all cannot merge pages",
+    );
+  }
+  await assertRejects(
+    () => fetchAll([`[1]`, `[2`], { raw: true, jsonl: false }),
+    CliError,
+    "the response is not valid JSON",
+  );
+});
+
+Deno.test("--fetch-all progress: its line is cleared on success and before an error", async () => {
+  const ok = await fetchAll([`[1]`, `[2,3]`], { raw: false, jsonl: true }, true);
+  assertEquals(ok.stdout, "1\n2\n3\n");
+  assertEquals(ok.stderr, "\rfetched 1 pages, 1 items\rfetched 2 pages, 3 items\r\x1b[K");
+  const t = testContext({ stderrIsTerminal: true });
+  const failing: PageFetcher = (key) =>
+    key === undefined
+      ? Promise.resolve(jsonResponse(`[1]`, { "x-next": "k" }))
+      : Promise.reject(new CliError("network", "connection reset"));
+  await assertRejects(
+    () => printAllPages(t.ctx, failing, "x-next", { raw: false, jsonl: false }),
+    CliError,
+    "connection reset",
+  );
+  assert(t.stderr().endsWith("\r\x1b[K"), JSON.stringify(t.stderr()));
+  // Nothing shown, nothing to clear.
+  const quiet = testContext({ stderrIsTerminal: true });
+  await assertRejects(
+    () => printAllPages(quiet.ctx, pagesOf([`{`]), "x-next", { raw: false, jsonl: false }),
+    CliError,
+  );
+  assertEquals(quiet.stderr(), "");
 });
 
 Deno.test("endpoint: SORACOM_ENDPOINT, coverage type, profile endpoint, sandbox", () => {

@@ -1,20 +1,24 @@
 /**
- * JSON as soracom-cli prints it: object keys sorted, tab indentation, numbers
- * exactly as the server wrote them (a 20-digit integer survives), no HTML
- * escaping.
+ * JSON as soracom-cli prints it: object keys sorted as Go sorts them (by code
+ * point), tab indentation, numbers exactly as the server wrote them (a 20-digit
+ * integer survives), no HTML escaping.
+ *
+ * Responses are reformatted from their text in one pass, without building a
+ * tree: that pass is also the strict JSON check, so it rejects exactly what
+ * `JSON.parse` rejects and can say where the text stops being JSON. It keeps its
+ * state on an explicit stack, so no nesting depth overflows the call stack.
  *
  * @example
  * ```ts
  * formatJson('{"b":1,"a":12345678901234567890}');
- * // '{\n\t"a": 12345678901234567890,\n\t"b": 1\n}\n'
+ * // '{\n\t"a": 12345678901234567890,\n\t"b": 1\n}'
+ * formatJson('{"b":1,"a":[1.50]}', "compact"); // '{"a":[1.50],"b":1}'
  * ```
  *
  * @module
  */
 
-import { parse as parseJsonc, type ParseError, printParseErrorCode } from "jsonc-parser";
-
-/** A number kept as its source text. */
+/** A number kept as its source text (a JSON number). */
 export class RawNumber {
   constructor(readonly source: string) {}
 }
@@ -28,13 +32,26 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
+/** How {@link formatJson} lays a value out: tab-indented lines, or one line with no spaces. */
+export type JsonStyle = "pretty" | "compact";
+
+/** Text that is not JSON: what is wrong, and where (a UTF-16 offset into the text). */
+export class JsonSyntaxError extends SyntaxError {
+  constructor(readonly problem: string, readonly offset: number) {
+    // Never the text itself: it may hold secrets.
+    super(`${problem} at offset ${offset}`);
+    this.name = "JsonSyntaxError";
+  }
+}
+
 type Reviver = (key: string, value: unknown, context?: { source?: string }) => unknown;
 
 const keepNumbers: Reviver = (_key, value, context) =>
   typeof value === "number" ? new RawNumber(context?.source ?? String(value)) : value;
 
 /**
- * Parses JSON, keeping every number's source text.
+ * Parses JSON into a tree, keeping every number's source text (for a request
+ * body that flags are merged into; responses never need a tree).
  *
  * @throws SyntaxError for invalid JSON
  */
@@ -49,55 +66,377 @@ function quote(s: string): string {
   return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
-function isObject(v: JsonValue): v is { [key: string]: JsonValue } {
-  return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof RawNumber);
+/**
+ * Whether a string written without escapes may have to be rejected or written
+ * differently: control characters (invalid unescaped), U+2028/U+2029 (escaped on
+ * output) or lone surrogates (tested apart, by `isWellFormed`).
+ */
+// deno-lint-ignore no-control-regex
+const NEEDS_CARE = /[\u0000-\u001f\u2028\u2029]/;
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f]/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Go's key order (UTF-8 bytes, so code points), for text with surrogates, where
+ * UTF-16 order differs: U+FF61 sorts before U+1F600 in Go, after its surrogates
+ * in UTF-16. A lone surrogate counts as its own value.
+ */
+function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  // Differing in a pair's second half: compare the whole pairs.
+  const c = a.charCodeAt(i - 1);
+  const at = c >= 0xd800 && c < 0xdc00 ? i - 1 : i;
+  return a.codePointAt(at)! - b.codePointAt(at)!;
 }
 
-/** Compact JSON with sorted keys (one JSONL line, or a request body). */
-export function stringifyCompact(value: JsonValue): string {
-  if (value instanceof RawNumber) return value.source;
-  if (Array.isArray(value)) return `[${value.map(stringifyCompact).join(",")}]`;
-  if (isObject(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${quote(k)}:${stringifyCompact(value[k])}`).join(",")}}`;
-  }
-  return typeof value === "string" ? quote(value) : String(value);
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Tab-indented JSON with sorted keys; `depth` is the indentation of the value's first line. */
-export function stringifyPretty(value: JsonValue, depth = 0): string {
-  if (value instanceof RawNumber) return value.source;
-  const pad = "\t".repeat(depth + 1);
-  const end = "\t".repeat(depth);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[\n${value.map((v) => pad + stringifyPretty(v, depth + 1)).join(",\n")}\n${end}]`;
-  }
-  if (isObject(value)) {
-    const keys = Object.keys(value).sort();
-    if (keys.length === 0) return "{}";
-    const lines = keys.map((k) => `${pad}${quote(k)}: ${stringifyPretty(value[k], depth + 1)}`);
-    return `{\n${lines.join(",\n")}\n${end}}`;
-  }
-  return typeof value === "string" ? quote(value) : String(value);
+interface Member {
+  /** The decoded key, for sorting. */
+  readonly key: string;
+  /** `"key": value` as printed. */
+  readonly text: string;
 }
 
-/** Pretty output for a whole response body, with the final newline. */
-export function formatJson(text: string): string {
-  return `${stringifyPretty(parseJson(text))}\n`;
+/** An object or array whose closing bracket is still ahead. */
+class Open {
+  /** An array's element texts. */
+  readonly items: string[] = [];
+  /** An object's members; `undefined` for an array. */
+  readonly members: Member[] | undefined;
+  /** The closing bracket's char code. */
+  readonly close: number;
+  /** The pending member's key (decoded) and key text. */
+  key = "";
+  keyText = "";
+
+  constructor(object: boolean) {
+    this.members = object ? [] : undefined;
+    this.close = object ? 125 : 93;
+  }
+}
+
+/** One pass over one text. */
+class Formatter {
+  i = 0;
+  /** The next backslash at or after some earlier position (Infinity: none left). */
+  backslash = -1;
+  /** The decoded value of the last string read with `decode`. */
+  decoded = "";
+  /** Whether strings need checking one by one (else each prints as written). */
+  readonly careful: boolean;
+  /** Orders members by key. */
+  readonly byKey: (a: Member, b: Member) => number;
+  readonly separator: string;
+  readonly pads: string[] = [];
+
+  constructor(readonly text: string, readonly pretty: boolean) {
+    this.careful = NEEDS_CARE.test(text) || !text.isWellFormed();
+    const compare = SURROGATE.test(text) ? byCodePoint : byCodeUnit;
+    this.byKey = (a, b) => compare(a.key, b.key);
+    this.separator = pretty ? ": " : ":";
+  }
+
+  fail(problem: string, at: number): never {
+    throw new JsonSyntaxError(at >= this.text.length ? "unexpected end of input" : problem, at);
+  }
+
+  ws(): void {
+    const t = this.text;
+    let i = this.i;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+    this.i = i;
+  }
+
+  /** The string starting at `i`, as it prints; with `decode`, its value goes to `decoded`. */
+  string(decode: boolean): string {
+    const t = this.text;
+    const start = this.i;
+    let j = start + 1;
+    let escaped = false;
+    for (;;) {
+      const q = t.indexOf('"', j);
+      if (q < 0) this.failString(start);
+      if (this.backslash < j) {
+        const b = t.indexOf("\\", j);
+        this.backslash = b < 0 ? Infinity : b;
+      }
+      if (this.backslash > q) {
+        j = q + 1;
+        break;
+      }
+      escaped = true;
+      j = this.backslash + 2;
+    }
+    this.i = j;
+    if (escaped) {
+      let value: string;
+      try {
+        value = JSON.parse(t.slice(start, j));
+      } catch {
+        this.failString(start);
+      }
+      this.decoded = value;
+      return quote(value);
+    }
+    if (!this.careful) {
+      if (decode) this.decoded = t.slice(start + 1, j - 1);
+      return t.slice(start, j);
+    }
+    const inner = t.slice(start + 1, j - 1);
+    if (CONTROL.test(inner)) this.failString(start);
+    this.decoded = inner;
+    return NEEDS_CARE.test(inner) || !inner.isWellFormed() ? quote(inner) : t.slice(start, j);
+  }
+
+  /** Finds exactly what is wrong in the string starting at `start` (the slow path). */
+  failString(start: number): never {
+    const t = this.text;
+    for (let k = start + 1; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      // (Not reached: the caller found the string invalid.)
+      if (c === 34) this.fail("invalid string", start);
+      if (c < 32) this.fail("control character in string", k);
+      if (c !== 92) continue;
+      const e = t.charAt(k + 1);
+      if (e === "") break;
+      if (e === "u") {
+        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(k + 2, k + 6))) {
+          this.fail("invalid \\u escape in string", k);
+        }
+        k += 5;
+      } else if ('"\\/bfnrt'.includes(e)) {
+        k++;
+      } else {
+        this.fail("invalid escape in string", k);
+      }
+    }
+    throw new JsonSyntaxError("unterminated string", t.length);
+  }
+
+  number(): string {
+    const t = this.text;
+    const start = this.i;
+    let k = start;
+    if (t.charCodeAt(k) === 45) k++;
+    const first = t.charCodeAt(k);
+    if (first === 48) k++;
+    else if (first > 48 && first <= 57) k = this.digits(k + 1);
+    else this.fail(k === start ? "expected a value" : "invalid number", k);
+    if (t.charCodeAt(k) === 46) {
+      const end = this.digits(k + 1);
+      if (end === k + 1) this.fail("invalid number", end);
+      k = end;
+    }
+    const e = t.charCodeAt(k);
+    if (e === 101 || e === 69) {
+      k++;
+      const sign = t.charCodeAt(k);
+      if (sign === 43 || sign === 45) k++;
+      const end = this.digits(k);
+      if (end === k) this.fail("invalid number", end);
+      k = end;
+    }
+    this.i = k;
+    return t.slice(start, k);
+  }
+
+  digits(from: number): number {
+    const t = this.text;
+    let k = from;
+    for (;;) {
+      const c = t.charCodeAt(k);
+      if (c >= 48 && c <= 57) k++;
+      else return k;
+    }
+  }
+
+  scalar(): string {
+    const t = this.text;
+    const i = this.i;
+    const c = t.charCodeAt(i);
+    if (c === 34) return this.string(false);
+    if (c === 116 && t.startsWith("true", i)) return (this.i = i + 4, "true");
+    if (c === 102 && t.startsWith("false", i)) return (this.i = i + 5, "false");
+    if (c === 110 && t.startsWith("null", i)) return (this.i = i + 4, "null");
+    return this.number();
+  }
+
+  /** Reads a member's key and colon into `open`. */
+  key(open: Open): void {
+    this.ws();
+    if (this.text.charCodeAt(this.i) !== 34) this.fail("expected a property name", this.i);
+    open.keyText = this.string(true);
+    open.key = this.decoded;
+    this.ws();
+    if (this.text.charCodeAt(this.i) !== 58) this.fail('expected ":"', this.i);
+    this.i++;
+  }
+
+  /** "\n" and `depth` tabs. */
+  pad(depth: number): string {
+    return this.pads[depth] ??= `\n${"\t".repeat(depth)}`;
+  }
+
+  /** A closed object or array whose first line is at `depth`. */
+  render(open: Open, depth: number): string {
+    let texts = open.items;
+    if (open.members !== undefined) {
+      const members = open.members.sort(this.byKey);
+      texts = [];
+      for (let k = 0; k < members.length; k++) {
+        // Of equal keys (the sort is stable) the last wins, as with JSON.parse and Go.
+        if (k + 1 < members.length && members[k + 1].key === members[k].key) continue;
+        texts.push(members[k].text);
+      }
+    }
+    const start = open.members === undefined ? "[" : "{";
+    const end = open.members === undefined ? "]" : "}";
+    if (!this.pretty) return `${start}${texts.join(",")}${end}`;
+    const pad = this.pad(depth + 1);
+    return `${start}${pad}${texts.join(`,${pad}`)}${this.pad(depth)}${end}`;
+  }
+
+  /**
+   * Formats the whole text. With `split`, a top-level array gives its elements,
+   * each formatted as it sits inside the array, and anything else `undefined`.
+   */
+  run(split: boolean): string | string[] | undefined {
+    const t = this.text;
+    const stack: Open[] = [];
+    for (;;) {
+      this.ws();
+      const c = t.charCodeAt(this.i);
+      let value: string;
+      if (c === 123 || c === 91) {
+        this.i++;
+        const open = new Open(c === 123);
+        this.ws();
+        if (t.charCodeAt(this.i) !== open.close) {
+          stack.push(open);
+          if (open.members !== undefined) this.key(open);
+          continue;
+        }
+        this.i++;
+        if (split && stack.length === 0) return this.end(open.members ? undefined : []);
+        value = open.members === undefined ? "[]" : "{}";
+      } else {
+        value = this.scalar();
+      }
+      // Hand the value to the object or array it is in, closing those it completes.
+      for (;;) {
+        const open = stack[stack.length - 1];
+        if (open === undefined) return this.end(split ? undefined : value);
+        if (open.members === undefined) open.items.push(value);
+        else open.members.push({ key: open.key, text: open.keyText + this.separator + value });
+        this.ws();
+        const next = t.charCodeAt(this.i);
+        if (next === 44) {
+          this.i++;
+          if (open.members !== undefined) this.key(open);
+          break;
+        }
+        if (next !== open.close) {
+          this.fail(
+            open.members === undefined ? 'expected "," or "]"' : 'expected "," or "}"',
+            this.i,
+          );
+        }
+        this.i++;
+        stack.pop();
+        if (split && stack.length === 0) {
+          return this.end(open.members === undefined ? open.items : undefined);
+        }
+        value = this.render(open, stack.length);
+      }
+    }
+  }
+
+  /** Checks nothing but whitespace follows the value, then gives `result`. */
+  end<T>(result: T): T {
+    this.ws();
+    if (this.i < this.text.length) this.fail("unexpected text after the value", this.i);
+    return result;
+  }
 }
 
 /**
- * Says where `text` stops being JSON, as "<problem> at line L column C", without
- * quoting the text itself (it may hold secrets).
+ * Formats JSON text: keys sorted, numbers and string contents as written
+ * (escapes normalised like Go), pretty (tabs) or compact. No final newline.
+ *
+ * @example
+ * ```ts
+ * formatJson('{"b":[1, 2],"a":null}', "compact"); // '{"a":null,"b":[1,2]}'
+ * ```
+ *
+ * @throws JsonSyntaxError for text `JSON.parse` rejects
+ */
+export function formatJson(text: string, style: JsonStyle = "pretty"): string {
+  return new Formatter(text, style === "pretty").run(false) as string;
+}
+
+/**
+ * The elements of a top-level JSON array, each formatted as it sits inside the
+ * array (pretty ones indented one tab), or `undefined` when the text is valid
+ * JSON but not an array. Streams a page of `--fetch-all` or `--jsonl`.
+ *
+ * @example
+ * ```ts
+ * formatJsonElements('[{"b":1,"a":2}, 3]', "compact"); // ['{"a":2,"b":1}', "3"]
+ * formatJsonElements('{"a":1}', "compact"); // undefined
+ * ```
+ *
+ * @throws JsonSyntaxError for text `JSON.parse` rejects
+ */
+export function formatJsonElements(text: string, style: JsonStyle): string[] | undefined {
+  return new Formatter(text, style === "pretty").run(true) as string[] | undefined;
+}
+
+/** The tree as JSON text, in its own key order (the formatter sorts). */
+function treeText(value: JsonValue): string {
+  if (value instanceof RawNumber) return value.source;
+  if (Array.isArray(value)) return `[${value.map(treeText).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const members = Object.keys(value).map((k) => `${JSON.stringify(k)}:${treeText(value[k])}`);
+    return `{${members.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Compact JSON of a tree with sorted keys (a request body). */
+export function stringifyCompact(value: JsonValue): string {
+  return formatJson(treeText(value), "compact");
+}
+
+/** Tab-indented JSON of a tree with sorted keys, no final newline. */
+export function stringifyPretty(value: JsonValue): string {
+  return formatJson(treeText(value), "pretty");
+}
+
+/**
+ * Says where `text` stops being JSON, as "<problem> at line L column C"
+ * (columns count UTF-16 units from 1), without quoting the text itself (it may
+ * hold secrets). Text that is JSON gets "invalid JSON".
  */
 export function describeJsonError(text: string): string {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  if (first === undefined) return "invalid JSON";
-  const before = text.slice(0, first.offset);
-  const line = before.split("\n").length;
-  const column = first.offset - before.lastIndexOf("\n");
-  return `${printParseErrorCode(first.error)} at line ${line} column ${column}`;
+  try {
+    formatJson(text, "compact");
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const before = text.slice(0, e.offset);
+    const line = before.split("\n").length;
+    const column = e.offset - before.lastIndexOf("\n");
+    return `${e.problem} at line ${line} column ${column}`;
+  }
+  return "invalid JSON";
 }

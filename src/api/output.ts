@@ -9,7 +9,7 @@
 
 import type { Context, Output } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { type JsonValue, parseJson, stringifyCompact, stringifyPretty } from "./json.ts";
+import { formatJson, formatJsonElements, type JsonStyle, JsonSyntaxError } from "./json.ts";
 
 /** How to print. */
 export interface OutputMode {
@@ -22,11 +22,17 @@ function isJsonType(response: Response): boolean {
   return type === null || /json/i.test(type);
 }
 
-function parseOrFail(text: string): JsonValue {
+/** Runs a formatter over a response, turning its failures into the user's errors. */
+function formatted<T>(format: () => T): T {
   try {
-    return parseJson(text);
-  } catch {
-    throw new CliError("api", "the response is not valid JSON (it may have been cut off)");
+    return format();
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      throw new CliError("api", "the response is not valid JSON (it may have been cut off)");
+    }
+    // Past the longest string JavaScript can hold (e.g. thousands of levels, pretty).
+    if (e instanceof RangeError) throw new CliError("api", "the response is too large to print");
+    throw e;
   }
 }
 
@@ -54,38 +60,47 @@ export async function printResponse(
     out.write(bytes);
     return;
   }
-  const value = parseOrFail(new TextDecoder().decode(bytes));
+  const text = new TextDecoder().decode(bytes);
   if (mode.jsonl) {
-    if (!Array.isArray(value)) throw new CliError("api", "--jsonl needs an array response");
-    for (const item of value) out.write(`${stringifyCompact(item)}\n`);
+    const items = formatted(() => formatJsonElements(text, "compact"));
+    if (items === undefined) throw new CliError("api", "--jsonl needs an array response");
+    if (items.length > 0) out.write(`${items.join("\n")}\n`);
     return;
   }
-  out.write(`${stringifyPretty(value)}\n`);
+  out.write(`${formatted(() => formatJson(text))}\n`);
 }
 
-/** Writes one merged JSON array (or JSONL) incrementally. */
+/**
+ * Writes one merged array incrementally: pretty, as JSONL lines, or (for
+ * `--raw-output`) compact with no final newline, as soracom-cli merges pages.
+ */
 class ArrayPrinter {
   #count = 0;
-  constructor(private readonly out: Output, private readonly jsonl: boolean) {}
+  constructor(private readonly out: Output, private readonly layout: JsonStyle | "jsonl") {}
 
   get count(): number {
     return this.#count;
   }
 
-  add(items: readonly JsonValue[]): void {
+  /** Adds elements already formatted for the layout (see {@link formatJsonElements}). */
+  add(items: readonly string[]): void {
     if (items.length === 0) return;
-    let chunk = "";
-    for (const item of items) {
-      if (this.jsonl) chunk += `${stringifyCompact(item)}\n`;
-      else chunk += `${this.#count === 0 ? "[\n\t" : ",\n\t"}${stringifyPretty(item, 1)}`;
-      this.#count++;
+    let chunk: string;
+    if (this.layout === "jsonl") {
+      chunk = `${items.join("\n")}\n`;
+    } else {
+      const comma = this.layout === "pretty" ? ",\n\t" : ",";
+      const open = this.layout === "pretty" ? "[\n\t" : "[";
+      chunk = `${this.#count === 0 ? open : comma}${items.join(comma)}`;
     }
+    this.#count += items.length;
     this.out.write(chunk);
   }
 
   finish(): void {
-    if (this.jsonl) return;
-    this.out.write(this.#count === 0 ? "[]\n" : "\n]\n");
+    if (this.layout === "jsonl") return;
+    if (this.layout === "pretty") this.out.write(this.#count === 0 ? "[]\n" : "\n]\n");
+    else this.out.write(this.#count === 0 ? "[]" : "]");
   }
 }
 
@@ -95,10 +110,12 @@ export type PageFetcher = (nextKey: string | undefined) => Promise<Response>;
 /**
  * `--fetch-all`: requests pages until `header` is missing or empty and prints
  * them as one array. A next key seen before is a loop and stops with an error.
- * When stderr is a terminal (and stdout is not), progress goes to stderr.
+ * When stderr is a terminal (and stdout is not), progress goes to stderr, and
+ * its line is cleared however the run ends. With `--raw-output`, a single page
+ * prints as it came and several as one compact array, as soracom-cli does.
  *
  * The next page is asked for as soon as a page's headers arrive, so the server
- * works on it while this one is parsed and printed; at most two pages are in
+ * works on it while this one is formatted and printed; at most two pages are in
  * memory at once, whatever the total.
  */
 export async function printAllPages(
@@ -107,9 +124,14 @@ export async function printAllPages(
   header: string,
   mode: OutputMode,
 ): Promise<void> {
-  const printer = new ArrayPrinter(ctx.stdout, mode.jsonl);
+  const style: JsonStyle = mode.raw || mode.jsonl ? "compact" : "pretty";
+  const printer = new ArrayPrinter(
+    ctx.stdout,
+    mode.raw ? "compact" : mode.jsonl ? "jsonl" : "pretty",
+  );
   // Progress only where a person watches stderr and it cannot mix into the output.
   const progress = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal();
+  let shown = false;
   const decoder = new TextDecoder();
   const seen = new Set<string>();
   let pages = 0;
@@ -127,19 +149,26 @@ export async function printAllPages(
         // Its failure is reported when it is awaited, not as an unhandled rejection now.
         next.catch(() => {});
       }
-      const text = decoder.decode(await readBody(response));
-      const value = text.trim() === "" ? [] : parseOrFail(text);
-      if (!Array.isArray(value)) {
-        if (pages === 1 && key === "") {
-          ctx.stdout.write(
-            mode.jsonl ? `${stringifyCompact(value)}\n` : `${stringifyPretty(value)}\n`,
-          );
-          return;
-        }
-        throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
+      const bytes = await readBody(response);
+      const only = pages === 1 && key === "";
+      if (mode.raw && only) {
+        ctx.stdout.write(bytes);
+        return;
       }
-      printer.add(value);
-      if (progress) ctx.stderr.write(`\rfetched ${pages} pages, ${printer.count} items`);
+      const text = decoder.decode(bytes);
+      const items = text.trim() === "" ? [] : formatted(() => formatJsonElements(text, style));
+      if (items === undefined) {
+        if (!only) {
+          throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
+        }
+        ctx.stdout.write(`${formatted(() => formatJson(text, style))}\n`);
+        return;
+      }
+      printer.add(items);
+      if (progress) {
+        ctx.stderr.write(`\rfetched ${pages} pages, ${printer.count} items`);
+        shown = true;
+      }
       if (loop) {
         throw new CliError(
           "api",
@@ -148,9 +177,10 @@ export async function printAllPages(
       }
     }
   } finally {
+    // The error (or the output) starts on a clean line.
+    if (shown) ctx.stderr.write("\r\x1b[K");
     // A page asked for ahead that will not be printed (an error stopped the run).
     if (next !== undefined) await next.then((r) => r.body?.cancel(), () => {});
   }
-  if (progress) ctx.stderr.write("\r\x1b[K");
   printer.finish();
 }
