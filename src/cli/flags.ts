@@ -49,26 +49,14 @@ export function booleanFlag(brief: string): FlagSpec {
   return { kind: "boolean", optional: true, withNegated: false, brief };
 }
 
-function parseInteger(flag: string) {
+/** A parser for numeric flags: `accept` says which numbers are allowed, `what` names them. */
+function parseNumeric(flag: string, accept: (n: number) => boolean, what: string) {
   return (input: string): number => {
     const n = Number(input.trim());
-    if (input.trim() === "" || !Number.isSafeInteger(n)) {
+    if (input.trim() === "" || !accept(n)) {
       throw new CliError(
         "usage",
-        `invalid argument ${JSON.stringify(input)} for "--${flag}": not an integer`,
-      );
-    }
-    return n;
-  };
-}
-
-function parseNumber(flag: string) {
-  return (input: string): number => {
-    const n = Number(input.trim());
-    if (input.trim() === "" || !Number.isFinite(n)) {
-      throw new CliError(
-        "usage",
-        `invalid argument ${JSON.stringify(input)} for "--${flag}": not a number`,
+        `invalid argument ${JSON.stringify(input)} for "--${flag}": not ${what}`,
       );
     }
     return n;
@@ -108,7 +96,7 @@ export function typedFlag(
     case "integer":
       return {
         kind: "parsed",
-        parse: parseInteger(flag),
+        parse: parseNumeric(flag, Number.isSafeInteger, "an integer"),
         optional: true,
         brief,
         placeholder: "int",
@@ -116,7 +104,7 @@ export function typedFlag(
     case "number":
       return {
         kind: "parsed",
-        parse: parseNumber(flag),
+        parse: parseNumeric(flag, Number.isFinite, "a number"),
         optional: true,
         brief,
         placeholder: "number",
