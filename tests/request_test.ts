@@ -165,3 +165,12 @@ Deno.test("property: the request builder throws only CliError, whatever the flag
     { numRuns: 3000 },
   );
 });
+
+Deno.test("body numbers and booleans are sent when given, even 0 and false; body strings equal to the default are not", () => {
+  const call = buildApiCall(op("sims downlink-http"), {
+    values: { "sim-id": "8", port: 0, ssl: false, "skip-verify": true },
+  }, "OP1");
+  assertEquals(JSON.parse(text(call.body)), { port: 0, skipVerify: true, ssl: false });
+  const none = buildApiCall(op("sims downlink-http"), { values: { "sim-id": "8" } }, "OP1");
+  assertEquals(text(none.body), "{}");
+});
