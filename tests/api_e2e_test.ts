@@ -3,35 +3,20 @@
  * output, retries, enum and required errors, deprecation warnings.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { emulatorFixture } from "./helpers/fixture.ts";
+import { runSoracom, writeProfile } from "./helpers/run.ts";
 import { authKey } from "./fake_soracom/accounts.ts";
 
 async function setup(subscriberCount = 7) {
-  const dir = await tempDir();
-  const api = await startFakeSoracom({ subscriberCount });
-  const profiles = `${dir}/profiles`;
-  await Deno.mkdir(profiles, { mode: 0o700 });
-  await writeProfile(profiles, "default", {
+  const f = await emulatorFixture({ subscriberCount });
+  await writeProfile(f.profiles, "default", {
     authKeyId: authKey.authKeyId,
     authKey: authKey.authKey,
   });
-  const env = {
-    HOME: dir,
-    SORACOM_PROFILE_DIR: profiles,
-    SORACOM_SESSION_DIR: `${dir}/sessions`,
-    SORACOM_ENDPOINT: api.url,
-  };
   return {
-    dir,
-    api,
-    env,
+    ...f,
     run: (args: string[], extra: { env?: Record<string, string>; stdin?: string } = {}) =>
-      runSoracom(args, { env: { ...env, ...extra.env }, stdin: extra.stdin }),
-    async [Symbol.asyncDispose]() {
-      await api.close();
-      await Deno.remove(dir, { recursive: true });
-    },
+      runSoracom(args, { env: { ...f.env, ...extra.env }, stdin: extra.stdin }),
   };
 }
 

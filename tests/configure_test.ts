@@ -1,31 +1,15 @@
 /** configure, configure get, unconfigure and configure-sandbox. */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { emulatorFixture } from "./helpers/fixture.ts";
+import { runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
 import { authKey, samPlain } from "./fake_soracom/accounts.ts";
 
 async function setup() {
-  const dir = await tempDir();
-  const api = await startFakeSoracom();
-  const profiles = `${dir}/profiles`;
-  await Deno.mkdir(profiles, { mode: 0o700 });
-  const env = {
-    HOME: dir,
-    SORACOM_PROFILE_DIR: profiles,
-    SORACOM_SESSION_DIR: `${dir}/sessions`,
-    SORACOM_ENDPOINT: api.url,
-  };
+  const f = await emulatorFixture();
   return {
-    dir,
-    api,
-    env,
-    profiles,
-    read: async (name: string) => JSON.parse(await Deno.readTextFile(`${profiles}/${name}.json`)),
-    async [Symbol.asyncDispose]() {
-      await api.close();
-      await Deno.remove(dir, { recursive: true });
-    },
+    ...f,
+    read: async (name: string) => JSON.parse(await Deno.readTextFile(`${f.profiles}/${name}.json`)),
   };
 }
 

@@ -3,37 +3,16 @@
  * profileCommand runs 1Password (`op`, a stand-in here) and the real jq.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { installFakeOp, opRuns, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { emulatorFixture } from "./helpers/fixture.ts";
+import { opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { authKey, root, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
 
 /** The profile exactly as users write it (issue 2). */
 const SAM_PROFILE =
   `{"profileCommand":"/bin/sh -c \\"op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'\\""}`;
 
-async function setup() {
-  const dir = await tempDir();
-  const api = await startFakeSoracom();
-  const op = await installFakeOp(dir);
-  const env = {
-    PATH: op.path,
-    HOME: dir,
-    SORACOM_ENDPOINT: api.url,
-    SORACOM_SESSION_DIR: `${dir}/sessions`,
-    FAKE_OP_LOG: op.log,
-  };
-  await Deno.mkdir(`${dir}/.soracom`, { mode: 0o700 });
-  return {
-    dir,
-    api,
-    env,
-    opLog: op.log,
-    profiles: `${dir}/.soracom`,
-    async [Symbol.asyncDispose]() {
-      await api.close();
-      await Deno.remove(dir, { recursive: true });
-    },
-  };
+function setup() {
+  return emulatorFixture({ homeProfiles: true });
 }
 
 Deno.test("soracom --profile sam soralets list: profileCommand with op and jq, MFA, then the API call", async () => {

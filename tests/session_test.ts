@@ -3,11 +3,11 @@
  * emulator, so expiry and renewal are tested without waiting.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { emulatorFixture } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
-import { installFakeOp, opRuns, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runCli } from "../src/cli/app.ts";
 import { runInPty } from "./helpers/pty.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
 import { authKey, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
 
 const HOUR = 3_600_000;
@@ -17,51 +17,29 @@ const SAM_OP_PROFILE = {
 };
 
 async function setup(options: { fakeClock?: boolean } = {}) {
-  const dir = await tempDir();
   let now = Date.now();
   const clock = () => now;
-  const api = await startFakeSoracom(options.fakeClock ? { now: clock } : {});
-  const op = await installFakeOp(dir);
-  const profiles = `${dir}/.soracom`;
-  await Deno.mkdir(profiles, { mode: 0o700 });
-  const sessions = `${dir}/sessions`;
-  const env: Record<string, string> = {
-    PATH: op.path,
-    HOME: dir,
-    SORACOM_ENDPOINT: api.url,
-    SORACOM_PROFILE_DIR: profiles,
-    SORACOM_SESSION_DIR: sessions,
-    FAKE_OP_LOG: op.log,
-  };
+  const f = await emulatorFixture(options.fakeClock ? { now: clock } : {});
   /** Runs the CLI in-process on the shared clock. */
   const cli = async (args: string[], extra: Record<string, string> = {}) => {
-    const t = testContext({ env: { ...env, ...extra }, now: clock });
+    const t = testContext({ env: { ...f.env, ...extra }, now: clock });
     const code = await runCli(args, t.ctx);
     return { code, stdout: t.stdout(), stderr: t.stderr() };
   };
   return {
-    dir,
-    api,
-    env,
-    profiles,
-    sessions,
-    opLog: op.log,
+    ...f,
     cli,
     advance: (ms: number) => {
       now += ms;
     },
     async sessionFiles() {
       try {
-        return (await Array.fromAsync(Deno.readDir(sessions))).map((e) => e.name).filter((n) =>
+        return (await Array.fromAsync(Deno.readDir(f.sessions))).map((e) => e.name).filter((n) =>
           n.endsWith(".json")
         );
       } catch {
         return [];
       }
-    },
-    async [Symbol.asyncDispose]() {
-      await api.close();
-      await Deno.remove(dir, { recursive: true });
     },
   };
 }

@@ -1,0 +1,61 @@
+/**
+ * The usual end-to-end setting: a loopback emulator, a temporary home with a
+ * profile folder and a session folder, and the stand-in `op` on PATH. Disposed
+ * with `await using`.
+ *
+ * @module
+ */
+
+import { type FakeSoracom, startFakeSoracom } from "../fake_soracom/server.ts";
+import { installFakeOp, tempDir } from "./run.ts";
+
+/** A running emulator and the folders and environment a `soracom` run needs. */
+export interface Fixture extends AsyncDisposable {
+  readonly dir: string;
+  readonly api: FakeSoracom;
+  /** HOME, PATH (with `op`), SORACOM_ENDPOINT, the folders, FAKE_OP_LOG. */
+  readonly env: Record<string, string>;
+  readonly profiles: string;
+  readonly sessions: string;
+  /** Where the stand-in `op` logs each run. */
+  readonly opLog: string;
+}
+
+/**
+ * Starts the emulator and lays out a temporary home.
+ *
+ * @param options.homeProfiles use `~/.soracom` (no SORACOM_PROFILE_DIR), as a new user has
+ */
+export async function emulatorFixture(
+  options: { subscriberCount?: number; now?: () => number; homeProfiles?: boolean } = {},
+): Promise<Fixture> {
+  const dir = await tempDir();
+  const api = await startFakeSoracom({
+    subscriberCount: options.subscriberCount,
+    now: options.now,
+  });
+  const op = await installFakeOp(dir);
+  const profiles = options.homeProfiles ? `${dir}/.soracom` : `${dir}/profiles`;
+  await Deno.mkdir(profiles, { mode: 0o700 });
+  const sessions = `${dir}/sessions`;
+  const env: Record<string, string> = {
+    PATH: op.path,
+    HOME: dir,
+    SORACOM_ENDPOINT: api.url,
+    SORACOM_SESSION_DIR: sessions,
+    FAKE_OP_LOG: op.log,
+  };
+  if (!options.homeProfiles) env.SORACOM_PROFILE_DIR = profiles;
+  return {
+    dir,
+    api,
+    env,
+    profiles,
+    sessions,
+    opLog: op.log,
+    async [Symbol.asyncDispose]() {
+      await api.close();
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
