@@ -48,7 +48,7 @@ export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
   /** `null` when the path does not exist. */
   stat(path: string): Promise<FileInfo | null>;
-  /** Creates the folder (and parents) with `mode`, and tightens an existing one to `mode`. */
+  /** Creates the folder (and parents) with `mode`; an existing folder is left as it is. */
   ensureDir(path: string, mode: number): Promise<void>;
   /**
    * Writes a file so that readers see the old or the new content, never a mix:
@@ -130,33 +130,45 @@ function outputFor(stream: typeof Deno.stdout | typeof Deno.stderr): Output {
   };
 }
 
-async function readAll(reader: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(reader).arrayBuffer());
+/** A stream being read to its end, which can be cut short. */
+interface Reading {
+  /** Everything read (up to the cap); what was read so far once cancelled. */
+  readonly done: Promise<Uint8Array>;
+  cancel(): void;
 }
 
-/** Reads stdout, killing the child once it exceeds `max` bytes. */
-async function readCapped(
+/**
+ * Reads `stream` to its end. Past `max` bytes, `onOverflow` decides: throw
+ * (stdout, which must be a profile) or keep what fits and drain the rest.
+ */
+function readStream(
   stream: ReadableStream<Uint8Array>,
   max: number,
-  onOverflow: () => void,
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    total += chunk.length;
-    if (total > max) {
-      onOverflow();
-      throw new CliError("auth", `output exceeded ${max} bytes`);
+  onOverflow?: () => never,
+): Reading {
+  const reader = stream.getReader();
+  const done = (async () => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (total + value.length > max) {
+        if (onOverflow) onOverflow();
+        continue;
+      }
+      total += value.length;
+      chunks.push(value);
     }
-    chunks.push(chunk);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  })();
+  return { done, cancel: () => void reader.cancel().catch(() => {}) };
 }
 
 /** Process IDs of every descendant of `pid` (children, grandchildren...), on POSIX systems. */
@@ -196,6 +208,14 @@ async function descendants(pid: number): Promise<number[]> {
  * `op` and `jq` holding the pipe open after the shell is gone.
  */
 async function killTree(child: Deno.ChildProcess): Promise<void> {
+  if (Deno.build.os === "windows") {
+    // taskkill /T ends the whole tree (`cmd /c "op ... | jq ..."`).
+    await new Deno.Command("taskkill", {
+      args: ["/PID", String(child.pid), "/T", "/F"],
+      stdout: "null",
+      stderr: "null",
+    }).output().catch(() => undefined);
+  }
   const tree = await descendants(child.pid);
   for (const pid of [child.pid, ...tree]) {
     try {
@@ -203,6 +223,9 @@ async function killTree(child: Deno.ChildProcess): Promise<void> {
     } catch { /* already gone */ }
   }
 }
+
+/** How long the pipes may stay open after the child is gone (a grandchild holding them). */
+const PIPE_GRACE_MS = 1000;
 
 async function runChild(argv: readonly string[], options: RunOptions): Promise<CommandResult> {
   const [program, ...args] = argv;
@@ -212,30 +235,42 @@ async function runChild(argv: readonly string[], options: RunOptions): Promise<C
     stdout: "piped",
     stderr: options.interactive ? "inherit" : "piped",
   }).spawn();
-  const outputs = Promise.all([
-    readCapped(child.stdout, options.maxStdoutBytes, () => void killTree(child)),
-    options.interactive ? Promise.resolve(undefined) : readAll(child.stderr),
-  ]);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), options.timeoutMs);
+  const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
+    void killTree(child);
+    throw new CliError("auth", `output exceeded ${options.maxStdoutBytes} bytes`);
   });
+  const stderr = options.interactive ? undefined : readStream(child.stderr, 64 * 1024);
+  const outputs = Promise.all([stdout.done, stderr?.done]);
+  const cutShort = () => {
+    stdout.cancel();
+    stderr?.cancel();
+  };
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const after = <T>(ms: number, value: T) =>
+    new Promise<T>((resolve) => timers.push(setTimeout(() => resolve(value), ms)));
   try {
-    const first = await Promise.race([outputs, timeout]);
+    const first = await Promise.race([
+      outputs.then(() => "read" as const),
+      after(options.timeoutMs, "timeout" as const),
+      // Like Go's WaitDelay: once the child is gone, its pipes get a moment, then are cut.
+      child.status.then(() => after(PIPE_GRACE_MS, "exited" as const)),
+    ]);
     if (first === "timeout") {
       await killTree(child);
-      // The pipes close once the whole tree is gone; wait for that so nothing is left running.
-      await Promise.allSettled([outputs, child.status]);
+      await Promise.race([Promise.allSettled([outputs, child.status]), after(PIPE_GRACE_MS, null)]);
+      cutShort();
       throw new CliError("auth", `timed out after ${options.timeoutMs / 1000} s`);
     }
-    const [stdout, stderr] = first;
+    if (first === "exited") cutShort();
+    const [out, err] = await outputs;
     const status = await child.status;
-    return { code: status.code, stdout, stderr };
+    return { code: status.code, stdout: out, stderr: err };
   } catch (e) {
+    cutShort();
     await child.status;
     throw e;
   } finally {
-    clearTimeout(timer);
+    timers.forEach(clearTimeout);
   }
 }
 
@@ -261,8 +296,15 @@ async function promptOn(
   message: string,
   secret: boolean,
 ): Promise<string> {
-  // Echo goes off before the prompt shows, so a secret typed at once is never echoed.
+  // Echo goes off before the prompt shows, so a secret typed at once is never echoed; a
+  // SIGTERM or SIGHUP while it is off puts it back before the process ends.
+  const restore = () => {
+    input.setRaw(false);
+    Deno.exit(143);
+  };
+  const signals: Deno.Signal[] = secret && Deno.build.os !== "windows" ? ["SIGTERM", "SIGHUP"] : [];
   if (secret) input.setRaw(true);
+  for (const signal of signals) Deno.addSignalListener(signal, restore);
   output.write(message);
   try {
     const buf = new Uint8Array(1);
@@ -273,6 +315,8 @@ async function promptOn(
       const c = buf[0];
       if (c === 0x0a || c === 0x0d) break;
       if (secret && c === 0x03) throw new CliError("aborted", "aborted");
+      if (secret && c === 0x04 && bytes.length === 0) throw new CliError("aborted", "aborted");
+      if (secret && c < 0x20 && c !== 0x7f && c !== 0x08) continue; // other control keys are not part of a secret
       if (secret && (c === 0x7f || c === 0x08)) {
         bytes.pop();
         continue;
@@ -281,6 +325,7 @@ async function promptOn(
     }
     return new TextDecoder().decode(new Uint8Array(bytes));
   } finally {
+    for (const signal of signals) Deno.removeSignalListener(signal, restore);
     if (secret) {
       input.setRaw(false);
       output.write("\n");
@@ -375,7 +420,7 @@ export function realContext(): Context {
     env: (name) => Deno.env.get(name),
     stdout: outputFor(Deno.stdout),
     stderr,
-    readStdin: () => readAll(Deno.stdin.readable),
+    readStdin: async () => new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer()),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     async prompt(message, options) {
       const secret = options?.secret ?? false;

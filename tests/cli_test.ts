@@ -302,3 +302,42 @@ Deno.test("a profile named like a hand-written command is still a profile (--pro
   assertEquals(r.code, 3);
   assertStringIncludes(r.stderr, "/nonexistent/completion.json: no such file");
 });
+
+Deno.test("a flag value may start with '-', as with pflag (--password --x, --tag-name -x, --limit -h)", async () => {
+  const seen: Request[] = [];
+  const t = testContext({
+    env: {
+      HOME: "/nonexistent",
+      SORACOM_PROFILE_DIR: "/nonexistent",
+      SORACOM_ENDPOINT: "http://127.0.0.1:1",
+    },
+    fetch: (req) => {
+      seen.push(req);
+      return Promise.resolve(new Response(`{"apiKey":"a","token":"t","operatorId":"OP1"}`));
+    },
+  });
+  assertEquals(
+    await runCli(["auth", "--email", "a@b", "--password", "--hunter2"], t.ctx),
+    0,
+    t.stderr(),
+  );
+  assertEquals(await seen[0].json(), { email: "a@b", password: "--hunter2" });
+  assertEquals(
+    await runCli(
+      ["subscribers", "list", "--tag-name", "-x", "--api-key", "k", "--api-token", "t"],
+      t.ctx,
+    ),
+    0,
+    t.stderr(),
+  );
+  assertEquals(new URL(seen[1].url).searchParams.get("tag_name"), "-x");
+  const r = await inProcess(["subscribers", "list", "--limit", "-h"]);
+  assertEquals(r.stderr, `Error: invalid argument "-h" for "--limit": not an integer\n`);
+  assertNotIncludes(t.stderr(), "hunter2");
+});
+
+Deno.test("an inherited property name is not a flag (--constructor)", async () => {
+  const r = await inProcess(["subscribers", "list", "--constructor", "x"]);
+  assertEquals(r.code, 2);
+  assertStringIncludes(r.stderr, "unknown flag: --constructor");
+});

@@ -194,6 +194,27 @@ const ROWS: readonly Row[] = [
     stderr: ["profileCommand '/bin/sh' timed out after 1 s"],
   },
   {
+    name: "profileCommand: a hang whose grandchild escaped the tree is still stopped",
+    // `( sleep 993 & )` leaves a process outside the tree holding the pipe open.
+    args: () => ["soralets", "list", "--profile-command", sh("( sleep 993 & ) ; sleep 992")],
+    env: () => ({ SORACOM_PROFILE_COMMAND_TIMEOUT: "1" }),
+    code: 4,
+    stderr: ["profileCommand '/bin/sh' timed out after 1 s"],
+  },
+  {
+    name: "profileCommand: a background job holding stdout open does not keep soracom waiting",
+    args: () => [
+      "soralets",
+      "list",
+      "--profile-command",
+      sh(
+        `sleep 991 & printf "{\\"authKeyId\\":\\"${authKey.authKeyId}\\",\\"authKey\\":\\"${authKey.authKey}\\"}"`,
+      ),
+    ],
+    code: 0,
+    stderr: [],
+  },
+  {
     name: "profileCommand: empty output",
     args: () => ["soralets", "list", "--profile-command", "true"],
     code: 4,
@@ -412,6 +433,8 @@ for (const row of ROWS) {
       assertEquals(r.code, row.code, r.stderr);
       const left = await new Deno.Command("pgrep", { args: ["-f", "sleep 997"], stdout: "piped" })
         .output();
+      // Processes a row left outside soracom's reach on purpose (escaped or background jobs).
+      await new Deno.Command("pkill", { args: ["-f", "sleep 99[0-6]"] }).output();
       assertEquals(
         new TextDecoder().decode(left.stdout),
         "",

@@ -476,3 +476,19 @@ Deno.test("a run killed in the middle of its login (at the password manager) doe
   assertEquals(r.code, 0, r.stderr);
   assertNotIncludes(r.stderr, "waiting for another soracom run");
 });
+
+Deno.test("a session that cannot be written after a login costs no second login", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", {
+    authKeyId: authKey.authKeyId,
+    authKey: authKey.authKey,
+  });
+  assertEquals((await runSoracom(["operator", "get"], { env: t.env })).code, 0);
+  // The session file's place is taken by a folder that cannot be replaced.
+  const [file] = await t.sessionFiles();
+  await Deno.remove(`${t.sessions}/${file}`);
+  await Deno.mkdir(`${t.sessions}/${file}/blocker`, { recursive: true });
+  const r = await runSoracom(["operator", "get"], { env: t.env });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(t.api.count("POST", "/v1/auth"), 2);
+});

@@ -54,7 +54,7 @@ function isSecretField(name: string, value: unknown): boolean {
 }
 
 /** Query parameters of signed URLs (S3 and the like) that act as credentials. */
-const SECRET_QUERY = /sig|signature|credential|token|key/i;
+const SECRET_QUERY = /sig|credential|token|secret|password|key-pair-id|policy/i;
 
 /** `User-Agent` sent on every request. */
 export const USER_AGENT = `soracom-cli-ts/${VERSION}`;

@@ -91,7 +91,10 @@ function parseBodyObject(bytes: Uint8Array | undefined): Record<string, JsonValu
 
 function toJson(value: FlagValue): JsonValue {
   if (Array.isArray(value)) return listValues(value);
-  if (typeof value === "number") return new RawNumber(String(value));
+  // Typed flags never give Infinity or NaN; should one arrive, it must not break the body.
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? new RawNumber(String(value)) : String(value);
+  }
   return value as string | boolean;
 }
 

@@ -40,7 +40,8 @@ function lifetimeSeconds(session: Session, now: number): number {
   return Math.max(180, Math.round((session.expiresAt - now) / 1000));
 }
 
-function labelOf(inv: Invocation, source: CredentialSource): string {
+/** How a session is named to the user: the profile, or the AuthKey ID it came from. */
+export function labelOf(inv: Invocation, source: CredentialSource): string {
   return source.kind === "authKey"
     ? `--auth-key-id ${source.authKeyId}`
     : `profile ${inv.profileName}`;
@@ -75,7 +76,13 @@ function usable(
   now: number,
   minRemainingMs = MIN_REMAINING_MS,
 ): cached is CachedSession {
-  return cached !== undefined && cached.expiresAt - now > minRemainingMs;
+  // A short session (switch user with a few minutes) can never have more than half its life left
+  // to give: asking for more would log in, and ask for an OTP, on every call.
+  const wanted = Math.max(
+    MIN_REMAINING_MS,
+    Math.min(minRemainingMs, (cached?.lifetimeSeconds ?? 0) * 500),
+  );
+  return cached !== undefined && cached.expiresAt - now > wanted;
 }
 
 function wantsRenewal(cached: CachedSession, now: number): boolean {
@@ -111,7 +118,7 @@ async function cachedSession(
       // A refused or failed renewal is no reason to drop a session that still works.
       const renewed = await renew(ctx, inv, current).catch(() => undefined);
       if (renewed) {
-        await cache.put(key, renewed);
+        await cache.put(key, renewed).catch((e) => noteNoCache(ctx, e));
         return toSession(renewed);
       }
       return toSession(current);
@@ -119,6 +126,7 @@ async function cachedSession(
     const session = await loginFrom(ctx, inv, source).catch((e) => {
       throw new LoginFailed(e);
     });
+    // Once logged in, a cache that cannot be written must not cost a second login.
     await cache.put(key, {
       apiKey: session.apiKey,
       token: session.token,
@@ -128,7 +136,7 @@ async function cachedSession(
       lifetimeSeconds: lifetimeSeconds(session, ctx.now()),
       endpoint: inv.target.endpoint,
       label: labelOf(inv, source),
-    });
+    }).catch((e) => noteNoCache(ctx, e));
     return session;
   });
 }

@@ -297,15 +297,34 @@ export function splitFlags(
  */
 function lastUseWins(rest: readonly string[], specs: Readonly<Record<string, FlagSpec>>): string[] {
   const { flags } = splitFlags(rest, specs);
-  const dropped = new Set<number>();
+  const starts = new Map<number, FlagUse | null>();
   flags.forEach((use, i) => {
-    const spec = specs[use.name];
+    const spec = own(specs, use.name);
     const repeatable = spec?.kind === "parsed" && spec.variadic === true;
-    if (!repeatable && flags.slice(i + 1).some((later) => later.name === use.name)) {
-      for (let k = 0; k < use.count; k++) dropped.add(use.at + k);
-    }
+    const later = flags.slice(i + 1).some((next) => next.name === use.name);
+    starts.set(use.at, repeatable || !later ? use : null);
   });
-  return rest.filter((_, i) => !dropped.has(i));
+  const out: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const use = starts.get(i);
+    if (use === undefined) {
+      out.push(rest[i]); // a positional argument, in its place
+      continue;
+    }
+    // `--name=value`: as with pflag, a value may start with "-" (`--password -x`, `--body -`).
+    if (use !== null && use.count === 2 && rest[i + 1].startsWith("-")) {
+      out.push(`${rest[i]}=${rest[i + 1]}`);
+    } else if (use !== null) {
+      out.push(...rest.slice(i, i + use.count));
+    }
+    i += (use?.count ?? flags.find((f) => f.at === i)!.count) - 1;
+  }
+  return out;
+}
+
+/** `specs[name]`, but only for the object's own keys (`constructor` is not a flag). */
+function own(specs: Readonly<Record<string, FlagSpec>>, name: string): FlagSpec | undefined {
+  return Object.hasOwn(specs, name) ? specs[name] : undefined;
 }
 
 async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
@@ -330,13 +349,16 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   const specs = (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<Record<string, FlagSpec>>;
   const { flags: used, positional } = splitFlags(rest, specs);
   // `--version` is ours everywhere except where a command has its own (`soralets delete-version`).
-  if (used.some((u) => u.name === "version") && !("version" in specs) && !rest.includes("--help")) {
+  const wantsHelp = used.some((u) => u.name === "help" || u.name === "h");
+  if (used.some((u) => u.name === "version") && !own(specs, "version") && !wantsHelp) {
     ctx.stdout.write(`SORACOM API client v${VERSION}\n`);
     return 0;
   }
-  const allKnown = used.every((u) => u.name in specs || u.name === "help" || u.name === "h");
+  const inherited = used.find((u) => !own(specs, u.name) && u.name in Object.prototype);
+  if (inherited) throw new CliError("usage", `unknown flag: --${inherited.name}`);
+  const allKnown = used.every((u) => own(specs, u.name) || u.name === "help" || u.name === "h");
   if (
-    leaf && allKnown && positional.length > 0 && !rest.includes("--help") && !rest.includes("-h")
+    leaf && allKnown && positional.length > 0 && !wantsHelp
   ) {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
     throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
@@ -351,8 +373,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     UnexpectedPositionalError,
   } = stricli;
   // Help lists the routes off the path with their briefs; any other run needs only their names.
-  const helping = words.length === 0 || !tree.isCommand(words.join(" ")) ||
-    rest.some((r) => r === "-h" || r.startsWith("--help"));
+  const helping = words.length === 0 || !tree.isCommand(words.join(" ")) || wantsHelp;
   const offPath = helping ? undefined : stub(stricli, "");
   const root = await target(stricli, tree, [], words, offPath, leaf) as RouteMap<AppContext>;
   let thrown: unknown;

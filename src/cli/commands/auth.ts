@@ -17,7 +17,7 @@ import { detectLang } from "../../api/endpoint.ts";
 import { stringifyPretty } from "../../api/json.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
-import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
+import { cacheSlot, labelOf, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
 import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
@@ -128,7 +128,7 @@ async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<strin
   const slot = await cacheSlot(ctx, inv, source);
   if (slot && await revokeCached(ctx, inv, slot.cache, slot.key)) return;
   // Logging in (and asking for an OTP) only to revoke that new key would be pointless.
-  ctx.stderr.write(`no cached session for profile ${inv.profileName}; nothing to log out\n`);
+  ctx.stderr.write(`no cached session for ${labelOf(inv, source)}; nothing to log out\n`);
 }
 
 /** The `logout` command. */
