@@ -39,9 +39,26 @@ export type FlagSpec =
 /** Flag name -> definition. */
 export type FlagSpecs = Record<string, FlagSpec>;
 
+/** A flag that takes a value; `variadic` ones may repeat. */
+function parsedFlag(
+  brief: string,
+  placeholder: string,
+  parse: (input: string) => unknown,
+  variadic = false,
+): FlagSpec {
+  return {
+    kind: "parsed",
+    parse,
+    optional: true,
+    brief,
+    placeholder,
+    ...(variadic ? { variadic } : {}),
+  };
+}
+
 /** A string flag. */
 export function stringFlag(brief: string, placeholder = "string"): FlagSpec {
-  return { kind: "parsed", parse: String, optional: true, brief, placeholder };
+  return parsedFlag(brief, placeholder, String);
 }
 
 /** A boolean flag (`--x`, `--x=true`, `--x=false`). */
@@ -94,38 +111,22 @@ export function typedFlag(
     case "boolean":
       return booleanFlag(brief);
     case "integer":
-      return {
-        kind: "parsed",
-        parse: parseNumeric(flag, Number.isSafeInteger, "an integer"),
-        optional: true,
-        brief,
-        placeholder: "int",
-      };
+      return parsedFlag(brief, "int", parseNumeric(flag, Number.isSafeInteger, "an integer"));
     case "number":
-      return {
-        kind: "parsed",
-        parse: parseNumeric(flag, Number.isFinite, "a number"),
-        optional: true,
-        brief,
-        placeholder: "number",
-      };
+      return parsedFlag(brief, "number", parseNumeric(flag, Number.isFinite, "a number"));
     case "array":
-      return {
-        kind: "parsed",
-        parse: enumValues ? parseEnumList(flag, enumValues) : String,
-        optional: true,
-        variadic: true,
+      return parsedFlag(
         brief,
-        placeholder: "strings",
-      };
+        "strings",
+        enumValues ? parseEnumList(flag, enumValues) : String,
+        true,
+      );
     case "string":
-      return {
-        kind: "parsed",
-        parse: enumValues ? parseEnum(flag, enumValues) : String,
-        optional: true,
+      return parsedFlag(
         brief,
-        placeholder: enumValues ? enumValues.join("|") : "string",
-      };
+        enumValues ? enumValues.join("|") : "string",
+        enumValues ? parseEnum(flag, enumValues) : String,
+      );
   }
 }
 
