@@ -180,13 +180,12 @@ async function target(
   // A path that is a command and a group at once (`auth`, `query subscribers`): the
   // words end here, so no subcommand is wanted and the command itself runs (and helps).
   if (here) return leaf ?? await tree.build(name);
+  // A group off the path is only listed (by its brief), so a stub says all that is needed;
+  // as a command it reads `soracom GROUP` in the usage lines, not `soracom GROUP ... ...`.
+  if (!onPath) return stub(s, brief);
   const routes: Record<string, Target> = {};
-  if (onPath) {
-    for (const child of [...children].sort()) {
-      routes[child] = await target(s, tree, [...prefix, child], path, offPath, leaf);
-    }
-  } else {
-    routes["..."] = stub(s, "");
+  for (const child of [...children].sort()) {
+    routes[child] = await target(s, tree, [...prefix, child], path, offPath, leaf);
   }
   return s.buildRouteMap({ routes, docs: { brief } });
 }
