@@ -14,12 +14,11 @@
  */
 
 import { startFakeSoracom } from "../tests/fake_soracom/server.ts";
+import { OP_JQ_PROFILE } from "../tests/helpers/fixture.ts";
 import { installFakeOp, opRuns, runSoracom, tempDir, writeProfile } from "../tests/helpers/run.ts";
 
-const PROFILE = {
-  profileCommand:
-    `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'"`,
-};
+/** The profile issue 2 names, as soracom-cli users write it. */
+const PROFILE = JSON.parse(OP_JQ_PROFILE);
 
 function step(title: string): void {
   console.log(`\n=== ${title}`);

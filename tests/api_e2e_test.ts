@@ -3,16 +3,13 @@
  * output, retries, enum and required errors, deprecation warnings.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture } from "./helpers/fixture.ts";
+import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
 import { runSoracom, writeProfile } from "./helpers/run.ts";
 import { authKey } from "./fake_soracom/accounts.ts";
 
 async function setup(subscriberCount = 7) {
   const f = await emulatorFixture({ subscriberCount });
-  await writeProfile(f.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(f.profiles, "default", PROFILES.authKey);
   return {
     ...f,
     run: (args: string[], extra: { env?: Record<string, string>; stdin?: string } = {}) =>

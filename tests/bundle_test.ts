@@ -5,9 +5,9 @@
  * a proxy. With a permission taken away, it stops with one line naming the flag.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { releaseOf, startFakeReleases } from "./helpers/fake_releases.ts";
-import { installFakeOp, opRuns, tempDir, writeProfile } from "./helpers/run.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
+import { opRuns, tempDir, writeProfile } from "./helpers/run.ts";
 import { authKey, sam, switchTarget } from "./fake_soracom/accounts.ts";
 import { bundle, bundleProblem } from "../scripts/bundle.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
@@ -71,32 +71,8 @@ async function runBundle(
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
 }
 
-const SAM_PROFILE =
-  `{"profileCommand":"/bin/sh -c \\"op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'\\""}`;
-
-async function setup() {
-  const dir = await tempDir();
-  const api = await startFakeSoracom({ subscriberCount: 7 });
-  const op = await installFakeOp(dir);
-  await Deno.mkdir(`${dir}/profiles`, { mode: 0o700 });
-  return {
-    dir,
-    api,
-    opLog: op.log,
-    profiles: `${dir}/profiles`,
-    env: {
-      PATH: op.path,
-      HOME: dir,
-      SORACOM_ENDPOINT: api.url,
-      SORACOM_PROFILE_DIR: `${dir}/profiles`,
-      SORACOM_SESSION_DIR: `${dir}/sessions`,
-      FAKE_OP_LOG: op.log,
-    },
-    async [Symbol.asyncDispose]() {
-      await api.close();
-      await Deno.remove(dir, { recursive: true });
-    },
-  };
+function setup() {
+  return emulatorFixture({ subscriberCount: 7 });
 }
 
 Deno.test("the bundle is one self-contained file with the catalogue and every command", async () => {
@@ -118,7 +94,7 @@ Deno.test("the bundle is one self-contained file with the catalogue and every co
 
 Deno.test("bundle + release permissions: profileCommand (op, jq) with an OTP, then the cached session", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   const first = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
   assertEquals(first.stderr, "");
   assertEquals(first.code, 0);
@@ -134,7 +110,7 @@ Deno.test("bundle + release permissions: profileCommand (op, jq) with an OTP, th
 
 Deno.test("bundle + release permissions: switch user", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "src", PROFILES.authKey);
   await writeProfile(t.profiles, "dst", {
     sourceProfile: "src",
     operatorId: switchTarget.operatorId,
@@ -148,10 +124,7 @@ Deno.test("bundle + release permissions: switch user", async () => {
 
 Deno.test("bundle + release permissions: --fetch-all pages through every subscriber", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   const r = await runBundle(["subscribers", "list", "--fetch-all", "--limit", "3"], t.env);
   assertEquals(r.code, 0, r.stderr);
   assertEquals(JSON.parse(r.stdout).length, 7);
@@ -202,10 +175,7 @@ Deno.test("bundle + release permissions: self-update against a local releases AP
 
 Deno.test("bundle + release permissions: HTTP_PROXY works without an --allow-env grant", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   // A host that cannot resolve: only the proxy (the emulator) can answer.
   const r = await runBundle(["operator", "get", "--no-session-cache"], {
     ...t.env,
@@ -219,7 +189,7 @@ Deno.test("bundle + release permissions: HTTP_PROXY works without an --allow-env
 
 Deno.test("with a permission taken away, one line names the flag to add", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   const without = (name: string) =>
     PERMISSION_FLAGS.filter((f) => !f.startsWith(`--allow-${name}`));
   const cases: [string, string[], Record<string, string>][] = [

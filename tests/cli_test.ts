@@ -1,5 +1,6 @@
 /** Command-line behaviour: --help/--version everywhere, flag shadowing, progress, terminal for profileCommand. */
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { PROFILES } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
 import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
@@ -74,7 +75,7 @@ Deno.test("a command's own flag shadows the global flag of the same name (operat
   const dir = await tempDir();
   const api = await startFakeSoracom();
   try {
-    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    await writeProfile(dir, "default", PROFILES.authKey);
     api.stub("POST", `/v1/operators/${authKey.operatorId}/coverage_type/g`, {
       status: 200,
       body: "{}",
@@ -124,7 +125,7 @@ Deno.test("--fetch-all shows progress on a terminal (stderr) and never on a pipe
   const dir = await tempDir();
   const api = await startFakeSoracom({ subscriberCount: 9 });
   try {
-    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    await writeProfile(dir, "default", PROFILES.authKey);
     const env = {
       HOME: dir,
       SORACOM_PROFILE_DIR: dir,
@@ -194,7 +195,7 @@ Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like
   const dir = await tempDir();
   const api = await startFakeSoracom({ subscriberCount: 3000 });
   try {
-    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    await writeProfile(dir, "default", PROFILES.authKey);
     const main = new URL("../main.ts", import.meta.url).pathname;
     const out = await new Deno.Command("bash", {
       args: [
@@ -224,7 +225,7 @@ Deno.test("a command's own --version flag is a parameter, not the version (soral
   const dir = await tempDir();
   const api = await startFakeSoracom();
   try {
-    await writeProfile(dir, "default", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+    await writeProfile(dir, "default", PROFILES.authKey);
     api.stub("DELETE", "/v1/soralets/echo/versions/1", { status: 204 });
     const r = await runSoracom([
       "soralets",

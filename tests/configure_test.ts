@@ -1,9 +1,9 @@
 /** configure, configure get, unconfigure and configure-sandbox. */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture } from "./helpers/fixture.ts";
+import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
 import { runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
-import { authKey, samPlain } from "./fake_soracom/accounts.ts";
+import { authKey } from "./fake_soracom/accounts.ts";
 
 async function setup() {
   const f = await emulatorFixture();
@@ -252,11 +252,7 @@ Deno.test("configure-sandbox with flags: sandbox init with the production AuthKe
 
 Deno.test("sandbox commands exist and use the same endpoint resolution", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    operatorId: samPlain.operatorId,
-    username: samPlain.userName,
-    password: samPlain.password,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.samPlain);
   t.api.stub("POST", "/v1/sandbox/subscribers/create", { status: 200, body: `{"imsi":"001"}` });
   const r = await runSoracom(["sandbox", "subscribers", "create", "--subscription", "plan-D"], {
     env: t.env,

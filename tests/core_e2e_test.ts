@@ -3,13 +3,9 @@
  * profileCommand runs 1Password (`op`, a stand-in here) and the real jq.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture } from "./helpers/fixture.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { authKey, root, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
-
-/** The profile exactly as users write it (issue 2). */
-const SAM_PROFILE =
-  `{"profileCommand":"/bin/sh -c \\"op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'\\""}`;
 
 function setup() {
   return emulatorFixture({ homeProfiles: true });
@@ -17,7 +13,7 @@ function setup() {
 
 Deno.test("soracom --profile sam soralets list: profileCommand with op and jq, MFA, then the API call", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   const r = await runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env });
   assertEquals(r.stderr, "");
   assertEquals(r.code, 0);
@@ -44,7 +40,7 @@ Deno.test("soracom --profile sam soralets list: profileCommand with op and jq, M
 
 Deno.test("without an OTP the API's AUM0063 body is printed after Error: (Japanese with a ja locale)", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   const ja = await runSoracom(["--profile", "sam", "soralets", "list"], {
     env: { ...t.env, FAKE_OP_NO_OTP: "1", LANG: "ja_JP.UTF-8" },
   });
@@ -62,11 +58,7 @@ Deno.test("without an OTP the API's AUM0063 body is printed after Error: (Japane
 
 Deno.test("--mfa-otpcode supplies the code for a profile without one", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam2", {
-    operatorId: sam.operatorId,
-    username: sam.userName,
-    password: sam.password,
-  });
+  await writeProfile(t.profiles, "sam2", PROFILES.sam);
   const r = await runSoracom([
     "soralets",
     "list",
@@ -86,11 +78,7 @@ Deno.test("--mfa-otpcode supplies the code for a profile without one", async () 
 
 Deno.test("credential priority: api key flags, then auth key flags, then --profile-command, then the profile", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    operatorId: samPlain.operatorId,
-    username: samPlain.userName,
-    password: samPlain.password,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.samPlain);
   const cmd =
     `/bin/sh -c "printf '{\\"email\\":\\"${root.email}\\",\\"password\\":\\"${root.password}\\"}'"`;
   const noCache = { ...t.env, SORACOM_NO_SESSION_CACHE: "1" };
@@ -160,7 +148,7 @@ Deno.test("no profile: soracom-cli's stat message plus how to create one", async
 
 Deno.test("switch user: /auth as the source profile, then /auth/switch_user", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "src", PROFILES.authKey);
   await writeProfile(t.profiles, "dst", {
     sourceProfile: "src",
     operatorId: switchTarget.operatorId,
@@ -188,10 +176,7 @@ Deno.test("switch user: /auth as the source profile, then /auth/switch_user", as
 
 Deno.test("subscribers list with --limit/--last-evaluated-key, subscribers get, operator get", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   const page = await runSoracom([
     "subscribers",
     "list",
@@ -266,10 +251,7 @@ Deno.test("profile headers and endpoint; SORACOM_ENDPOINT wins; X-Soracom-Lang f
 
 Deno.test("logout revokes the session", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   const auth = JSON.parse((await runSoracom(["auth"], { env: t.env })).stdout);
   const creds = ["--api-key", auth.apiKey, "--api-token", auth.token];
   assertEquals((await runSoracom(["logout", ...creds], { env: t.env })).code, 0);

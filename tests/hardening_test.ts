@@ -5,13 +5,14 @@
  * none of the secrets the row used.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
+import { PROFILES } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
 import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
 import { runCli } from "../src/cli/app.ts";
 import { type FakeSoracom, startFakeSoracom } from "./fake_soracom/server.ts";
 import { authKey, root, sam } from "./fake_soracom/accounts.ts";
 
-const GOOD = { authKeyId: authKey.authKeyId, authKey: authKey.authKey };
+const GOOD = PROFILES.authKey;
 /** Secrets used by the rows; none may ever be printed. */
 const SECRETS = [authKey.authKey, root.password, sam.password, "hunter2-secret", "OTP-999999"];
 
@@ -539,11 +540,7 @@ Deno.test("SORACOM_VERBOSE=1 hides password, OTP, token and API key in headers a
   const dir = await tempDir();
   const api = await startFakeSoracom();
   try {
-    await writeProfile(dir, "default", {
-      operatorId: sam.operatorId,
-      username: sam.userName,
-      password: sam.password,
-    });
+    await writeProfile(dir, "default", PROFILES.sam);
     const otp = api.totp("sam");
     const r = await runSoracom(["soralets", "list", "--mfa-otpcode", otp], {
       env: {

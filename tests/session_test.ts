@@ -3,7 +3,7 @@
  * emulator, so expiry and renewal are tested without waiting.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture } from "./helpers/fixture.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
 import { opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runCli } from "../src/cli/app.ts";
@@ -11,10 +11,6 @@ import { runInPty } from "./helpers/pty.ts";
 import { authKey, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
 
 const HOUR = 3_600_000;
-const SAM_OP_PROFILE = {
-  profileCommand:
-    `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'"`,
-};
 
 async function setup(options: { fakeClock?: boolean } = {}) {
   let now = Date.now();
@@ -46,7 +42,7 @@ async function setup(options: { fakeClock?: boolean } = {}) {
 
 Deno.test("the second command reuses the session: no /auth and the profileCommand does not run", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_OP_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   for (let i = 0; i < 3; i++) {
     const r = await runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env });
     assertEquals(r.code, 0, r.stderr);
@@ -58,7 +54,7 @@ Deno.test("the second command reuses the session: no /auth and the profileComman
 
 Deno.test("the cache file is 0600 in a 0700 folder, named by a hash, and holds no password or OTP", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_OP_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   assertEquals((await runSoracom(["--profile", "sam", "operator", "get"], { env: t.env })).code, 0);
   const files = await t.sessionFiles();
   assertEquals(files.length, 1);
@@ -75,10 +71,7 @@ Deno.test("the cache file is 0600 in a 0700 folder, named by a hash, and holds n
 
 Deno.test("fake clock: renewed through the token API near the end, a new login only after expiry", async () => {
   await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   assertEquals((await t.cli(["operator", "get"])).code, 0);
   assertEquals(t.api.count("POST", "/v1/auth"), 1);
   t.advance(12 * HOUR); // half-way: reused as is
@@ -106,7 +99,7 @@ Deno.test("fake clock: a session with under a minute left is not used", async ()
     username: switchTarget.userName,
     tokenTimeoutSeconds: 180,
   });
-  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "src", PROFILES.authKey);
   assertEquals((await t.cli(["operator", "get"])).code, 0);
   assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
   t.advance(170_000);
@@ -117,10 +110,7 @@ Deno.test("fake clock: a session with under a minute left is not used", async ()
 
 Deno.test("a 401 on a cached session drops it and logs in again once", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   const session = JSON.parse((await runSoracom(["auth"], { env: t.env })).stdout);
   // Revoke it behind the cache's back.
   await runSoracom(["logout", "--api-key", session.apiKey, "--api-token", session.token], {
@@ -134,7 +124,7 @@ Deno.test("a 401 on a cached session drops it and logs in again once", async () 
 
 Deno.test("switch-user sessions are cached too: 2 requests the first time, none after", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "src", PROFILES.authKey);
   await writeProfile(t.profiles, "dst", {
     sourceProfile: "src",
     operatorId: switchTarget.operatorId,
@@ -152,10 +142,7 @@ Deno.test("switch-user sessions are cached too: 2 requests the first time, none 
 
 Deno.test("--no-session-cache, SORACOM_NO_SESSION_CACHE=1 and sessionCache:false log in every time and store nothing", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   await writeProfile(t.profiles, "off", {
     authKeyId: authKey.authKeyId,
     authKey: authKey.authKey,
@@ -192,15 +179,8 @@ Deno.test("--api-key/--api-token never touch the cache", async () => {
 
 Deno.test("logout revokes the cached session on the server and deletes it; --all does every one", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
-  await writeProfile(t.profiles, "plain", {
-    operatorId: samPlain.operatorId,
-    username: samPlain.userName,
-    password: samPlain.password,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  await writeProfile(t.profiles, "plain", PROFILES.samPlain);
   await runSoracom(["operator", "get"], { env: t.env });
   const cached = JSON.parse(
     await Deno.readTextFile(`${t.sessions}/${(await t.sessionFiles())[0]}`),
@@ -232,7 +212,7 @@ Deno.test("logout revokes the cached session on the server and deletes it; --all
 
 Deno.test("eight commands in parallel from an empty cache: one login, one profileCommand run, all succeed", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", SAM_OP_PROFILE);
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   const runs = await Promise.all(
     Array.from(
       { length: 8 },
@@ -257,11 +237,7 @@ Deno.test("eight commands in parallel from an empty cache: one login, one profil
 
 Deno.test("SORACOM_PROFILE selects the profile; auth --profile prints the session for other tools", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "plain", {
-    operatorId: samPlain.operatorId,
-    username: samPlain.userName,
-    password: samPlain.password,
-  });
+  await writeProfile(t.profiles, "plain", PROFILES.samPlain);
   const first = await runSoracom(["auth"], { env: { ...t.env, SORACOM_PROFILE: "plain" } });
   assertEquals(first.code, 0, first.stderr);
   const session = JSON.parse(first.stdout);
@@ -292,11 +268,7 @@ Deno.test("mfaOTPCommand supplies the OTP (run only when logging in)", async () 
 
 Deno.test("AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a real pseudo-terminal, then retries once", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", {
-    operatorId: sam.operatorId,
-    username: sam.userName,
-    password: sam.password,
-  });
+  await writeProfile(t.profiles, "sam", PROFILES.sam);
   const { code, screen } = await runInPty(["soralets", "list", "--profile", "sam"], t.env, [
     ["MFA OTP code for sam: ", t.api.totp("sam")],
   ]);
@@ -310,11 +282,7 @@ Deno.test("AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a re
 
 Deno.test("AUM0063 without a terminal: the API's error is shown as it is", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", {
-    operatorId: sam.operatorId,
-    username: sam.userName,
-    password: sam.password,
-  });
+  await writeProfile(t.profiles, "sam", PROFILES.sam);
   const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
   assertEquals(r.code, 4);
   assertStringIncludes(r.stderr, `Error: {"code":"AUM0063"`);
@@ -324,10 +292,7 @@ Deno.test("AUM0063 without a terminal: the API's error is shown as it is", async
 
 Deno.test("fake clock: a refused renewal keeps using the session while it is valid (no OTP 6 h early)", async () => {
   await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   assertEquals((await t.cli(["operator", "get"])).code, 0);
   t.api.injectFault(
     { path: `/v1/operators/${authKey.operatorId}/token` },
@@ -343,7 +308,7 @@ Deno.test("fake clock: a refused renewal keeps using the session while it is val
 
 Deno.test("fake clock: auth hands other tools a session with at least 10 minutes left", async () => {
   await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "src", { authKeyId: authKey.authKeyId, authKey: authKey.authKey });
+  await writeProfile(t.profiles, "src", PROFILES.authKey);
   await writeProfile(t.profiles, "default", {
     sourceProfile: "src",
     operatorId: switchTarget.operatorId,
@@ -385,10 +350,7 @@ Deno.test("no HOME: credential flags work without a profile folder or a session 
 
 Deno.test("a session folder that cannot be used does not fail the command (it runs without the cache)", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   const file = `${t.dir}/not-a-folder`;
   await Deno.writeTextFile(file, "x");
   const env = { ...t.env, SORACOM_SESSION_DIR: `${file}/sessions` };
@@ -404,15 +366,8 @@ Deno.test("a session folder that cannot be used does not fail the command (it ru
 
 Deno.test("logout with nothing cached logs nobody in; logout --all keeps going past a failure", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
-  await writeProfile(t.profiles, "plain", {
-    operatorId: samPlain.operatorId,
-    username: samPlain.userName,
-    password: samPlain.password,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  await writeProfile(t.profiles, "plain", PROFILES.samPlain);
   const nothing = await runSoracom(["logout"], { env: t.env });
   assertEquals(nothing.code, 0);
   assertStringIncludes(nothing.stderr, "no cached session for profile default");
@@ -479,10 +434,7 @@ Deno.test("a run killed in the middle of its login (at the password manager) doe
 
 Deno.test("a session that cannot be written after a login costs no second login", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-  });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
   assertEquals((await runSoracom(["operator", "get"], { env: t.env })).code, 0);
   // The session file's place is taken by a folder that cannot be replaced.
   const [file] = await t.sessionFiles();

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { authKey, sam, samPlain } from "../fake_soracom/accounts.ts";
 import { type FakeSoracom, startFakeSoracom } from "../fake_soracom/server.ts";
 import { installFakeOp, tempDir } from "./run.ts";
 
@@ -59,3 +60,21 @@ export async function emulatorFixture(
     },
   };
 }
+
+/**
+ * The profile issue 2 names, exactly as users write it: 1Password's `op` (a
+ * stand-in here) piped into jq, printing a SAM user's credentials and the TOTP.
+ */
+export const OP_JQ_PROFILE =
+  `{"profileCommand":"/bin/sh -c \\"op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value,mfaOTPCode:.fields[3].totp}'\\""}`;
+
+/** Profiles for the emulator's accounts, as a user writes them (`username` in the file). */
+export const PROFILES = {
+  authKey: { authKeyId: authKey.authKeyId, authKey: authKey.authKey },
+  samPlain: {
+    operatorId: samPlain.operatorId,
+    username: samPlain.userName,
+    password: samPlain.password,
+  },
+  sam: { operatorId: sam.operatorId, username: sam.userName, password: sam.password },
+} as const;
