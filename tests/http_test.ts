@@ -1,7 +1,8 @@
 /** The HTTP layer in-process: retry schedule and budget on a fake clock, verbose redaction. */
 import { assertEquals, assertStringIncludes } from "./helpers/assert.ts";
 import { testContext } from "./helpers/context.ts";
-import { redactBody, redactUrl, send } from "../src/api/http.ts";
+import { redactUrl, send } from "../src/api/http.ts";
+import { redactText } from "../src/redact.ts";
 
 function clocked(respond: (attempt: number, advance: (ms: number) => void) => Response) {
   let now = 0;
@@ -65,7 +66,7 @@ Deno.test("429 honours Retry-After; --no-retry-on-error makes one attempt; 4xx i
 Deno.test("verbose redaction: secrets by field name, not identifiers or numbers; signed URLs", () => {
   assertEquals(
     JSON.parse(
-      redactBody(
+      redactText(
         `{"authKeyId":"keyId-1","authKeySecret":"s","authKey":"k","tokenTimeoutSeconds":900,"nested":[{"password":"p","registrationSecret":"r","apiKey":"a"}]}`,
       ),
     ),
@@ -77,7 +78,7 @@ Deno.test("verbose redaction: secrets by field name, not identifiers or numbers;
       nested: [{ password: "<hidden>", registrationSecret: "<hidden>", apiKey: "<hidden>" }],
     },
   );
-  assertStringIncludes(redactBody(`password=hunter2&user=x`), "password=<hidden>");
+  assertStringIncludes(redactText(`password=hunter2&user=x`), "password=<hidden>");
   assertEquals(
     redactUrl("https://bucket.example/a.txt?X-Amz-Signature=abc&X-Amz-Credential=def&part=1"),
     "https://bucket.example/a.txt?X-Amz-Signature=hidden&X-Amz-Credential=hidden&part=1",

@@ -8,6 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
+import { redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
 
 /** A request ready to send. */
@@ -43,16 +44,6 @@ export const RETRY_POLICY: RetryPolicy = {
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
 const SECRET_HEADERS = new Set(["x-soracom-api-key", "x-soracom-token", "authorization"]);
-/**
- * JSON fields whose string values are hidden in verbose dumps: password,
- * authKey, authKeySecret, mfaOTPCode, token, apiKey, registrationSecret... but
- * not identifiers (`authKeyId`) or numbers (`tokenTimeoutSeconds`).
- */
-function isSecretField(name: string, value: unknown): boolean {
-  return typeof value === "string" && /password|secret|token|apikey|authkey|otp/i.test(name) &&
-    !/id$/i.test(name);
-}
-
 /** Query parameters of signed URLs (S3 and the like) that act as credentials. */
 const SECRET_QUERY = /sig|credential|token|secret|password|key-pair-id|policy/i;
 
@@ -63,30 +54,6 @@ export const USER_AGENT = `soracom-cli-ts/${VERSION}`;
 export function isVerbose(ctx: Context): boolean {
   const v = ctx.env("SORACOM_VERBOSE");
   return v !== undefined && v !== "" && v !== "0";
-}
-
-function redactValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactValue);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map((
-        [k, v],
-      ) => [k, isSecretField(k, v) ? "<hidden>" : redactValue(v)]),
-    );
-  }
-  return value;
-}
-
-/** Hides secret fields in a body: JSON fields by name, or `key=value`/`"key":"value"` text. */
-export function redactBody(text: string): string {
-  try {
-    return JSON.stringify(redactValue(JSON.parse(text)));
-  } catch {
-    return text.replace(
-      /("?(?:password|authKey|mfaOTPCode|token|apiKey)"?\s*[:=]\s*)("[^"]*"|[^\s&,}]+)/gi,
-      "$1<hidden>",
-    );
-  }
 }
 
 /** A URL with the values of credential-like query parameters hidden. */
@@ -186,7 +153,7 @@ export async function send(
     if (verbose) {
       ctx.stderr.write(
         `${req.method} ${redactUrl(req.url)}\n${dumpHeaders(req.headers)}\n${
-          redactBody(bodyText(req))
+          redactText(bodyText(req))
         }\n`,
       );
     }
@@ -214,7 +181,7 @@ export async function send(
       const type = response.headers.get("content-type") ?? "";
       if (/json|text/.test(type)) {
         const text = await response.clone().text().catch(() => "");
-        ctx.stderr.write(`\n${redactBody(text.slice(0, 65536))}\n`);
+        ctx.stderr.write(`\n${redactText(text.slice(0, 65536))}\n`);
       }
       ctx.stderr.write("==========\n");
     }

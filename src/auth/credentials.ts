@@ -65,13 +65,6 @@ export interface Invocation {
   readonly target: ApiTarget;
 }
 
-/** Stores sessions between runs (see `session_cache.ts`). */
-export interface SessionStore {
-  get(key: string): Promise<Session | undefined>;
-  put(key: string, session: Session): Promise<void>;
-  drop(key: string): Promise<void>;
-}
-
 /** The profile name for this run: `--profile`, then `SORACOM_PROFILE`, then `default`. */
 export function selectedProfileName(ctx: Context, options: GlobalOptions): string {
   const name = options.profile || ctx.env("SORACOM_PROFILE") || "default";

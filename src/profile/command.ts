@@ -10,6 +10,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
+import { redactText } from "../redact.ts";
 import type { Profile } from "./schema.ts";
 import { toProfile } from "./schema.ts";
 import { splitShellWords } from "./shell_words.ts";
@@ -17,14 +18,6 @@ import { splitShellWords } from "./shell_words.ts";
 /** stdout beyond this is refused. */
 export const MAX_COMMAND_OUTPUT_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_SECONDS = 120;
-
-/** Secret-looking `key: value` / `"key":"value"` pairs in a stderr excerpt are hidden. */
-export function redactSecrets(text: string): string {
-  return text.replace(
-    /("?(?:password|authkey|auth_key|mfaotpcode|otp|token|apikey|api_key|secret)"?\s*[:=]\s*)("[^"]*"|\S+)/gi,
-    "$1<hidden>",
-  );
-}
 
 function timeoutMs(ctx: Context): number {
   const raw = ctx.env("SORACOM_PROFILE_COMMAND_TIMEOUT");
@@ -80,7 +73,7 @@ export async function runUserCommand(
   }
   if (result.code !== 0) {
     const stderr = result.stderr ? new TextDecoder().decode(result.stderr).trim() : "";
-    const detail = stderr ? `: ${excerpt(redactSecrets(stderr), 200)}` : "";
+    const detail = stderr ? `: ${excerpt(redactText(stderr), 200)}` : "";
     throw new CliError(
       "auth",
       `${label} '${program}' failed with exit status ${result.code}${detail}`,
