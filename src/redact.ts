@@ -11,6 +11,8 @@
  * @module
  */
 
+import { parseJsonData } from "./api/json.ts";
+
 /** Names that hold secrets: password, authKey, authKeySecret, mfaOTPCode, token, apiKey... */
 const SECRET_NAME = /password|secret|token|api_?key|auth_?key|otp/i;
 
@@ -35,7 +37,7 @@ function redactValue(value: unknown): unknown {
 /** Hides secret fields: by name in JSON, or in `key=value` / `"key": "value"` pairs in other text. */
 export function redactText(text: string): string {
   try {
-    return JSON.stringify(redactValue(JSON.parse(text)));
+    return JSON.stringify(redactValue(parseJsonData(text)));
   } catch {
     return text.replace(
       /("?)([A-Za-z_]*)("?\s*[:=]\s*)("[^"]*"|[^\s&,}]+)/g,

@@ -1,10 +1,16 @@
 /**
- * Properties of src/api/json.ts against `JSON.parse`: the text formatter prints
- * what a reference built on `JSON.parse` (written here, independently) prints,
- * rejects exactly what `JSON.parse` rejects, and `describeJsonError` points
- * inside the text, where `JSON.parse` itself says the error is.
+ * Properties of src/api/json.ts against a reference written here,
+ * independently: the text formatter prints what the reference prints, the tree
+ * readers build what it builds, exactly what `JSON.parse` rejects is rejected,
+ * and `describeJsonError` points inside the text, where `JSON.parse` itself
+ * says the error is.
+ *
+ * The reference decodes keys itself, not with `JSON.parse` on objects: V8
+ * (chromium 521080746) can return an escaped key such as `"\n"` as `"\\"` once
+ * earlier objects shaped its key cache, and with a reviver it can keep the
+ * first of two equal keys. The cases that showed both are pinned below.
  */
-import fc from "fast-check";
+import { fc } from "./helpers/property.ts";
 import { assert, assertEquals } from "./helpers/assert.ts";
 import {
   describeJsonError,
@@ -12,9 +18,12 @@ import {
   formatJsonElements,
   type JsonStyle,
   JsonSyntaxError,
+  parseJson,
+  parseJsonData,
+  RawNumber,
 } from "../src/api/json.ts";
 
-// ---- The reference: JSON.parse, then a straightforward recursive printer. ----
+// ---- The reference: a plain recursive reader, then a plain recursive printer. ----
 
 class Num {
   constructor(readonly source: string) {}
@@ -22,10 +31,69 @@ class Num {
 
 type Tree = null | boolean | string | Num | Tree[] | { [key: string]: Tree };
 
+/** Reads JSON text that `JSON.parse` accepts; strings alone go through `JSON.parse`. */
 function parseReference(text: string): Tree {
-  const reviver = (_k: string, v: unknown, context?: { source?: string }) =>
-    typeof v === "number" ? new Num(context!.source!) : v;
-  return (JSON.parse as (t: string, r: typeof reviver) => Tree)(text, reviver);
+  let at = 0;
+  const token = (pattern: RegExp): string => {
+    const sticky = new RegExp(pattern.source, "y");
+    sticky.lastIndex = at;
+    const match = sticky.exec(text);
+    if (match === null) throw new Error(`reference: no ${pattern} at ${at}`);
+    at = sticky.lastIndex;
+    return match[0];
+  };
+  const space = () => token(/[ \t\n\r]*/);
+  const string = (): string => JSON.parse(token(/"(?:[^"\\]|\\.)*"/));
+  const value = (): Tree => {
+    space();
+    const c = text[at];
+    let result: Tree;
+    if (c === "[") {
+      at++;
+      const items: Tree[] = [];
+      space();
+      if (text[at] === "]") at++;
+      else {
+        do items.push(value()); while (token(/[,\]]/) === ",");
+      }
+      result = items;
+    } else if (c === "{") {
+      at++;
+      const members: { [key: string]: Tree } = {};
+      space();
+      if (text[at] === "}") at++;
+      else {
+        do {
+          space();
+          const key = string();
+          space();
+          token(/:/);
+          Object.defineProperty(members, key, {
+            value: value(),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } while (token(/[,}]/) === ",");
+      }
+      result = members;
+    } else if (c === '"') result = string();
+    else {
+      const word = token(/true|false|null|-?[0-9.eE+-]+/);
+      result = word === "true"
+        ? true
+        : word === "false"
+        ? false
+        : word === "null"
+        ? null
+        : new Num(word);
+    }
+    space();
+    return result;
+  };
+  const tree = value();
+  if (at !== text.length) throw new Error(`reference: text after the value at ${at}`);
+  return tree;
 }
 
 /** Go sorts map keys by their UTF-8 bytes, that is by code point. */
@@ -170,18 +238,82 @@ const RUNS = { numRuns: 3000 };
 
 // ---- Properties. ----
 
+/**
+ * Texts that failed once, kept as fixed cases: a lone high surrogate before
+ * U+2028 and before "\n" (code-point order); equal keys, one escaped, under a
+ * reviver; and an escaped key after an object that shaped V8's key cache.
+ */
+const PINNED = [
+  '{"":{"":{"\u{1F600}":1},"\\ud800\u2028":0,"\\ud800\\u000A":0}}',
+  '[{"":{"":1,"a":0,"\\u0061":0}}]',
+  '{"\\u0061":1,"\\u0061":[],"\\\\":{"a":"\\\\","a":1,"\\u0061":"s","\\u0061":"s","":0},"\\n":[1,"s"]}',
+  '{"a":{"a":0,"x":0},"\\n":0}',
+  '[{"a":[{"a":0,"\\\\":0}],"\\n":[]}]',
+];
+const pinned = PINNED.flatMap((text) =>
+  [[text, "pretty"], [text, "compact"]] as [string, JsonStyle][]
+);
+
+/** Numbers as `JSON.parse` gives them, for comparing trees. */
+function plainNumbers(value: unknown): unknown {
+  if (value instanceof Num || value instanceof RawNumber) return Number(value.source);
+  if (Array.isArray(value)) return value.map(plainNumbers);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(out, key, {
+      value: plainNumbers((value as Record<string, unknown>)[key]),
+      enumerable: true,
+    });
+  }
+  return out;
+}
+
 Deno.test("property: the generated texts are JSON (the properties below are not vacuous)", () => {
   fc.assert(fc.property(jsonText, (text) => void JSON.parse(text)), RUNS);
 });
 
-Deno.test("property: formatJson prints what JSON.parse plus a plain printer prints", () => {
+Deno.test("property: the reference reads what JSON.parse reads, where no key is escaped", () => {
   fc.assert(
-    fc.property(jsonText, fc.constantFrom<JsonStyle>("pretty", "compact"), (text, style) => {
-      assertEquals(formatJson(text, style), reference(text, style));
+    fc.property(jsonText, (text) => {
+      fc.pre(!text.includes("\\"));
+      assertEquals(plainNumbers(parseReference(text)), JSON.parse(text));
     }),
     RUNS,
   );
 });
+
+Deno.test("property: formatJson prints what the reference prints", () => {
+  fc.assert(
+    fc.property(jsonText, fc.constantFrom<JsonStyle>("pretty", "compact"), (text, style) => {
+      assertEquals(formatJson(text, style), reference(text, style));
+    }),
+    { ...RUNS, examples: pinned },
+  );
+});
+
+Deno.test("property: parseJson keeps number texts and parseJsonData matches JSON, both as the reference reads", () => {
+  fc.assert(
+    fc.property(jsonText, (text) => {
+      const tree = parseJson(text);
+      const expected = parseReference(text);
+      assertEquals(printTree(tree), printReference(expected, "compact"));
+      assertEquals(parseJsonData(text), plainNumbers(expected));
+    }),
+    { ...RUNS, examples: PINNED.map((text) => [text]) },
+  );
+});
+
+/** A tree from parseJson in the reference's compact form. */
+function printTree(value: unknown): string {
+  if (value instanceof RawNumber) return printReference(new Num(value.source), "compact");
+  if (Array.isArray(value)) return `[${value.map(printTree).join(",")}]`;
+  if (value === null || typeof value !== "object") return printReference(value as Tree, "compact");
+  const members = Object.keys(value).sort(byCodePoints).map((k) =>
+    `${quoteReference(k)}:${printTree((value as Record<string, unknown>)[k])}`
+  );
+  return `{${members.join(",")}}`;
+}
 
 Deno.test("property: formatJsonElements gives an array's elements as they print inside it", () => {
   fc.assert(
@@ -201,7 +333,7 @@ Deno.test("property: formatJsonElements gives an array's elements as they print 
         : `[${elements!.join(",")}]`;
       assertEquals(joined, formatJson(text, style));
     }),
-    RUNS,
+    { ...RUNS, examples: pinned },
   );
 });
 

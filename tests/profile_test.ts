@@ -5,7 +5,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "./helpers/assert.ts";
-import fc from "fast-check";
+import { fc } from "./helpers/property.ts";
 import { CliError } from "../src/errors.ts";
 import { toProfile } from "../src/profile/schema.ts";
 import {

@@ -1,5 +1,5 @@
 import { assertEquals, assertThrows } from "./helpers/assert.ts";
-import fc from "fast-check";
+import { fc } from "./helpers/property.ts";
 import { buildApiCall, escapeFilesPath } from "../src/api/request.ts";
 import { encodeQuery } from "../src/api/client.ts";
 import { commandIndex, loadCatalog } from "../src/catalog/catalog.ts";

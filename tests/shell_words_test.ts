@@ -1,5 +1,5 @@
 import { assertEquals, assertThrows } from "./helpers/assert.ts";
-import fc from "fast-check";
+import { fc } from "./helpers/property.ts";
 import { joinShellWords, splitShellWords } from "../src/profile/shell_words.ts";
 import { CliError } from "../src/errors.ts";
 

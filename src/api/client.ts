@@ -8,6 +8,7 @@
 import type { Context } from "../context.ts";
 import { CliError, type ErrorKind } from "../errors.ts";
 import type { Lang } from "./endpoint.ts";
+import { parseJsonData } from "./json.ts";
 import { type HttpRequest, send, USER_AGENT } from "./http.ts";
 
 /** Where and how to call. */
@@ -139,7 +140,7 @@ export function operatorIdFromToken(token: string): string | undefined {
         "=",
       ),
     );
-    const value: unknown = JSON.parse(json);
+    const value: unknown = parseJsonData(json);
     if (value !== null && typeof value === "object" && "operator" in value) {
       const operator = (value as { operator: unknown }).operator;
       if (operator !== null && typeof operator === "object" && "operatorId" in operator) {

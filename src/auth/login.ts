@@ -10,6 +10,7 @@
  */
 
 import { type ApiTarget, callApi, responseError } from "../api/client.ts";
+import { parseJsonData } from "../api/json.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { otpFromCommand } from "../profile/command.ts";
@@ -94,7 +95,7 @@ async function parseSession(
 /** Reads the API error code (`AUM0063`, ...) from an error body, if any. */
 function errorCode(text: string): string | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = parseJsonData(text);
     if (value !== null && typeof value === "object" && "code" in value) {
       const code = (value as { code: unknown }).code;
       return typeof code === "string" ? code : undefined;

@@ -13,6 +13,7 @@
 
 import { z } from "zod";
 import type { Context } from "../context.ts";
+import { parseJsonData } from "../api/json.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 
@@ -78,7 +79,9 @@ export class SessionCache {
       return undefined;
     }
     try {
-      const value: unknown = JSON.parse(new TextDecoder().decode(await this.ctx.fs.readFile(path)));
+      const value: unknown = parseJsonData(
+        new TextDecoder().decode(await this.ctx.fs.readFile(path)),
+      );
       const parsed = cachedSessionSchema.safeParse(value);
       if (!parsed.success) return undefined;
       const { version: _v, ...session } = parsed.data;

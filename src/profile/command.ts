@@ -8,6 +8,7 @@
  * @module
  */
 
+import { parseJsonData } from "../api/json.ts";
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
 import { redactText } from "../redact.ts";
@@ -97,7 +98,7 @@ export async function profileFromCommand(ctx: Context, command: string): Promise
   if (text.trim() === "") throw new CliError("auth", `${where} is empty`);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonData(text);
   } catch {
     throw new CliError("auth", `${where} is not valid JSON`);
   }

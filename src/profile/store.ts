@@ -12,6 +12,7 @@
  */
 
 import type { ParseError } from "jsonc-parser";
+import { parseJsonData } from "../api/json.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
@@ -155,7 +156,7 @@ export async function parseProfileText(text: string, where: string): Promise<Pro
   if (text.trim() === "") throw new CliError("config", `${where}: the file is empty`);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonData(text);
   } catch {
     // Plain JSON is the common case; jsonc-parser (CommonJS, slow to load) only for the rest.
     const { parse: parseJsonc, printParseErrorCode } = await import("jsonc-parser");
