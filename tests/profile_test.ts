@@ -19,14 +19,14 @@ import {
 import { testContext } from "./helpers/context.ts";
 import { tempDir, writeProfile } from "./helpers/run.ts";
 
-Deno.test("keys match case-insensitively; username is read from userName; unknown keys are ignored", () => {
-  const p = toProfile({ UserName: "sam", AUTHKEYID: "k", operatorid: "OP1", extra: 1 }, "x");
+Deno.test("keys match case-insensitively; username is read from userName; unknown keys are ignored", async () => {
+  const p = await toProfile({ UserName: "sam", AUTHKEYID: "k", operatorid: "OP1", extra: 1 }, "x");
   assertEquals(p, { username: "sam", authKeyId: "k", operatorId: "OP1" });
 });
 
-Deno.test("an exact key beats a case-insensitive one", () => {
-  assertEquals(toProfile({ username: "a", userName: "b" }, "x").username, "a");
-  assertEquals(toProfile({ userName: "b", username: "a" }, "x").username, "a");
+Deno.test("an exact key beats a case-insensitive one", async () => {
+  assertEquals((await toProfile({ username: "a", userName: "b" }, "x")).username, "a");
+  assertEquals((await toProfile({ userName: "b", username: "a" }, "x")).username, "a");
 });
 
 Deno.test("JSONC: comments and trailing commas are accepted", async () => {
@@ -50,11 +50,21 @@ Deno.test("syntax errors name the file, line and column", async () => {
   await assertRejects(() => parseProfileText("", "/p/x.json"), CliError, "empty");
 });
 
-Deno.test("wrong types name the field", () => {
-  assertThrows(() => toProfile({ email: 5 }, "f"), CliError, "field 'email' must be a string");
-  assertThrows(() => toProfile({ tokenTimeoutSeconds: "1" }, "f"), CliError, "tokenTimeoutSeconds");
-  assertThrows(() => toProfile({ headers: { a: 1 } }, "f"), CliError, "headers.a");
-  assertThrows(() => toProfile([1], "f"), CliError, "expected a JSON object");
+Deno.test("wrong types name the field", async () => {
+  const rejects = (value: unknown, text: string) =>
+    assertRejects(() => toProfile(value, "f"), CliError, text);
+  await rejects({ email: 5 }, "field 'email' must be a string");
+  await rejects(
+    { tokenTimeoutSeconds: "1" },
+    "field 'tokenTimeoutSeconds' must be an integer, got a string",
+  );
+  await rejects(
+    { tokenTimeoutSeconds: 1.5 },
+    "field 'tokenTimeoutSeconds' must be an integer, got a number",
+  );
+  await rejects({ headers: { a: 1 } }, "field 'headers.a' must be a string, got a number");
+  await rejects({ sessionCache: "no" }, "field 'sessionCache' must be a boolean, got a string");
+  await rejects([1], "expected a JSON object");
 });
 
 Deno.test("names are sanitised as soracom-cli does and never leave the folder", () => {

@@ -11,28 +11,15 @@
  * @module
  */
 
-import { z } from "zod";
 import type { Context } from "../context.ts";
 import { parseJsonData } from "../api/json.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
-
-const cachedSessionSchema = z.object({
-  version: z.literal(1),
-  apiKey: z.string().min(1),
-  token: z.string().min(1),
-  operatorId: z.string(),
-  userName: z.string().optional(),
-  expiresAt: z.number(),
-  /** Lifetime asked for at login, in seconds (renewals ask for the same). */
-  lifetimeSeconds: z.number().int().positive(),
-  endpoint: z.string(),
-  /** Which profile or flag made it (shown by `logout`; not a secret). */
-  label: z.string(),
-});
+import type { CachedSessionFile } from "./session_zod.ts";
+import { parseCachedSession } from "../validators.generated.ts";
 
 /** A session as stored, with what logout and renewal need. */
-export type CachedSession = Omit<z.infer<typeof cachedSessionSchema>, "version">;
+export type CachedSession = Omit<CachedSessionFile, "version">;
 
 /** How long a run waits for another run's login before it says so. */
 const LOCK_NOTICE_MS = 2000;
@@ -82,9 +69,10 @@ export class SessionCache {
       const value: unknown = parseJsonData(
         new TextDecoder().decode(await this.ctx.fs.readFile(path)),
       );
-      const parsed = cachedSessionSchema.safeParse(value);
-      if (!parsed.success) return undefined;
-      const { version: _v, ...session } = parsed.data;
+      // The check generated from session_zod.ts: a file it turns down is not used.
+      const parsed = parseCachedSession(value);
+      if (parsed === undefined) return undefined;
+      const { version: _v, ...session } = parsed;
       return session;
     } catch {
       return undefined;

@@ -104,7 +104,7 @@ export async function profileFromCommand(ctx: Context, command: string): Promise
   }
   let profile: Profile;
   try {
-    profile = toProfile(value, where);
+    profile = await toProfile(value, where);
   } catch (e) {
     throw new CliError("auth", (e as Error).message);
   }

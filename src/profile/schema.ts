@@ -3,38 +3,18 @@
  *
  * Keys are matched case-insensitively, as soracom-cli (Go `encoding/json`) does:
  * `userName`, `UserName` and `username` all fill `username`. Unknown keys are
- * ignored. Values are checked with zod, and a wrong type names the field.
+ * ignored. Values are checked against the zod schema in profile_zod.ts, through
+ * the plain check generated from it; zod itself is loaded only to name the field
+ * of a profile that check turns down.
  *
  * @module
  */
 
-import { z } from "zod";
 import { CliError } from "../errors.ts";
+import { parseProfile } from "../validators.generated.ts";
+import type { Profile } from "./profile_zod.ts";
 
-const profileSchema = z.object({
-  sandbox: z.boolean().optional(),
-  coverageType: z.string().optional(),
-  email: z.string().optional(),
-  password: z.string().optional(),
-  authKeyId: z.string().optional(),
-  authKey: z.string().optional(),
-  username: z.string().optional(),
-  operatorId: z.string().optional(),
-  endpoint: z.string().optional(),
-  registerPaymentMethod: z.boolean().optional(),
-  profileCommand: z.string().optional(),
-  sourceProfile: z.string().optional(),
-  tokenTimeoutSeconds: z.number().int().optional(),
-  mfaOTPCode: z.string().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  /** Ours: a command that prints only the current OTP. */
-  mfaOTPCommand: z.string().optional(),
-  /** Ours: `false` turns the session cache off for this profile. */
-  sessionCache: z.boolean().optional(),
-});
-
-/** A profile, as read from a file or from a profileCommand's output. */
-export type Profile = z.infer<typeof profileSchema>;
+export type { Profile };
 
 /** The profile keys in the order soracom-cli writes them. */
 export const PROFILE_KEYS: readonly (keyof Profile)[] = [
@@ -92,11 +72,14 @@ function describeType(value: unknown): string {
  * @param where names the source in errors, e.g. the file path or "the output of profileCommand"
  * @throws CliError (`config`) naming the field with the wrong type
  */
-export function toProfile(value: unknown, where: string): Profile {
+export async function toProfile(value: unknown, where: string): Promise<Profile> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new CliError("config", `${where}: expected a JSON object, got ${describeType(value)}`);
   }
   const data = canonicalKeys(value as Record<string, unknown>);
+  const checked = parseProfile(data);
+  if (checked !== undefined) return checked;
+  const { profileSchema } = await import("./profile_zod.ts");
   const result = profileSchema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

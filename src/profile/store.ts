@@ -171,7 +171,7 @@ export async function parseProfileText(text: string, where: string): Promise<Pro
       );
     }
   }
-  return toProfile(value, where);
+  return await toProfile(value, where);
 }
 
 /** A loaded profile file. */

@@ -1,0 +1,232 @@
+/**
+ * The plain checks generated from the zod schemas (src/validators.generated.ts):
+ * they are what the generator writes now, they accept and return exactly what
+ * zod's `safeParse` does on parsed JSON, the generator refuses what it cannot
+ * translate, and a warm API command's modules do not load zod at all.
+ */
+import { z } from "zod";
+import { fc } from "./helpers/property.ts";
+import { assert, assertEquals, assertThrows } from "./helpers/assert.ts";
+import { generate, OUT, translate } from "../scripts/gen_validators.ts";
+import { parseCachedSession, parseProfile } from "../src/validators.generated.ts";
+import { profileSchema } from "../src/profile/profile_zod.ts";
+import { cachedSessionSchema } from "../src/auth/session_zod.ts";
+import { parseJsonData } from "../src/api/json.ts";
+
+Deno.test("validators.generated.ts is what scripts/gen_validators.ts writes (not stale)", async () => {
+  assertEquals(
+    await Deno.readTextFile(OUT),
+    generate(),
+    "src/validators.generated.ts is stale: run `deno task gen-validators`",
+  );
+});
+
+/** Values of every JSON type, with the edge cases the checks decide on. */
+const anyJson: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    "",
+    "x",
+    "\ud800",
+    "\u{1F600}",
+    0,
+    -0,
+    1,
+    -1,
+    1.5,
+    2 ** 53,
+    2 ** 53 - 1,
+    -(2 ** 53),
+    1e300,
+    true,
+    false,
+    null,
+    [],
+    {},
+  ),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+
+/** Objects with the schema's keys (some valid values, some not) and stray keys, via JSON text. */
+function nearShape(
+  keys: readonly string[],
+  valid: Readonly<Record<string, fc.Arbitrary<unknown>>>,
+): fc.Arbitrary<unknown> {
+  const member = fc.tuple(
+    fc.constantFrom(...keys, "__proto__", "constructor", "extra"),
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...keys).chain((k) => valid[k] ?? anyJson) },
+      { weight: 1, arbitrary: anyJson },
+    ),
+  );
+  const full = fc.record(
+    Object.fromEntries(keys.map((k) => [k, valid[k] ?? anyJson])) as Record<
+      string,
+      fc.Arbitrary<unknown>
+    >,
+  );
+  return fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.tuple(full, fc.array(member, { maxLength: 3 })).map(([base, extra]) =>
+        // Through JSON text, as the checks get it ("__proto__" stays an own key).
+        parseJsonData(
+          `{${
+            [...Object.entries(base), ...extra].map(([k, v]) =>
+              `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`
+            ).join(",")
+          }}`,
+        )
+      ),
+    },
+    fc.array(member, { maxLength: 6 }).map((members) =>
+      parseJsonData(
+        `{${
+          members.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`).join(",")
+        }}`,
+      )
+    ),
+    anyJson,
+  );
+}
+
+const text = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom("", "\ud800", "\udc00x"));
+const integer = fc.oneof(
+  fc.integer(),
+  fc.constantFrom(0, -0, 1.5, 2 ** 53, 2 ** 53 - 1, -(2 ** 53) + 1, -1, 1e21),
+);
+const headers = fc.oneof(
+  fc.dictionary(fc.string({ maxLength: 3 }), text, { maxKeys: 3 }),
+  fc.dictionary(fc.constantFrom("__proto__", "a", "constructor"), anyJson, { maxKeys: 2 }),
+);
+
+/** zod's verdict on parsed JSON: its data, or undefined. */
+function zodSays(schema: z.ZodType, value: unknown): unknown {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/** Deep equality that also tells `{a: undefined}` from `{}` and -0 from 0. */
+function same(actual: unknown, expected: unknown): void {
+  assertEquals(actual, expected);
+  if (actual !== null && typeof actual === "object") {
+    const e = expected as Record<string, unknown>;
+    assertEquals(Object.keys(actual), Object.keys(e));
+    for (const [k, v] of Object.entries(actual)) same(v, e[k]);
+  } else assert(Object.is(actual, expected), `${String(actual)} is not ${String(expected)}`);
+}
+
+Deno.test("property: parseProfile accepts and returns what profileSchema.safeParse does", () => {
+  const keys = Object.keys(profileSchema.shape);
+  const valid: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const key of keys) {
+    const inner = profileSchema.shape[key as keyof typeof profileSchema.shape].unwrap();
+    valid[key] = inner instanceof z.ZodBoolean
+      ? fc.boolean()
+      : inner instanceof z.ZodNumber
+      ? integer
+      : inner instanceof z.ZodRecord
+      ? headers
+      : text;
+  }
+  let accepted = 0;
+  fc.assert(
+    fc.property(nearShape(keys, valid), (value) => {
+      const expected = zodSays(profileSchema, value);
+      same(parseProfile(value), expected);
+      if (expected !== undefined) accepted++;
+    }),
+    { numRuns: 3000 },
+  );
+  // Both verdicts were reached often: the property is not decided by one branch.
+  assert(accepted > 300 && accepted < 2700, `${accepted} of 3000 accepted`);
+});
+
+Deno.test("property: parseCachedSession accepts and returns what cachedSessionSchema.safeParse does", () => {
+  const keys = Object.keys(cachedSessionSchema.shape);
+  const valid: Record<string, fc.Arbitrary<unknown>> = {
+    version: fc.constantFrom(1, 1, 1, 1, 2, "1"),
+    apiKey: text,
+    token: text,
+    operatorId: text,
+    userName: text,
+    expiresAt: fc.oneof(fc.double(), integer),
+    lifetimeSeconds: fc.oneof(fc.constantFrom(1, 86400), integer),
+    endpoint: text,
+    label: text,
+  };
+  let accepted = 0;
+  fc.assert(
+    fc.property(nearShape(keys, valid), (value) => {
+      const expected = zodSays(cachedSessionSchema, value);
+      same(parseCachedSession(value), expected);
+      if (expected !== undefined) accepted++;
+    }),
+    { numRuns: 3000 },
+  );
+  assert(accepted > 150 && accepted < 2900, `${accepted} of 3000 accepted`);
+});
+
+Deno.test("the generator refuses a zod type or check it cannot translate", () => {
+  for (
+    const schema of [
+      z.array(z.string()),
+      z.string().email(),
+      z.union([z.string(), z.number()]),
+      z.number().multipleOf(2),
+      z.record(z.enum(["a"]), z.string()),
+    ]
+  ) {
+    assertThrows(() => translate(schema as never), Error, "is not supported");
+  }
+});
+
+interface ModuleInfo {
+  specifier: string;
+  dependencies?: { code?: { specifier: string }; isDynamic?: boolean }[];
+}
+
+/** `deno info --json` of one root: its modules and redirects. */
+async function moduleGraph(
+  root: string,
+): Promise<{ modules: ModuleInfo[]; redirects: Record<string, string> }> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", root],
+    cwd: new URL("../", import.meta.url),
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  assert(output.success, `deno info ${root} failed`);
+  return JSON.parse(new TextDecoder().decode(output.stdout));
+}
+
+/** The modules loaded by static imports from `roots` (dynamic imports not followed). */
+async function staticClosure(roots: readonly string[]): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const info = await moduleGraph(root);
+    const bySpecifier = new Map(info.modules.map((m) => [m.specifier, m]));
+    const visit = (specifier: string) => {
+      const resolved = info.redirects[specifier] ?? specifier;
+      if (seen.has(resolved)) return;
+      seen.add(resolved);
+      for (const dep of bySpecifier.get(resolved)?.dependencies ?? []) {
+        if (dep.code && !dep.isDynamic) visit(dep.code.specifier);
+      }
+    };
+    visit(new URL(`../${root}`, import.meta.url).href);
+  }
+  return seen;
+}
+
+Deno.test("a warm API command's modules do not include zod (it is loaded only to explain a rejection)", async () => {
+  // What `soracom subscribers list` loads: main.ts, then (dynamically, always) the
+  // catalogue, the API command module and stricli.
+  const loaded = await staticClosure([
+    "main.ts",
+    "src/catalog/catalog.ts",
+    "src/cli/api_command.ts",
+  ]);
+  assert(loaded.has(new URL("../src/validators.generated.ts", import.meta.url).href));
+  const zod = [...loaded].filter((s) => s.includes("zod@") || s.endsWith("_zod.ts"));
+  assertEquals(zod, [], "zod is back on the warm path");
+});
