@@ -168,6 +168,9 @@ const NEEDS_CARE = /[\u0000-\u001f\u2028\u2029]/;
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\u0000-\u001f]/;
 const SURROGATE = /[\ud800-\udfff]/;
+/** Anything that makes {@link NEEDS_CARE} or {@link SURROGATE} match: one scan for the common case. */
+// deno-lint-ignore no-control-regex
+const ODD = /[\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
 
 /**
  * Go's key order (UTF-8 bytes, so code points), for text with surrogates, where
@@ -190,10 +193,6 @@ function byCodePoint(a: string, b: string): number {
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c < 0xe000;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 interface Member {
@@ -236,9 +235,11 @@ class Formatter {
   readonly pads: string[] = [];
 
   constructor(readonly text: string, readonly pretty: boolean) {
-    this.careful = NEEDS_CARE.test(text) || !text.isWellFormed();
-    const compare = SURROGATE.test(text) ? byCodePoint : byCodeUnit;
-    this.byKey = (a, b) => compare(a.key, b.key);
+    const odd = ODD.test(text);
+    this.careful = odd && (NEEDS_CARE.test(text) || !text.isWellFormed());
+    this.byKey = odd && SURROGATE.test(text)
+      ? (a, b) => byCodePoint(a.key, b.key)
+      : (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     this.separator = pretty ? ": " : ":";
   }
 
@@ -373,11 +374,11 @@ class Formatter {
 
   /** Reads a member's key and colon into `open`. */
   key(open: Open): void {
-    this.ws();
+    if (this.text.charCodeAt(this.i) <= 32) this.ws();
     if (this.text.charCodeAt(this.i) !== 34) this.fail("expected a property name", this.i);
     open.keyText = this.string(true);
     open.key = this.decoded;
-    this.ws();
+    if (this.text.charCodeAt(this.i) <= 32) this.ws();
     if (this.text.charCodeAt(this.i) !== 58) this.fail('expected ":"', this.i);
     this.i++;
   }
@@ -389,21 +390,28 @@ class Formatter {
 
   /** A closed object or array whose first line is at `depth`. */
   render(open: Open, depth: number): string {
-    let texts = open.items;
-    if (open.members !== undefined) {
-      const members = open.members.sort(this.byKey);
-      texts = [];
+    const members = open.members;
+    const close = members === undefined ? "]" : "}";
+    const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
+    // Built with +, not join: V8 keeps the pieces as a rope and copies them once,
+    // when the whole text is written, instead of once per nesting level.
+    let out = members === undefined ? "[" : "{";
+    if (this.pretty) out += this.pad(depth + 1);
+    if (members === undefined) {
+      const items = open.items;
+      out += items[0];
+      for (let k = 1; k < items.length; k++) out += comma + items[k];
+    } else {
+      members.sort(this.byKey);
+      let first = true;
       for (let k = 0; k < members.length; k++) {
         // Of equal keys (the sort is stable) the last wins, as with JSON.parse and Go.
         if (k + 1 < members.length && members[k + 1].key === members[k].key) continue;
-        texts.push(members[k].text);
+        out += first ? members[k].text : comma + members[k].text;
+        first = false;
       }
     }
-    const start = open.members === undefined ? "[" : "{";
-    const end = open.members === undefined ? "]" : "}";
-    if (!this.pretty) return `${start}${texts.join(",")}${end}`;
-    const pad = this.pad(depth + 1);
-    return `${start}${pad}${texts.join(`,${pad}`)}${this.pad(depth)}${end}`;
+    return this.pretty ? out + this.pad(depth) + close : out + close;
   }
 
   /**
@@ -414,13 +422,13 @@ class Formatter {
     const t = this.text;
     const stack: Open[] = [];
     for (;;) {
-      this.ws();
+      if (t.charCodeAt(this.i) <= 32) this.ws();
       const c = t.charCodeAt(this.i);
       let value: string;
       if (c === 123 || c === 91) {
         this.i++;
         const open = new Open(c === 123);
-        this.ws();
+        if (t.charCodeAt(this.i) <= 32) this.ws();
         if (t.charCodeAt(this.i) !== open.close) {
           stack.push(open);
           if (open.members !== undefined) this.key(open);
@@ -438,7 +446,7 @@ class Formatter {
         if (open === undefined) return this.end(split ? undefined : value);
         if (open.members === undefined) open.items.push(value);
         else open.members.push({ key: open.key, text: open.keyText + this.separator + value });
-        this.ws();
+        if (t.charCodeAt(this.i) <= 32) this.ws();
         const next = t.charCodeAt(this.i);
         if (next === 44) {
           this.i++;
