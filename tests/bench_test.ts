@@ -75,6 +75,13 @@ Deno.test("bench --quick measures every row and writes results.json", async () =
       assertStringIncludes(printed, `| ${row.what} `);
     }
 
+    // The targets are the executable's; the bundle's rows are for comparison only.
+    for (const row of results.rows) {
+      const targeted = !row.id.endsWith("-bundle") && !row.id.startsWith("profile-command-first");
+      if (targeted) assert(row.target !== "-" && row.pass !== null, `${row.id}: no target`);
+      else assertEquals([row.target, row.pass], ["-", null], row.id);
+    }
+
     // Request counts do not depend on the machine: one request per warm command.
     const requests = results.rows.filter((r) => r.unit === "requests");
     assertEquals(requests.map((r) => [r.id, r.value, r.baselineValue, r.pass]), [
