@@ -1,5 +1,5 @@
 /** The HTTP layer in-process: retry schedule and budget on a fake clock, verbose redaction. */
-import { assertEquals, assertStringIncludes } from "./helpers/assert.ts";
+import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
 import { testContext } from "./helpers/context.ts";
 import { redactUrl, send } from "../src/api/http.ts";
 import { redactText } from "../src/redact.ts";
@@ -83,4 +83,30 @@ Deno.test("verbose redaction: secrets by field name, not identifiers or numbers;
     redactUrl("https://bucket.example/a.txt?X-Amz-Signature=abc&X-Amz-Credential=def&part=1"),
     "https://bucket.example/a.txt?X-Amz-Signature=hidden&X-Amz-Credential=hidden&part=1",
   );
+});
+
+Deno.test("SORACOM_VERBOSE hides headers named like secrets (a profile's own headers too), not the others", async () => {
+  const { t } = clocked(() =>
+    new Response("{}", { headers: { "set-cookie": "session=s3", "x-request-id": "r-1" } })
+  );
+  const headers: [string, string][] = [
+    ["X-Api-Key", "k-secret-1"],
+    ["X-Partner-Token", "t-secret-2"],
+    ["Cookie", "c-secret-3"],
+    ["Proxy-Authorization", "Basic p-secret-4"],
+    ["X-Client-Secret", "c-secret-5"],
+    ["X-Trace", "visible-6"],
+    ["X-Api-Key-Id", "id-7"],
+  ];
+  await send(t.ctx, { ...req, headers }, { retry: false });
+  const dump = t.stderr();
+  for (
+    const secret of ["k-secret-1", "t-secret-2", "c-secret-3", "p-secret-4", "c-secret-5", "s3"]
+  ) {
+    assert(!dump.includes(secret), `${secret} shown in:\n${dump}`);
+  }
+  assertStringIncludes(dump, "X-Trace: visible-6");
+  assertStringIncludes(dump, "X-Api-Key-Id: id-7");
+  assertStringIncludes(dump, "x-request-id: r-1");
+  assertStringIncludes(dump, "X-Api-Key: <hidden>");
 });

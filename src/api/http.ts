@@ -8,7 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { redactText } from "../redact.ts";
+import { isSecretField, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
 
 /** A request ready to send. */
@@ -43,7 +43,19 @@ export const RETRY_POLICY: RetryPolicy = {
 };
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
-const SECRET_HEADERS = new Set(["x-soracom-api-key", "x-soracom-token", "authorization"]);
+const SECRET_HEADERS = new Set([
+  "x-soracom-api-key",
+  "x-soracom-token",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+]);
+
+/** Whether a header's value is hidden in dumps: the known ones, and any named like a secret (a profile's `headers`). */
+function isSecretHeader(lower: string): boolean {
+  return SECRET_HEADERS.has(lower) || isSecretField(lower.replaceAll("-", "_"), "");
+}
 /** Query parameters of signed URLs (S3 and the like) that act as credentials. */
 const SECRET_QUERY = /sig|credential|token|secret|password|key-pair-id|policy/i;
 
@@ -73,7 +85,7 @@ function dumpHeaders(headers: Iterable<readonly [string, string]>): string {
   let out = "";
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
-    const shown = SECRET_HEADERS.has(lower)
+    const shown = isSecretHeader(lower)
       ? "<hidden>"
       : lower === "location"
       ? redactUrl(value)
