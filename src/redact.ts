@@ -4,14 +4,14 @@
  *
  * @example
  * ```ts
- * redactText(`{"authKeyId":"keyId-1","authKey":"s"}`); // {"authKeyId":"keyId-1","authKey":"<hidden>"}
+ * redactText(`{"authKeyId":"keyId-1","authKey":"s"}`); // {"authKey":"<hidden>","authKeyId":"keyId-1"}
  * redactText("vault locked password=hunter2"); // "vault locked password=<hidden>"
  * ```
  *
  * @module
  */
 
-import { parseJsonData } from "./api/json.ts";
+import { type JsonValue, parseJson, RawNumber, stringifyCompact } from "./api/json.ts";
 
 /** Names that hold secrets: password, authKey, authKeySecret, mfaOTPCode, token, apiKey... */
 const SECRET_NAME = /password|secret|token|api_?key|auth_?key|otp/i;
@@ -24,7 +24,8 @@ export function isSecretField(name: string, value: unknown): boolean {
   return typeof value === "string" && SECRET_NAME.test(name) && !/id$/i.test(name);
 }
 
-function redactValue(value: unknown): unknown {
+function redactValue(value: JsonValue): JsonValue {
+  if (value instanceof RawNumber) return value;
   if (Array.isArray(value)) return value.map(redactValue);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
@@ -34,10 +35,13 @@ function redactValue(value: unknown): unknown {
   return value;
 }
 
-/** Hides secret fields: by name in JSON, or in `key=value` / `"key": "value"` pairs in other text. */
+/**
+ * Hides secret fields: by name in JSON (printed compact, keys sorted, numbers
+ * as written), or in `key=value` / `"key": "value"` pairs in other text.
+ */
 export function redactText(text: string): string {
   try {
-    return JSON.stringify(redactValue(parseJsonData(text)));
+    return stringifyCompact(redactValue(parseJson(text)));
   } catch {
     return text.replace(
       /("?)([A-Za-z_]*)("?\s*[:=]\s*)("[^"]*"|[^\s&,}]+)/g,

@@ -79,6 +79,13 @@ Deno.test("verbose redaction: secrets by field name, not identifiers or numbers;
     },
   );
   assertStringIncludes(redactText(`password=hunter2&user=x`), "password=<hidden>");
+  // Numbers are shown as written (a 20-digit one is not rounded); escaped keys are read right.
+  assertEquals(
+    redactText(
+      `{"n":12345678901234567890,"x":1.50,"pass\\u0077ord":"p","a":{"a":0,"x":0},"\\n":0}`,
+    ),
+    `{"\\n":0,"a":{"a":0,"x":0},"n":12345678901234567890,"password":"<hidden>","x":1.50}`,
+  );
   assertEquals(
     redactUrl("https://bucket.example/a.txt?X-Amz-Signature=abc&X-Amz-Credential=def&part=1"),
     "https://bucket.example/a.txt?X-Amz-Signature=hidden&X-Amz-Credential=hidden&part=1",
