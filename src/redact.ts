@@ -16,12 +16,14 @@ import { type JsonValue, parseJson, RawNumber, stringifyCompact } from "./api/js
 /** Names that hold secrets: password, authKey, authKeySecret, mfaOTPCode, token, apiKey... */
 const SECRET_NAME = /password|secret|token|api_?key|auth_?key|otp/i;
 
-/**
- * True for a field whose string value is a secret; identifiers (`authKeyId`) and
- * numbers (`tokenTimeoutSeconds`) are not.
- */
-export function isSecretField(name: string, value: unknown): boolean {
-  return typeof value === "string" && SECRET_NAME.test(name) && !/id$/i.test(name);
+/** True for a name that holds a secret; identifiers (`authKeyId`) do not. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !/id$/i.test(name);
+}
+
+/** True for a JSON field whose value is a secret: a string under a secret name (not `tokenTimeoutSeconds: 900`). */
+function isSecretField(name: string, value: unknown): boolean {
+  return typeof value === "string" && isSecretName(name);
 }
 
 function redactValue(value: JsonValue): JsonValue {
@@ -46,7 +48,7 @@ export function redactText(text: string): string {
     return text.replace(
       /("?)([A-Za-z_]*)("?\s*[:=]\s*)("[^"]*"|[^\s&,}]+)/g,
       (all, open: string, name: string, sep: string) =>
-        isSecretField(name, "") ? `${open}${name}${sep}<hidden>` : all,
+        isSecretName(name) ? `${open}${name}${sep}<hidden>` : all,
     );
   }
 }
