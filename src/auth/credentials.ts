@@ -54,8 +54,6 @@ export type CredentialSource =
 /** Everything a command needs to know before it calls the API. */
 export interface Invocation {
   readonly options: GlobalOptions;
-  /** The profile folder; undefined when it cannot be known (no HOME), which `fileProfileError` says. */
-  readonly profileDir?: string;
   /** The sanitised profile name (`--profile`, `SORACOM_PROFILE`, or `default`). */
   readonly profileName: string;
   /** The profile file, when it could be read. */
@@ -74,13 +72,11 @@ export function selectedProfileName(ctx: Context, options: GlobalOptions): strin
 /** Loads the profile file (if any) and decides endpoint, language and headers. */
 export async function prepare(ctx: Context, options: GlobalOptions): Promise<Invocation> {
   const name = selectedProfileName(ctx, options);
-  let dir: string | undefined;
   let fileProfile: LoadedProfile | undefined;
   let fileProfileError: CliError | undefined;
   try {
     // No HOME is only a problem when a profile is needed (not with credential flags).
-    dir = profileDir(ctx);
-    fileProfile = await loadProfile(ctx, dir, name);
+    fileProfile = await loadProfile(ctx, profileDir(ctx), name);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
     fileProfileError = e;
@@ -92,7 +88,6 @@ export async function prepare(ctx: Context, options: GlobalOptions): Promise<Inv
   );
   return {
     options,
-    profileDir: dir,
     profileName: name,
     fileProfile,
     fileProfileError,
@@ -188,8 +183,7 @@ async function loginWithProfile(
   const sourceName = sourceProfileName(profile.sourceProfile);
   let source: Profile;
   try {
-    if (inv.profileDir === undefined) throw inv.fileProfileError;
-    source = (await loadProfile(ctx, inv.profileDir, sourceName)).profile;
+    source = (await loadProfile(ctx, profileDir(ctx), sourceName)).profile;
   } catch (e) {
     if (e instanceof CliError) {
       throw new CliError(
