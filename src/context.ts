@@ -21,8 +21,6 @@ export interface FileInfo {
   readonly size: number;
   /** Permission bits (POSIX), or null where the platform has none (Windows). */
   readonly mode: number | null;
-  /** Last modification, milliseconds since the epoch. */
-  readonly mtime: number;
 }
 
 /** What a child process left behind. */
@@ -343,7 +341,6 @@ function realFileSystem(): FileSystem {
           isFile: info.isFile,
           size: info.size,
           mode: Deno.build.os === "windows" ? null : info.mode,
-          mtime: info.mtime?.getTime() ?? 0,
         };
       } catch (e) {
         if (e instanceof Deno.errors.NotFound) return null;

@@ -74,7 +74,7 @@ async function renew(
 function usable(
   cached: CachedSession | undefined,
   now: number,
-  minRemainingMs = MIN_REMAINING_MS,
+  minRemainingMs: number,
 ): cached is CachedSession {
   // A short session (switch user with a few minutes) can never have more than half its life left
   // to give: asking for more would log in, and ask for an OTP, on every call.
