@@ -102,7 +102,7 @@ function bodyText(req: HttpRequest): string {
   const type = req.headers.find(([n]) => n.toLowerCase() === "content-type")?.[1] ??
     "application/json";
   if (!/json|text|xml/i.test(type)) {
-    return `<${typeof body === "string" ? body.length : body.length} bytes of ${type}>`;
+    return `<${body.length} bytes of ${type}>`;
   }
   return typeof body === "string" ? body : new TextDecoder().decode(body);
 }
@@ -161,14 +161,14 @@ export async function send(
   const verbose = isVerbose(ctx);
   const attempts = options.retry ? policy.attempts : 1;
   const started = ctx.now();
+  // The request is the same on every attempt: its dump is made once.
+  const dump = verbose
+    ? `${req.method} ${redactUrl(req.url)}\n${dumpHeaders(req.headers)}\n${
+      redactText(bodyText(req))
+    }\n`
+    : "";
   for (let attempt = 0;; attempt++) {
-    if (verbose) {
-      ctx.stderr.write(
-        `${req.method} ${redactUrl(req.url)}\n${dumpHeaders(req.headers)}\n${
-          redactText(bodyText(req))
-        }\n`,
-      );
-    }
+    if (verbose) ctx.stderr.write(dump);
     let response: Response | undefined;
     let failure: unknown;
     try {
