@@ -81,11 +81,7 @@ type Container = { array: unknown[]; object?: undefined } | {
  */
 function readTree(text: string, number: (source: string) => unknown): unknown {
   let i = 0;
-  const ws = () => {
-    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9;) {
-      c = text.charCodeAt(++i);
-    }
-  };
+  const ws = () => i = skipWhitespace(text, i);
   const string = (): string => {
     STRING.lastIndex = i;
     const token = STRING.exec(text)![0];
@@ -149,6 +145,14 @@ function readTree(text: string, number: (source: string) => unknown): unknown {
       value = array ?? object;
     }
   }
+}
+
+/** The index of the first character at or after `i` that is not JSON whitespace. */
+function skipWhitespace(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9;) {
+    c = text.charCodeAt(++i);
+  }
+  return i;
 }
 
 const STRING = /"(?:[^"\\]|\\.)*"/y;
@@ -248,14 +252,7 @@ class Formatter {
   }
 
   ws(): void {
-    const t = this.text;
-    let i = this.i;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else break;
-    }
-    this.i = i;
+    this.i = skipWhitespace(this.text, this.i);
   }
 
   /** The string starting at `i`, as it prints; with `decode`, its value goes to `decoded`. */
