@@ -180,11 +180,14 @@ function unsupported(what: string): never {
   throw new Error(`gen_validators: ${what} is not supported; teach the generator before using it`);
 }
 
-/** The body of a check for `schema` (its argument is `input`); throws for what it cannot translate. */
-export function translate(schema: Schema): string[] {
+/**
+ * The body of a check for `schema` (its argument is `input`) and the expression
+ * of its result; throws for what it cannot translate.
+ */
+export function translate(schema: Schema): { lines: string[]; result: string } {
   const emitter = new Emitter();
-  emitter.emit(schema, "input", 1);
-  return emitter.lines;
+  const result = emitter.emit(schema, "input", 1);
+  return { lines: emitter.lines, result };
 }
 
 /** The generated module's text. */
@@ -207,13 +210,12 @@ export function generate(): string {
     "}",
   ];
   for (const target of TARGETS) {
-    const emitter = new Emitter();
-    const result = emitter.emit(target.schema, "input", 1);
+    const { lines, result } = translate(target.schema);
     out.push(
       "",
       `/** \`${target.source}\` (${target.module.slice(2)}) as a plain check. */`,
       `export function ${target.name}(input: unknown): ${target.type} | undefined {`,
-      ...emitter.lines,
+      ...lines,
       `  return ${result} as ${target.type};`,
       "}",
     );
