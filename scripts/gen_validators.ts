@@ -1,7 +1,7 @@
 /**
  * Generates `src/validators.generated.ts`: plain TypeScript checks made from the
- * zod schemas of what a warm command reads (a profile, a cached session), so
- * that command never loads zod (about 40 ms, more than the rest of a warm call).
+ * zod schemas of what commands read (a profile, a cached session, a login
+ * reply), so no command loads zod (about 40 ms, more than the rest of a warm call).
  * The schemas stay the one definition; zod still explains what it turns down.
  *
  * ```sh
@@ -18,7 +18,7 @@
  * @module
  */
 
-import { cachedSessionSchema } from "../src/auth/session_zod.ts";
+import { authResponseSchema, cachedSessionSchema } from "../src/auth/session_zod.ts";
 import { profileSchema } from "../src/profile/profile_zod.ts";
 
 /** What the generator reads of a zod schema: its definition. */
@@ -54,6 +54,13 @@ const TARGETS = [
     source: "profileSchema",
     module: "./profile/profile_zod.ts",
     type: "Profile",
+  },
+  {
+    name: "parseAuthResponse",
+    schema: authResponseSchema as unknown as Schema,
+    source: "authResponseSchema",
+    module: "./auth/session_zod.ts",
+    type: "AuthResponse",
   },
   {
     name: "parseCachedSession",
@@ -201,7 +208,11 @@ export function generate(): string {
     " * @module",
     " */",
     "",
-    ...TARGETS.map((t) => `import type { ${t.type} } from "${t.module}";`),
+    ...[...new Set(TARGETS.map((t) => t.module))].map((module) =>
+      `import type { ${
+        TARGETS.filter((t) => t.module === module).map((t) => t.type).join(", ")
+      } } from "${module}";`
+    ),
     "",
     "type Obj = Record<string, unknown>;",
     "",

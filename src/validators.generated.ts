@@ -7,7 +7,7 @@
  */
 
 import type { Profile } from "./profile/profile_zod.ts";
-import type { CachedSessionFile } from "./auth/session_zod.ts";
+import type { AuthResponse, CachedSessionFile } from "./auth/session_zod.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -147,6 +147,32 @@ export function parseProfile(input: unknown): Profile | undefined {
   }
   if ("sessionCache" in input) v0["sessionCache"] = v37;
   return v0 as Profile;
+}
+
+/** `authResponseSchema` (auth/session_zod.ts) as a plain check. */
+export function parseAuthResponse(input: unknown): AuthResponse | undefined {
+  if (!isObject(input)) return undefined;
+  const v0: Obj = {};
+  const v1 = input["apiKey"];
+  if (typeof v1 !== "string") return undefined;
+  if (v1.length < 1) return undefined;
+  v0["apiKey"] = v1;
+  const v2 = input["token"];
+  if (typeof v2 !== "string") return undefined;
+  if (v2.length < 1) return undefined;
+  v0["token"] = v2;
+  const v3 = input["operatorId"];
+  if (typeof v3 !== "string") return undefined;
+  if (v3.length < 1) return undefined;
+  v0["operatorId"] = v3;
+  const v4 = input["userName"];
+  let v5: unknown = v4;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return undefined;
+    v5 = v4;
+  }
+  if ("userName" in input) v0["userName"] = v5;
+  return v0 as AuthResponse;
 }
 
 /** `cachedSessionSchema` (auth/session_zod.ts) as a plain check. */

@@ -444,3 +444,22 @@ Deno.test("a session that cannot be written after a login costs no second login"
   assertEquals(r.code, 0, r.stderr);
   assertEquals(t.api.count("POST", "/v1/auth"), 2);
 });
+
+Deno.test("login replies are checked: missing fields or text that is not JSON is an auth error", async () => {
+  await using t = await setup();
+  const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
+  const env = { ...t.env, SORACOM_NO_SESSION_CACHE: "1" };
+  const reply = async (body: string) => {
+    t.api.stub("POST", "/v1/auth", { status: 200, body });
+    return await runSoracom(["soralets", "list", ...ak], { env });
+  };
+  const missing = await reply(`{"apiKey":"api-1","token":"","operatorId":"OP1"}`);
+  assertEquals(missing.code, 4, missing.stderr);
+  assertEquals(
+    missing.stderr,
+    "Error: the authentication response is missing apiKey, token or operatorId\n",
+  );
+  const text = await reply("<html>oops</html>");
+  assertEquals(text.code, 4, text.stderr);
+  assertEquals(text.stderr, "Error: the authentication response is not JSON\n");
+});

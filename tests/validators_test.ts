@@ -8,9 +8,13 @@ import { z } from "zod";
 import { fc } from "./helpers/property.ts";
 import { assert, assertEquals, assertThrows } from "./helpers/assert.ts";
 import { generate, OUT, translate } from "../scripts/gen_validators.ts";
-import { parseCachedSession, parseProfile } from "../src/validators.generated.ts";
+import {
+  parseAuthResponse,
+  parseCachedSession,
+  parseProfile,
+} from "../src/validators.generated.ts";
 import { profileSchema } from "../src/profile/profile_zod.ts";
-import { cachedSessionSchema } from "../src/auth/session_zod.ts";
+import { authResponseSchema, cachedSessionSchema } from "../src/auth/session_zod.ts";
 import { parseJsonData } from "../src/api/json.ts";
 
 Deno.test("validators.generated.ts is what scripts/gen_validators.ts writes (not stale)", async () => {
@@ -115,10 +119,32 @@ function same(actual: unknown, expected: unknown): void {
   } else assert(Object.is(actual, expected), `${String(actual)} is not ${String(expected)}`);
 }
 
+/**
+ * Holds `check` to `schema.safeParse` on near-miss objects over the schema's keys
+ * (`valid` gives each key's mostly valid values), and asserts both verdicts were
+ * reached often: the property is not decided by one branch.
+ */
+function agreesWithZod(
+  schema: z.ZodObject,
+  check: (value: unknown) => unknown,
+  valid: Record<string, fc.Arbitrary<unknown>>,
+  accepted: { min: number; max: number },
+): void {
+  let count = 0;
+  fc.assert(
+    fc.property(nearShape(Object.keys(schema.shape), valid), (value) => {
+      const expected = zodSays(schema, value);
+      same(check(value), expected);
+      if (expected !== undefined) count++;
+    }),
+    { numRuns: 3000 },
+  );
+  assert(count > accepted.min && count < accepted.max, `${count} of 3000 accepted`);
+}
+
 Deno.test("property: parseProfile accepts and returns what profileSchema.safeParse does", () => {
-  const keys = Object.keys(profileSchema.shape);
   const valid: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const key of keys) {
+  for (const key of Object.keys(profileSchema.shape)) {
     const inner = profileSchema.shape[key as keyof typeof profileSchema.shape].unwrap();
     valid[key] = inner instanceof z.ZodBoolean
       ? fc.boolean()
@@ -128,22 +154,11 @@ Deno.test("property: parseProfile accepts and returns what profileSchema.safePar
       ? headers
       : text;
   }
-  let accepted = 0;
-  fc.assert(
-    fc.property(nearShape(keys, valid), (value) => {
-      const expected = zodSays(profileSchema, value);
-      same(parseProfile(value), expected);
-      if (expected !== undefined) accepted++;
-    }),
-    { numRuns: 3000 },
-  );
-  // Both verdicts were reached often: the property is not decided by one branch.
-  assert(accepted > 300 && accepted < 2700, `${accepted} of 3000 accepted`);
+  agreesWithZod(profileSchema, parseProfile, valid, { min: 300, max: 2700 });
 });
 
 Deno.test("property: parseCachedSession accepts and returns what cachedSessionSchema.safeParse does", () => {
-  const keys = Object.keys(cachedSessionSchema.shape);
-  const valid: Record<string, fc.Arbitrary<unknown>> = {
+  agreesWithZod(cachedSessionSchema, parseCachedSession, {
     version: fc.constantFrom(1, 1, 1, 1, 2, "1"),
     apiKey: text,
     token: text,
@@ -153,17 +168,16 @@ Deno.test("property: parseCachedSession accepts and returns what cachedSessionSc
     lifetimeSeconds: fc.oneof(fc.constantFrom(1, 86400), integer),
     endpoint: text,
     label: text,
-  };
-  let accepted = 0;
-  fc.assert(
-    fc.property(nearShape(keys, valid), (value) => {
-      const expected = zodSays(cachedSessionSchema, value);
-      same(parseCachedSession(value), expected);
-      if (expected !== undefined) accepted++;
-    }),
-    { numRuns: 3000 },
-  );
-  assert(accepted > 150 && accepted < 2900, `${accepted} of 3000 accepted`);
+  }, { min: 150, max: 2900 });
+});
+
+Deno.test("property: parseAuthResponse accepts and returns what authResponseSchema.safeParse does", () => {
+  agreesWithZod(authResponseSchema, parseAuthResponse, {
+    apiKey: text,
+    token: text,
+    operatorId: text,
+    userName: text,
+  }, { min: 300, max: 2700 });
 });
 
 Deno.test("the generator refuses a zod type or check it cannot translate", () => {

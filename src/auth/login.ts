@@ -11,6 +11,7 @@
 
 import { type ApiTarget, callApi, responseError } from "../api/client.ts";
 import { parseJsonData } from "../api/json.ts";
+import { parseAuthResponse } from "../validators.generated.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { otpFromCommand } from "../profile/command.ts";
@@ -70,26 +71,19 @@ async function parseSession(
 ): Promise<Session> {
   let value: unknown;
   try {
-    value = await response.json();
+    value = parseJsonData(await response.text());
   } catch {
     throw new CliError("auth", "the authentication response is not JSON");
   }
-  // zod is loaded here, on a login, not by every command that has a cached session.
-  const { z } = await import("zod");
-  const authResponseSchema = z.object({
-    apiKey: z.string().min(1),
-    token: z.string().min(1),
-    operatorId: z.string().min(1),
-    userName: z.string().optional(),
-  });
-  const result = authResponseSchema.safeParse(value);
-  if (!result.success) {
+  // The check generated from authResponseSchema (session_zod.ts): no zod on a login either.
+  const data = parseAuthResponse(value);
+  if (data === undefined) {
     throw new CliError(
       "auth",
       "the authentication response is missing apiKey, token or operatorId",
     );
   }
-  return { ...result.data, expiresAt: now + lifetimeSeconds * 1000 };
+  return { ...data, expiresAt: now + lifetimeSeconds * 1000 };
 }
 
 /** Reads the API error code (`AUM0063`, ...) from an error body, if any. */

@@ -1,7 +1,8 @@
 /**
- * The zod schema of a session cache file. Like the profile's, it is turned
- * into plain checks by `scripts/gen_validators.ts`; a warm command never
- * loads zod, and a file the checks turn down is simply not used.
+ * The zod schemas of a login reply and of a session cache file. Like the
+ * profile's, they are turned into plain checks by `scripts/gen_validators.ts`:
+ * no command loads zod, a reply the check turns down is an error, and a file
+ * it turns down is simply not used.
  *
  * @module
  */
@@ -24,3 +25,14 @@ export const cachedSessionSchema = z.object({
 
 /** A session cache file's contents. */
 export type CachedSessionFile = z.infer<typeof cachedSessionSchema>;
+
+/** What `POST /v1/auth` and `/v1/auth/switch_user` answer (other fields are ignored). */
+export const authResponseSchema = z.object({
+  apiKey: z.string().min(1),
+  token: z.string().min(1),
+  operatorId: z.string().min(1),
+  userName: z.string().optional(),
+});
+
+/** A login reply's fields. */
+export type AuthResponse = z.infer<typeof authResponseSchema>;
