@@ -25,16 +25,19 @@ type Stricli = typeof import("@stricli/core");
  * along its path, so it never splits all 500 names.
  */
 class Tree {
-  readonly #ops = new Map<string, CatalogOperation>();
+  readonly #ops: ReadonlyMap<string, CatalogOperation>;
   readonly #names: string[];
   /** Group path ("" for the root) -> child words, for the levels scanned so far. */
   readonly #children = new Map<string, Set<string>>();
   readonly #scanned = new Set<string>();
 
-  constructor(private readonly ctx: Context, readonly catalog: Catalog | undefined) {
-    for (const op of catalog?.operations ?? []) {
-      for (const name of op.names) this.#ops.set(name, op);
-    }
+  constructor(
+    private readonly ctx: Context,
+    readonly catalog: Catalog | undefined,
+    /** Every command name of `catalog` and its operation (catalog.ts's `commandIndex`). */
+    ops: ReadonlyMap<string, CatalogOperation> = new Map(),
+  ) {
+    this.#ops = ops;
     this.#names = [...this.#ops.keys()];
     for (const name of Object.keys(HAND_WRITTEN)) if (!this.#ops.has(name)) this.#names.push(name);
   }
@@ -101,8 +104,9 @@ class Tree {
 
 async function buildTree(ctx: Context, withCatalog: boolean): Promise<Tree> {
   if (!withCatalog) return new Tree(ctx, undefined);
-  const { loadCatalog } = await import("../catalog/catalog.ts");
-  return new Tree(ctx, await loadCatalog());
+  const { commandIndex, loadCatalog } = await import("../catalog/catalog.ts");
+  const catalog = await loadCatalog();
+  return new Tree(ctx, catalog, commandIndex(catalog));
 }
 
 /** Splits argv into command words and the rest (flags and arguments, in order). */
@@ -160,29 +164,22 @@ async function target(
   tree: Tree,
   prefix: string[],
   path: readonly string[],
-  offPath?: Command<AppContext>,
-  leaf?: Command<AppContext>,
+  offPath: Command<AppContext> | undefined,
+  leaf: Command<AppContext> | undefined,
 ): Promise<Target> {
   const name = prefix.join(" ");
   const onPath = prefix.every((w, i) => path[i] === w);
   if (!onPath && offPath) return offPath;
+  // The words end here and name a command (`leaf`, built by the caller). A path that is a
+  // command and a group at once (`auth`, `query subscribers`) runs (and helps) the command:
+  // no subcommand is wanted.
+  if (onPath && leaf && prefix.length === path.length) return leaf;
   const children = tree.children(name);
-  const isCommand = tree.isCommand(name);
   const brief = tree.brief(name);
-  const here = onPath && isCommand && prefix.length === path.length;
-  if (!children) {
-    return here
-      ? leaf ?? await tree.build(name)
-      : onPath && isCommand
-      ? await tree.build(name)
-      : stub(s, brief);
-  }
-  // A path that is a command and a group at once (`auth`, `query subscribers`): the
-  // words end here, so no subcommand is wanted and the command itself runs (and helps).
-  if (here) return leaf ?? await tree.build(name);
-  // A group off the path is only listed (by its brief), so a stub says all that is needed;
-  // as a command it reads `soracom GROUP` in the usage lines, not `soracom GROUP ... ...`.
-  if (!onPath) return stub(s, brief);
+  // A command or group off the path is only listed (by its brief), so a stub says all that is
+  // needed; as a command it reads `soracom GROUP` in the usage lines, not `soracom GROUP ... ...`.
+  // (A command on the path before its last word always has children: the next word.)
+  if (!onPath || !children) return stub(s, brief);
   const routes: Record<string, Target> = {};
   for (const child of [...children].sort()) {
     routes[child] = await target(s, tree, [...prefix, child], path, offPath, leaf);
@@ -264,7 +261,7 @@ interface FlagUse {
  * Splits the non-command tokens into flag uses and positional arguments, using
  * the command's flag definitions to know which flags take a value.
  */
-export function splitFlags(
+function splitFlags(
   rest: readonly string[],
   specs: Readonly<Record<string, FlagSpec>>,
 ): { flags: FlagUse[]; positional: string[] } {
@@ -294,29 +291,33 @@ export function splitFlags(
  * stricli refuses, echoing both values. Drop all but the last use of flags that
  * take one value, keeping every other token in its place.
  */
-function lastUseWins(rest: readonly string[], specs: Readonly<Record<string, FlagSpec>>): string[] {
-  const { flags } = splitFlags(rest, specs);
-  const starts = new Map<number, FlagUse | null>();
+function lastUseWins(
+  rest: readonly string[],
+  flags: readonly FlagUse[],
+  specs: Readonly<Record<string, FlagSpec>>,
+): string[] {
+  const starts = new Map<number, { use: FlagUse; keep: boolean }>();
   flags.forEach((use, i) => {
     const spec = own(specs, use.name);
     const repeatable = spec?.kind === "parsed" && spec.variadic === true;
     const later = flags.slice(i + 1).some((next) => next.name === use.name);
-    starts.set(use.at, repeatable || !later ? use : null);
+    starts.set(use.at, { use, keep: repeatable || !later });
   });
   const out: string[] = [];
   for (let i = 0; i < rest.length; i++) {
-    const use = starts.get(i);
-    if (use === undefined) {
+    const start = starts.get(i);
+    if (start === undefined) {
       out.push(rest[i]); // a positional argument, in its place
       continue;
     }
+    const { use, keep } = start;
     // `--name=value`: as with pflag, a value may start with "-" (`--password -x`, `--body -`).
-    if (use !== null && use.count === 2 && rest[i + 1].startsWith("-")) {
+    if (keep && use.count === 2 && rest[i + 1].startsWith("-")) {
       out.push(`${rest[i]}=${rest[i + 1]}`);
-    } else if (use !== null) {
+    } else if (keep) {
       out.push(...rest.slice(i, i + use.count));
     }
-    i += (use?.count ?? flags.find((f) => f.at === i)!.count) - 1;
+    i += use.count - 1;
   }
   return out;
 }
@@ -362,7 +363,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
     throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
   }
-  args = [...words, ...lastUseWins(rest, specs)];
+  args = [...words, ...lastUseWins(rest, used, specs)];
   const stricli = await import("@stricli/core");
   const {
     ArgumentParseError,
@@ -372,7 +373,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     UnexpectedPositionalError,
   } = stricli;
   // Help lists the routes off the path with their briefs; any other run needs only their names.
-  const helping = words.length === 0 || !tree.isCommand(words.join(" ")) || wantsHelp;
+  const helping = leaf === undefined || wantsHelp;
   const offPath = helping ? undefined : stub(stricli, "");
   const root = await target(stricli, tree, [], words, offPath, leaf) as RouteMap<AppContext>;
   let thrown: unknown;
