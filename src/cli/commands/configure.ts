@@ -31,8 +31,8 @@ import {
   withGlobalFlags,
 } from "../flags.ts";
 
-const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
-  "overwrite": booleanFlag("replace an existing profile without asking"),
+/** The flags that answer configure's questions (any of them means "scripted"). */
+const ANSWER_FLAGS: FlagSpecs = {
   "auth-key-id": stringFlag("AuthKeyId (with --auth-key)", "id"),
   "auth-key": stringFlag("AuthKey secret (with --auth-key-id)", "secret"),
   "email": stringFlag("root user's email (with --password)", "email"),
@@ -43,21 +43,12 @@ const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
   "profile-command": stringFlag("a command that prints the credentials as JSON", "command"),
   "mfa-otp-command": stringFlag("a command that prints the current MFA one-time code", "command"),
   "endpoint": stringFlag("API endpoint (without /v1)", "url"),
-});
+};
 
-/** The flags that answer configure's questions (any of them means "scripted"). */
-const ANSWER_FLAGS = [
-  "auth-key-id",
-  "auth-key",
-  "email",
-  "password",
-  "operator-id",
-  "user-name",
-  "source-profile",
-  "profile-command",
-  "mfa-otp-command",
-  "endpoint",
-] as const;
+const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
+  "overwrite": booleanFlag("replace an existing profile without asking"),
+  ...ANSWER_FLAGS,
+});
 
 const NO_TERMINAL =
   "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')";
@@ -159,7 +150,7 @@ async function runConfigure(ctx: Context, flags: Record<string, unknown>) {
   const name = selectedProfileName(ctx, globalOptions(flags));
   const dir = profileDir(ctx);
   const coverageFlag = str(flags["coverage-type"]);
-  const scripted = ANSWER_FLAGS.some((k) => str(flags[k]) !== undefined);
+  const scripted = Object.keys(ANSWER_FLAGS).some((k) => str(flags[k]) !== undefined);
   if (!scripted) {
     ctx.stderr.write(
       `--- SORACOM CLI setup ---\nThis will create ${profilePath(dir, name)} (folder ${dir}).\n`,
