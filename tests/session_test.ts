@@ -414,14 +414,17 @@ Deno.test("a run killed in the middle of its login (at the password manager) doe
     stderr: "null",
   }).spawn();
   // Wait until it holds the login lock (its profileCommand is running), then kill it.
-  for (let i = 0; i < 200; i++) {
+  let holding = false;
+  for (let i = 0; i < 200 && !holding; i++) {
     const ps = await new Deno.Command("pgrep", { args: ["-f", hang], stdout: "piped" }).output();
-    if (new TextDecoder().decode(ps.stdout).trim() !== "") break;
-    await new Promise((r) => setTimeout(r, 50));
+    holding = new TextDecoder().decode(ps.stdout).trim() !== "";
+    if (!holding) await new Promise((r) => setTimeout(r, 50));
   }
   first.kill("SIGKILL");
   await first.status;
   await new Deno.Command("pkill", { args: ["-f", hang] }).output();
+  // Otherwise the first run never held the lock and the test would check nothing.
+  assert(holding, "the first run never reached its password manager");
   // Same profile, same identity, same lock: now the password manager answers at once.
   await Deno.writeTextFile(
     hang,
