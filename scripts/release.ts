@@ -363,7 +363,8 @@ export async function buildRelease(options: {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   });
   await Deno.mkdir(dir, { recursive: true });
-  const names: string[] = [];
+  /** Each asset's name and SHA-256, hashed from the bytes in hand (not read back). */
+  const sums = new Map<string, string>();
   for (const target of options.targets) {
     const binary = assetName(version, target.os, target.arch);
     await options.compile(compileArgs(version, target, outDir), root);
@@ -380,14 +381,14 @@ export async function buildRelease(options: {
       ? { name: `${stem}.tar.gz`, data: await tarGz([file]) }
       : { name: `${stem}.zip`, data: await zipArchive([file]) };
     await Deno.writeFile(`${dir}/${archive.name}`, archive.data);
-    names.push(binary, archive.name);
+    sums.set(binary, await sha256Hex(data));
+    sums.set(archive.name, await sha256Hex(archive.data));
   }
-  names.sort();
-  let sums = "";
-  for (const name of names) {
-    sums += `${await sha256Hex(await Deno.readFile(`${dir}/${name}`))}  ${name}\n`;
-  }
-  await Deno.writeTextFile(`${dir}/${CHECKSUMS_ASSET}`, sums);
+  const names = [...sums.keys()].sort();
+  await Deno.writeTextFile(
+    `${dir}/${CHECKSUMS_ASSET}`,
+    names.map((name) => `${sums.get(name)}  ${name}\n`).join(""),
+  );
   return { dir, names: [...names, CHECKSUMS_ASSET] };
 }
 
