@@ -4,7 +4,7 @@
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { runSoracom, writeProfile } from "./helpers/run.ts";
+import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
 import { authKey } from "./fake_soracom/accounts.ts";
 
 async function setup(subscriberCount = 7) {
@@ -203,13 +203,13 @@ Deno.test("--raw-output prints the body byte for byte; binary responses are writ
       "run",
       "-A",
       "--quiet",
-      new URL("../main.ts", import.meta.url).pathname,
+      MAIN,
       "sims",
       "downlink-rtsp",
       "--sim-id",
       "8942",
     ],
-    env: { ...t.env, DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno` },
+    env: { ...t.env, DENO_DIR },
     stdout: "piped",
     stderr: "piped",
   });

@@ -7,7 +7,7 @@
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { releaseOf, startFakeReleases } from "./helpers/fake_releases.ts";
-import { opRuns, tempDir, writeProfile } from "./helpers/run.ts";
+import { DENO_DIR, opRuns, type RunResult, tempDir, writeProfile } from "./helpers/run.ts";
 import { authKey, sam, switchTarget } from "./fake_soracom/accounts.ts";
 import { bundle, bundleProblem } from "../scripts/bundle.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
@@ -24,12 +24,6 @@ function bundlePath(): Promise<string> {
   return bundled;
 }
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * `deno run FLAGS soracom.js ARGS` from the bundle's folder, without the
  * project's config, npm or remote modules (so only the file itself can run),
@@ -39,9 +33,8 @@ async function runBundle(
   args: readonly string[],
   env: Record<string, string>,
   flags: readonly string[] = PERMISSION_FLAGS,
-): Promise<Run> {
+): Promise<RunResult> {
   const file = await bundlePath();
-  const home = Deno.env.get("HOME");
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -58,7 +51,7 @@ async function runBundle(
     cwd: file.slice(0, file.lastIndexOf("/")),
     env: {
       PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-      DENO_DIR: Deno.env.get("DENO_DIR") ?? (home ? `${home}/.cache/deno` : ""),
+      DENO_DIR,
       NO_COLOR: "1",
       ...env,
     },
@@ -111,11 +104,7 @@ Deno.test("bundle + release permissions: profileCommand (op, jq) with an OTP, th
 Deno.test("bundle + release permissions: switch user", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "dst", {
-    sourceProfile: "src",
-    operatorId: switchTarget.operatorId,
-    username: switchTarget.userName,
-  });
+  await writeProfile(t.profiles, "dst", PROFILES.switchUser);
   const r = await runBundle(["operator", "get", "--profile", "dst"], t.env);
   assertEquals(r.code, 0, r.stderr);
   assertEquals(JSON.parse(r.stdout).operatorId, switchTarget.operatorId);

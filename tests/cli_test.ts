@@ -2,7 +2,7 @@
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { PROFILES } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
-import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { DENO_DIR, MAIN, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
 import { runCli, scanWords } from "../src/cli/app.ts";
 import { VERSION } from "../src/version.ts";
@@ -136,14 +136,13 @@ Deno.test("--fetch-all shows progress on a terminal (stderr) and never on a pipe
     assertEquals(piped.stderr, "");
     // In a terminal, with stdout sent to a file: progress on the terminal, clean JSON in the file.
     const out = `${dir}/out.json`;
-    const main = new URL("../main.ts", import.meta.url).pathname;
     const child = await new Deno.Command("script", {
       args: [
         "-qec",
-        `"${Deno.execPath()}" run -A --quiet "${main}" subscribers list --fetch-all --limit 3 > "${out}"`,
+        `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all --limit 3 > "${out}"`,
         "/dev/null",
       ],
-      env: { ...env, DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno` },
+      env: { ...env, DENO_DIR },
       stdin: "null",
       stdout: "piped",
       stderr: "null",
@@ -196,11 +195,10 @@ Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like
   const api = await startFakeSoracom({ subscriberCount: 3000 });
   try {
     await writeProfile(dir, "default", PROFILES.authKey);
-    const main = new URL("../main.ts", import.meta.url).pathname;
     const out = await new Deno.Command("bash", {
       args: [
         "-c",
-        `"${Deno.execPath()}" run -A --quiet "${main}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+        `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
       ],
       env: {
         HOME: dir,
@@ -208,7 +206,7 @@ Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like
         SORACOM_SESSION_DIR: `${dir}/s`,
         SORACOM_ENDPOINT: api.url,
         PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-        DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+        DENO_DIR,
       },
       stdout: "piped",
       stderr: "piped",

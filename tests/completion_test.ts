@@ -13,9 +13,7 @@ import { runCli } from "../src/cli/app.ts";
 import { completionScript } from "../src/cli/commands/completion.ts";
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { testContext } from "./helpers/context.ts";
-import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
-
-const MAIN = new URL("../main.ts", import.meta.url).pathname;
+import { MAIN, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
 
 /** Runs `soracom __complete ARGS` in-process; returns the printed lines. */
 async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {

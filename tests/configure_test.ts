@@ -102,31 +102,11 @@ Deno.test("configure with flags needs no terminal; every kind of profile", async
   assertEquals(half.code, 2);
   assertStringIncludes(half.stderr, "give the answers as flags");
   // An existing profile is not replaced without --overwrite when nobody can be asked.
-  const again = await runSoracom([
-    "configure",
-    "--profile",
-    "p0",
-    "--auth-key-id",
-    "j",
-    "--auth-key",
-    "t",
-  ], {
-    env: t.env,
-  });
+  const p0 = ["configure", "--profile", "p0", "--auth-key-id", "j", "--auth-key", "t"];
+  const again = await runSoracom(p0, { env: t.env });
   assertEquals(again.code, 2);
   assertStringIncludes(again.stderr, "--overwrite");
-  const forced = await runSoracom([
-    "configure",
-    "--profile",
-    "p0",
-    "--auth-key-id",
-    "j",
-    "--auth-key",
-    "t",
-    "--overwrite",
-  ], {
-    env: t.env,
-  });
+  const forced = await runSoracom([...p0, "--overwrite"], { env: t.env });
   assertEquals(forced.code, 0, forced.stderr);
   assertEquals((await t.read("p0")).authKeyId, "j");
 });

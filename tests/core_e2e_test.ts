@@ -149,12 +149,7 @@ Deno.test("no profile: soracom-cli's stat message plus how to create one", async
 Deno.test("switch user: /auth as the source profile, then /auth/switch_user", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "dst", {
-    sourceProfile: "src",
-    operatorId: switchTarget.operatorId,
-    username: switchTarget.userName,
-    tokenTimeoutSeconds: 900,
-  });
+  await writeProfile(t.profiles, "dst", { ...PROFILES.switchUser, tokenTimeoutSeconds: 900 });
   const r = await runSoracom(["operator", "get", "--profile", "dst"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(JSON.parse(r.stdout).operatorId, switchTarget.operatorId);

@@ -5,10 +5,10 @@
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
-import { opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
+import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runCli } from "../src/cli/app.ts";
 import { runInPty } from "./helpers/pty.ts";
-import { authKey, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
+import { authKey, sam, samPlain } from "./fake_soracom/accounts.ts";
 
 const HOUR = 3_600_000;
 
@@ -93,12 +93,7 @@ Deno.test("fake clock: renewed through the token API near the end, a new login o
 
 Deno.test("fake clock: a session with under a minute left is not used", async () => {
   await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "default", {
-    sourceProfile: "src",
-    operatorId: switchTarget.operatorId,
-    username: switchTarget.userName,
-    tokenTimeoutSeconds: 180,
-  });
+  await writeProfile(t.profiles, "default", { ...PROFILES.switchUser, tokenTimeoutSeconds: 180 });
   await writeProfile(t.profiles, "src", PROFILES.authKey);
   assertEquals((await t.cli(["operator", "get"])).code, 0);
   assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
@@ -125,11 +120,7 @@ Deno.test("a 401 on a cached session drops it and logs in again once", async () 
 Deno.test("switch-user sessions are cached too: 2 requests the first time, none after", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "dst", {
-    sourceProfile: "src",
-    operatorId: switchTarget.operatorId,
-    username: switchTarget.userName,
-  });
+  await writeProfile(t.profiles, "dst", PROFILES.switchUser);
   for (let i = 0; i < 2; i++) {
     assertEquals(
       (await runSoracom(["operator", "get", "--profile", "dst"], { env: t.env })).code,
@@ -309,12 +300,7 @@ Deno.test("fake clock: a refused renewal keeps using the session while it is val
 Deno.test("fake clock: auth hands other tools a session with at least 10 minutes left", async () => {
   await using t = await setup({ fakeClock: true });
   await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "default", {
-    sourceProfile: "src",
-    operatorId: switchTarget.operatorId,
-    username: switchTarget.userName,
-    tokenTimeoutSeconds: 900,
-  });
+  await writeProfile(t.profiles, "default", { ...PROFILES.switchUser, tokenTimeoutSeconds: 900 });
   const first = JSON.parse((await t.cli(["auth"])).stdout);
   t.advance(500_000); // 400 s left: fine for a command, too little to hand out
   assertEquals((await t.cli(["operator", "get"])).code, 0);
@@ -405,10 +391,9 @@ Deno.test("a run killed in the middle of its login (at the password manager) doe
   const hang = `${t.dir}/hang.sh`;
   await Deno.writeTextFile(hang, "#!/bin/sh\nsleep 600\n", { mode: 0o755 });
   await writeProfile(t.profiles, "default", { profileCommand: hang });
-  const main = new URL("../main.ts", import.meta.url).pathname;
   const first = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", main, "operator", "get"],
-    env: { ...t.env, DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno` },
+    args: ["run", "-A", "--quiet", MAIN, "operator", "get"],
+    env: { ...t.env, DENO_DIR },
     stdin: "null",
     stdout: "null",
     stderr: "null",

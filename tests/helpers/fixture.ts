@@ -6,7 +6,7 @@
  * @module
  */
 
-import { authKey, sam, samPlain } from "../fake_soracom/accounts.ts";
+import { authKey, sam, samPlain, switchTarget } from "../fake_soracom/accounts.ts";
 import { type FakeSoracom, startFakeSoracom } from "../fake_soracom/server.ts";
 import { installFakeOp, tempDir } from "./run.ts";
 
@@ -77,4 +77,10 @@ export const PROFILES = {
     password: samPlain.password,
   },
   sam: { operatorId: sam.operatorId, username: sam.userName, password: sam.password },
+  /** Switch user to the emulator's target, logging in first with the profile "src". */
+  switchUser: {
+    sourceProfile: "src",
+    operatorId: switchTarget.operatorId,
+    username: switchTarget.userName,
+  },
 } as const;

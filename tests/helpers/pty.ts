@@ -5,7 +5,7 @@
  * @module
  */
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+import { DENO_DIR, MAIN } from "./run.ts";
 
 /** What the terminal showed, and how the run ended. */
 export interface PtyResult {
@@ -25,10 +25,9 @@ export async function runInPty(
 ): Promise<PtyResult> {
   const quoted = args.map((a) => `'${a.replaceAll("'", `'"'"'`)}'`).join(" ");
   const command = `"${Deno.execPath()}" run -A --quiet "${MAIN}" ${quoted}`;
-  const home = Deno.env.get("HOME");
   const child = new Deno.Command("script", {
     args: ["-qec", command, "/dev/null"],
-    env: { DENO_DIR: Deno.env.get("DENO_DIR") ?? `${home}/.cache/deno`, TERM: "dumb", ...env },
+    env: { DENO_DIR, TERM: "dumb", ...env },
     stdin: "piped",
     stdout: "piped",
     stderr: "null",

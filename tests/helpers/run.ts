@@ -5,7 +5,12 @@
  * @module
  */
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+/** The path of main.ts. */
+export const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+
+/** Deno's module cache, which a child must be given when a test sets its HOME. */
+export const DENO_DIR = Deno.env.get("DENO_DIR") ??
+  (Deno.env.get("HOME") ? `${Deno.env.get("HOME")}/.cache/deno` : "");
 
 /**
  * What the child needs from this environment whatever HOME a test sets: Deno's
@@ -13,8 +18,7 @@ const MAIN = new URL("../../main.ts", import.meta.url).pathname;
  */
 function passThrough(): Record<string, string> {
   const env: Record<string, string> = { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" };
-  const home = Deno.env.get("HOME");
-  env.DENO_DIR = Deno.env.get("DENO_DIR") ?? (home ? `${home}/.cache/deno` : "");
+  env.DENO_DIR = DENO_DIR;
   for (const [k, v] of Object.entries(Deno.env.toObject())) {
     if (/^(DENO_|NPM_CONFIG_|SSL_CERT_|https?_proxy$|HTTPS?_PROXY$|NO_PROXY$|no_proxy$)/.test(k)) {
       env[k] = v;
