@@ -20,6 +20,7 @@ import { commandIndex, loadCatalog } from "../catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
+import { Tree } from "./tree.ts";
 import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS, withGlobalFlags } from "./flags.ts";
 
 /** One completion candidate. */
@@ -153,21 +154,6 @@ function key(path: readonly string[]): string {
   return path.join(" ");
 }
 
-/** Group path ("" for the root) -> the words below it, for every command name given. */
-function childWords(names: Iterable<string>): Map<string, Set<string>> {
-  const children = new Map<string, Set<string>>();
-  for (const name of names) {
-    const words = name.split(" ");
-    for (let i = 0; i < words.length; i++) {
-      const parent = words.slice(0, i).join(" ");
-      let set = children.get(parent);
-      if (!set) children.set(parent, set = new Set());
-      set.add(words[i]);
-    }
-  }
-  return children;
-}
-
 function enumOf(op: CatalogOperation | undefined, flag: string): readonly string[] | undefined {
   if (!op) return undefined;
   return op.params.find((p) => p.flag === flag)?.enum ??
@@ -179,35 +165,25 @@ function enumOf(op: CatalogOperation | undefined, flag: string): readonly string
  * hand-written ones (which replace generated ones of the same path).
  */
 export function catalogTree(ctx: Context, catalog: Catalog): CompletionTree {
-  const index = commandIndex(catalog);
-  const children = childWords([...index.keys(), ...Object.keys(HAND_WRITTEN)]);
+  const tree = new Tree(ctx, catalog, commandIndex(catalog));
   const flagsByPath = new Map<string, FlagSpecs>();
-  const isCommand = (path: readonly string[]) =>
-    path.length > 0 && (key(path) in HAND_WRITTEN || index.has(key(path)));
-  const describe = (path: readonly string[]): string => {
-    const hand = HAND_WRITTEN[key(path)];
-    if (hand) return hand.brief;
-    const op = index.get(key(path));
-    if (op) return `${op.method} ${op.path}`;
-    return `${children.get(key(path))?.size ?? 0} subcommands`;
-  };
+  const describe = (name: string): string =>
+    tree.isCommand(name) ? tree.brief(name) : `${tree.children(name)?.size ?? 0} subcommands`;
   return {
-    isCommand,
+    isCommand: (path) => tree.isCommand(key(path)),
     children(path) {
-      const words = children.get(key(path)) ?? [];
-      return [...words].map((w) => ({ value: w, description: describe([...path, w]) }));
+      const words = tree.children(key(path)) ?? [];
+      return [...words].map((w) => ({ value: w, description: describe(key([...path, w])) }));
     },
     async flags(path) {
       const known = flagsByPath.get(key(path));
       if (known) return known;
       let flags: FlagSpecs = GLOBAL_FLAGS;
-      const hand = HAND_WRITTEN[key(path)];
-      const op = index.get(key(path));
-      if (hand) {
+      const op = tree.op(key(path));
+      if (Object.hasOwn(HAND_WRITTEN, key(path))) {
         // The command module is the one source of its flags. Stricli keeps a
         // command's parameters as given, and ours are always FlagSpecs.
-        const command = (await hand.load())(ctx, catalog);
-        flags = (command.parameters.flags ?? {}) as FlagSpecs;
+        flags = ((await tree.build(key(path))).parameters.flags ?? {}) as FlagSpecs;
       } else if (op) {
         const { operationFlags } = await import("./api_command.ts");
         flags = withGlobalFlags(operationFlags(op));
@@ -226,7 +202,7 @@ export function catalogTree(ctx: Context, catalog: Catalog): CompletionTree {
           return [];
         }
       }
-      const fromCatalog = enumOf(index.get(key(path)), flag);
+      const fromCatalog = enumOf(tree.op(key(path)), flag);
       if (fromCatalog) return fromCatalog;
       // flags.ts gives a string flag with allowed values the placeholder `a|b|c`.
       if (spec.kind === "parsed" && spec.placeholder?.includes("|")) {

@@ -1,0 +1,114 @@
+/**
+ * The command tree: every command path (API and hand-written), its groups,
+ * briefs, and how to build each command. Shared by the run (app.ts) and shell
+ * completion (complete.ts).
+ *
+ * @module
+ */
+
+import type { Command } from "@stricli/core";
+import type { Catalog, CatalogOperation } from "../catalog/types.ts";
+import type { Context } from "../context.ts";
+import { CliError } from "../errors.ts";
+import type { AppContext } from "./flags.ts";
+import { HAND_WRITTEN } from "./commands/registry.ts";
+
+/**
+ * Every command path (API and hand-written) and how to build each. The groups
+ * are worked out on demand, a level at a time: a run looks at the few groups
+ * along its path, so it never splits all 500 names.
+ */
+export class Tree {
+  readonly #ops: ReadonlyMap<string, CatalogOperation>;
+  readonly #names: string[];
+  /** Group path ("" for the root) -> child words, for the levels scanned so far. */
+  readonly #children = new Map<string, Set<string>>();
+  readonly #scanned = new Set<string>();
+
+  constructor(
+    private readonly ctx: Context,
+    readonly catalog: Catalog | undefined,
+    /** Every command name of `catalog` and its operation (catalog.ts's `commandIndex`). */
+    ops: ReadonlyMap<string, CatalogOperation> = new Map(),
+  ) {
+    this.#ops = ops;
+    this.#names = [...this.#ops.keys()];
+    for (const name of Object.keys(HAND_WRITTEN)) if (!this.#ops.has(name)) this.#names.push(name);
+  }
+
+  /** The API operation of command `name`, if it is one. */
+  op(name: string): CatalogOperation | undefined {
+    return this.#ops.get(name);
+  }
+
+  /** True when `name` is a command (it may be a group too). */
+  isCommand(name: string): boolean {
+    return Object.hasOwn(HAND_WRITTEN, name) || this.#ops.has(name);
+  }
+
+  /** True when some command is `words` or starts with them. */
+  isPrefix(words: readonly string[]): boolean {
+    const name = words.join(" ");
+    return this.isCommand(name) || this.children(name) !== undefined;
+  }
+
+  /** The child words of group `name` ("" for the root), or undefined when it is no group. */
+  children(name: string): ReadonlySet<string> | undefined {
+    // Scanning the parent's level records this group's children too.
+    this.#scan(name.includes(" ") ? name.slice(0, name.lastIndexOf(" ")) : "");
+    return this.#children.get(name);
+  }
+
+  /** The one-line description: the command's, or a group's list of children. */
+  brief(name: string): string {
+    if (Object.hasOwn(HAND_WRITTEN, name)) return HAND_WRITTEN[name].brief;
+    const op = this.#ops.get(name);
+    if (op) return `${op.method} ${op.path}`;
+    const children = this.children(name);
+    return children ? groupBrief(children) : "";
+  }
+
+  /** Builds command `name` (importing only what it needs). */
+  async build(name: string): Promise<Command<AppContext>> {
+    if (Object.hasOwn(HAND_WRITTEN, name)) {
+      return (await HAND_WRITTEN[name].load())(this.ctx, this.catalog);
+    }
+    const op = this.#ops.get(name);
+    if (!op) throw new CliError("usage", `unknown command "${name}"`);
+    const { apiCommand } = await import("./api_command.ts");
+    return apiCommand(this.ctx, op, name);
+  }
+
+  /** Records the children of `group` and of each of its children, in one pass over the names. */
+  #scan(group: string): void {
+    if (this.#scanned.has(group)) return;
+    this.#scanned.add(group);
+    const head = group === "" ? "" : `${group} `;
+    const add = (parent: string, word: string) => {
+      let set = this.#children.get(parent);
+      if (!set) this.#children.set(parent, set = new Set());
+      set.add(word);
+    };
+    for (const name of this.#names) {
+      if (!name.startsWith(head)) continue;
+      const first = name.indexOf(" ", head.length);
+      const child = name.slice(head.length, first < 0 ? undefined : first);
+      add(group, child);
+      if (first < 0) continue;
+      const second = name.indexOf(" ", first + 1);
+      add(`${head}${child}`, name.slice(first + 1, second < 0 ? undefined : second));
+    }
+  }
+}
+
+export async function buildTree(ctx: Context, withCatalog: boolean): Promise<Tree> {
+  if (!withCatalog) return new Tree(ctx, undefined);
+  const { commandIndex, loadCatalog } = await import("../catalog/catalog.ts");
+  const catalog = await loadCatalog();
+  return new Tree(ctx, catalog, commandIndex(catalog));
+}
+
+function groupBrief(children: ReadonlySet<string>): string {
+  const list = [...children].sort().join(", ");
+  return list.length > 70 ? `${list.slice(0, 67)}...` : list;
+}
