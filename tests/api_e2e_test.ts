@@ -332,10 +332,8 @@ Deno.test("SORACOM_VERBOSE shows requests and responses with every secret hidden
   assertStringIncludes(r.stderr, `"authKey":"<hidden>"`);
   assertStringIncludes(r.stderr, `"token":"<hidden>"`);
   assertNotIncludes(r.stderr, authKey.authKey);
-  const files = [...Deno.readDirSync(`${t.dir}/sessions`)].map((e) => e.name).filter((n) =>
-    n.endsWith(".json")
-  );
-  const session = JSON.parse(await Deno.readTextFile(`${t.dir}/sessions/${files[0]}`));
+  const files = await t.sessionFiles();
+  const session = JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
   assertNotIncludes(r.stderr, session.token);
   assertNotIncludes(r.stderr, session.apiKey);
 });

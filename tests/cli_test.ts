@@ -1,19 +1,16 @@
 /** Command-line behaviour: --help/--version everywhere, flag shadowing, progress, terminal for profileCommand. */
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { PROFILES } from "./helpers/fixture.ts";
-import { testContext } from "./helpers/context.ts";
-import { DENO_DIR, MAIN, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
+import { runInProcess, testContext } from "./helpers/context.ts";
+import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
 import { runCli, scanWords } from "../src/cli/app.ts";
 import { VERSION } from "../src/version.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
 import { authKey } from "./fake_soracom/accounts.ts";
 
-async function inProcess(args: string[], env: Record<string, string> = {}) {
-  const t = testContext({ env: { HOME: "/nonexistent", ...env } });
-  const code = await runCli(args, t.ctx);
-  return { code, stdout: t.stdout(), stderr: t.stderr() };
-}
+/** In process, with a home that does not exist. */
+const inProcess = (args: readonly string[], env: Record<string, string> = {}) =>
+  runInProcess(args, { env: { HOME: "/nonexistent", ...env } });
 
 Deno.test("--version and version print soracom-cli's line, from any command", async () => {
   for (
@@ -72,28 +69,17 @@ Deno.test("global flags may come before the command words", () => {
 });
 
 Deno.test("a command's own flag shadows the global flag of the same name (operator add-coverage-type --coverage-type)", async () => {
-  const dir = await tempDir();
-  const api = await startFakeSoracom();
-  try {
-    await writeProfile(dir, "default", PROFILES.authKey);
-    api.stub("POST", `/v1/operators/${authKey.operatorId}/coverage_type/g`, {
-      status: 200,
-      body: "{}",
-    });
-    const r = await runSoracom(["operator", "add-coverage-type", "--coverage-type", "g"], {
-      env: {
-        HOME: dir,
-        SORACOM_PROFILE_DIR: dir,
-        SORACOM_SESSION_DIR: `${dir}/s`,
-        SORACOM_ENDPOINT: api.url,
-      },
-    });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(api.log.at(-1)!.path, `/v1/operators/${authKey.operatorId}/coverage_type/g`);
-  } finally {
-    await api.close();
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using t = await emulatorFixture();
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  t.api.stub("POST", `/v1/operators/${authKey.operatorId}/coverage_type/g`, {
+    status: 200,
+    body: "{}",
+  });
+  const r = await runSoracom(["operator", "add-coverage-type", "--coverage-type", "g"], {
+    env: t.env,
+  });
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(t.api.log.at(-1)!.path, `/v1/operators/${authKey.operatorId}/coverage_type/g`);
 });
 
 Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set", async () => {
@@ -122,130 +108,82 @@ Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set",
 });
 
 Deno.test("--fetch-all shows progress on a terminal (stderr) and never on a pipe", async () => {
-  const dir = await tempDir();
-  const api = await startFakeSoracom({ subscriberCount: 9 });
-  try {
-    await writeProfile(dir, "default", PROFILES.authKey);
-    const env = {
-      HOME: dir,
-      SORACOM_PROFILE_DIR: dir,
-      SORACOM_SESSION_DIR: `${dir}/s`,
-      SORACOM_ENDPOINT: api.url,
-    };
-    const piped = await runSoracom(["subscribers", "list", "--fetch-all", "--limit", "3"], { env });
-    assertEquals(piped.stderr, "");
-    // In a terminal, with stdout sent to a file: progress on the terminal, clean JSON in the file.
-    const out = `${dir}/out.json`;
-    const child = await new Deno.Command("script", {
-      args: [
-        "-qec",
-        `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all --limit 3 > "${out}"`,
-        "/dev/null",
-      ],
-      env: { ...env, DENO_DIR },
-      stdin: "null",
-      stdout: "piped",
-      stderr: "null",
-    }).output();
-    const terminal = new TextDecoder().decode(child.stdout);
-    assertEquals(child.code, 0, terminal);
-    assertStringIncludes(terminal, "fetched 3 pages, 9 items");
-    const file = await Deno.readTextFile(out);
-    assertEquals(JSON.parse(file).length, 9);
-    assertNotIncludes(file, "fetched");
-  } finally {
-    await api.close();
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using t = await emulatorFixture({ subscriberCount: 9 });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  const piped = await runSoracom(["subscribers", "list", "--fetch-all", "--limit", "3"], {
+    env: t.env,
+  });
+  assertEquals(piped.stderr, "");
+  // In a terminal, with stdout sent to a file: progress on the terminal, clean JSON in the file.
+  const out = `${t.dir}/out.json`;
+  const child = await new Deno.Command("script", {
+    args: [
+      "-qec",
+      `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all --limit 3 > "${out}"`,
+      "/dev/null",
+    ],
+    env: { ...t.env, DENO_DIR },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  const terminal = new TextDecoder().decode(child.stdout);
+  assertEquals(child.code, 0, terminal);
+  assertStringIncludes(terminal, "fetched 3 pages, 9 items");
+  const file = await Deno.readTextFile(out);
+  assertEquals(JSON.parse(file).length, 9);
+  assertNotIncludes(file, "fetched");
 });
 
 Deno.test("a profileCommand gets the user's terminal, so a password manager can ask for a password", async () => {
-  const dir = await tempDir();
-  const api = await startFakeSoracom();
-  try {
-    const script = `${dir}/pm.sh`;
-    await Deno.writeTextFile(
-      script,
-      `#!/bin/sh\nprintf 'Master password: ' >&2\nread answer\n[ "$answer" = "open sesame" ] || exit 9\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
-      { mode: 0o755 },
-    );
-    await writeProfile(dir, "default", { profileCommand: script });
-    const { code, screen } = await runInPty(
-      ["soralets", "list"],
-      {
-        HOME: dir,
-        SORACOM_PROFILE_DIR: dir,
-        SORACOM_SESSION_DIR: `${dir}/s`,
-        SORACOM_ENDPOINT: api.url,
-        PATH: "/usr/bin:/bin",
-      },
-      [["Master password: ", "open sesame"]],
-    );
-    assertEquals(code, 0, screen);
-    assertStringIncludes(screen, `"soraletId"`);
-    assertNotIncludes(screen, authKey.authKey);
-  } finally {
-    await api.close();
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using t = await emulatorFixture();
+  const script = `${t.dir}/pm.sh`;
+  await Deno.writeTextFile(
+    script,
+    `#!/bin/sh\nprintf 'Master password: ' >&2\nread answer\n[ "$answer" = "open sesame" ] || exit 9\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
+    { mode: 0o755 },
+  );
+  await writeProfile(t.profiles, "default", { profileCommand: script });
+  const { code, screen } = await runInPty(
+    ["soralets", "list"],
+    { ...t.env, PATH: "/usr/bin:/bin" },
+    [["Master password: ", "open sesame"]],
+  );
+  assertEquals(code, 0, screen);
+  assertStringIncludes(screen, `"soraletId"`);
+  assertNotIncludes(screen, authKey.authKey);
 });
 
 Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like SIGPIPE", async () => {
-  const dir = await tempDir();
-  const api = await startFakeSoracom({ subscriberCount: 3000 });
-  try {
-    await writeProfile(dir, "default", PROFILES.authKey);
-    const out = await new Deno.Command("bash", {
-      args: [
-        "-c",
-        `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
-      ],
-      env: {
-        HOME: dir,
-        SORACOM_PROFILE_DIR: dir,
-        SORACOM_SESSION_DIR: `${dir}/s`,
-        SORACOM_ENDPOINT: api.url,
-        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-        DENO_DIR,
-      },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assertEquals(new TextDecoder().decode(out.stdout).trim(), "status=141");
-    assertEquals(new TextDecoder().decode(out.stderr), "");
-  } finally {
-    await api.close();
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using t = await emulatorFixture({ subscriberCount: 3000 });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  const out = await new Deno.Command("bash", {
+    args: [
+      "-c",
+      `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+    ],
+    env: { ...t.env, DENO_DIR },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(new TextDecoder().decode(out.stdout).trim(), "status=141");
+  assertEquals(new TextDecoder().decode(out.stderr), "");
 });
 
 Deno.test("a command's own --version flag is a parameter, not the version (soralets delete-version --version 1)", async () => {
-  const dir = await tempDir();
-  const api = await startFakeSoracom();
-  try {
-    await writeProfile(dir, "default", PROFILES.authKey);
-    api.stub("DELETE", "/v1/soralets/echo/versions/1", { status: 204 });
-    const r = await runSoracom([
-      "soralets",
-      "delete-version",
-      "--soralet-id",
-      "echo",
-      "--version",
-      "1",
-    ], {
-      env: {
-        HOME: dir,
-        SORACOM_PROFILE_DIR: dir,
-        SORACOM_SESSION_DIR: `${dir}/s`,
-        SORACOM_ENDPOINT: api.url,
-      },
-    });
-    assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
-    assertEquals(api.count("DELETE", "/v1/soralets/echo/versions/1"), 1);
-  } finally {
-    await api.close();
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using t = await emulatorFixture();
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  t.api.stub("DELETE", "/v1/soralets/echo/versions/1", { status: 204 });
+  const r = await runSoracom([
+    "soralets",
+    "delete-version",
+    "--soralet-id",
+    "echo",
+    "--version",
+    "1",
+  ], { env: t.env });
+  assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
+  assertEquals(t.api.count("DELETE", "/v1/soralets/echo/versions/1"), 1);
 });
 
 Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a default --profile)", async () => {

@@ -5,11 +5,11 @@
  * none of the secrets the row used.
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { PROFILES } from "./helpers/fixture.ts";
+import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
 import { testContext } from "./helpers/context.ts";
 import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
 import { runCli } from "../src/cli/app.ts";
-import { type FakeSoracom, startFakeSoracom } from "./fake_soracom/server.ts";
+import type { FakeSoracom } from "./fake_soracom/server.ts";
 import { authKey, root, sam } from "./fake_soracom/accounts.ts";
 
 const GOOD = PROFILES.authKey;
@@ -412,50 +412,35 @@ const ROWS: readonly Row[] = [
 
 for (const row of ROWS) {
   Deno.test(`bad input: ${row.name}`, async () => {
-    const dir = await tempDir();
-    const api = await startFakeSoracom();
-    try {
-      const profiles = `${dir}/profiles`;
-      await Deno.mkdir(profiles, { mode: 0o700 });
-      await writeProfile(profiles, "good", GOOD);
-      await writeProfile(profiles, "default", GOOD);
-      const e: Env = { dir, profiles, api };
-      await row.setup?.(e);
-      const r = await runSoracom(row.args(e), {
-        killAfterMs: 30_000,
-        env: {
-          HOME: dir,
-          SORACOM_PROFILE_DIR: profiles,
-          SORACOM_SESSION_DIR: `${dir}/sessions`,
-          SORACOM_ENDPOINT: api.url,
-          ...row.env?.(e),
-        },
-      });
-      assertEquals(r.code, row.code, r.stderr);
-      const left = await new Deno.Command("pgrep", { args: ["-f", "sleep 997"], stdout: "piped" })
-        .output();
-      // Processes a row left outside soracom's reach on purpose (escaped or background jobs).
-      await new Deno.Command("pkill", { args: ["-f", "sleep 99[0-6]"] }).output();
-      assertEquals(
-        new TextDecoder().decode(left.stdout),
-        "",
-        "a profileCommand's child was left running",
-      );
-      if (row.stderr.length === 0) {
-        assertEquals(r.stderr, "");
-      } else {
-        assert(r.stderr.startsWith("Error: ") && r.stderr.endsWith("\n"), r.stderr);
-        assertEquals(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
-        for (const part of row.stderr) assertStringIncludes(r.stderr, part);
-        assertNotIncludes(r.stderr, "    at ");
-      }
-      for (const secret of SECRETS) {
-        assertNotIncludes(r.stderr, secret);
-        assertNotIncludes(r.stdout, secret);
-      }
-    } finally {
-      await api.close();
-      await Deno.remove(dir, { recursive: true });
+    await using e = await emulatorFixture();
+    await writeProfile(e.profiles, "good", GOOD);
+    await writeProfile(e.profiles, "default", GOOD);
+    await row.setup?.(e);
+    const r = await runSoracom(row.args(e), {
+      killAfterMs: 30_000,
+      env: { ...e.env, ...row.env?.(e) },
+    });
+    assertEquals(r.code, row.code, r.stderr);
+    const left = await new Deno.Command("pgrep", { args: ["-f", "sleep 997"], stdout: "piped" })
+      .output();
+    // Processes a row left outside soracom's reach on purpose (escaped or background jobs).
+    await new Deno.Command("pkill", { args: ["-f", "sleep 99[0-6]"] }).output();
+    assertEquals(
+      new TextDecoder().decode(left.stdout),
+      "",
+      "a profileCommand's child was left running",
+    );
+    if (row.stderr.length === 0) {
+      assertEquals(r.stderr, "");
+    } else {
+      assert(r.stderr.startsWith("Error: ") && r.stderr.endsWith("\n"), r.stderr);
+      assertEquals(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+      for (const part of row.stderr) assertStringIncludes(r.stderr, part);
+      assertNotIncludes(r.stderr, "    at ");
+    }
+    for (const secret of SECRETS) {
+      assertNotIncludes(r.stderr, secret);
+      assertNotIncludes(r.stdout, secret);
     }
   });
 }
@@ -544,42 +529,30 @@ Deno.test("a process killed in the middle of writing leaves the old file intact 
 });
 
 Deno.test("SORACOM_VERBOSE=1 hides password, OTP, token and API key in headers and bodies of a SAM login", async () => {
-  const dir = await tempDir();
-  const api = await startFakeSoracom();
-  try {
-    await writeProfile(dir, "default", PROFILES.sam);
-    const otp = api.totp("sam");
-    const r = await runSoracom(["soralets", "list", "--mfa-otpcode", otp], {
-      env: {
-        HOME: dir,
-        SORACOM_PROFILE_DIR: dir,
-        SORACOM_SESSION_DIR: `${dir}/s`,
-        SORACOM_ENDPOINT: api.url,
-        SORACOM_VERBOSE: "1",
-      },
-    });
-    assertEquals(r.code, 0, r.stderr);
-    for (
-      const hidden of [
-        `"password":"<hidden>"`,
-        `"mfaOTPCode":"<hidden>"`,
-        `"apiKey":"<hidden>"`,
-        `"token":"<hidden>"`,
-        "X-Soracom-Token: <hidden>",
-      ]
-    ) {
-      assertStringIncludes(r.stderr, hidden);
-    }
-    const auth = api.log.find((l) => l.path === "/v1/auth")!;
-    const session = api.log.find((l) => l.path === "/v1/soralets")!.headers;
-    for (
-      const secret of [sam.password, otp, session["x-soracom-token"], session["x-soracom-api-key"]]
-    ) {
-      assertNotIncludes(r.stderr, secret);
-    }
-    assert(auth);
-  } finally {
-    await api.close();
-    await Deno.remove(dir, { recursive: true });
+  await using t = await emulatorFixture();
+  await writeProfile(t.profiles, "default", PROFILES.sam);
+  const otp = t.api.totp("sam");
+  const r = await runSoracom(["soralets", "list", "--mfa-otpcode", otp], {
+    env: { ...t.env, SORACOM_VERBOSE: "1" },
+  });
+  assertEquals(r.code, 0, r.stderr);
+  for (
+    const hidden of [
+      `"password":"<hidden>"`,
+      `"mfaOTPCode":"<hidden>"`,
+      `"apiKey":"<hidden>"`,
+      `"token":"<hidden>"`,
+      "X-Soracom-Token: <hidden>",
+    ]
+  ) {
+    assertStringIncludes(r.stderr, hidden);
   }
+  const auth = t.api.log.find((l) => l.path === "/v1/auth")!;
+  const session = t.api.log.find((l) => l.path === "/v1/soralets")!.headers;
+  for (
+    const secret of [sam.password, otp, session["x-soracom-token"], session["x-soracom-api-key"]]
+  ) {
+    assertNotIncludes(r.stderr, secret);
+  }
+  assert(auth);
 });

@@ -11,10 +11,9 @@
  * @module
  */
 
-import { runCli } from "../src/cli/app.ts";
 import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { testContext } from "./helpers/context.ts";
+import { runInProcess } from "./helpers/context.ts";
 import {
   loadSpecs,
   type SpecCommand,
@@ -29,12 +28,6 @@ const COMMAND_COUNT = 500;
 
 /** Hand-written commands that replace a generated one: their help is their own. */
 const REPLACED = new Set(Object.keys(HAND_WRITTEN));
-
-async function help(argv: readonly string[], env: Record<string, string> = {}) {
-  const t = testContext({ env });
-  const code = await runCli(argv, t.ctx);
-  return { code, stdout: t.stdout(), stderr: t.stderr() };
-}
 
 /** The FLAGS section as flag name -> its description. */
 function flagLines(text: string): Map<string, string> {
@@ -95,7 +88,7 @@ function referenceLink(command: SpecCommand, lang: "en" | "ja"): string {
 }
 
 async function checkCommand(command: SpecCommand): Promise<void> {
-  const { code, stdout, stderr } = await help([...command.name.split(" "), "--help"]);
+  const { code, stdout, stderr } = await runInProcess([...command.name.split(" "), "--help"]);
   assertEquals(code, 0, "exit code");
   assertEquals(stderr, "", "stderr");
   assertStringIncludes(stdout, "USAGE\n", "usage");
@@ -109,7 +102,9 @@ async function checkCommand(command: SpecCommand): Promise<void> {
   if (command.alternative) assertStringIncludes(stdout, `soracom ${command.alternative}`);
   assertStringIncludes(stdout, `API reference: ${referenceLink(command, "en")}\n`, "link");
 
-  const ja = await help([...command.name.split(" "), "--help"], { LANG: "ja_JP.UTF-8" });
+  const ja = await runInProcess([...command.name.split(" "), "--help"], {
+    env: { LANG: "ja_JP.UTF-8" },
+  });
   assertEquals(ja.code, 0, "exit code (ja)");
   assertStringIncludes(ja.stdout, referenceLink(command, "ja"), "Japanese link");
   assertNotIncludes(ja.stdout, referenceLink(command, "en"), "no English link under ja");
@@ -141,7 +136,7 @@ Deno.test({
     const groups = new Set(names.map((n) => n.split(" ")[0]));
     assertEquals(groups.size, API_GROUP_COUNT, "API groups in the definitions");
     for (const argv of [["--help"], ["help"], []]) {
-      const { code, stdout } = await help(argv);
+      const { code, stdout } = await runInProcess(argv);
       assertEquals(code, 0, `soracom ${argv.join(" ")}: exit code`);
       const listed = new Set(commandWords(stdout));
       for (const group of groups) assert(listed.has(group), `group "${group}" not listed`);
@@ -165,7 +160,7 @@ Deno.test({
       // A path that is also a command (`auth`, `query subscribers`) shows the command's help.
       if (names.includes(group)) continue;
       await t.step(`${group} --help`, async () => {
-        const { code, stdout } = await help([...group.split(" "), "--help"]);
+        const { code, stdout } = await runInProcess([...group.split(" "), "--help"]);
         assertEquals(code, 0, "exit code");
         const listed = new Set(commandWords(stdout));
         for (const child of expected) assert(listed.has(child), `"${child}" not listed`);
@@ -175,7 +170,7 @@ Deno.test({
 });
 
 Deno.test("help: an unknown group word is an error that names it, with no stack trace", async () => {
-  const { code, stdout, stderr } = await help(["no-such-group", "--help"]);
+  const { code, stdout, stderr } = await runInProcess(["no-such-group", "--help"]);
   assert(code !== 0, "a non-zero exit");
   assertEquals(stdout, "");
   assertStringIncludes(stderr, 'Error: unknown command "no-such-group"');

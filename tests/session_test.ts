@@ -4,9 +4,8 @@
  */
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
-import { testContext } from "./helpers/context.ts";
+import { runInProcess } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
-import { runCli } from "../src/cli/app.ts";
 import { runInPty } from "./helpers/pty.ts";
 import { authKey, sam, samPlain } from "./fake_soracom/accounts.ts";
 
@@ -17,25 +16,13 @@ async function setup(options: { fakeClock?: boolean } = {}) {
   const clock = () => now;
   const f = await emulatorFixture(options.fakeClock ? { now: clock } : {});
   /** Runs the CLI in-process on the shared clock. */
-  const cli = async (args: string[], extra: Record<string, string> = {}) => {
-    const t = testContext({ env: { ...f.env, ...extra }, now: clock });
-    const code = await runCli(args, t.ctx);
-    return { code, stdout: t.stdout(), stderr: t.stderr() };
-  };
+  const cli = (args: string[], extra: Record<string, string> = {}) =>
+    runInProcess(args, { env: { ...f.env, ...extra }, now: clock });
   return {
     ...f,
     cli,
     advance: (ms: number) => {
       now += ms;
-    },
-    async sessionFiles() {
-      try {
-        return (await Array.fromAsync(Deno.readDir(f.sessions))).map((e) => e.name).filter((n) =>
-          n.endsWith(".json")
-        );
-      } catch {
-        return [];
-      }
     },
   };
 }

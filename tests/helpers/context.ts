@@ -5,7 +5,9 @@
  * @module
  */
 
+import { runCli } from "../../src/cli/app.ts";
 import { type Context, realContext } from "../../src/context.ts";
+import type { RunResult } from "./run.ts";
 
 /** What a test can set. */
 export interface TestContextOptions {
@@ -60,4 +62,14 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     homeDir: () => env.HOME,
   };
   return { ctx, stdout: () => out.join(""), stderr: () => err.join(""), asked };
+}
+
+/** Runs `soracom ARGS` in process, in a {@link testContext} built from `options`. */
+export async function runInProcess(
+  args: readonly string[],
+  options: TestContextOptions = {},
+): Promise<RunResult> {
+  const t = testContext(options);
+  const code = await runCli(args, t.ctx);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
 }

@@ -20,6 +20,8 @@ export interface Fixture extends AsyncDisposable {
   readonly sessions: string;
   /** Where the stand-in `op` logs each run. */
   readonly opLog: string;
+  /** The names of the cached session files (none if the folder is not there yet). */
+  sessionFiles(): Promise<string[]>;
 }
 
 /**
@@ -54,6 +56,15 @@ export async function emulatorFixture(
     profiles,
     sessions,
     opLog: op.log,
+    async sessionFiles() {
+      try {
+        return (await Array.fromAsync(Deno.readDir(sessions))).map((e) => e.name).filter((n) =>
+          n.endsWith(".json")
+        );
+      } catch {
+        return [];
+      }
+    },
     async [Symbol.asyncDispose]() {
       await api.close();
       await Deno.remove(dir, { recursive: true });
