@@ -18,8 +18,9 @@
  * @module
  */
 
-import { authKey, switchTarget } from "../tests/fake_soracom/accounts.ts";
 import { type FakeSoracom, startFakeSoracom } from "../tests/fake_soracom/server.ts";
+import { PROFILES } from "../tests/helpers/fixture.ts";
+import { writeProfile } from "../tests/helpers/run.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 
 /** How much to measure. */
@@ -299,35 +300,23 @@ interface Setup {
   readonly scripts: { readonly oneLine: string; readonly fetch: string; readonly fetchAll: string };
 }
 
-async function writeFile0600(path: string, text: string): Promise<void> {
-  await Deno.writeTextFile(path, text, { mode: 0o600 });
-  await Deno.chmod(path, 0o600);
-}
-
 async function setUp(settings: BenchSettings): Promise<Setup> {
   const home = await Deno.makeTempDir({ prefix: "soracom-bench-" });
   await Deno.chmod(home, 0o700);
   const profiles = `${home}/profiles`;
   await Deno.mkdir(profiles, { mode: 0o700 });
-  const credentials = JSON.stringify({ authKeyId: authKey.authKeyId, authKey: authKey.authKey });
-  await writeFile0600(`${home}/credentials.json`, credentials);
-  await writeFile0600(`${profiles}/bench-inline.json`, credentials);
-  await writeFile0600(
-    `${profiles}/bench-switch.json`,
-    JSON.stringify({
-      sourceProfile: "bench-inline",
-      operatorId: switchTarget.operatorId,
-      username: switchTarget.userName,
-    }),
-  );
+  // Every file with mode 0600; credentials.json is what the profileCommand prints.
+  await writeProfile(home, "credentials", PROFILES.authKey);
+  await writeProfile(profiles, "bench-inline", PROFILES.authKey);
+  await writeProfile(profiles, "bench-switch", {
+    ...PROFILES.switchUser,
+    sourceProfile: "bench-inline",
+  });
   // A stand-in password manager that takes its time, then prints the credentials.
-  await writeFile0600(
-    `${profiles}/bench-command.json`,
-    JSON.stringify({
-      profileCommand:
-        `/bin/sh -c "sleep ${settings.profileCommandSeconds}; cat ${home}/credentials.json"`,
-    }),
-  );
+  await writeProfile(profiles, "bench-command", {
+    profileCommand:
+      `/bin/sh -c "sleep ${settings.profileCommandSeconds}; cat ${home}/credentials.json"`,
+  });
   const scripts = {
     oneLine: `${home}/one_line.ts`,
     fetch: `${home}/bare_fetch.ts`,
@@ -391,6 +380,43 @@ function soracomEnv(bench: Bench, sessions: string, api = bench.api): Record<str
   };
 }
 
+/** How many requests `job` makes run twice: cold (it logs in), then warm. */
+async function coldAndWarmRequests(
+  bench: Bench,
+  job: Job,
+): Promise<{ cold: number; warm: number }> {
+  const { api, runner } = bench;
+  let before = api.log.length;
+  await runner.run(job);
+  const cold = api.log.length - before;
+  before = api.log.length;
+  await runner.run(job);
+  return { cold, warm: api.log.length - before };
+}
+
+/** A requests row: the warm count beside soracom-cli's, met when it is 1. */
+function requestsRow(
+  id: string,
+  what: string,
+  baseline: string,
+  requests: { cold: number; warm: number },
+  baselineValue: number,
+): BenchRow {
+  return {
+    ...ratioRow(
+      id,
+      `${what} (cold: ${requests.cold})`,
+      baseline,
+      "requests",
+      requests.warm,
+      baselineValue,
+      null,
+    ),
+    target: "1",
+    pass: requests.warm === 1,
+  };
+}
+
 /** soracom --version beside a one-line script. */
 async function measureVersion(bench: Bench, variant: Variant): Promise<void> {
   bench.progress(`soracom --version${variant.label}`);
@@ -418,12 +444,7 @@ async function measureWarmCall(bench: Bench, variant: Variant): Promise<void> {
     argv: denoRun(variant, variant.script, ["--profile", "bench-inline", "subscribers", "list"]),
     env: soracomEnv(bench, `inline${variant.suffix}`),
   };
-  let before = api.log.length;
-  await runner.run(warm);
-  const coldRequests = api.log.length - before;
-  before = api.log.length;
-  await runner.run(warm);
-  const warmRequests = api.log.length - before;
+  const requests = await coldAndWarmRequests(bench, warm);
   const last = api.log[api.log.length - 1];
   const query = Object.entries(last.query).flatMap(([k, vs]) => vs.map((v) => [k, v]));
   const url = `${api.url}${last.path}${
@@ -442,24 +463,17 @@ async function measureWarmCall(bench: Bench, variant: Variant): Promise<void> {
     variant.targets ? 1.5 : null,
   ));
   if (variant.suffix !== "") return;
-  bench.rows.push({
-    ...ratioRow(
-      "requests-warm",
-      `requests per warm API command (cold: ${coldRequests})`,
-      "soracom-cli: login + call",
-      "requests",
-      warmRequests,
-      2,
-      null,
-    ),
-    target: "1",
-    pass: warmRequests === 1,
-  });
+  bench.rows.push(requestsRow(
+    "requests-warm",
+    "requests per warm API command",
+    "soracom-cli: login + call",
+    requests,
+    2,
+  ));
 }
 
 /** Requests of a cold and a warm run of a switch-user profile. */
 async function measureSwitchRequests(bench: Bench, variant: Variant): Promise<void> {
-  const { api, runner } = bench;
   bench.progress("requests per warm command with switch user");
   const job: Job = {
     argv: denoRun(variant, variant.script, [
@@ -472,25 +486,13 @@ async function measureSwitchRequests(bench: Bench, variant: Variant): Promise<vo
     ]),
     env: soracomEnv(bench, "switch"),
   };
-  let before = api.log.length;
-  await runner.run(job);
-  const cold = api.log.length - before;
-  before = api.log.length;
-  await runner.run(job);
-  const warm = api.log.length - before;
-  bench.rows.push({
-    ...ratioRow(
-      "requests-warm-switch",
-      `requests per warm API command, switch user (cold: ${cold})`,
-      "soracom-cli: login + switch + call",
-      "requests",
-      warm,
-      3,
-      null,
-    ),
-    target: "1",
-    pass: warm === 1,
-  });
+  bench.rows.push(requestsRow(
+    "requests-warm-switch",
+    "requests per warm API command, switch user",
+    "soracom-cli: login + switch + call",
+    await coldAndWarmRequests(bench, job),
+    3,
+  ));
 }
 
 /**

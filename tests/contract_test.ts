@@ -19,6 +19,7 @@ import { commandIndex, loadCatalog } from "../src/catalog/catalog.ts";
 import type { CatalogOperation } from "../src/catalog/types.ts";
 import { assert, assertEquals } from "./helpers/assert.ts";
 import { testContext } from "./helpers/context.ts";
+import { mintToken } from "./fake_soracom/sessions.ts";
 import {
   deref,
   isObj,
@@ -36,13 +37,8 @@ import {
 const ENDPOINT = "http://contract.invalid";
 const OPERATOR_ID = "OP0099887766";
 const API_KEY = "api-key-contract-test";
-const API_TOKEN = [
-  { alg: "none", typ: "JWT" },
-  { operator: { operatorId: OPERATOR_ID }, exp: 4102444800 },
-].map((part) =>
-  btoa(JSON.stringify(part)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")
-)
-  .join(".") + ".signature";
+/** A token for OPERATOR_ID that expires in 2100; only its operatorId is read. */
+const API_TOKEN = mintToken({ operatorId: OPERATOR_ID }, 0, Date.UTC(2100, 0, 1));
 const COMMAND_COUNT = 500;
 
 // ---------------------------------------------------------------------------

@@ -121,54 +121,40 @@ function jsonResponse(body: string, headers: Record<string, string> = {}): Respo
   return new Response(body, { headers: { "content-type": "application/json", ...headers } });
 }
 
-function sink() {
-  const parts: string[] = [];
-  const decoder = new TextDecoder();
-  return {
-    out: {
-      write: (d: string | Uint8Array) => {
-        parts.push(typeof d === "string" ? d : decoder.decode(d));
-      },
-      isTerminal: () => false,
-    },
-    text: () => parts.join(""),
-  };
-}
-
 Deno.test("printResponse: pretty with a final newline, --jsonl lines, --raw-output as it came", async () => {
   const body = `[{"b":1,"a":12345678901234567890}, {"c":"\\u00e9"}]`;
-  const pretty = sink();
-  await printResponse(pretty.out, jsonResponse(body), { raw: false, jsonl: false });
+  const pretty = testContext();
+  await printResponse(pretty.ctx.stdout, jsonResponse(body), { raw: false, jsonl: false });
   assertEquals(
-    pretty.text(),
+    pretty.stdout(),
     `[\n\t{\n\t\t"a": 12345678901234567890,\n\t\t"b": 1\n\t},\n\t{\n\t\t"c": "é"\n\t}\n]\n`,
   );
-  const lines = sink();
-  await printResponse(lines.out, jsonResponse(body), { raw: false, jsonl: true });
-  assertEquals(lines.text(), `{"a":12345678901234567890,"b":1}\n{"c":"é"}\n`);
-  const raw = sink();
-  await printResponse(raw.out, jsonResponse(body), { raw: true, jsonl: false });
-  assertEquals(raw.text(), body);
-  const empty = sink();
-  await printResponse(empty.out, jsonResponse("[]"), { raw: false, jsonl: true });
-  assertEquals(empty.text(), "");
+  const lines = testContext();
+  await printResponse(lines.ctx.stdout, jsonResponse(body), { raw: false, jsonl: true });
+  assertEquals(lines.stdout(), `{"a":12345678901234567890,"b":1}\n{"c":"é"}\n`);
+  const raw = testContext();
+  await printResponse(raw.ctx.stdout, jsonResponse(body), { raw: true, jsonl: false });
+  assertEquals(raw.stdout(), body);
+  const empty = testContext();
+  await printResponse(empty.ctx.stdout, jsonResponse("[]"), { raw: false, jsonl: true });
+  assertEquals(empty.stdout(), "");
 });
 
 Deno.test("printResponse: invalid JSON and a non-array --jsonl are one-line errors", async () => {
+  const out = testContext().ctx.stdout;
   const err = await assertRejects(
-    () =>
-      printResponse(sink().out, jsonResponse(`{"token":"secret"`), { raw: false, jsonl: false }),
+    () => printResponse(out, jsonResponse(`{"token":"secret"`), { raw: false, jsonl: false }),
     CliError,
     "the response is not valid JSON",
   );
   assertNotIncludes(err.message, "secret");
   await assertRejects(
-    () => printResponse(sink().out, jsonResponse(`{"a":1}`), { raw: false, jsonl: true }),
+    () => printResponse(out, jsonResponse(`{"a":1}`), { raw: false, jsonl: true }),
     CliError,
     "--jsonl needs an array response",
   );
   await assertRejects(
-    () => printResponse(sink().out, jsonResponse(`{"a":`), { raw: false, jsonl: true }),
+    () => printResponse(out, jsonResponse(`{"a":`), { raw: false, jsonl: true }),
     CliError,
     "the response is not valid JSON",
   );

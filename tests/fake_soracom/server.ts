@@ -525,7 +525,7 @@ function faultHeaders(res: Response): Headers {
 
 /** A response that promises `declared` bytes and sends `sent`, so the client sees a dropped
  * connection mid-body. */
-function droppedResponse(headers: Headers, declared: number, sent: Uint8Array): Response {
+export function droppedResponse(headers: Headers, declared: number, sent: Uint8Array): Response {
   headers.set("content-length", String(declared));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -17,6 +17,7 @@ import {
   releaseOs,
   sha256Hex,
 } from "../../src/cli/commands/self_update.ts";
+import { droppedResponse } from "../fake_soracom/server.ts";
 
 /** An asset's content, or `"reset"`: half of `bytes` is sent, then the connection drops. */
 export type FakeAsset = Uint8Array | { readonly reset: Uint8Array };
@@ -83,21 +84,13 @@ export async function releaseOf(
   return { tag: `v${version}`, assets };
 }
 
+/** Half of `bytes`, with all of them promised, so the server drops the connection. */
 function cutOff(bytes: Uint8Array): Response {
-  const half = bytes.slice(0, Math.floor(bytes.length / 2));
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(half);
-      controller.close();
-    },
-  });
-  // More bytes are promised than sent, so the server drops the connection.
-  return new Response(body, {
-    headers: {
-      "content-type": "application/octet-stream",
-      "content-length": String(bytes.length),
-    },
-  });
+  return droppedResponse(
+    new Headers({ "content-type": "application/octet-stream" }),
+    bytes.length,
+    bytes.slice(0, Math.floor(bytes.length / 2)),
+  );
 }
 
 /** Starts the fake on 127.0.0.1 (a free port). */
