@@ -149,8 +149,10 @@ function readTree(text: string, number: (source: string) => unknown): unknown {
 
 /** The index of the first character at or after `i` that is not JSON whitespace. */
 function skipWhitespace(text: string, i: number): number {
-  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9;) {
-    c = text.charCodeAt(++i);
+  // Never reads past the end: V8 drops optimized code that does.
+  for (const n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
   }
   return i;
 }
@@ -206,45 +208,92 @@ interface Member {
   readonly text: string;
 }
 
-/** An object or array whose closing bracket is still ahead. */
+/**
+ * An object or array whose closing bracket is still ahead. One is kept per
+ * nesting depth and reused for every container at that depth (see
+ * {@link Formatter}).
+ */
 class Open {
+  object = false;
   /** An array's element texts. */
-  readonly items: string[] = [];
-  /** An object's members; `undefined` for an array. */
-  readonly members: Member[] | undefined;
+  items: string[] = [];
+  /** An object's members. */
+  readonly members: Member[] = [];
   /** The closing bracket's char code. */
-  readonly close: number;
+  close = 93;
   /** The pending member's key (decoded) and key text. */
   key = "";
   keyText = "";
 
-  constructor(object: boolean) {
-    this.members = object ? [] : undefined;
+  /** Makes this the next container, empty. */
+  open(object: boolean): this {
+    this.object = object;
     this.close = object ? 125 : 93;
+    this.items.length = 0;
+    this.members.length = 0;
+    this.key = "";
+    this.keyText = "";
+    return this;
   }
 }
 
-/** One pass over one text. */
+/** Members by key, in UTF-16 order: code point order for text with no surrogates. */
+function byKeyUnit(a: Member, b: Member): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function byKeyCodePoint(a: Member, b: Member): number {
+  return byCodePoint(a.key, b.key);
+}
+
+/** "\n" and as many tabs as the index, shared by every text and grown as needed. */
+const PADS: string[] = ["\n"];
+
+/**
+ * One pass over one text at a time. There is a single formatter, and one
+ * {@link Open} per depth, reused by every text: V8's optimized code for these
+ * methods holds on to the objects it first ran with, and is thrown away when a
+ * garbage collection finds them gone (about every fifty 34 KB pages, each time
+ * costing some ten pages at interpreter speed). Objects that never go away keep
+ * the code, and make no garbage.
+ */
 class Formatter {
   i = 0;
   /** The next backslash at or after some earlier position (Infinity: none left). */
   backslash = -1;
   /** The decoded value of the last string read with `decode`. */
   decoded = "";
+  text = "";
+  pretty = true;
   /** Whether strings need checking one by one (else each prints as written). */
-  readonly careful: boolean;
+  careful = false;
   /** Orders members by key. */
-  readonly byKey: (a: Member, b: Member) => number;
-  readonly separator: string;
-  readonly pads: string[] = [];
+  byKey: (a: Member, b: Member) => number = byKeyUnit;
+  separator = ": ";
+  /** The containers open, by depth (the first `depth` of them). */
+  readonly opens: Open[] = [];
+  depth = 0;
 
-  constructor(readonly text: string, readonly pretty: boolean) {
+  /** Formats `text` (see {@link Formatter.run}), then lets go of it. */
+  format(text: string, pretty: boolean, split: boolean): string | string[] | undefined {
+    this.text = text;
+    this.pretty = pretty;
+    this.i = 0;
+    this.backslash = -1;
+    this.depth = 0;
     const odd = ODD.test(text);
     this.careful = odd && (NEEDS_CARE.test(text) || !text.isWellFormed());
-    this.byKey = odd && SURROGATE.test(text)
-      ? (a, b) => byCodePoint(a.key, b.key)
-      : (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    this.byKey = odd && SURROGATE.test(text) ? byKeyCodePoint : byKeyUnit;
     this.separator = pretty ? ": " : ":";
+    try {
+      return this.run(split);
+    } finally {
+      this.text = "";
+      this.decoded = "";
+      // Deeper containers than any response usually has are let go.
+      if (this.opens.length > KEPT_DEPTH) this.opens.length = KEPT_DEPTH;
+      for (const open of this.opens) open.open(false);
+    }
   }
 
   fail(problem: string, at: number): never {
@@ -382,12 +431,13 @@ class Formatter {
 
   /** "\n" and `depth` tabs. */
   pad(depth: number): string {
-    return this.pads[depth] ??= `\n${"\t".repeat(depth)}`;
+    while (PADS.length <= depth) PADS.push(`${PADS[PADS.length - 1]}\t`);
+    return PADS[depth];
   }
 
   /** A closed object or array whose first line is at `depth`. */
   render(open: Open, depth: number): string {
-    const members = open.members;
+    const members = open.object ? open.members : undefined;
     const close = members === undefined ? "]" : "}";
     const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
     // Built with +, not join: V8 keeps the pieces as a rope and copies them once,
@@ -417,51 +467,78 @@ class Formatter {
    */
   run(split: boolean): string | string[] | undefined {
     const t = this.text;
-    const stack: Open[] = [];
+    this.ws();
+    if (!split || t.charCodeAt(this.i) !== 91) {
+      const value = this.value(0);
+      return this.end(split ? undefined : value);
+    }
+    // One call of `value` per element: V8 optimizes a function called often
+    // sooner than one long loop, and uses the optimized code from its next call.
+    this.i++;
+    this.ws();
+    const items: string[] = [];
+    if (t.charCodeAt(this.i) === 93) {
+      this.i++;
+      return this.end(items);
+    }
+    for (;;) {
+      items.push(this.value(1));
+      if (t.charCodeAt(this.i) <= 32) this.ws();
+      const next = t.charCodeAt(this.i++);
+      if (next === 93) return this.end(items);
+      if (next !== 44) this.fail('expected "," or "]"', this.i - 1);
+    }
+  }
+
+  /**
+   * Formats the value at `i` as it prints inside `base` containers (its first
+   * line not indented), leaving `i` after it. Nesting is kept in {@link opens}.
+   */
+  value(base: number): string {
+    const t = this.text;
+    const opens = this.opens;
+    this.depth = base;
     for (;;) {
       if (t.charCodeAt(this.i) <= 32) this.ws();
       const c = t.charCodeAt(this.i);
       let value: string;
       if (c === 123 || c === 91) {
         this.i++;
-        const open = new Open(c === 123);
+        const object = c === 123;
         if (t.charCodeAt(this.i) <= 32) this.ws();
-        if (t.charCodeAt(this.i) !== open.close) {
-          stack.push(open);
-          if (open.members !== undefined) this.key(open);
+        if (t.charCodeAt(this.i) !== (object ? 125 : 93)) {
+          while (opens.length <= this.depth) opens.push(new Open());
+          const open = opens[this.depth++].open(object);
+          if (object) this.key(open);
           continue;
         }
         this.i++;
-        if (split && stack.length === 0) return this.end(open.members ? undefined : []);
-        value = open.members === undefined ? "[]" : "{}";
+        value = object ? "{}" : "[]";
       } else {
         value = this.scalar();
       }
       // Hand the value to the object or array it is in, closing those it completes.
       for (;;) {
-        const open = stack[stack.length - 1];
-        if (open === undefined) return this.end(split ? undefined : value);
-        if (open.members === undefined) open.items.push(value);
-        else open.members.push({ key: open.key, text: open.keyText + this.separator + value });
+        if (this.depth === base) return value;
+        const open = opens[this.depth - 1];
+        if (open.object) {
+          open.members.push({ key: open.key, text: open.keyText + this.separator + value });
+        } else {
+          open.items.push(value);
+        }
         if (t.charCodeAt(this.i) <= 32) this.ws();
         const next = t.charCodeAt(this.i);
         if (next === 44) {
           this.i++;
-          if (open.members !== undefined) this.key(open);
+          if (open.object) this.key(open);
           break;
         }
         if (next !== open.close) {
-          this.fail(
-            open.members === undefined ? 'expected "," or "]"' : 'expected "," or "}"',
-            this.i,
-          );
+          this.fail(open.object ? 'expected "," or "}"' : 'expected "," or "]"', this.i);
         }
         this.i++;
-        stack.pop();
-        if (split && stack.length === 0) {
-          return this.end(open.members === undefined ? open.items : undefined);
-        }
-        value = this.render(open, stack.length);
+        this.depth--;
+        value = this.render(open, this.depth);
       }
     }
   }
@@ -473,6 +550,11 @@ class Formatter {
     return result;
   }
 }
+
+const FORMATTER = new Formatter();
+
+/** How many {@link Open}s the formatter keeps between texts. */
+const KEPT_DEPTH = 64;
 
 /**
  * Formats JSON text: keys sorted, numbers and string contents as written
@@ -486,7 +568,7 @@ class Formatter {
  * @throws JsonSyntaxError for text `JSON.parse` rejects
  */
 export function formatJson(text: string, style: JsonStyle = "pretty"): string {
-  return new Formatter(text, style === "pretty").run(false) as string;
+  return FORMATTER.format(text, style === "pretty", false) as string;
 }
 
 /**
@@ -503,7 +585,7 @@ export function formatJson(text: string, style: JsonStyle = "pretty"): string {
  * @throws JsonSyntaxError for text `JSON.parse` rejects
  */
 export function formatJsonElements(text: string, style: JsonStyle): string[] | undefined {
-  return new Formatter(text, style === "pretty").run(true) as string[] | undefined;
+  return FORMATTER.format(text, style === "pretty", true) as string[] | undefined;
 }
 
 /** The tree as JSON text, in its own key order (the formatter sorts). */
