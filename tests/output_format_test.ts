@@ -53,6 +53,11 @@ Deno.test("keys sort by code point (Go's UTF-8 order), not by UTF-16 unit", () =
     formatJson(`{"\u{1F600}":1,"\uFF61":2,"a":3}`, "compact"),
     `{"a":3,"\uFF61":2,"\u{1F600}":1}`,
   );
+  // Also when the keys are written with escapes, and after text that sorted them by unit.
+  const escaped = String.raw`{"\ud83d\ude00":1,"\uff61":2,"a":3}`;
+  for (const text of [`[${escaped}]`, `[{"\u{1F600}":1,"\uFF61":2,"a":3}]`]) {
+    assertEquals(formatJson(text, "compact"), `[{"a":3,"\uFF61":2,"\u{1F600}":1}]`);
+  }
 });
 
 Deno.test("elements of an array are formatted as they sit in it; other values give undefined", () => {
