@@ -315,6 +315,41 @@ function printTree(value: unknown): string {
   return `{${members.join(",")}}`;
 }
 
+/**
+ * Lists of objects that share keys, as API pages do, with what breaks a shared
+ * shape: keys in another order, one more or one fewer, a repeated key, the same
+ * key escaped, and objects of two kinds taking turns at one depth.
+ */
+const recordKey = fc.constantFrom('"a"', '"b"', '"c"', '"ab"', '"a!"', '"\\u0061"', '"é"', '""');
+const { record } = fc.letrec<{ record: string }>((tie) => ({
+  record: fc.array(
+    fc.tuple(
+      recordKey,
+      fc.oneof({ depthSize: "small" }, numberText, stringText, tie("record")),
+    ),
+    { minLength: 1, maxLength: 5 },
+  ).map((members) => `{${members.map(([k, v]) => `${k}:${v}`).join(",")}}`),
+}));
+const page = fc.array(record, { minLength: 1, maxLength: 6 }).chain((records) =>
+  // Often the same record again, as list items are.
+  fc.array(fc.nat({ max: records.length - 1 }), { minLength: 1, maxLength: 12 })
+    .map((picks) => `[${picks.map((i) => records[i]).join(",")}]`)
+);
+
+Deno.test("property: objects sharing keys print as the reference prints, page after page", () => {
+  const styles = fc.constantFrom<JsonStyle>("pretty", "compact");
+  fc.assert(
+    fc.property(fc.array(fc.tuple(page, styles), { minLength: 1, maxLength: 4 }), (pages) => {
+      for (const [text, style] of pages) {
+        assertEquals(formatJson(text, style), reference(text, style), text);
+        const each = (parseReference(text) as Tree[]).map((v) => printReference(v, style, 1));
+        assertEquals(formatJsonElements(text, style)?.join(","), each.join(","), text);
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
+
 Deno.test("property: formatJsonElements gives an array's elements as they print inside it", () => {
   fc.assert(
     fc.property(jsonText, fc.constantFrom<JsonStyle>("pretty", "compact"), (text, style) => {

@@ -174,10 +174,7 @@ const NEEDS_CARE = /[\u0000-\u001f\u2028\u2029]/;
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\u0000-\u001f]/;
 const SURROGATE = /[\ud800-\udfff]/;
-/**
- * A surrogate written as an escape (or text that only looks like one, such as
- * `\\ud800`: sorting that by code point costs a little time and nothing else).
- */
+/** A surrogate written as an escape (or text that looks like one: then sorting by code point costs a little time, nothing else). */
 const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
 /** Anything that makes {@link NEEDS_CARE} or {@link SURROGATE} match: one scan for the common case. */
 // deno-lint-ignore no-control-regex
@@ -206,11 +203,27 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c < 0xe000;
 }
 
-interface Member {
-  /** The decoded key, for sorting. */
-  readonly key: string;
-  /** `"key": value` as printed. */
-  readonly text: string;
+/**
+ * How objects with one sequence of keys print: the order their members go out
+ * in, and what goes before each value. Kept per depth and reused while the
+ * objects there have the same keys in the same order, as the items of an API
+ * list do: their keys are then matched in the text, not read, and not sorted.
+ */
+interface Shape {
+  /**
+   * The keys as printed (quotes included), in the order the text had them. A
+   * later key written exactly so is the same key (printed keys are JSON), so
+   * these are what later objects are matched against.
+   */
+  readonly keyTexts: readonly string[];
+  /** The keys' values, for sorting. */
+  readonly keys: readonly string[];
+  /** Indexes into the members in the order they print; of equal keys the last. */
+  readonly order: readonly number[];
+  /** What goes before each printed member's value: comma, indentation, key, colon. */
+  readonly prefixes: readonly string[];
+  /** Whether it was made for pretty text. */
+  readonly pretty: boolean;
 }
 
 /**
@@ -220,35 +233,63 @@ interface Member {
  */
 class Open {
   object = false;
-  /** An array's element texts. */
+  /** An array's element texts, or an object's values, in the order written. */
   items: string[] = [];
-  /** An object's members. */
-  readonly members: Member[] = [];
+  /** An object's keys and key texts as printed, in the order written (see `matched`). */
+  readonly keys: string[] = [];
+  readonly keyTexts: string[] = [];
+  /**
+   * How many keys so far matched `shape` (and were not read into `keys`), or -1
+   * once one did not.
+   */
+  matched = -1;
+  /** The shapes of the last objects at this depth, the latest first. */
+  readonly shapes: Shape[] = [];
+  /** The shape being matched (from the first key on). */
+  shape: Shape | undefined = undefined;
   /** The closing bracket's char code. */
   close = 93;
-  /** The pending member's key (decoded) and key text. */
-  key = "";
-  keyText = "";
+  /** Whether the text being read is printed pretty: only shapes made so fit. */
+  pretty = true;
 
   /** Makes this the next container, empty. */
-  open(object: boolean): this {
+  open(object: boolean, pretty: boolean): this {
     this.object = object;
     this.close = object ? 125 : 93;
     this.items.length = 0;
-    this.members.length = 0;
-    this.key = "";
-    this.keyText = "";
+    this.keys.length = 0;
+    this.keyTexts.length = 0;
+    this.shape = undefined;
+    this.pretty = pretty;
+    this.matched = object && this.shapes.length > 0 ? 0 : -1;
     return this;
   }
-}
 
-/** Members by key, in UTF-16 order: code point order for text with no surrogates. */
-function byKeyUnit(a: Member, b: Member): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
+  /** The shape whose first key is written at `at` in `text`, if one is kept. */
+  select(text: string, at: number): Shape | undefined {
+    for (const shape of this.shapes) {
+      if (shape.pretty === this.pretty && text.startsWith(shape.keyTexts[0], at)) {
+        return this.shape = shape;
+      }
+    }
+    return undefined;
+  }
 
-function byKeyCodePoint(a: Member, b: Member): number {
-  return byCodePoint(a.key, b.key);
+  /** Keeps `shape` as the latest at this depth. */
+  keep(shape: Shape): void {
+    if (this.shapes.length === KEPT_SHAPES) this.shapes.pop();
+    this.shapes.unshift(shape);
+  }
+
+  /** Stops matching `shape`: the keys matched so far are read into `keys`. */
+  unmatch(): void {
+    const shape = this.shape!;
+    for (let k = 0; k < this.matched; k++) {
+      this.keys.push(shape.keys[k]);
+      this.keyTexts.push(shape.keyTexts[k]);
+    }
+    this.matched = -1;
+  }
 }
 
 /** "\n" and as many tabs as the index, shared by every text and grown as needed. */
@@ -272,8 +313,12 @@ class Formatter {
   pretty = true;
   /** Whether strings need checking one by one (else each prints as written). */
   careful = false;
-  /** Orders members by key. */
-  byKey: (a: Member, b: Member) => number = byKeyUnit;
+  /**
+   * Whether keys sort by code point (text with surrogates), not by UTF-16 unit.
+   * A shape made either way fits the other: its keys have no surrogates, or
+   * the text matching them has some too.
+   */
+  byCodePoint = false;
   separator = ": ";
   /** The containers open, by depth (the first `depth` of them). */
   readonly opens: Open[] = [];
@@ -289,9 +334,7 @@ class Formatter {
     const odd = ODD.test(text);
     this.careful = odd && (NEEDS_CARE.test(text) || !text.isWellFormed());
     // Keys with surrogates, written as they are or escaped, sort by code point.
-    this.byKey = (odd && SURROGATE.test(text)) || ESCAPED_SURROGATE.test(text)
-      ? byKeyCodePoint
-      : byKeyUnit;
+    this.byCodePoint = (odd && SURROGATE.test(text)) || ESCAPED_SURROGATE.test(text);
     this.separator = pretty ? ": " : ":";
     try {
       return this.run(split);
@@ -300,7 +343,7 @@ class Formatter {
       this.decoded = "";
       // Deeper containers than any response usually has are let go.
       if (this.opens.length > KEPT_DEPTH) this.opens.length = KEPT_DEPTH;
-      for (const open of this.opens) open.open(false);
+      for (const open of this.opens) open.open(false, pretty);
     }
   }
 
@@ -426,14 +469,24 @@ class Formatter {
     return this.number();
   }
 
-  /** Reads a member's key and colon into `open`. */
+  /** Reads a member's key and colon into `open`, or matches the key of its shape. */
   key(open: Open): void {
-    if (this.text.charCodeAt(this.i) <= 32) this.ws();
-    if (this.text.charCodeAt(this.i) !== 34) this.fail("expected a property name", this.i);
-    open.keyText = this.string(true);
-    open.key = this.decoded;
-    if (this.text.charCodeAt(this.i) <= 32) this.ws();
-    if (this.text.charCodeAt(this.i) !== 58) this.fail('expected ":"', this.i);
+    const t = this.text;
+    if (t.charCodeAt(this.i) <= 32) this.ws();
+    if (t.charCodeAt(this.i) !== 34) this.fail("expected a property name", this.i);
+    const k = open.matched;
+    const shape = k === 0 ? open.select(t, this.i) : open.shape;
+    const expected = k >= 0 ? shape?.keyTexts[k] : undefined;
+    if (expected !== undefined && t.startsWith(expected, this.i)) {
+      this.i += expected.length;
+      open.matched = k + 1;
+    } else {
+      if (k >= 0) open.unmatch();
+      open.keyTexts.push(this.string(true));
+      open.keys.push(this.decoded);
+    }
+    if (t.charCodeAt(this.i) <= 32) this.ws();
+    if (t.charCodeAt(this.i) !== 58) this.fail('expected ":"', this.i);
     this.i++;
   }
 
@@ -445,28 +498,45 @@ class Formatter {
 
   /** A closed object or array whose first line is at `depth`. */
   render(open: Open, depth: number): string {
-    const members = open.object ? open.members : undefined;
-    const close = members === undefined ? "]" : "}";
-    const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
+    const items = open.items;
     // Built with +, not join: V8 keeps the pieces as a rope and copies them once,
     // when the whole text is written, instead of once per nesting level.
-    let out = members === undefined ? "[" : "{";
-    if (this.pretty) out += this.pad(depth + 1);
-    if (members === undefined) {
-      const items = open.items;
-      out += items[0];
-      for (let k = 1; k < items.length; k++) out += comma + items[k];
-    } else {
-      members.sort(this.byKey);
-      let first = true;
-      for (let k = 0; k < members.length; k++) {
-        // Of equal keys (the sort is stable) the last wins, as with JSON.parse and Go.
-        if (k + 1 < members.length && members[k + 1].key === members[k].key) continue;
-        out += first ? members[k].text : comma + members[k].text;
-        first = false;
+    let out: string;
+    if (open.object) {
+      let shape = open.shape;
+      if (open.matched !== items.length || shape!.keyTexts.length !== items.length) {
+        if (open.matched > 0) open.unmatch();
+        shape = this.shapeOf(open, depth);
+        open.keep(shape);
       }
+      const { order, prefixes } = shape!;
+      out = this.pretty ? `{${this.pad(depth + 1)}` : "{";
+      for (let k = 0; k < order.length; k++) out += prefixes[k] + items[order[k]];
+      return this.pretty ? out + this.pad(depth) + "}" : out + "}";
     }
-    return this.pretty ? out + this.pad(depth) + close : out + close;
+    out = this.pretty ? `[${this.pad(depth + 1)}${items[0]}` : `[${items[0]}`;
+    const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
+    for (let k = 1; k < items.length; k++) out += comma + items[k];
+    return this.pretty ? out + this.pad(depth) + "]" : out + "]";
+  }
+
+  /** The shape of the object `open` has read, at `depth`. */
+  shapeOf(open: Open, depth: number): Shape {
+    const keys = open.keys.slice();
+    const keyTexts = open.keyTexts.slice();
+    const sorted = keys.map((_, k) => k);
+    // Stable: of equal keys the last wins, as with JSON.parse and Go.
+    sorted.sort(
+      this.byCodePoint
+        ? (a, b) => byCodePoint(keys[a], keys[b])
+        : (a, b) => keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0,
+    );
+    const order = sorted.filter((k, n) =>
+      n + 1 === sorted.length || keys[sorted[n + 1]] !== keys[k]
+    );
+    const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
+    const prefixes = order.map((k, n) => `${n === 0 ? "" : comma}${keyTexts[k]}${this.separator}`);
+    return { keyTexts, keys, order, prefixes, pretty: this.pretty };
   }
 
   /**
@@ -516,7 +586,7 @@ class Formatter {
         if (t.charCodeAt(this.i) <= 32) this.ws();
         if (t.charCodeAt(this.i) !== (object ? 125 : 93)) {
           while (opens.length <= this.depth) opens.push(new Open());
-          const open = opens[this.depth++].open(object);
+          const open = opens[this.depth++].open(object, this.pretty);
           if (object) this.key(open);
           continue;
         }
@@ -529,11 +599,7 @@ class Formatter {
       for (;;) {
         if (this.depth === base) return value;
         const open = opens[this.depth - 1];
-        if (open.object) {
-          open.members.push({ key: open.key, text: open.keyText + this.separator + value });
-        } else {
-          open.items.push(value);
-        }
+        open.items.push(value);
         if (t.charCodeAt(this.i) <= 32) this.ws();
         const next = t.charCodeAt(this.i);
         if (next === 44) {
@@ -563,6 +629,9 @@ const FORMATTER = new Formatter();
 
 /** How many {@link Open}s the formatter keeps between texts. */
 const KEPT_DEPTH = 64;
+
+/** How many shapes an {@link Open} keeps: objects of several kinds can alternate at one depth. */
+const KEPT_SHAPES = 8;
 
 /**
  * Formats JSON text: keys sorted, numbers and string contents as written
