@@ -206,6 +206,48 @@ Deno.test("--fetch-all merges pages: pretty, --jsonl, and --raw-output compact w
   assertEquals((await fetchAll(["[]", ""], { raw: true, jsonl: false })).stdout, "[]");
 });
 
+Deno.test("--fetch-all: the next page's request is sent before this page is printed", async () => {
+  const pages = 3;
+  const arrived = new Int32Array(new SharedArrayBuffer(4 * pages));
+  const server = new Worker(new URL("./helpers/paging_server.ts", import.meta.url), {
+    type: "module",
+  });
+  const reply = () =>
+    new Promise<{ port?: number }>((resolve) => server.onmessage = (e) => resolve(e.data));
+  try {
+    const started = reply();
+    server.postMessage({ pages, arrived });
+    const { port } = await started;
+    const t = testContext();
+    // Printing page k blocks this thread until the request for page k + 1 has
+    // reached the server: only a request already sent can get there meanwhile.
+    const waits: string[] = [];
+    let written = 0;
+    const stdout = {
+      isTerminal: () => false,
+      write: (d: string | Uint8Array) => {
+        t.ctx.stdout.write(d);
+        const k = written++;
+        if (k + 1 < pages) waits.push(Atomics.wait(arrived, k + 1, 0, 10_000));
+      },
+    };
+    await printAllPages(
+      { ...t.ctx, stdout },
+      (key) => fetch(`http://127.0.0.1:${port}/?key=${key ?? 0}`),
+      "x-next",
+      { raw: false, jsonl: false },
+    );
+    assertEquals(t.stdout(), "[\n\t0,\n\t1,\n\t2\n]\n");
+    // "not-equal": it had arrived before the wait began; "timed-out": it never came.
+    assertEquals(waits.filter((w) => w === "timed-out"), [], waits.join());
+  } finally {
+    const closed = reply();
+    server.postMessage("stop");
+    await closed;
+    server.terminate();
+  }
+});
+
 Deno.test("--fetch-all --raw-output: a single page prints byte for byte", async () => {
   const page = `[ {"b":1, "a":2} ]\n`;
   assertEquals((await fetchAll([page], { raw: true, jsonl: false })).stdout, page);

@@ -104,6 +104,20 @@ class ArrayPrinter {
   }
 }
 
+/**
+ * Lets the event loop run once, through a message to itself. A request that
+ * `fetch` has just made is written to its socket only when the event loop runs:
+ * without a turn it would wait until the page being formatted is printed, and
+ * the server would start on it only then. (A timer would do the same, a
+ * millisecond later; a resolved promise would not do it at all.)
+ */
+function nextTurn(channel: MessageChannel): Promise<void> {
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Fetches one page: the response, already checked for an error status. */
 export type PageFetcher = (nextKey: string | undefined) => Promise<Response>;
 
@@ -114,9 +128,10 @@ export type PageFetcher = (nextKey: string | undefined) => Promise<Response>;
  * its line is cleared however the run ends. With `--raw-output`, a single page
  * prints as it came and several as one compact array, as soracom-cli does.
  *
- * The next page is asked for as soon as a page's headers arrive, so the server
- * works on it while this one is formatted and printed; at most two pages are in
- * memory at once, whatever the total.
+ * The next page is asked for as soon as a page has been read, and its request
+ * is sent before that page is formatted and printed (see {@link nextTurn}), so
+ * the server works on it meanwhile; at most two pages are in memory at once,
+ * whatever the total.
  */
 export async function printAllPages(
   ctx: Context,
@@ -136,6 +151,7 @@ export async function printAllPages(
   const seen = new Set<string>();
   let pages = 0;
   let next: Promise<Response> | undefined = fetchPage(undefined);
+  const turns = new MessageChannel();
   try {
     while (next !== undefined) {
       const response: Response = await next;
@@ -144,12 +160,13 @@ export async function printAllPages(
       const key = response.headers.get(header) ?? "";
       const loop = key !== "" && seen.has(key);
       seen.add(key);
+      const bytes = await readBody(response);
       if (key !== "" && !loop) {
         next = fetchPage(key);
         // Its failure is reported when it is awaited, not as an unhandled rejection now.
         next.catch(() => {});
+        await nextTurn(turns);
       }
-      const bytes = await readBody(response);
       const only = pages === 1 && key === "";
       if (mode.raw && only) {
         ctx.stdout.write(bytes);
@@ -177,6 +194,7 @@ export async function printAllPages(
       }
     }
   } finally {
+    turns.port1.close();
     // The error (or the output) starts on a clean line.
     if (shown) ctx.stderr.write("\r\x1b[K");
     // A page asked for ahead that will not be printed (an error stopped the run).
