@@ -21,6 +21,26 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !/id$/i.test(name);
 }
 
+const SECRET_HEADERS = new Set([
+  "x-soracom-api-key",
+  "x-soracom-token",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+]);
+
+/**
+ * True for a header that carries a secret: the known ones, and any named like
+ * a secret (a profile's own `headers`). Their values are hidden in dumps and
+ * never follow a redirect to another origin.
+ *
+ * @param lower the header's name in lower case
+ */
+export function isSecretHeader(lower: string): boolean {
+  return SECRET_HEADERS.has(lower) || isSecretName(lower.replaceAll("-", "_"));
+}
+
 /** True for a JSON field whose value is a secret: a string under a secret name (not `tokenTimeoutSeconds: 900`). */
 function isSecretField(name: string, value: unknown): boolean {
   return typeof value === "string" && isSecretName(name);

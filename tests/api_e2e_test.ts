@@ -233,12 +233,36 @@ Deno.test("files get is always raw and follows the redirect without sending cred
       status: 302,
       headers: { location: `http://127.0.0.1:${storage.addr.port}/bucket/a.txt?sig=1` },
     });
+    // The profile's own headers: secret-named ones stay with the API, the others follow.
+    await writeProfile(t.profiles, "default", {
+      ...PROFILES.authKey,
+      headers: {
+        "Authorization": "Bearer partner-secret",
+        "X-Partner-Token": "partner-token",
+        "Cookie": "session=abc",
+        "X-Request-Source": "ci",
+      },
+    });
     const r = await t.run(["files", "get", "--path", "/dir/a.txt"]);
     assertEquals(r.code, 0, r.stderr);
     assertEquals(r.stdout, "file content\nline 2");
     assertEquals(seen.length, 1);
-    assertEquals(seen[0].get("x-soracom-api-key"), null);
-    assertEquals(seen[0].get("x-soracom-token"), null);
+    for (
+      const name of [
+        "x-soracom-api-key",
+        "x-soracom-token",
+        "authorization",
+        "x-partner-token",
+        "cookie",
+      ]
+    ) {
+      assertEquals(seen[0].get(name), null, name);
+    }
+    assertEquals(seen[0].get("x-request-source"), "ci");
+    // The API itself got them all.
+    const call = t.api.log.find((l) => l.path === "/v1/files/private/dir/a.txt")!;
+    assertEquals(call.headers["authorization"], "Bearer partner-secret");
+    assertEquals(call.headers["x-partner-token"], "partner-token");
   } finally {
     ac.abort();
     await storage.finished;

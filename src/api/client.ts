@@ -9,6 +9,7 @@ import type { Context } from "../context.ts";
 import { CliError, type ErrorKind } from "../errors.ts";
 import type { Lang } from "./endpoint.ts";
 import { parseJsonData } from "./json.ts";
+import { isSecretHeader } from "../redact.ts";
 import { type HttpRequest, send, USER_AGENT } from "./http.ts";
 
 /** Where and how to call. */
@@ -75,12 +76,11 @@ export function buildHttpRequest(
 }
 
 const MAX_REDIRECTS = 5;
-const CREDENTIAL_HEADERS = new Set(["x-soracom-api-key", "x-soracom-token"]);
 
 /**
  * Sends one call (with retries unless the target says not to) and follows
- * redirects (`files get` answers 302 to a download URL). Credentials are never
- * sent to another origin.
+ * redirects (`files get` answers 302 to a download URL). Credentials, and any
+ * header of the profile's named like a secret, are never sent to another origin.
  */
 export async function callApi(
   ctx: Context,
@@ -103,7 +103,7 @@ export async function callApi(
       method: keepBody ? request.method : (request.method === "HEAD" ? "HEAD" : "GET"),
       url: next.href,
       headers: request.headers.filter(([name]) =>
-        (sameOrigin || !CREDENTIAL_HEADERS.has(name.toLowerCase())) &&
+        (sameOrigin || !isSecretHeader(name.toLowerCase())) &&
         (keepBody || name.toLowerCase() !== "content-type")
       ),
       body: keepBody ? request.body : undefined,

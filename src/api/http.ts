@@ -8,7 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { isSecretName, redactText } from "../redact.ts";
+import { isSecretHeader, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
 
 /** A request ready to send. */
@@ -43,19 +43,6 @@ export const RETRY_POLICY: RetryPolicy = {
 };
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
-const SECRET_HEADERS = new Set([
-  "x-soracom-api-key",
-  "x-soracom-token",
-  "authorization",
-  "proxy-authorization",
-  "cookie",
-  "set-cookie",
-]);
-
-/** Whether a header's value is hidden in dumps: the known ones, and any named like a secret (a profile's `headers`). */
-function isSecretHeader(lower: string): boolean {
-  return SECRET_HEADERS.has(lower) || isSecretName(lower.replaceAll("-", "_"));
-}
 /** Query parameters of signed URLs (S3 and the like) that act as credentials. */
 const SECRET_QUERY = /sig|credential|token|secret|password|key-pair-id|policy/i;
 
