@@ -105,17 +105,33 @@ class ArrayPrinter {
 }
 
 /**
- * Lets the event loop run once, through a message to itself. A request that
- * `fetch` has just made is written to its socket only when the event loop runs:
- * without a turn it would wait until the page being formatted is printed, and
- * the server would start on it only then. (A timer would do the same, a
- * millisecond later; a resolved promise would not do it at all.)
+ * Turns of the event loop on demand, each through a message to itself. A
+ * request that `fetch` has just made is written to its socket only when the
+ * event loop runs: without a turn it would wait until the page being formatted
+ * is printed, and the server would start on it only then. (A timer would do the
+ * same a millisecond later; a resolved promise would not do it at all.) The
+ * port's handler is set once: setting it for every turn made the process grow
+ * about 8 MB more over 20,000 turns.
  */
-function nextTurn(channel: MessageChannel): Promise<void> {
-  return new Promise((resolve) => {
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+class EventLoopTurns {
+  readonly #channel = new MessageChannel();
+  #resume: (() => void) | undefined;
+
+  constructor() {
+    this.#channel.port1.onmessage = () => this.#resume?.();
+  }
+
+  /** Resolves once the event loop has run. */
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#resume = resolve;
+      this.#channel.port2.postMessage(null);
+    });
+  }
+
+  close(): void {
+    this.#channel.port1.close();
+  }
 }
 
 /** Fetches one page: the response, already checked for an error status. */
@@ -129,7 +145,7 @@ export type PageFetcher = (nextKey: string | undefined) => Promise<Response>;
  * prints as it came and several as one compact array, as soracom-cli does.
  *
  * The next page is asked for as soon as a page has been read, and its request
- * is sent before that page is formatted and printed (see {@link nextTurn}), so
+ * is sent before that page is formatted and printed (see {@link EventLoopTurns}), so
  * the server works on it meanwhile; at most two pages are in memory at once,
  * whatever the total.
  */
@@ -151,7 +167,7 @@ export async function printAllPages(
   const seen = new Set<string>();
   let pages = 0;
   let next: Promise<Response> | undefined = fetchPage(undefined);
-  const turns = new MessageChannel();
+  const turns = new EventLoopTurns();
   try {
     while (next !== undefined) {
       const response: Response = await next;
@@ -165,7 +181,7 @@ export async function printAllPages(
         next = fetchPage(key);
         // Its failure is reported when it is awaited, not as an unhandled rejection now.
         next.catch(() => {});
-        await nextTurn(turns);
+        await turns.next();
       }
       const only = pages === 1 && key === "";
       if (mode.raw && only) {
@@ -194,7 +210,7 @@ export async function printAllPages(
       }
     }
   } finally {
-    turns.port1.close();
+    turns.close();
     // The error (or the output) starts on a clean line.
     if (shown) ctx.stderr.write("\r\x1b[K");
     // A page asked for ahead that will not be printed (an error stopped the run).
