@@ -108,10 +108,26 @@ export interface Executable {
 
 const encoder = new TextEncoder();
 
+/**
+ * Encodes text for writing into one buffer reused by every write, grown to fit
+ * (at most 3 bytes a UTF-16 unit): a --fetch-all page would otherwise leave a new
+ * buffer of its size behind it each time, for the garbage collector to find.
+ * Text longer than {@link SCRATCH_LIMIT} gets a buffer of its own, which goes
+ * when it is written.
+ */
+let scratch = new Uint8Array(0);
+const SCRATCH_LIMIT = 1 << 20;
+
+function encoded(text: string): Uint8Array {
+  if (text.length > SCRATCH_LIMIT) return encoder.encode(text);
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
 function outputFor(stream: typeof Deno.stdout | typeof Deno.stderr): Output {
   return {
     write(data) {
-      let bytes = typeof data === "string" ? encoder.encode(data) : data;
+      let bytes = typeof data === "string" ? encoded(data) : data;
       try {
         while (bytes.length > 0) {
           const n = stream.writeSync(bytes);

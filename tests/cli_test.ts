@@ -170,6 +170,27 @@ Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like
   assertEquals(new TextDecoder().decode(out.stderr), "");
 });
 
+Deno.test("stdout writes each text's UTF-8 exactly, large or small, one after another", async () => {
+  // Shrinking, growing, multi-byte, a lone surrogate (written as U+FFFD), and one
+  // past the reused buffer's limit: no byte of an earlier write may show through.
+  const texts =
+    `["x".repeat(5000), "日本語\\u{1F600}", "\\ud800z", "", "é".repeat(3), "a".repeat(1_100_000), "end"]`;
+  const script = `import { realContext } from ${
+    JSON.stringify(new URL("../src/context.ts", import.meta.url).href)
+  };
+const out = realContext().stdout;
+for (const t of ${texts}) out.write(t);`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--quiet", script],
+    env: { DENO_DIR },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(new TextDecoder().decode(out.stderr), "");
+  const expected = (new Function(`return ${texts}`)() as string[]).join("");
+  assertEquals(out.stdout, new TextEncoder().encode(expected));
+});
+
 Deno.test("a command's own --version flag is a parameter, not the version (soralets delete-version --version 1)", async () => {
   await using t = await emulatorFixture();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
