@@ -249,28 +249,35 @@ class Open {
   shape: Shape | undefined = undefined;
   /** The closing bracket's char code. */
   close = 93;
-  /** Whether the text being read is printed pretty: only shapes made so fit. */
-  pretty = true;
 
   /** Makes this the next container, empty. */
-  open(object: boolean, pretty: boolean): this {
+  open(object: boolean): this {
     this.object = object;
     this.close = object ? 125 : 93;
     this.items.length = 0;
     this.keys.length = 0;
     this.keyTexts.length = 0;
     this.shape = undefined;
-    this.pretty = pretty;
     this.matched = object && this.shapes.length > 0 ? 0 : -1;
     return this;
   }
 
-  /** The shape whose first key is written at `at` in `text`, if one is kept. */
-  select(text: string, at: number): Shape | undefined {
-    for (const shape of this.shapes) {
-      if (shape.pretty === this.pretty && text.startsWith(shape.keyTexts[0], at)) {
-        return this.shape = shape;
-      }
+  /**
+   * The shape to go on matching with: the current one if its key number `k` is
+   * written at `at` in `text`, else a kept one (made for the same layout) that
+   * agrees with the `k` keys matched so far and has that key there. Objects of
+   * kinds that share their first keys (a list's items with optional fields)
+   * each find their own.
+   */
+  find(text: string, at: number, k: number, pretty: boolean): Shape | undefined {
+    const current = this.shape;
+    if (current !== undefined && k < current.keyTexts.length) {
+      if (text.startsWith(current.keyTexts[k], at)) return current;
+    }
+    search: for (const shape of this.shapes) {
+      if (shape === current || shape.pretty !== pretty || shape.keyTexts.length <= k) continue;
+      for (let j = 0; j < k; j++) if (shape.keyTexts[j] !== current!.keyTexts[j]) continue search;
+      if (text.startsWith(shape.keyTexts[k], at)) return this.shape = shape;
     }
     return undefined;
   }
@@ -301,7 +308,7 @@ const PADS: string[] = ["\n"];
  * methods holds on to the objects it first ran with, and is thrown away when a
  * garbage collection finds them gone (about every fifty 34 KB pages, each time
  * costing some ten pages at interpreter speed). Objects that never go away keep
- * the code, and make no garbage.
+ * the code, and make less garbage.
  */
 class Formatter {
   i = 0;
@@ -318,7 +325,7 @@ class Formatter {
    * A shape made either way fits the other: its keys have no surrogates, or
    * the text matching them has some too.
    */
-  byCodePoint = false;
+  codePointOrder = false;
   separator = ": ";
   /** The containers open, by depth (the first `depth` of them). */
   readonly opens: Open[] = [];
@@ -334,7 +341,7 @@ class Formatter {
     const odd = ODD.test(text);
     this.careful = odd && (NEEDS_CARE.test(text) || !text.isWellFormed());
     // Keys with surrogates, written as they are or escaped, sort by code point.
-    this.byCodePoint = (odd && SURROGATE.test(text)) || ESCAPED_SURROGATE.test(text);
+    this.codePointOrder = (odd && SURROGATE.test(text)) || ESCAPED_SURROGATE.test(text);
     this.separator = pretty ? ": " : ":";
     try {
       return this.run(split);
@@ -343,7 +350,8 @@ class Formatter {
       this.decoded = "";
       // Deeper containers than any response usually has are let go.
       if (this.opens.length > KEPT_DEPTH) this.opens.length = KEPT_DEPTH;
-      for (const open of this.opens) open.open(false, pretty);
+      for (const open of this.opens) open.open(false);
+      if (PADS.length > KEPT_DEPTH) PADS.length = KEPT_DEPTH;
     }
   }
 
@@ -475,10 +483,9 @@ class Formatter {
     if (t.charCodeAt(this.i) <= 32) this.ws();
     if (t.charCodeAt(this.i) !== 34) this.fail("expected a property name", this.i);
     const k = open.matched;
-    const shape = k === 0 ? open.select(t, this.i) : open.shape;
-    const expected = k >= 0 ? shape?.keyTexts[k] : undefined;
-    if (expected !== undefined && t.startsWith(expected, this.i)) {
-      this.i += expected.length;
+    const shape = k >= 0 ? open.find(t, this.i, k, this.pretty) : undefined;
+    if (shape !== undefined) {
+      this.i += shape.keyTexts[k].length;
       open.matched = k + 1;
     } else {
       if (k >= 0) open.unmatch();
@@ -488,6 +495,11 @@ class Formatter {
     if (t.charCodeAt(this.i) <= 32) this.ws();
     if (t.charCodeAt(this.i) !== 58) this.fail('expected ":"', this.i);
     this.i++;
+  }
+
+  /** What goes between two members or items of a container whose first line is at `depth`. */
+  comma(depth: number): string {
+    return this.pretty ? `,${this.pad(depth + 1)}` : ",";
   }
 
   /** "\n" and `depth` tabs. */
@@ -515,7 +527,7 @@ class Formatter {
       return this.pretty ? out + this.pad(depth) + "}" : out + "}";
     }
     out = this.pretty ? `[${this.pad(depth + 1)}${items[0]}` : `[${items[0]}`;
-    const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
+    const comma = this.comma(depth);
     for (let k = 1; k < items.length; k++) out += comma + items[k];
     return this.pretty ? out + this.pad(depth) + "]" : out + "]";
   }
@@ -527,14 +539,14 @@ class Formatter {
     const sorted = keys.map((_, k) => k);
     // Stable: of equal keys the last wins, as with JSON.parse and Go.
     sorted.sort(
-      this.byCodePoint
+      this.codePointOrder
         ? (a, b) => byCodePoint(keys[a], keys[b])
         : (a, b) => keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0,
     );
     const order = sorted.filter((k, n) =>
       n + 1 === sorted.length || keys[sorted[n + 1]] !== keys[k]
     );
-    const comma = this.pretty ? `,${this.pad(depth + 1)}` : ",";
+    const comma = this.comma(depth);
     const prefixes = order.map((k, n) => `${n === 0 ? "" : comma}${keyTexts[k]}${this.separator}`);
     return { keyTexts, keys, order, prefixes, pretty: this.pretty };
   }
@@ -586,7 +598,7 @@ class Formatter {
         if (t.charCodeAt(this.i) <= 32) this.ws();
         if (t.charCodeAt(this.i) !== (object ? 125 : 93)) {
           while (opens.length <= this.depth) opens.push(new Open());
-          const open = opens[this.depth++].open(object, this.pretty);
+          const open = opens[this.depth++].open(object);
           if (object) this.key(open);
           continue;
         }
