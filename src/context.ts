@@ -110,7 +110,7 @@ const encoder = new TextEncoder();
 
 /**
  * Encodes text for writing into one buffer reused by every write, grown to fit
- * (at most 3 bytes a UTF-16 unit): a --fetch-all page would otherwise leave a new
+ * (3 bytes a UTF-16 unit at most): a --fetch-all page would otherwise leave a new
  * buffer of its size behind it each time, for the garbage collector to find.
  * Text longer than {@link SCRATCH_LIMIT} gets a buffer of its own, which goes
  * when it is written.
@@ -120,7 +120,12 @@ const SCRATCH_LIMIT = 1 << 20;
 
 function encoded(text: string): Uint8Array {
   if (text.length > SCRATCH_LIMIT) return encoder.encode(text);
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  if (scratch.length < text.length * 3) {
+    // Doubled at least, so pages of slowly growing size do not grow it each time.
+    scratch = new Uint8Array(
+      Math.min(Math.max(text.length * 3, scratch.length * 2), SCRATCH_LIMIT * 3),
+    );
+  }
   return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 

@@ -1,6 +1,8 @@
 /**
  * Hiding secrets in text shown to the user: verbose request and response
- * dumps, and the stderr excerpt of a failed profileCommand.
+ * dumps, and the stderr excerpt of a failed profileCommand. The same rule for
+ * headers ({@link isSecretHeader}) keeps them from following a redirect to
+ * another origin.
  *
  * @example
  * ```ts

@@ -238,7 +238,9 @@ Deno.test("--fetch-all: the next page's request is sent before this page is prin
       { raw: false, jsonl: false },
     );
     assertEquals(t.stdout(), "[\n\t0,\n\t1,\n\t2\n]\n");
-    // "not-equal": it had arrived before the wait began; "timed-out": it never came.
+    // One wait per page but the last: "not-equal" if the request had arrived before
+    // the wait began, "ok" if it arrived during it, "timed-out" if it never came.
+    assertEquals(waits.length, pages - 1);
     assertEquals(waits.filter((w) => w === "timed-out"), [], waits.join());
   } finally {
     const closed = reply();

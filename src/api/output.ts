@@ -131,6 +131,7 @@ class EventLoopTurns {
 
   close(): void {
     this.#channel.port1.close();
+    this.#channel.port2.close();
   }
 }
 
