@@ -352,22 +352,35 @@ async function promptOn(
   }
 }
 
+/** `f()` as a promise: its error a rejection, never thrown at the caller. */
+function settled<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
 function realFileSystem(): FileSystem {
   return {
-    readFile: (path) => Deno.readFile(path),
-    async stat(path) {
-      try {
-        const info = await Deno.stat(path);
-        return {
-          isFile: info.isFile,
-          size: info.size,
-          mode: Deno.build.os === "windows" ? null : info.mode,
-        };
-      } catch (e) {
-        if (e instanceof Deno.errors.NotFound) return null;
-        throw e;
-      }
-    },
+    // Reads and stats are of small local files (a profile, a session) on every
+    // command: done in this thread they skip a hop to Deno's blocking pool and
+    // back, a few milliseconds of a warm command on a busy machine.
+    readFile: (path) => settled(() => Deno.readFileSync(path)),
+    stat: (path) =>
+      settled(() => {
+        try {
+          const info = Deno.statSync(path);
+          return {
+            isFile: info.isFile,
+            size: info.size,
+            mode: Deno.build.os === "windows" ? null : info.mode,
+          };
+        } catch (e) {
+          if (e instanceof Deno.errors.NotFound) return null;
+          throw e;
+        }
+      }),
     async ensureDir(path, mode) {
       // A folder the user made (SORACOM_PROFILE_DIR, ...) keeps its mode; one we make gets `mode`.
       const existing = await Deno.stat(path).catch(() => undefined);
