@@ -127,15 +127,10 @@ function readTree(text: string, number: (source: string) => unknown): unknown {
       const top = stack.at(-1);
       if (top === undefined) return value;
       const { array, object } = top.into;
+      // A plain assignment makes even `__proto__` an own key: Deno has no
+      // `__proto__` accessor on Object.prototype.
       if (array) array.push(value);
-      else if (top.key === "__proto__") {
-        Object.defineProperty(object, top.key, {
-          value,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      } else object[top.key] = value;
+      else object[top.key] = value;
       ws();
       if (text.charCodeAt(i++) === 44) {
         if (object) top.key = key();
@@ -326,7 +321,6 @@ class Formatter {
    * the text matching them has some too.
    */
   codePointOrder = false;
-  separator = ": ";
   /** The containers open, by depth (the first `depth` of them). */
   readonly opens: Open[] = [];
   depth = 0;
@@ -342,7 +336,6 @@ class Formatter {
     this.careful = odd && (NEEDS_CARE.test(text) || !text.isWellFormed());
     // Keys with surrogates, written as they are or escaped, sort by code point.
     this.codePointOrder = (odd && SURROGATE.test(text)) || ESCAPED_SURROGATE.test(text);
-    this.separator = pretty ? ": " : ":";
     try {
       return this.run(split);
     } finally {
@@ -547,7 +540,8 @@ class Formatter {
       n + 1 === sorted.length || keys[sorted[n + 1]] !== keys[k]
     );
     const comma = this.comma(depth);
-    const prefixes = order.map((k, n) => `${n === 0 ? "" : comma}${keyTexts[k]}${this.separator}`);
+    const colon = this.pretty ? ": " : ":";
+    const prefixes = order.map((k, n) => `${n === 0 ? "" : comma}${keyTexts[k]}${colon}`);
     return { keyTexts, keys, order, prefixes, pretty: this.pretty };
   }
 
