@@ -1,7 +1,7 @@
 /** Command-line behaviour: --help/--version everywhere, flag shadowing, progress, terminal for profileCommand. */
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { runInProcess, testContext } from "./helpers/context.ts";
+import { jsonResponse, runInProcess, testContext } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
 import { runCli, scanWords } from "../src/cli/app.ts";
@@ -88,9 +88,7 @@ Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set",
     env: { HOME: "/nonexistent", SORACOM_PROFILE_DIR: "/nonexistent" },
     fetch: (req) => {
       seen.push(req.url);
-      return Promise.resolve(
-        new Response("[]", { headers: { "content-type": "application/json" } }),
-      );
+      return Promise.resolve(jsonResponse("[]"));
     },
   });
   const code = await runCli([
@@ -213,9 +211,7 @@ Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a
     env: { HOME: "/nonexistent", SORACOM_PROFILE_DIR: "/nonexistent" },
     fetch: (req) => {
       seen.push(`${req.url} ${req.headers.get("x-soracom-token")}`);
-      return Promise.resolve(
-        new Response("[]", { headers: { "content-type": "application/json" } }),
-      );
+      return Promise.resolve(jsonResponse("[]"));
     },
   });
   const code = await runCli([

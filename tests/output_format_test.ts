@@ -5,7 +5,7 @@ import {
   assertRejects,
   assertThrows,
 } from "./helpers/assert.ts";
-import { testContext } from "./helpers/context.ts";
+import { jsonResponse, testContext } from "./helpers/context.ts";
 import {
   describeJsonError,
   formatJson,
@@ -121,10 +121,6 @@ Deno.test("JSON errors give line and column without quoting the text", () => {
   for (const [text, expected] of cases) assertEquals(describeJsonError(text), expected, text);
   assertEquals(describeJsonError(`{"a":1}`), "invalid JSON");
 });
-
-function jsonResponse(body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, { headers: { "content-type": "application/json", ...headers } });
-}
 
 Deno.test("printResponse: pretty with a final newline, --jsonl lines, --raw-output as it came", async () => {
   const body = `[{"b":1,"a":12345678901234567890}, {"c":"\\u00e9"}]`;

@@ -24,6 +24,9 @@ async function setup(options: { fakeClock?: boolean } = {}) {
     advance: (ms: number) => {
       now += ms;
     },
+    /** The body of the first login request the emulator saw. */
+    firstLogin: (): { mfaOTPCode?: string } =>
+      JSON.parse(f.api.log.find((l) => l.path === "/v1/auth")!.body),
   };
 }
 
@@ -52,8 +55,7 @@ Deno.test("the cache file is 0600 in a 0700 folder, named by a hash, and holds n
   const text = await Deno.readTextFile(path);
   assertNotIncludes(text, sam.password);
   assertNotIncludes(text, "mfaOTPCode");
-  const auth = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
-  assertNotIncludes(text, auth.mfaOTPCode);
+  assertNotIncludes(text, t.firstLogin().mfaOTPCode!);
 });
 
 Deno.test("fake clock: renewed through the token API near the end, a new login only after expiry", async () => {
@@ -241,7 +243,7 @@ Deno.test("mfaOTPCommand supplies the OTP (run only when logging in)", async () 
     assertEquals(r.code, 0, r.stderr);
   }
   assertEquals(await opRuns(t.opLog), 1);
-  assert(/^\d{6}$/.test(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode));
+  assert(/^\d{6}$/.test(t.firstLogin().mfaOTPCode ?? ""));
 });
 
 Deno.test("AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a real pseudo-terminal, then retries once", async () => {
@@ -370,7 +372,7 @@ Deno.test("profileCommand for the credentials and mfaOTPCommand for the code, as
   const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(await opRuns(t.opLog), 2);
-  assert(/^\d{6}$/.test(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode));
+  assert(/^\d{6}$/.test(t.firstLogin().mfaOTPCode ?? ""));
 });
 
 Deno.test("a run killed in the middle of its login (at the password manager) does not block the next one", async () => {

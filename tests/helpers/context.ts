@@ -30,6 +30,11 @@ export interface TestContext {
   readonly asked: string[];
 }
 
+/** A JSON response, as a fake `fetch` gives it. */
+export function jsonResponse(body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, { headers: { "content-type": "application/json", ...headers } });
+}
+
 /** Builds a {@link TestContext}. */
 export function testContext(options: TestContextOptions = {}): TestContext {
   const real = realContext();
