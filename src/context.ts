@@ -129,7 +129,13 @@ function encoded(text: string): Uint8Array {
   return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 
-function outputFor(stream: typeof Deno.stdout | typeof Deno.stderr): Output {
+/** Something written to synchronously: stdout, stderr, or the terminal a prompt opened. */
+interface SyncWriter {
+  writeSync(data: Uint8Array): number;
+  isTerminal(): boolean;
+}
+
+function outputFor(stream: SyncWriter): Output {
   return {
     write(data) {
       let bytes = typeof data === "string" ? encoded(data) : data;
@@ -470,12 +476,7 @@ export function realContext(): Context {
       }
       try {
         // The question goes where the person is: stderr, or the terminal when stderr is redirected.
-        const out: Output = stderr.isTerminal() || tty === undefined ? stderr : {
-          write: (d) => {
-            tty!.writeSync(typeof d === "string" ? encoder.encode(d) : d);
-          },
-          isTerminal: () => true,
-        };
+        const out: Output = stderr.isTerminal() || tty === undefined ? stderr : outputFor(tty);
         return await promptOn(Deno.stdin.isTerminal() ? Deno.stdin : tty!, out, message, secret);
       } finally {
         tty?.close();
