@@ -82,16 +82,25 @@ Deno.test("a command's own flag shadows the global flag of the same name (operat
   assertEquals(t.api.log.at(-1)!.path, `/v1/operators/${authKey.operatorId}/coverage_type/g`);
 });
 
-Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set", async () => {
+/**
+ * Runs `args` in process with no profile, against a fake API that answers `[]`;
+ * gives what `describe` said of each request.
+ */
+async function requestsOf(args: string[], describe: (req: Request) => string) {
   const seen: string[] = [];
   const t = testContext({
     env: { HOME: "/nonexistent", SORACOM_PROFILE_DIR: "/nonexistent" },
     fetch: (req) => {
-      seen.push(req.url);
+      seen.push(describe(req));
       return Promise.resolve(jsonResponse("[]"));
     },
   });
-  const code = await runCli([
+  const code = await runCli(args, t.ctx);
+  return { code, seen, stderr: t.stderr() };
+}
+
+Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set", async () => {
+  const { code, seen, stderr } = await requestsOf([
     "soralets",
     "list",
     "--coverage-type",
@@ -100,8 +109,8 @@ Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set",
     "k",
     "--api-token",
     "t",
-  ], t.ctx);
-  assertEquals(code, 0, t.stderr());
+  ], (req) => req.url);
+  assertEquals(code, 0, stderr);
   assertEquals(seen, ["https://g.api.soracom.io/v1/soralets"]);
 });
 
@@ -206,15 +215,7 @@ Deno.test("a command's own --version flag is a parameter, not the version (soral
 });
 
 Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a default --profile)", async () => {
-  const seen: string[] = [];
-  const t = testContext({
-    env: { HOME: "/nonexistent", SORACOM_PROFILE_DIR: "/nonexistent" },
-    fetch: (req) => {
-      seen.push(`${req.url} ${req.headers.get("x-soracom-token")}`);
-      return Promise.resolve(jsonResponse("[]"));
-    },
-  });
-  const code = await runCli([
+  const { code, seen, stderr } = await requestsOf([
     "--coverage-type",
     "jp",
     "--api-key",
@@ -227,8 +228,8 @@ Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a
     "second",
     "--coverage-type",
     "g",
-  ], t.ctx);
-  assertEquals(code, 0, t.stderr());
+  ], (req) => `${req.url} ${req.headers.get("x-soracom-token")}`);
+  assertEquals(code, 0, stderr);
   assertEquals(seen, ["https://g.api.soracom.io/v1/soralets second"]);
 });
 
