@@ -4,7 +4,9 @@ import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
 import { jsonResponse, runInProcess, testContext } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
-import { runCli, scanWords } from "../src/cli/app.ts";
+import { plainFlags, runCli, scanWords } from "../src/cli/app.ts";
+import { commandIndex, loadCatalog } from "../src/catalog/catalog.ts";
+import { fc } from "./helpers/property.ts";
 import { VERSION } from "../src/version.ts";
 import { authKey } from "./fake_soracom/accounts.ts";
 
@@ -295,4 +297,60 @@ Deno.test("an inherited property name is not a flag (--constructor)", async () =
   const r = await inProcess(["subscribers", "list", "--constructor", "x"]);
   assertEquals(r.code, 2);
   assertStringIncludes(r.stderr, "unknown flag: --constructor");
+});
+
+Deno.test("plain flags parse to exactly what stricli hands the command, or go to stricli", async () => {
+  const { buildApplication, buildCommand, run } = await import("@stricli/core");
+  const { commandFlags } = await import("../src/cli/api_command.ts");
+  const index = commandIndex(await loadCatalog());
+  let plain = 0;
+  let refused = 0;
+  // One command with integers, enums and booleans, one with an enum list and a body.
+  for (const name of ["subscribers list", "sandbox init"]) {
+    const specs = commandFlags(index.get(name)!);
+    let handed: unknown;
+    const app = buildApplication(
+      buildCommand<Record<string, unknown>, [], never>({
+        func(flags) {
+          handed = flags;
+        },
+        parameters: { flags: specs, positional: { kind: "tuple", parameters: [] } } as never,
+        docs: { brief: name },
+      }),
+      { name: "soracom", scanner: { caseStyle: "original" } },
+    );
+    const names = [...Object.keys(specs), "nope", "constructor"];
+    const value = fc.constantFrom("3", "-3", "x", "", "jp", "SMS", "a=b", "-", "--limit", "1.5");
+    const token = fc.tuple(
+      fc.constantFrom(...names),
+      fc.constantFrom("--", "--", "--", "-"),
+      value,
+      fc.nat(3),
+    )
+      .map(([flag, dashes, v, form]) =>
+        form === 0 ? [`${dashes}${flag}`] : form === 1 ? [`${dashes}${flag}=${v}`] : [
+          `${dashes}${flag}`,
+          v,
+        ]
+      );
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 5 }), async (uses) => {
+        const tokens = uses.flat();
+        const flags = plainFlags(tokens, specs);
+        if (flags === undefined) {
+          refused++;
+          return;
+        }
+        plain++;
+        handed = undefined;
+        const process = { stdout: { write() {} }, stderr: { write() {} }, exitCode: 0 };
+        await run(app, tokens, { process } as never);
+        assertEquals(process.exitCode, 0, tokens.join(" "));
+        assertEquals(flags, handed, tokens.join(" "));
+      }),
+      { numRuns: 500 },
+    );
+  }
+  // Both ways were taken, often.
+  assertEquals([plain > 200, refused > 200], [true, true], `${plain} plain, ${refused} refused`);
 });

@@ -142,9 +142,14 @@ function helpText(op: CatalogOperation, name: string, lang: "en" | "ja"): string
   return lines.join("\n");
 }
 
+/** Every flag of the operation's commands: its own, then the global ones. */
+export function commandFlags(op: CatalogOperation): FlagSpecs {
+  return withGlobalFlags(operationFlags(op));
+}
+
 /** The stricli command for `name` (one of `op.names`). */
 export function apiCommand(ctx: Context, op: CatalogOperation, name: string): Command<AppContext> {
-  const flags = withGlobalFlags(operationFlags(op));
+  const flags = commandFlags(op);
   return buildCommand<Record<string, unknown>, [], AppContext>({
     func(this: AppContext, parsed: Record<string, unknown>) {
       return runApiCommand(this.ctx, op, parsed);

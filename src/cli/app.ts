@@ -227,6 +227,45 @@ function lastUseWins(
   return out;
 }
 
+/**
+ * The flags as stricli would hand them to the command, when every token is a
+ * plain `--name value`, `--name=value` or `--name` (for a boolean) of `specs`
+ * and every value parses; `undefined` otherwise (a repeated one-value flag
+ * too), and stricli then runs the command and words any error.
+ */
+export function plainFlags(
+  tokens: readonly string[],
+  specs: Readonly<Record<string, FlagSpec>>,
+): Record<string, unknown> | undefined {
+  const flags: Record<string, unknown> = {};
+  for (const name of Object.keys(specs)) flags[name] = undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token.startsWith("--")) return undefined;
+    const eq = token.indexOf("=");
+    const name = token.slice(2, eq < 0 ? undefined : eq);
+    const spec = own(specs, name);
+    const repeatable = spec?.kind === "parsed" && spec.variadic === true;
+    if (spec === undefined || (!repeatable && flags[name] !== undefined)) return undefined;
+    if (spec.kind === "boolean") {
+      if (eq >= 0) return undefined;
+      flags[name] = true;
+      continue;
+    }
+    const input = eq >= 0 ? token.slice(eq + 1) : tokens[++i];
+    // stricli reads `--name -x` as two flags, and refuses `--name=`.
+    if (input === undefined || input === "" || (eq < 0 && input.startsWith("-"))) return undefined;
+    let value: unknown;
+    try {
+      value = spec.parse(input);
+    } catch {
+      return undefined;
+    }
+    flags[name] = repeatable ? [...(flags[name] as unknown[] | undefined ?? []), value] : value;
+  }
+  return flags;
+}
+
 /** `specs[name]`, but only for the object's own keys (`constructor` is not a flag). */
 function own(specs: Readonly<Record<string, FlagSpec>>, name: string): FlagSpec | undefined {
   return Object.hasOwn(specs, name) ? specs[name] : undefined;
@@ -248,10 +287,12 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   const tree = await buildTree(ctx, !handOnly);
   const { words, rest } = scanWords(args, (w) => tree.isPrefix(w));
   const leafName = words.join(" ");
-  const leaf = words.length > 0 && tree.isCommand(leafName)
-    ? await tree.build(leafName)
-    : undefined;
-  const specs = (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<Record<string, FlagSpec>>;
+  const isLeaf = words.length > 0 && tree.isCommand(leafName);
+  const op = isLeaf ? tree.apiOp(leafName) : undefined;
+  const api = op && { op, module: await import("./api_command.ts") };
+  let leaf = isLeaf && !api ? await tree.build(leafName) : undefined;
+  const specs = api?.module.commandFlags(api.op) ??
+    (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<Record<string, FlagSpec>>;
   const { flags: used, positional } = splitFlags(rest, specs);
   // `--version` is ours everywhere except where a command has its own (`soralets delete-version`).
   const wantsHelp = used.some((u) => u.name === "help" || u.name === "h");
@@ -268,7 +309,16 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
     throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
   }
-  args = [...words, ...lastUseWins(rest, used, specs)];
+  const tokens = lastUseWins(rest, used, specs);
+  // An API command with plain flags runs without stricli: building the routes and the
+  // application, and scanning, take longer than the rest of a warm call's own work.
+  const plain = api && !wantsHelp ? plainFlags(tokens, specs) : undefined;
+  if (api && plain) {
+    await api.module.runApiCommand(ctx, api.op, plain);
+    return 0;
+  }
+  if (isLeaf) leaf ??= await tree.build(leafName);
+  args = [...words, ...tokens];
   const stricli = await import("@stricli/core");
   const {
     ArgumentParseError,

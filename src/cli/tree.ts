@@ -41,6 +41,11 @@ export class Tree {
     return this.#ops.get(name);
   }
 
+  /** The API operation command `name` runs: none when a hand-written command has the name. */
+  apiOp(name: string): CatalogOperation | undefined {
+    return Object.hasOwn(HAND_WRITTEN, name) ? undefined : this.#ops.get(name);
+  }
+
   /** True when `name` is a command (it may be a group too). */
   isCommand(name: string): boolean {
     return Object.hasOwn(HAND_WRITTEN, name) || this.#ops.has(name);
