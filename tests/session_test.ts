@@ -8,6 +8,9 @@ import { runInProcess } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
 import { authKey, sam, samPlain } from "./fake_soracom/accounts.ts";
+import { sha256Hex } from "../src/auth/sha256.ts";
+import { sessionKey } from "../src/auth/session_cache.ts";
+import { fc } from "./helpers/property.ts";
 
 const HOUR = 3_600_000;
 
@@ -439,4 +442,36 @@ Deno.test("login replies are checked: missing fields or text that is not JSON is
   const text = await reply("<html>oops</html>");
   assertEquals(text.code, 4, text.stderr);
   assertEquals(text.stderr, "Error: the authentication response is not JSON\n");
+});
+
+Deno.test("session file names are the SHA-256 of the identity, byte for byte what WebCrypto gives", async () => {
+  const hex = (bytes: ArrayBuffer) =>
+    [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  // FIPS 180-4's examples: one block, and a message whose padding needs a second block.
+  assertEquals(
+    sha256Hex(new TextEncoder().encode("abc")),
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+  );
+  assertEquals(
+    sha256Hex(
+      new TextEncoder().encode("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+    ),
+    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+  );
+  // Every length across the first blocks' edges (55, 56, 64 bytes...), then random texts.
+  for (let n = 0; n <= 200; n++) {
+    const data = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 0xff);
+    assertEquals(sha256Hex(data), hex(await crypto.subtle.digest("SHA-256", data)), `${n} bytes`);
+  }
+  await fc.assert(
+    fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (data) => {
+      const expected = hex(await crypto.subtle.digest("SHA-256", data));
+      assertEquals(sha256Hex(data), expected);
+    }),
+    { numRuns: 600 },
+  );
+  assertEquals(
+    sessionKey("an identity"),
+    hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode("an identity"))),
+  );
 });

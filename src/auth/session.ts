@@ -142,11 +142,11 @@ async function cachedSession(
 }
 
 /** Where this run's session lives in the cache, if it may use one. */
-export async function cacheSlot(
+export function cacheSlot(
   ctx: Context,
   inv: Invocation,
   source: CredentialSource,
-): Promise<{ cache: SessionCache; key: string } | undefined> {
+): { cache: SessionCache; key: string } | undefined {
   if (!sessionCacheEnabled(ctx, inv)) return undefined;
   const identity = sessionIdentity(inv, source);
   if (identity === undefined) return undefined;
@@ -157,7 +157,7 @@ export async function cacheSlot(
     noteNoCache(ctx, e);
     return undefined;
   }
-  return { cache: new SessionCache(ctx, dir), key: await sessionKey(identity) };
+  return { cache: new SessionCache(ctx, dir), key: sessionKey(identity) };
 }
 
 /** The cache is a convenience: when it cannot be used, say so under SORACOM_VERBOSE and go on. */
@@ -199,7 +199,7 @@ export async function obtainSession(
   minRemainingMs?: number,
 ): Promise<Session> {
   const source = credentialSource(inv);
-  const slot = await cacheSlot(ctx, inv, source);
+  const slot = cacheSlot(ctx, inv, source);
   if (slot === undefined) return await loginFrom(ctx, inv, source);
   return await sessionVia(ctx, inv, source, slot, minRemainingMs);
 }
@@ -222,7 +222,7 @@ export async function callWithSession(
     return;
   }
   const source = credentialSource(inv);
-  const slot = await cacheSlot(ctx, inv, source);
+  const slot = cacheSlot(ctx, inv, source);
   const run = async (session: Session, mayRetry: boolean) => {
     let first = true;
     const send: Sender = async (call) => {

@@ -17,6 +17,7 @@ import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "../validators.generated.ts";
+import { sha256Hex } from "./sha256.ts";
 
 /** A session as stored, with what logout and renewal need. */
 export type CachedSession = Omit<CachedSessionFile, "version">;
@@ -43,9 +44,8 @@ export function sessionDir(ctx: Context): string {
 }
 
 /** The file name for an identity: hex SHA-256, so no identity detail shows in the folder. */
-export async function sessionKey(identity: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(identity));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+export function sessionKey(identity: string): string {
+  return sha256Hex(new TextEncoder().encode(identity));
 }
 
 /** Reads, writes and locks cached sessions in one folder. */

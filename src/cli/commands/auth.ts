@@ -125,7 +125,7 @@ async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<strin
     await runApiCommand(ctx, op, flags);
     return;
   }
-  const slot = await cacheSlot(ctx, inv, source);
+  const slot = cacheSlot(ctx, inv, source);
   if (slot && await revokeCached(ctx, inv, slot.cache, slot.key)) return;
   // Logging in (and asking for an OTP) only to revoke that new key would be pointless.
   ctx.stderr.write(`no cached session for ${labelOf(inv, source)}; nothing to log out\n`);
