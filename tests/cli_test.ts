@@ -301,7 +301,7 @@ Deno.test("an inherited property name is not a flag (--constructor)", async () =
 
 Deno.test("plain flags parse to exactly what stricli hands the command, or go to stricli", async () => {
   const { buildApplication, buildCommand, run } = await import("@stricli/core");
-  const { commandFlags } = await import("../src/cli/api_command.ts");
+  const { commandFlags } = await import("../src/cli/api_run.ts");
   const index = commandIndex(await loadCatalog());
   let plain = 0;
   let refused = 0;

@@ -14,7 +14,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { join } from "node:path";
 import type { FlagValue } from "../src/api/request.ts";
-import { operationFlags, runApiCommand } from "../src/cli/api_command.ts";
+import { operationFlags, runApiCommand } from "../src/cli/api_run.ts";
 import { commandIndex, loadCatalog } from "../src/catalog/catalog.ts";
 import type { CatalogOperation } from "../src/catalog/types.ts";
 import { assert, assertEquals } from "./helpers/assert.ts";

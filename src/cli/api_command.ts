@@ -1,136 +1,18 @@
 /**
- * API commands from the catalogue: one stricli command per command name, with
- * soracom-cli's flags, and the run that goes flags -> session -> request -> output.
+ * API commands from the catalogue as stricli commands, one per command name:
+ * for help, and for flags written in forms only stricli reads. The run itself
+ * is `api_run.ts`'s.
  *
  * @module
  */
 
 import { buildCommand, type Command } from "@stricli/core";
-import { operatorIdFromToken, responseError } from "../api/client.ts";
-import { printAllPages, printResponse } from "../api/output.ts";
-import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
-import { prepare } from "../auth/credentials.ts";
-import { callWithSession } from "../auth/session.ts";
 import { referenceUrl } from "../catalog/catalog.ts";
-import type { CatalogBodyProp, CatalogOperation, CatalogParam } from "../catalog/types.ts";
+import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
-import { CliError } from "../errors.ts";
 import { detectLang } from "../api/endpoint.ts";
-import {
-  type AppContext,
-  booleanFlag,
-  type FlagSpecs,
-  globalOptions,
-  stringFlag,
-  typedFlag,
-  withGlobalFlags,
-} from "./flags.ts";
-
-function describe(p: CatalogParam | CatalogBodyProp, where: string): string {
-  const parts = [p.type === "array" ? "strings, repeat or comma-separate" : p.type, where];
-  if (p.required && !(p.name === "operator_id" || p.name === "operatorId")) parts.push("required");
-  if (p.default !== undefined) parts.push(`default: ${p.default}`);
-  if (p.enum) parts.push(`one of: ${p.enum.join(", ")}`);
-  return parts.join("; ");
-}
-
-/** The command's own flags (parameters, body properties, --body, --fetch-all, --jsonl). */
-export function operationFlags(op: CatalogOperation): FlagSpecs {
-  const flags: FlagSpecs = {};
-  for (const p of op.params) flags[p.flag] = typedFlag(p.flag, p.type, describe(p, p.in), p.enum);
-  for (const p of op.body?.props ?? []) {
-    flags[p.flag] ??= typedFlag(p.flag, p.type, describe(p, "body"), p.enum);
-  }
-  if (op.body) {
-    flags["body"] = stringFlag(
-      op.body.kind === "object"
-        ? "request body: JSON text, @FILE or - for stdin; flags overwrite its keys"
-        : `request body (${op.body.contentType}): text, @FILE or - for stdin, sent as given`,
-      "json",
-    );
-  }
-  if (op.pagination) flags["fetch-all"] = booleanFlag("fetch every page and print one array");
-  if (op.arrayResponse) flags["jsonl"] = booleanFlag("print one compact JSON element per line");
-  return flags;
-}
-
-/** Reads `--body`: `@file`, `-` (stdin) or the literal text. */
-export async function readBodyFlag(
-  ctx: Context,
-  body: string | undefined,
-): Promise<Uint8Array | undefined> {
-  if (body === undefined) return undefined;
-  if (body === "-") return await ctx.readStdin();
-  if (body.startsWith("@")) {
-    const path = body.slice(1);
-    try {
-      return await ctx.fs.readFile(path);
-    } catch (e) {
-      if (e instanceof Deno.errors.NotFound) {
-        throw new CliError("usage", `--body: cannot read ${path}: no such file`);
-      }
-      throw new CliError("usage", `--body: cannot read ${path}: ${(e as Error).message}`);
-    }
-  }
-  return new TextEncoder().encode(body);
-}
-
-/** Runs one API command with parsed flags. */
-export async function runApiCommand(
-  ctx: Context,
-  op: CatalogOperation,
-  flags: Readonly<Record<string, unknown>>,
-): Promise<void> {
-  const local = operationFlags(op);
-  const options = globalOptions(flags, new Set(Object.keys(local)));
-  if (op.deprecated) {
-    ctx.stderr.write("WARN: Deprecated API calling.\n");
-    if (op.alternative) {
-      ctx.stderr.write(
-        `WARN: Please consider to use the alternative API (command: \`${op.alternative}\`)\n`,
-      );
-    }
-  }
-  const values: Record<string, FlagValue | undefined> = {};
-  for (const name of Object.keys(local)) values[name] = flags[name] as FlagValue | undefined;
-  const input: RequestInput = {
-    values,
-    body: await readBodyFlag(ctx, typeof flags["body"] === "string" ? flags["body"] : undefined),
-  };
-  // Check everything we can before logging in: a typo must not cost an OTP.
-  buildApiCall(op, input, undefined);
-  const inv = await prepare(ctx, options);
-  const mode = {
-    raw: options.rawOutput === true || op.rawOutput === true,
-    jsonl: flags["jsonl"] === true,
-  };
-  const fetchAll = op.pagination !== undefined && flags["fetch-all"] === true;
-  await callWithSession(ctx, inv, op.auth, async (send, session) => {
-    const operatorId = session
-      ? session.operatorId || operatorIdFromToken(session.token)
-      : undefined;
-    const call = buildApiCall(op, input, operatorId);
-    if (fetchAll && op.pagination) {
-      const { param, header } = op.pagination;
-      await printAllPages(
-        ctx,
-        async (nextKey) => {
-          const query = (call.query ?? []).filter(([k]) => k !== param);
-          if (nextKey !== undefined) query.push([param, nextKey]);
-          const response = await send({ ...call, query });
-          if (!response.ok) throw await responseError(response);
-          return response;
-        },
-        header,
-        mode,
-      );
-      return;
-    }
-    const response = await send(call);
-    if (!response.ok) throw await responseError(response);
-    await printResponse(ctx.stdout, response, mode);
-  });
-}
+import type { AppContext } from "./flags.ts";
+import { commandFlags, runApiCommand } from "./api_run.ts";
 
 function helpText(op: CatalogOperation, name: string, lang: "en" | "ja"): string {
   const lines = [`${op.method} /v1${op.path}`];
@@ -140,11 +22,6 @@ function helpText(op: CatalogOperation, name: string, lang: "en" | "ja"): string
   if (aliases.length > 0) lines.push(`Also: soracom ${aliases.join(", soracom ")}`);
   lines.push(`API reference: ${referenceUrl(op, lang)}`);
   return lines.join("\n");
-}
-
-/** Every flag of the operation's commands: its own, then the global ones. */
-export function commandFlags(op: CatalogOperation): FlagSpecs {
-  return withGlobalFlags(operationFlags(op));
 }
 
 /** The stricli command for `name` (one of `op.names`). */

@@ -289,7 +289,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   const leafName = words.join(" ");
   const isLeaf = words.length > 0 && tree.isCommand(leafName);
   const op = isLeaf ? tree.apiOp(leafName) : undefined;
-  const api = op && { op, module: await import("./api_command.ts") };
+  const api = op && { op, module: await import("./api_run.ts") };
   let leaf = isLeaf && !api ? await tree.build(leafName) : undefined;
   const specs = api?.module.commandFlags(api.op) ??
     (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<Record<string, FlagSpec>>;

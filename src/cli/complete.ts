@@ -185,7 +185,7 @@ export function catalogTree(ctx: Context, catalog: Catalog): CompletionTree {
         // command's parameters as given, and ours are always FlagSpecs.
         flags = ((await tree.build(key(path))).parameters.flags ?? {}) as FlagSpecs;
       } else if (op) {
-        const { operationFlags } = await import("./api_command.ts");
+        const { operationFlags } = await import("./api_run.ts");
         flags = withGlobalFlags(operationFlags(op));
       }
       flagsByPath.set(key(path), flags);

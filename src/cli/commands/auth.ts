@@ -22,7 +22,7 @@ import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
 import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { operationFlags, runApiCommand } from "../api_command.ts";
+import { operationFlags, runApiCommand } from "../api_run.ts";
 import { type AppContext, booleanFlag, globalOptions, withGlobalFlags } from "../flags.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
