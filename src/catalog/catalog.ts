@@ -1,10 +1,11 @@
 /**
- * Lookups over the generated API catalogue (`catalog.json`).
+ * Lookups over the generated API catalogue: `catalog.json` (every command name,
+ * by group) and `groups/GROUP.json` (each group's operations).
  *
- * Callers load the catalogue once with {@linkcode loadCatalog}, build a
- * {@linkcode commandIndex} when they need many lookups, and use the helpers
- * below to resolve argv words to an operation, list a group's children, or link
- * to the API reference.
+ * A run loads the names with {@link loadCommands} and then only the groups it
+ * needs (a warm `subscribers list` parses one group, not 490 operations).
+ * {@link loadCatalog} loads them all, for the helpers below: resolve argv
+ * words to an operation, list a group's children, or link to the API reference.
  *
  * @example
  * ```ts
@@ -20,11 +21,100 @@
 
 import type { Catalog, CatalogOperation } from "./types.ts";
 
+/** `catalog.json`: the versions, and the command names of each group's operations. */
+interface CatalogIndex {
+  readonly "//"?: string;
+  readonly specVersion: string;
+  readonly sandboxSpecVersion: string;
+  readonly groups: Readonly<Record<string, readonly string[]>>;
+}
+
 /**
- * Loads the generated catalogue.
+ * Every command name, and the operations of the groups loaded so far. The
+ * specifiers are static strings (in `groups.generated.ts`), so `deno compile`
+ * and bundlers include every file; Deno parses each file once.
+ */
+export class Commands {
+  /** Command name -> its group. */
+  readonly #groupOf = new Map<string, string>();
+  /** Group -> its operations, once loaded. */
+  readonly #groups = new Map<string, readonly CatalogOperation[]>();
+  /** Command name -> operation, for the loaded groups. */
+  readonly #ops = new Map<string, CatalogOperation>();
+
+  constructor(private readonly index: CatalogIndex) {
+    for (const [group, names] of Object.entries(index.groups)) {
+      for (const name of names) this.#groupOf.set(name, group);
+    }
+  }
+
+  /** Every command name (aliases included). */
+  names(): IterableIterator<string> {
+    return this.#groupOf.keys();
+  }
+
+  /** True when `name` is a command of the catalogue. */
+  has(name: string): boolean {
+    return this.#groupOf.has(name);
+  }
+
+  /**
+   * The operation of command `name`, once its group is loaded (see
+   * {@link Commands.load}); `undefined` for a name that is no command.
+   *
+   * @throws Error when `name` is a command whose group is not loaded
+   */
+  op(name: string): CatalogOperation | undefined {
+    const op = this.#ops.get(name);
+    if (op === undefined && this.#groupOf.has(name)) {
+      throw new Error(`the catalogue group of "${name}" is not loaded`);
+    }
+    return op;
+  }
+
+  /** Loads the groups of `name` and of every command below it ("" loads all). */
+  async load(name: string): Promise<void> {
+    const head = `${name} `;
+    const wanted = new Set<string>();
+    for (const [command, group] of this.#groupOf) {
+      if (name === "" || command === name || command.startsWith(head)) wanted.add(group);
+    }
+    const { GROUPS } = await import("./groups.generated.ts");
+    await Promise.all(
+      [...wanted].filter((g) => !this.#groups.has(g)).map(async (group) => {
+        const file = (await GROUPS[group]()).default as { operations: CatalogOperation[] };
+        this.#groups.set(group, file.operations);
+        for (const op of file.operations) for (const n of op.names) this.#ops.set(n, op);
+      }),
+    );
+  }
+
+  /** The catalogue of the groups loaded so far, its operations in catalogue order. */
+  loaded(): Catalog {
+    const { groups: _, ...head } = this.index;
+    const operations = Object.keys(this.index.groups).flatMap((g) => this.#groups.get(g) ?? []);
+    return { ...head, operations };
+  }
+}
+
+/**
+ * Loads the command names (`catalog.json`); operations come group by group.
  *
- * The specifier is a static string so `deno compile` and bundlers include the
- * JSON. Deno caches the module, so calling this twice parses the file once.
+ * @example
+ * ```ts
+ * const commands = await loadCommands();
+ * await commands.load("subscribers list");
+ * commands.op("subscribers list")?.path; // "/subscribers"
+ * ```
+ */
+export async function loadCommands(): Promise<Commands> {
+  const json = await import("./catalog.json", { with: { type: "json" } });
+  return new Commands(json.default as CatalogIndex);
+}
+
+/**
+ * Loads the whole catalogue. Deno caches the modules, so calling this twice
+ * parses the files once.
  *
  * @example
  * ```ts
@@ -33,10 +123,9 @@ import type { Catalog, CatalogOperation } from "./types.ts";
  * ```
  */
 export async function loadCatalog(): Promise<Catalog> {
-  const json = await import("./catalog.json", { with: { type: "json" } });
-  // The JSON's inferred type has `string` where Catalog has literal unions;
-  // the generator and tests/catalog_test.ts guarantee the shape.
-  return json.default as Catalog;
+  const commands = await loadCommands();
+  await commands.load("");
+  return commands.loaded();
 }
 
 /**

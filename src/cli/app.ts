@@ -287,6 +287,8 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   const tree = await buildTree(ctx, !handOnly);
   const { words, rest } = scanWords(args, (w) => tree.isPrefix(w));
   const leafName = words.join(" ");
+  // The command's operation: its group of the catalogue, not all of them.
+  await tree.load(leafName);
   const isLeaf = words.length > 0 && tree.isCommand(leafName);
   const op = isLeaf ? tree.apiOp(leafName) : undefined;
   const api = op && { op, module: await import("./api_run.ts") };
@@ -329,6 +331,8 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   } = stricli;
   // Help lists the routes off the path with their briefs; any other run needs only their names.
   const helping = leaf === undefined || wantsHelp;
+  // A brief of an API command is its method and path: help loads every operation.
+  if (helping) await tree.load("");
   const offPath = helping ? undefined : stub(stricli, "");
   const root = await target(stricli, tree, [], words, offPath, leaf) as RouteMap<AppContext>;
   let thrown: unknown;

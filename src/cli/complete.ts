@@ -16,8 +16,8 @@
  * @module
  */
 
-import { commandIndex, loadCatalog } from "../catalog/catalog.ts";
-import type { Catalog, CatalogOperation } from "../catalog/types.ts";
+import { type Commands, loadCommands } from "../catalog/catalog.ts";
+import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 import { Tree } from "./tree.ts";
@@ -164,8 +164,8 @@ function enumOf(op: CatalogOperation | undefined, flag: string): readonly string
  * The completion tree of the real CLI: the catalogue's commands plus the
  * hand-written ones (which replace generated ones of the same path).
  */
-export function catalogTree(ctx: Context, catalog: Catalog): CompletionTree {
-  const tree = new Tree(ctx, catalog, commandIndex(catalog));
+export function catalogTree(ctx: Context, commands: Commands): CompletionTree {
+  const tree = new Tree(ctx, commands);
   const flagsByPath = new Map<string, FlagSpecs>();
   const describe = (name: string): string =>
     tree.isCommand(name) ? tree.brief(name) : `${tree.children(name)?.size ?? 0} subcommands`;
@@ -222,7 +222,9 @@ function clean(text: string): string {
  * one per line as `VALUE<TAB>DESCRIPTION`. Returns the exit code.
  */
 export async function runComplete(ctx: Context, args: readonly string[]): Promise<number> {
-  const tree = catalogTree(ctx, await loadCatalog());
+  const commands = await loadCommands();
+  await commands.load("");
+  const tree = catalogTree(ctx, commands);
   const candidates = await complete(tree, args.length > 0 ? args : [""]);
   const lines = candidates.map((c) =>
     c.description ? `${clean(c.value)}\t${clean(c.description)}` : clean(c.value)

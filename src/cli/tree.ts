@@ -7,7 +7,8 @@
  */
 
 import type { Command } from "@stricli/core";
-import type { Catalog, CatalogOperation } from "../catalog/types.ts";
+import type { Commands } from "../catalog/catalog.ts";
+import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import type { AppContext } from "./flags.ts";
@@ -16,10 +17,10 @@ import { HAND_WRITTEN } from "./commands/registry.ts";
 /**
  * Every command path (API and hand-written) and how to build each. The groups
  * are worked out on demand, a level at a time: a run looks at the few groups
- * along its path, so it never splits all 500 names.
+ * along its path, so it never splits all 500 names. An API command's operation
+ * is known once {@link Tree.load} has loaded it.
  */
 export class Tree {
-  readonly #ops: ReadonlyMap<string, CatalogOperation>;
   readonly #names: string[];
   /** Group path ("" for the root) -> child words, for the levels scanned so far. */
   readonly #children = new Map<string, Set<string>>();
@@ -27,28 +28,31 @@ export class Tree {
 
   constructor(
     private readonly ctx: Context,
-    readonly catalog: Catalog | undefined,
-    /** Every command name of `catalog` and its operation (catalog.ts's `commandIndex`). */
-    ops: ReadonlyMap<string, CatalogOperation> = new Map(),
+    /** The catalogue's commands; none for a run of hand-written commands only. */
+    private readonly commands: Commands | undefined,
   ) {
-    this.#ops = ops;
-    this.#names = [...this.#ops.keys()];
-    for (const name of Object.keys(HAND_WRITTEN)) if (!this.#ops.has(name)) this.#names.push(name);
+    this.#names = [...commands?.names() ?? []];
+    for (const name of Object.keys(HAND_WRITTEN)) if (!commands?.has(name)) this.#names.push(name);
   }
 
-  /** The API operation of command `name`, if it is one. */
+  /** Loads the operations of command `name` and of every command below it ("" for all). */
+  async load(name: string): Promise<void> {
+    await this.commands?.load(name);
+  }
+
+  /** The API operation of command `name`, if it is one (once loaded). */
   op(name: string): CatalogOperation | undefined {
-    return this.#ops.get(name);
+    return this.commands?.op(name);
   }
 
   /** The API operation command `name` runs: none when a hand-written command has the name. */
   apiOp(name: string): CatalogOperation | undefined {
-    return Object.hasOwn(HAND_WRITTEN, name) ? undefined : this.#ops.get(name);
+    return Object.hasOwn(HAND_WRITTEN, name) ? undefined : this.op(name);
   }
 
   /** True when `name` is a command (it may be a group too). */
   isCommand(name: string): boolean {
-    return Object.hasOwn(HAND_WRITTEN, name) || this.#ops.has(name);
+    return Object.hasOwn(HAND_WRITTEN, name) || this.commands?.has(name) === true;
   }
 
   /** True when some command is `words` or starts with them. */
@@ -67,7 +71,7 @@ export class Tree {
   /** The one-line description: the command's, or a group's list of children. */
   brief(name: string): string {
     if (Object.hasOwn(HAND_WRITTEN, name)) return HAND_WRITTEN[name].brief;
-    const op = this.#ops.get(name);
+    const op = this.op(name);
     if (op) return `${op.method} ${op.path}`;
     const children = this.children(name);
     return children ? groupBrief(children) : "";
@@ -75,10 +79,11 @@ export class Tree {
 
   /** Builds command `name` (importing only what it needs). */
   async build(name: string): Promise<Command<AppContext>> {
+    await this.load(name);
     if (Object.hasOwn(HAND_WRITTEN, name)) {
-      return (await HAND_WRITTEN[name].load())(this.ctx, this.catalog);
+      return (await HAND_WRITTEN[name].load())(this.ctx, this.commands?.loaded());
     }
-    const op = this.#ops.get(name);
+    const op = this.op(name);
     if (!op) throw new CliError("usage", `unknown command "${name}"`);
     const { apiCommand } = await import("./api_command.ts");
     return apiCommand(this.ctx, op, name);
@@ -106,11 +111,11 @@ export class Tree {
   }
 }
 
+/** The tree, with the catalogue's command names unless `withCatalog` is false. */
 export async function buildTree(ctx: Context, withCatalog: boolean): Promise<Tree> {
   if (!withCatalog) return new Tree(ctx, undefined);
-  const { commandIndex, loadCatalog } = await import("../catalog/catalog.ts");
-  const catalog = await loadCatalog();
-  return new Tree(ctx, catalog, commandIndex(catalog));
+  const { loadCommands } = await import("../catalog/catalog.ts");
+  return new Tree(ctx, await loadCommands());
 }
 
 function groupBrief(children: ReadonlySet<string>): string {
