@@ -108,25 +108,50 @@ export interface Executable {
 
 const encoder = new TextEncoder();
 
+/** The largest buffer a {@link Utf8Buffer} keeps once its bytes are taken. */
+const KEPT_BYTES = 3 << 20;
+
 /**
- * Encodes text for writing into one buffer reused by every write, grown to fit
- * (3 bytes a UTF-16 unit at most): a --fetch-all page would otherwise leave a new
- * buffer of its size behind it each time, for the garbage collector to find.
- * Text longer than {@link SCRATCH_LIMIT} gets a buffer of its own, which goes
- * when it is written.
+ * UTF-8 bytes, appended a text at a time into one buffer that is reused: a
+ * --fetch-all page would otherwise leave new buffers of its size behind it each
+ * time, for the garbage collector to find. The buffer grows to fit (3 bytes a
+ * UTF-16 unit at most), doubled at least, so texts of slowly growing size do not
+ * grow it each time; one larger than {@link KEPT_BYTES} goes once its bytes are taken.
  */
-let scratch = new Uint8Array(0);
-const SCRATCH_LIMIT = 1 << 20;
+export class Utf8Buffer {
+  #bytes = new Uint8Array(0);
+  #length = 0;
+
+  /** How many bytes are in the buffer. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Appends `text` as UTF-8 (a lone surrogate as U+FFFD). */
+  append(text: string): void {
+    const need = this.#length + text.length * 3;
+    if (need > this.#bytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.#bytes.length * 2));
+      grown.set(this.#bytes.subarray(0, this.#length));
+      this.#bytes = grown;
+    }
+    this.#length += encoder.encodeInto(text, this.#bytes.subarray(this.#length)).written;
+  }
+
+  /** The bytes so far, and empties the buffer: they stay valid until the next append. */
+  take(): Uint8Array {
+    const bytes = this.#bytes.subarray(0, this.#length);
+    this.#length = 0;
+    if (this.#bytes.length > KEPT_BYTES) this.#bytes = new Uint8Array(0);
+    return bytes;
+  }
+}
+
+const scratch = new Utf8Buffer();
 
 function encoded(text: string): Uint8Array {
-  if (text.length > SCRATCH_LIMIT) return encoder.encode(text);
-  if (scratch.length < text.length * 3) {
-    // Doubled at least, so pages of slowly growing size do not grow it each time.
-    scratch = new Uint8Array(
-      Math.min(Math.max(text.length * 3, scratch.length * 2), SCRATCH_LIMIT * 3),
-    );
-  }
-  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+  scratch.append(text);
+  return scratch.take();
 }
 
 /** Something written to synchronously: stdout, stderr, or the terminal a prompt opened. */

@@ -8,6 +8,7 @@ import {
 import { jsonResponse, testContext } from "./helpers/context.ts";
 import {
   describeJsonError,
+  eachJsonElement,
   formatJson,
   formatJsonElements,
   JsonSyntaxError,
@@ -58,6 +59,21 @@ Deno.test("keys sort by code point (Go's UTF-8 order), not by UTF-16 unit", () =
   for (const text of [`[${escaped}]`, `[{"\u{1F600}":1,"\uFF61":2,"a":3}]`]) {
     assertEquals(formatJson(text, "compact"), `[{"a":3,"\uFF61":2,"\u{1F600}":1}]`);
   }
+});
+
+Deno.test("eachJsonElement hands over each element as it is read, and nothing for other values", () => {
+  const seen: string[] = [];
+  assertEquals(eachJsonElement(`[{"b":1,"a":2}, [3]]`, "compact", (i) => seen.push(i)), true);
+  assertEquals(seen, [`{"a":2,"b":1}`, "[3]"]);
+  assertEquals(eachJsonElement(`{"a":[1]}`, "compact", (i) => seen.push(i)), false);
+  assertEquals(eachJsonElement(` [ ] `, "pretty", (i) => seen.push(i)), true);
+  assertEquals(seen.length, 2, "no element of an object or of an empty array");
+  // The elements before a fault have been handed over when it is found.
+  assertThrows(
+    () => eachJsonElement(`[1, 2, {"a"`, "compact", (i) => seen.push(i)),
+    JsonSyntaxError,
+  );
+  assertEquals(seen.slice(2), ["1", "2"]);
 });
 
 Deno.test("elements of an array are formatted as they sit in it; other values give undefined", () => {
@@ -275,6 +291,16 @@ Deno.test("--fetch-all: a page that is not an array cannot be merged", async () 
     CliError,
     "the response is not valid JSON",
   );
+  // A page that breaks off after some elements: none of them is printed, only the pages before.
+  for (const jsonl of [false, true]) {
+    const t = testContext();
+    await assertRejects(
+      () => printAllPages(t.ctx, pagesOf([`[1,2]`, `[3,4,{"a":`]), "x-next", { raw: false, jsonl }),
+      CliError,
+      "the response is not valid JSON",
+    );
+    assertEquals(t.stdout(), jsonl ? "1\n2\n" : "[\n\t1,\n\t2");
+  }
 });
 
 Deno.test("--fetch-all progress: its line is cleared on success and before an error", async () => {

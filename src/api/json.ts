@@ -326,7 +326,7 @@ class Formatter {
   depth = 0;
 
   /** Formats `text` (see {@link Formatter.run}), then lets go of it. */
-  format(text: string, pretty: boolean, split: boolean): string | string[] | undefined {
+  format(text: string, pretty: boolean, each?: (item: string) => void): string | boolean {
     this.text = text;
     this.pretty = pretty;
     this.i = 0;
@@ -337,7 +337,7 @@ class Formatter {
     // Keys with surrogates, written as they are or escaped, sort by code point.
     this.codePointOrder = (odd && SURROGATE.test(text)) || ESCAPED_SURROGATE.test(text);
     try {
-      return this.run(split);
+      return this.run(each);
     } finally {
       this.text = "";
       this.decoded = "";
@@ -546,30 +546,30 @@ class Formatter {
   }
 
   /**
-   * Formats the whole text. With `split`, a top-level array gives its elements,
-   * each formatted as it sits inside the array, and anything else `undefined`.
+   * Formats the whole text. With `each`, a top-level array hands it its elements
+   * one by one, each formatted as it sits inside the array, and gives true;
+   * anything else gives false.
    */
-  run(split: boolean): string | string[] | undefined {
+  run(each: ((item: string) => void) | undefined): string | boolean {
     const t = this.text;
     this.ws();
-    if (!split || t.charCodeAt(this.i) !== 91) {
+    if (each === undefined || t.charCodeAt(this.i) !== 91) {
       const value = this.value(0);
-      return this.end(split ? undefined : value);
+      return this.end(each === undefined ? value : false);
     }
     // One call of `value` per element: V8 optimizes a function called often
     // sooner than one long loop, and uses the optimized code from its next call.
     this.i++;
     this.ws();
-    const items: string[] = [];
     if (t.charCodeAt(this.i) === 93) {
       this.i++;
-      return this.end(items);
+      return this.end(true);
     }
     for (;;) {
-      items.push(this.value(1));
+      each(this.value(1));
       if (t.charCodeAt(this.i) <= 32) this.ws();
       const next = t.charCodeAt(this.i++);
-      if (next === 93) return this.end(items);
+      if (next === 93) return this.end(true);
       if (next !== 44) this.fail('expected "," or "]"', this.i - 1);
     }
   }
@@ -651,7 +651,7 @@ const KEPT_SHAPES = 8;
  * @throws JsonSyntaxError for text `JSON.parse` rejects
  */
 export function formatJson(text: string, style: JsonStyle = "pretty"): string {
-  return FORMATTER.format(text, style === "pretty", false) as string;
+  return FORMATTER.format(text, style === "pretty") as string;
 }
 
 /**
@@ -668,7 +668,33 @@ export function formatJson(text: string, style: JsonStyle = "pretty"): string {
  * @throws JsonSyntaxError for text `JSON.parse` rejects
  */
 export function formatJsonElements(text: string, style: JsonStyle): string[] | undefined {
-  return FORMATTER.format(text, style === "pretty", true) as string[] | undefined;
+  const items: string[] = [];
+  return eachJsonElement(text, style, (item) => items.push(item)) ? items : undefined;
+}
+
+/**
+ * Hands `each` the elements of a top-level JSON array one at a time, each
+ * formatted as it sits inside the array, as soon as it is read, and gives true;
+ * gives false (calling `each` never) when the text is valid JSON but not an
+ * array. A `--fetch-all` page so never holds all its elements' texts at once.
+ * `each` must not format JSON itself: there is one formatter.
+ *
+ * @example
+ * ```ts
+ * const items: string[] = [];
+ * eachJsonElement('[{"b":1,"a":2}, 3]', "compact", (item) => items.push(item)); // true
+ * items; // ['{"a":2,"b":1}', "3"]
+ * ```
+ *
+ * @throws JsonSyntaxError for text `JSON.parse` rejects (after handing over
+ * the elements before the fault)
+ */
+export function eachJsonElement(
+  text: string,
+  style: JsonStyle,
+  each: (item: string) => void,
+): boolean {
+  return FORMATTER.format(text, style === "pretty", each) as boolean;
 }
 
 /** The tree as JSON text, in its own key order (the formatter sorts). */

@@ -7,9 +7,15 @@
  * @module
  */
 
-import type { Context, Output } from "../context.ts";
+import { type Context, type Output, Utf8Buffer } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { formatJson, formatJsonElements, type JsonStyle, JsonSyntaxError } from "./json.ts";
+import {
+  eachJsonElement,
+  formatJson,
+  formatJsonElements,
+  type JsonStyle,
+  JsonSyntaxError,
+} from "./json.ts";
 
 /** How to print. */
 export interface OutputMode {
@@ -73,28 +79,34 @@ export async function printResponse(
 /**
  * Writes one merged array incrementally: pretty, as JSONL lines, or (for
  * `--raw-output`) compact with no final newline, as soracom-cli merges pages.
+ * Each element goes into the page's bytes as soon as it is formatted, so no
+ * more than one element's text is alive at a time; a page is written at once.
  */
 class ArrayPrinter {
   #count = 0;
+  readonly #page = new Utf8Buffer();
   constructor(private readonly out: Output, private readonly layout: JsonStyle | "jsonl") {}
 
   get count(): number {
     return this.#count;
   }
 
-  /** Adds elements already formatted for the layout (see {@link formatJsonElements}). */
-  add(items: readonly string[]): void {
-    if (items.length === 0) return;
-    let chunk: string;
+  /** Adds an element already formatted for the layout (see {@link eachJsonElement}). */
+  add(item: string): void {
     if (this.layout === "jsonl") {
-      chunk = `${items.join("\n")}\n`;
+      this.#page.append(item);
+      this.#page.append("\n");
     } else {
-      const comma = this.layout === "pretty" ? ",\n\t" : ",";
-      const open = this.layout === "pretty" ? "[\n\t" : "[";
-      chunk = `${this.#count === 0 ? open : comma}${items.join(comma)}`;
+      const pretty = this.layout === "pretty";
+      this.#page.append(this.#count === 0 ? (pretty ? "[\n\t" : "[") : (pretty ? ",\n\t" : ","));
+      this.#page.append(item);
     }
-    this.#count += items.length;
-    this.out.write(chunk);
+    this.#count++;
+  }
+
+  /** Writes the elements added since the last flush. */
+  flush(): void {
+    if (this.#page.length > 0) this.out.write(this.#page.take());
   }
 
   finish(): void {
@@ -190,15 +202,16 @@ export async function printAllPages(
         return;
       }
       const text = decoder.decode(bytes);
-      const items = text.trim() === "" ? [] : formatted(() => formatJsonElements(text, style));
-      if (items === undefined) {
+      const isArray = text.trim() === "" ||
+        formatted(() => eachJsonElement(text, style, (item) => printer.add(item)));
+      if (!isArray) {
         if (!only) {
           throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
         }
         ctx.stdout.write(`${formatted(() => formatJson(text, style))}\n`);
         return;
       }
-      printer.add(items);
+      printer.flush();
       if (progress) {
         ctx.stderr.write(`\rfetched ${pages} pages, ${printer.count} items`);
         shown = true;
