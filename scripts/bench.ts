@@ -10,8 +10,9 @@
  * ```
  *
  * Every process is started the way users start it: `deno run` with the permission flags of the
- * release (`src/permissions.ts`) on `main.ts`, then on the bundle `deno task bundle` makes, against
- * the loopback SORACOM emulator started in this process. Baselines are `deno run` of small scripts
+ * release (`src/permissions.ts`) on `main.ts` (with `SOURCE_RUN_FLAGS`, so modules load when
+ * imported, as in the executable), then on the bundle `deno task bundle` makes, against the
+ * loopback SORACOM emulator started in this process. Baselines are `deno run` of small scripts
  * with the same flags and the same `deno.json` (none for the bundle), so a ratio is what `soracom`
  * itself adds. Peak memory is the child's max RSS (GNU time, else /proc VmHWM polled).
  *
@@ -21,7 +22,7 @@
 import { type FakeSoracom, startFakeSoracom } from "../tests/fake_soracom/server.ts";
 import { PROFILES } from "../tests/helpers/fixture.ts";
 import { writeProfile } from "../tests/helpers/run.ts";
-import { PERMISSION_FLAGS } from "../src/permissions.ts";
+import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
 
 /** How much to measure. */
 export interface BenchSettings {
@@ -339,14 +340,17 @@ interface Variant {
   /** Added to row names and ids: "" for main.ts. */
   readonly label: string;
   readonly suffix: string;
-  /** `--config deno.json` for main.ts (found beside it anyway), `--no-config` for the bundle. */
+  /**
+   * `--config deno.json` and `SOURCE_RUN_FLAGS` for main.ts (the baselines, having no
+   * `import()`, are the same either way), `--no-config` for the bundle.
+   */
   readonly config: readonly string[];
   readonly script: string;
   /**
    * Whether the issue's targets apply. They do to main.ts; the bundle's rows are
    * for comparison only: the bundle is one 1.4 MB file that Deno parses whole
    * before anything runs, where `deno compile` keeps modules apart and loads
-   * each when the run needs it, as `deno run main.ts` does.
+   * each when the run needs it, as `deno run` with `SOURCE_RUN_FLAGS` does.
    */
   readonly targets: boolean;
 }
@@ -652,7 +656,7 @@ export async function runBench(
   const main: Variant = {
     label: "",
     suffix: "",
-    config: ["--config", CONFIG],
+    config: ["--config", CONFIG, ...SOURCE_RUN_FLAGS],
     script: MAIN,
     targets: true,
   };
@@ -691,7 +695,7 @@ export async function runBench(
     os: Deno.build.os,
     arch: Deno.build.arch,
     cpus: navigator.hardwareConcurrency,
-    soracom: `deno run ${PERMISSION_FLAGS.join(" ")} main.ts`,
+    soracom: `deno run ${[...SOURCE_RUN_FLAGS, ...PERMISSION_FLAGS].join(" ")} main.ts`,
     bundle: bundled !== undefined,
     memory,
     rows: bench.rows,

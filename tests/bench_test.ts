@@ -51,6 +51,8 @@ Deno.test("bench --quick measures every row and writes results.json", async () =
     assertEquals(results.quick, true);
     assertEquals(results.runs, 1);
     assertStringIncludes(results.soracom, "--allow-net");
+    // Run from a checkout, modules load when imported (as in the executable).
+    assertStringIncludes(results.soracom, "--unstable-lazy-dynamic-imports");
     assert(!/--allow-all|(^| )-A( |$)/.test(results.soracom), results.soracom);
     assert(["gnu-time", "proc-vmhwm", "none"].includes(results.memory), results.memory);
     const expected = results.bundle ? [...MAIN_ROWS, ...BUNDLE_ROWS] : MAIN_ROWS;
