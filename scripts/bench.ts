@@ -695,7 +695,7 @@ export async function runBench(
     os: Deno.build.os,
     arch: Deno.build.arch,
     cpus: navigator.hardwareConcurrency,
-    soracom: `deno run ${[...SOURCE_RUN_FLAGS, ...PERMISSION_FLAGS].join(" ")} main.ts`,
+    soracom: `deno run ${[...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS].join(" ")} main.ts`,
     bundle: bundled !== undefined,
     memory,
     rows: bench.rows,

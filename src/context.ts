@@ -11,6 +11,7 @@ import { CliError } from "./errors.ts";
 
 /** An output stream. Writes are synchronous so output order is exact. */
 export interface Output {
+  /** Writes `data`; bytes are valid only during the call (the caller may reuse them). */
   write(data: string | Uint8Array): void;
   isTerminal(): boolean;
 }
@@ -150,6 +151,8 @@ export class Utf8Buffer {
 const scratch = new Utf8Buffer();
 
 function encoded(text: string): Uint8Array {
+  // Too long to keep a buffer for: one of about its UTF-8 size, not of three bytes a unit.
+  if (text.length * 3 > KEPT_BYTES) return encoder.encode(text);
   scratch.append(text);
   return scratch.take();
 }

@@ -7,10 +7,10 @@
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { releaseOf, startFakeReleases } from "./helpers/fake_releases.ts";
-import { DENO_DIR, opRuns, type RunResult, tempDir, writeProfile } from "./helpers/run.ts";
+import { DENO_DIR, MAIN, opRuns, type RunResult, tempDir, writeProfile } from "./helpers/run.ts";
 import { authKey, sam, switchTarget } from "./fake_soracom/accounts.ts";
 import { bundle, bundleProblem } from "../scripts/bundle.ts";
-import { PERMISSION_FLAGS } from "../src/permissions.ts";
+import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
 
 /** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
@@ -214,4 +214,43 @@ Deno.test("with a permission taken away, one line names the flag to add", async 
     assertEquals(r.stdout, "");
   }
   assertEquals(t.api.log.length, 0);
+});
+
+Deno.test("from a checkout with SOURCE_RUN_FLAGS and the release permissions: help, login, warm call", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  const run = async (args: readonly string[]): Promise<RunResult> => {
+    const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        "--no-prompt",
+        ...SOURCE_RUN_FLAGS,
+        ...PERMISSION_FLAGS,
+        MAIN,
+        ...args,
+      ],
+      env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", DENO_DIR, NO_COLOR: "1", ...t.env },
+      clearEnv: true,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const decoder = new TextDecoder();
+    return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+  };
+  const help = await run(["subscribers", "--help"]);
+  assertEquals(help.code, 0, help.stderr);
+  assertStringIncludes(help.stdout, "soracom subscribers get-data");
+  for (const expectedLogins of [1, 1]) {
+    const r = await run(["subscribers", "list", "--limit", "2"]);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(JSON.parse(r.stdout).length, 2);
+    assertEquals(t.api.count("POST", "/v1/auth"), expectedLogins);
+  }
+  const typo = await run(["subscribers", "list", "--limt", "2"]);
+  assertEquals([typo.code, typo.stderr], [
+    2,
+    "Error: unknown flag: --limt (did you mean --limit?)\n",
+  ]);
 });

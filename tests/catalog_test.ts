@@ -12,6 +12,7 @@ import { join } from "node:path";
 import {
   childrenOf,
   commandIndex,
+  Commands,
   findCommand,
   isGroup,
   loadCatalog,
@@ -414,7 +415,25 @@ Deno.test("a command loads its own group of the catalogue, and help below a name
   // Everything below `subscribers`, whichever file holds it (`subscribers get-data` is in `data`).
   await commands.load("subscribers");
   assertEquals(commands.op("subscribers get-data")?.names, ["data get", "subscribers get-data"]);
-  // All of it, in catalogue order.
+  // A command below another one loads that one's group too (help shows the path's briefs), even
+  // when the files differ (an index that puts the two in other groups than the real one does).
+  const deep = new Commands({
+    specVersion: "",
+    sandboxSpecVersion: "",
+    groups: {
+      "query": ["query subscribers traffic-volume-ranking"],
+      "sims": ["query subscribers"],
+    },
+  });
+  await deep.load("query subscribers traffic-volume-ranking");
+  const loadedGroups = new Set(deep.loaded().operations.map((op) => op.names[0].split(" ")[0]));
+  assertEquals([...loadedGroups].sort(), ["query", "sims"]);
+  // All of it, in catalogue order: the order of the names in the index.
   await commands.load("");
-  assertEquals(commands.loaded(), await loadCatalog());
+  const index = JSON.parse(await Deno.readTextFile(join(CATALOG_DIR, "catalog.json")));
+  assertEquals(
+    commands.loaded().operations.flatMap((op) => op.names),
+    Object.values(index.groups as Record<string, string[]>).flat(),
+  );
+  assertEquals(commands.loaded().operations.length, 490);
 });

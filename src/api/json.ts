@@ -657,7 +657,7 @@ export function formatJson(text: string, style: JsonStyle = "pretty"): string {
 /**
  * The elements of a top-level JSON array, each formatted as it sits inside the
  * array (pretty ones indented one tab), or `undefined` when the text is valid
- * JSON but not an array. Streams a page of `--fetch-all` or `--jsonl`.
+ * JSON but not an array (see {@link eachJsonElement}, which `--fetch-all` uses).
  *
  * @example
  * ```ts

@@ -72,12 +72,20 @@ export class Commands {
     return op;
   }
 
-  /** Loads the groups of `name` and of every command below it ("" loads all). */
+  /**
+   * Loads the groups of `name`, of every command below it, and of the commands
+   * it is below (help and usage lines show the path's briefs): "" loads all.
+   */
   async load(name: string): Promise<void> {
     const head = `${name} `;
     const wanted = new Set<string>();
     for (const [command, group] of this.#groupOf) {
       if (name === "" || command === name || command.startsWith(head)) wanted.add(group);
+    }
+    const words = name.split(" ");
+    for (let n = 1; n < words.length; n++) {
+      const group = this.#groupOf.get(words.slice(0, n).join(" "));
+      if (group !== undefined) wanted.add(group);
     }
     const { GROUPS } = await import("./groups.generated.ts");
     await Promise.all(

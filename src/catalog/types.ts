@@ -1,5 +1,7 @@
 /**
- * The shape of the generated API catalogue (`src/catalog/catalog.json`).
+ * The shape of the generated API catalogue (`src/catalog/catalog.json` names
+ * every command by group, `src/catalog/groups/GROUP.json` holds each group's
+ * operations; `loadCatalog` puts them together as a {@link Catalog}).
  *
  * The catalogue holds facts only (names, paths, parameter types): no summaries,
  * descriptions or examples from the API definition. `scripts/gen_catalog.ts`

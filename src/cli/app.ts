@@ -306,7 +306,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   if (inherited) throw new CliError("usage", `unknown flag: --${inherited.name}`);
   const allKnown = used.every((u) => own(specs, u.name) || u.name === "help" || u.name === "h");
   if (
-    leaf && allKnown && positional.length > 0 && !wantsHelp
+    (leaf || api) && allKnown && positional.length > 0 && !wantsHelp
   ) {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
     throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);

@@ -10,7 +10,11 @@ import type { Catalog } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
 import type { AppContext } from "../flags.ts";
 
-/** Builds a command; `catalog` is loaded unless the command is hand-written only. */
+/**
+ * Builds a command. `catalog` holds the operations of the catalogue groups
+ * loaded so far (the command's own among them), and none for a run of
+ * hand-written commands only.
+ */
 export type CommandBuilder = (ctx: Context, catalog: Catalog | undefined) => Command<AppContext>;
 
 /** One hand-written command. */
