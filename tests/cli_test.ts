@@ -354,3 +354,35 @@ Deno.test("plain flags parse to exactly what stricli hands the command, or go to
   // Both ways were taken, often.
   assertEquals([plain > 200, refused > 200], [true, true], `${plain} plain, ${refused} refused`);
 });
+
+Deno.test("an unexpected error is still one line when reading SORACOM_VERBOSE fails too", async () => {
+  const t = testContext({
+    env: { HOME: "/nonexistent", SORACOM_ENDPOINT: "http://127.0.0.1:1" },
+    fetch: () => Promise.resolve(jsonResponse(`[1]`)),
+  });
+  // Once the output has failed, reading SORACOM_VERBOSE (to word that failure) fails too.
+  let failed = false;
+  const ctx = {
+    ...t.ctx,
+    env: (name: string) => {
+      if (failed && name === "SORACOM_VERBOSE") throw new Deno.errors.NotCapable("no env access");
+      return t.ctx.env(name);
+    },
+    stdout: {
+      write() {
+        failed = true;
+        throw new Error("disk full");
+      },
+      isTerminal: () => false,
+    },
+  };
+  const code = await runCli(
+    ["soralets", "list", "--api-key", "k", "--api-token", "t", "--no-retry-on-error"],
+    ctx,
+  );
+  assertEquals(code, 70);
+  assertEquals(
+    t.stderr(),
+    "Error: unexpected error: disk full (rerun with SORACOM_VERBOSE=1 for details)\n",
+  );
+});

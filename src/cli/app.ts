@@ -100,7 +100,13 @@ function isUsageError(exc: unknown): boolean {
 function errorLine(exc: unknown, ctx: Context): string {
   if (exc instanceof CliError) return `Error: ${oneLine(exc.message)}`;
   const message = exc instanceof Error ? exc.message : String(exc);
-  const verbose = ctx.env("SORACOM_VERBOSE");
+  // This runs while reporting another error: it must not throw one of its own.
+  let verbose: string | undefined;
+  try {
+    verbose = ctx.env("SORACOM_VERBOSE");
+  } catch {
+    verbose = undefined;
+  }
   const detail = verbose && exc instanceof Error && exc.stack ? `${exc.stack}\n` : "";
   return `${detail}Error: unexpected error: ${
     oneLine(message)
