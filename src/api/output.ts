@@ -9,13 +9,7 @@
 
 import { type Context, type Output, Utf8Buffer } from "../context.ts";
 import { CliError } from "../errors.ts";
-import {
-  eachJsonElement,
-  formatJson,
-  formatJsonElements,
-  type JsonStyle,
-  JsonSyntaxError,
-} from "./json.ts";
+import { eachJsonElement, formatJson, type JsonStyle, JsonSyntaxError } from "./json.ts";
 
 /** How to print. */
 export interface OutputMode {
@@ -67,10 +61,16 @@ export async function printResponse(
     return;
   }
   const text = new TextDecoder().decode(bytes);
-  if (mode.jsonl) {
-    const items = formatted(() => formatJsonElements(text, "compact"));
-    if (items === undefined) throw new CliError("api", "--jsonl needs an array response");
-    if (items.length > 0) out.write(`${items.join("\n")}\n`);
+  // An array prints element by element, as a --fetch-all page does: the same text as
+  // formatJson's, without holding all of it (in pieces) until it is written.
+  if (mode.jsonl || text.trimStart().startsWith("[")) {
+    const printer = new ArrayPrinter(out, mode.jsonl ? "jsonl" : "pretty");
+    const style = mode.jsonl ? "compact" : "pretty";
+    if (!formatted(() => eachJsonElement(text, style, (item) => printer.add(item)))) {
+      throw new CliError("api", "--jsonl needs an array response");
+    }
+    printer.flush();
+    printer.finish();
     return;
   }
   out.write(`${formatted(() => formatJson(text))}\n`);
