@@ -29,26 +29,15 @@ function bundlePath(): Promise<string> {
  * project's config, npm or remote modules (so only the file itself can run),
  * with a clean environment.
  */
-async function runBundle(
+/** `deno run --quiet --no-prompt ARGS` with only `env` (and PATH, DENO_DIR) set. */
+async function denoRun(
   args: readonly string[],
   env: Record<string, string>,
-  flags: readonly string[] = PERMISSION_FLAGS,
+  cwd?: string,
 ): Promise<RunResult> {
-  const file = await bundlePath();
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--quiet",
-      "--no-config",
-      "--no-lock",
-      "--no-npm",
-      "--no-remote",
-      "--no-prompt",
-      ...flags,
-      file,
-      ...args,
-    ],
-    cwd: file.slice(0, file.lastIndexOf("/")),
+    args: ["run", "--quiet", "--no-prompt", ...args],
+    cwd,
     env: {
       PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
       DENO_DIR,
@@ -62,6 +51,19 @@ async function runBundle(
   }).output();
   const decoder = new TextDecoder();
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+}
+
+async function runBundle(
+  args: readonly string[],
+  env: Record<string, string>,
+  flags: readonly string[] = PERMISSION_FLAGS,
+): Promise<RunResult> {
+  const file = await bundlePath();
+  return await denoRun(
+    ["--no-config", "--no-lock", "--no-npm", "--no-remote", ...flags, file, ...args],
+    env,
+    file.slice(0, file.lastIndexOf("/")),
+  );
 }
 
 function setup() {
@@ -219,26 +221,8 @@ Deno.test("with a permission taken away, one line names the flag to add", async 
 Deno.test("from a checkout with SOURCE_RUN_FLAGS and the release permissions: help, login, warm call", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const run = async (args: readonly string[]): Promise<RunResult> => {
-    const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--quiet",
-        "--no-prompt",
-        ...SOURCE_RUN_FLAGS,
-        ...PERMISSION_FLAGS,
-        MAIN,
-        ...args,
-      ],
-      env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", DENO_DIR, NO_COLOR: "1", ...t.env },
-      clearEnv: true,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const decoder = new TextDecoder();
-    return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
-  };
+  const run = (args: readonly string[]) =>
+    denoRun([...SOURCE_RUN_FLAGS, ...PERMISSION_FLAGS, MAIN, ...args], t.env);
   const help = await run(["subscribers", "--help"]);
   assertEquals(help.code, 0, help.stderr);
   assertStringIncludes(help.stdout, "soracom subscribers get-data");
