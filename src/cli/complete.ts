@@ -21,7 +21,7 @@ import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 import { Tree } from "./tree.ts";
-import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS, withGlobalFlags } from "./flags.ts";
+import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
 
 /** One completion candidate. */
 export interface Candidate {
@@ -185,8 +185,7 @@ export function catalogTree(ctx: Context, commands: Commands): CompletionTree {
         // command's parameters as given, and ours are always FlagSpecs.
         flags = ((await tree.build(key(path))).parameters.flags ?? {}) as FlagSpecs;
       } else if (op) {
-        const { operationFlags } = await import("./api_run.ts");
-        flags = withGlobalFlags(operationFlags(op));
+        flags = (await import("./api_run.ts")).commandFlags(op);
       }
       flagsByPath.set(key(path), flags);
       return flags;

@@ -35,7 +35,7 @@ export class Tree {
     for (const name of Object.keys(HAND_WRITTEN)) if (!commands?.has(name)) this.#names.push(name);
   }
 
-  /** Loads the operations of command `name` and of every command below it ("" for all). */
+  /** Loads the operations of command `name`, of those below it and above it ("" for all). */
   async load(name: string): Promise<void> {
     await this.commands?.load(name);
   }
