@@ -65,8 +65,7 @@ export async function printResponse(
   // formatJson's, without holding all of it (in pieces) until it is written.
   if (mode.jsonl || text.trimStart().startsWith("[")) {
     const printer = new ArrayPrinter(out, mode.jsonl ? "jsonl" : "pretty");
-    const style = mode.jsonl ? "compact" : "pretty";
-    if (!formatted(() => eachJsonElement(text, style, (item) => printer.add(item)))) {
+    if (!formatted(() => printer.addArray(text))) {
       throw new CliError("api", "--jsonl needs an array response");
     }
     printer.flush();
@@ -89,6 +88,16 @@ class ArrayPrinter {
 
   get count(): number {
     return this.#count;
+  }
+
+  /** How elements are formatted: pretty, or compact for JSONL and `--raw-output`. */
+  get style(): JsonStyle {
+    return this.layout === "pretty" ? "pretty" : "compact";
+  }
+
+  /** Adds the elements of the array `text` holds; false (adding none) when it holds no array. */
+  addArray(text: string): boolean {
+    return eachJsonElement(text, this.style, (item) => this.add(item));
   }
 
   /** Adds an element already formatted for the layout (see {@link eachJsonElement}). */
@@ -168,7 +177,6 @@ export async function printAllPages(
   header: string,
   mode: OutputMode,
 ): Promise<void> {
-  const style: JsonStyle = mode.raw || mode.jsonl ? "compact" : "pretty";
   const printer = new ArrayPrinter(
     ctx.stdout,
     mode.raw ? "compact" : mode.jsonl ? "jsonl" : "pretty",
@@ -203,12 +211,12 @@ export async function printAllPages(
       }
       const text = decoder.decode(bytes);
       const isArray = text.trim() === "" ||
-        formatted(() => eachJsonElement(text, style, (item) => printer.add(item)));
+        formatted(() => printer.addArray(text));
       if (!isArray) {
         if (!only) {
           throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
         }
-        ctx.stdout.write(`${formatted(() => formatJson(text, style))}\n`);
+        ctx.stdout.write(`${formatted(() => formatJson(text, printer.style))}\n`);
         return;
       }
       printer.flush();
