@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly maxStdoutBytes: number;
   /** Pass stdin/stderr through to the user's terminal (so `op` can prompt), or capture stderr. */
   readonly interactive: boolean;
+  /** Variables set in the child's environment, on top of this process's own. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The file operations `soracom` uses. Paths are absolute. */
@@ -284,6 +286,7 @@ async function runChild(argv: readonly string[], options: RunOptions): Promise<C
   const [program, ...args] = argv;
   const child = new Deno.Command(program, {
     args,
+    env: options.env,
     stdin: options.interactive ? "inherit" : "null",
     stdout: "piped",
     stderr: options.interactive ? "inherit" : "piped",

@@ -173,17 +173,33 @@ async function loginAs(ctx: Context, inv: Invocation, profile: Profile, label: s
   return await login(ctx, inv.target, body, otpSources(inv, profile, label));
 }
 
-async function loginWithProfile(
+/**
+ * How a switch-user login uses the session of its source profile: `use` runs
+ * with it (and may run again once with a fresh one, if a cached session turns
+ * out to be revoked). The session code passes one that goes through the cache,
+ * so every profile naming the same source shares one login (and one OTP).
+ */
+export type SourceSession = <T>(
+  source: Invocation,
+  use: (session: Session) => Promise<T>,
+) => Promise<T>;
+
+/**
+ * The run a switch-user profile's source would have as `--profile SOURCE`, at
+ * this run's endpoint: the same credentials, OTP sources and session identity.
+ *
+ * @throws CliError (`config`) when the source cannot be loaded, is itself a
+ * switch-user profile, or the switch target is incomplete
+ */
+export async function sourceInvocation(
   ctx: Context,
   inv: Invocation,
   profile: Profile,
-  label: string,
-): Promise<Session> {
-  if (!profile.sourceProfile) return await loginAs(ctx, inv, profile, label);
-  const sourceName = sourceProfileName(profile.sourceProfile);
-  let source: Profile;
+): Promise<Invocation> {
+  const sourceName = sourceProfileName(profile.sourceProfile!);
+  let loaded: LoadedProfile;
   try {
-    source = (await loadProfile(ctx, profileDir(ctx), sourceName)).profile;
+    loaded = await loadProfile(ctx, profileDir(ctx), sourceName);
   } catch (e) {
     if (e instanceof CliError) {
       throw new CliError(
@@ -193,7 +209,7 @@ async function loginWithProfile(
     }
     throw e;
   }
-  if (source.sourceProfile !== undefined) {
+  if (loaded.profile.sourceProfile !== undefined) {
     throw new CliError(
       "config",
       `source profile '${sourceName}' should not have a sourceProfile (nested switch user is not allowed)`,
@@ -205,20 +221,44 @@ async function loginWithProfile(
       "both operatorId and username are required when authenticating using switch-user",
     );
   }
-  if (source.profileCommand) source = await profileFromCommand(ctx, source.profileCommand);
-  const first = await loginAs(ctx, inv, source, sourceName);
-  return await switchUser(ctx, inv.target, first, {
-    operatorId: profile.operatorId,
-    userName: profile.username,
-    tokenTimeoutSeconds: profile.tokenTimeoutSeconds,
-  });
+  const o = inv.options;
+  return {
+    options: { profile: sourceName, mfaOtpcode: o.mfaOtpcode, noSessionCache: o.noSessionCache },
+    profileName: sourceName,
+    fileProfile: loaded,
+    target: inv.target,
+  };
 }
 
-/** Logs in from `source` (no cache). */
+async function loginWithProfile(
+  ctx: Context,
+  inv: Invocation,
+  profile: Profile,
+  sourceSession: SourceSession,
+): Promise<Session> {
+  if (!profile.sourceProfile) return await loginAs(ctx, inv, profile, inv.profileName);
+  return await sourceSession(
+    await sourceInvocation(ctx, inv, profile),
+    (first) =>
+      switchUser(ctx, inv.target, first, {
+        operatorId: profile.operatorId!,
+        userName: profile.username!,
+        tokenTimeoutSeconds: profile.tokenTimeoutSeconds,
+      }),
+  );
+}
+
+/** A source's session without the cache: log it in as `--profile SOURCE` would. */
+function loginSource(ctx: Context): SourceSession {
+  return async (source, use) => await use(await loginFrom(ctx, source, credentialSource(source)));
+}
+
+/** Logs in from `source`; a switch-user source session comes from `sourceSession`. */
 export async function loginFrom(
   ctx: Context,
   inv: Invocation,
   source: CredentialSource,
+  sourceSession: SourceSession = loginSource(ctx),
 ): Promise<Session> {
   switch (source.kind) {
     case "apiKey":
@@ -237,10 +277,10 @@ export async function loginFrom(
       );
     case "profileCommand": {
       const profile = await profileFromCommand(ctx, source.command);
-      return await loginWithProfile(ctx, inv, profile, inv.profileName);
+      return await loginWithProfile(ctx, inv, profile, sourceSession);
     }
     case "profile":
-      return await loginWithProfile(ctx, inv, source.loaded.profile, inv.profileName);
+      return await loginWithProfile(ctx, inv, source.loaded.profile, sourceSession);
   }
 }
 

@@ -18,6 +18,7 @@ import {
   loginFrom,
   sessionCacheEnabled,
   sessionIdentity,
+  type SourceSession,
 } from "./credentials.ts";
 import type { Session } from "./login.ts";
 import {
@@ -96,6 +97,12 @@ class LoginFailed extends Error {
   }
 }
 
+/** A session, and whether it came from the cache (it may have been revoked since). */
+interface Obtained {
+  readonly session: Session;
+  readonly cached: boolean;
+}
+
 /** A session through the cache: reuse, renew, or log in under the lock. */
 async function cachedSession(
   ctx: Context,
@@ -104,26 +111,26 @@ async function cachedSession(
   cache: SessionCache,
   key: string,
   minRemainingMs = MIN_REMAINING_MS,
-): Promise<Session> {
+): Promise<Obtained> {
   const found = await cache.get(key);
   if (usable(found, ctx.now(), minRemainingMs) && !wantsRenewal(found, ctx.now())) {
-    return toSession(found);
+    return { session: toSession(found), cached: true };
   }
   return await cache.withLock(key, async () => {
     // Another run may have logged in or renewed while we waited for the lock.
     const now = ctx.now();
     const current = await cache.get(key);
     if (usable(current, now, minRemainingMs)) {
-      if (!wantsRenewal(current, now)) return toSession(current);
+      if (!wantsRenewal(current, now)) return { session: toSession(current), cached: true };
       // A refused or failed renewal is no reason to drop a session that still works.
       const renewed = await renew(ctx, inv, current).catch(() => undefined);
       if (renewed) {
         await cache.put(key, renewed).catch((e) => noteNoCache(ctx, e));
-        return toSession(renewed);
+        return { session: toSession(renewed), cached: true };
       }
-      return toSession(current);
+      return { session: toSession(current), cached: true };
     }
-    const session = await loginFrom(ctx, inv, source).catch((e) => {
+    const session = await loginFrom(ctx, inv, source, sourceViaCache(ctx)).catch((e) => {
       throw new LoginFailed(e);
     });
     // Once logged in, a cache that cannot be written must not cost a second login.
@@ -137,7 +144,7 @@ async function cachedSession(
       endpoint: inv.target.endpoint,
       label: labelOf(inv, source),
     }).catch((e) => noteNoCache(ctx, e));
-    return session;
+    return { session, cached: false };
   });
 }
 
@@ -177,15 +184,49 @@ async function sessionVia(
   source: CredentialSource,
   slot: { cache: SessionCache; key: string },
   minRemainingMs?: number,
-): Promise<Session> {
+): Promise<Obtained> {
   try {
     return await cachedSession(ctx, inv, source, slot.cache, slot.key, minRemainingMs);
   } catch (e) {
     if (e instanceof LoginFailed) throw e.error;
     if (e instanceof CliError) throw e;
     noteNoCache(ctx, e);
-    return await loginFrom(ctx, inv, source);
+    return { session: await loginFrom(ctx, inv, source, sourceViaCache(ctx)), cached: false };
   }
+}
+
+/** Drops the cached session of `slot` if it is still `session` (another run may have replaced it). */
+async function dropStale(
+  ctx: Context,
+  slot: { cache: SessionCache; key: string },
+  session: Session,
+): Promise<void> {
+  await slot.cache.withLock(slot.key, async () => {
+    const now = await slot.cache.get(slot.key);
+    if (now?.token === session.token) await slot.cache.drop(slot.key);
+  }).catch((err) => noteNoCache(ctx, err));
+}
+
+/**
+ * A switch-user source's session through the cache, keyed as `--profile SOURCE`
+ * keys it: every profile naming that source, and the source itself, share one
+ * login. A cached source session the server refuses (401) is dropped and
+ * logged in again once.
+ */
+function sourceViaCache(ctx: Context): SourceSession {
+  return async (inv, use) => {
+    const source = credentialSource(inv);
+    const slot = cacheSlot(ctx, inv, source);
+    if (slot === undefined) return await use(await loginFrom(ctx, inv, source));
+    const first = await sessionVia(ctx, inv, source, slot);
+    try {
+      return await use(first.session);
+    } catch (e) {
+      if (!first.cached || !(e instanceof CliError) || e.status !== 401) throw e;
+      await dropStale(ctx, slot, first.session);
+      return await use((await sessionVia(ctx, inv, source, slot)).session);
+    }
+  };
 }
 
 /**
@@ -200,8 +241,8 @@ export async function obtainSession(
 ): Promise<Session> {
   const source = credentialSource(inv);
   const slot = cacheSlot(ctx, inv, source);
-  if (slot === undefined) return await loginFrom(ctx, inv, source);
-  return await sessionVia(ctx, inv, source, slot, minRemainingMs);
+  if (slot === undefined) return await loginFrom(ctx, inv, source, sourceViaCache(ctx));
+  return (await sessionVia(ctx, inv, source, slot, minRemainingMs)).session;
 }
 
 class StaleSession extends Error {}
@@ -237,19 +278,16 @@ export async function callWithSession(
     await fn(send, session);
   };
   if (slot === undefined) {
-    await run(await loginFrom(ctx, inv, source), false);
+    await run(await loginFrom(ctx, inv, source, sourceViaCache(ctx)), false);
     return;
   }
-  const session = await sessionVia(ctx, inv, source, slot);
+  const { session } = await sessionVia(ctx, inv, source, slot);
   try {
     await run(session, true);
   } catch (e) {
     if (!(e instanceof StaleSession)) throw e;
-    await slot.cache.withLock(slot.key, async () => {
-      const now = await slot.cache.get(slot.key);
-      if (now?.token === session.token) await slot.cache.drop(slot.key);
-    }).catch((err) => noteNoCache(ctx, err));
-    await run(await sessionVia(ctx, inv, source, slot), false);
+    await dropStale(ctx, slot, session);
+    await run((await sessionVia(ctx, inv, source, slot)).session, false);
   }
 }
 

@@ -65,6 +65,9 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     now: options.now ?? real.now,
     sleep: options.sleep ?? real.sleep,
     homeDir: () => env.HOME,
+    // Children see the scripted environment too (PATH with the stand-in `op`, FAKE_OP_LOG).
+    run: (argv, runOptions) =>
+      real.run(argv, { ...runOptions, env: { ...runOptions.env, ...env } }),
   };
   return { ctx, stdout: () => out.join(""), stderr: () => err.join(""), asked };
 }
