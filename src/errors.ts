@@ -44,12 +44,19 @@ export class CliError extends Error {
   readonly kind: ErrorKind;
   /** HTTP status for `api` errors. */
   readonly status?: number;
+  /** What to do about it: printed on its own line after the error. */
+  readonly hint?: string;
 
-  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown; status?: number }) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    options?: { cause?: unknown; status?: number; hint?: string },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "CliError";
     this.kind = kind;
     this.status = options?.status;
+    this.hint = options?.hint;
   }
 
   /** The process exit code for this error. */

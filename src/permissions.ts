@@ -30,6 +30,8 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   SORACOM_PROFILE: "the profile when --profile is not given",
   SORACOM_PROFILE_DIR: "the profile folder",
   SORACOM_ENDPOINT: "the API endpoint",
+  SORACOM_API_KEY: "an API key to use (with SORACOM_API_TOKEN), as `soracom exec` sets it",
+  SORACOM_API_TOKEN: "an API token to use (with SORACOM_API_KEY), as `soracom exec` sets it",
   SORACOM_SESSION_DIR: "the session cache folder",
   SORACOM_NO_SESSION_CACHE: "turns the session cache off",
   SORACOM_VERBOSE: "request and response dumps",

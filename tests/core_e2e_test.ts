@@ -38,7 +38,7 @@ Deno.test("soracom --profile sam soralets list: profileCommand with op and jq, M
   assertEquals(await opRuns(t.opLog), 1);
 });
 
-Deno.test("without an OTP the API's AUM0063 body is printed after Error: (Japanese with a ja locale)", async () => {
+Deno.test("without an OTP the API's AUM0063 body is printed after Error:, then a hint (Japanese with a ja locale)", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   const ja = await runSoracom(["--profile", "sam", "soralets", "list"], {
@@ -46,7 +46,11 @@ Deno.test("without an OTP the API's AUM0063 body is printed after Error: (Japane
   });
   assert(ja.code !== 0);
   assertEquals(ja.stdout, "");
-  assertEquals(ja.stderr, `Error: {"code":"AUM0063","message":"MFA OTPコードが必要です。"}\n`);
+  assertEquals(
+    ja.stderr,
+    `Error: {"code":"AUM0063","message":"MFA OTPコードが必要です。"}\n` +
+      `ヒント: sam には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください (例: "op item get ITEM --otp")\n`,
+  );
   const en = await runSoracom(["--profile", "sam", "soralets", "list"], {
     env: { ...t.env, FAKE_OP_NO_OTP: "1" },
   });

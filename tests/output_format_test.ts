@@ -19,7 +19,8 @@ import {
 } from "../src/api/json.ts";
 import { type PageFetcher, printAllPages, printResponse } from "../src/api/output.ts";
 import { CliError } from "../src/errors.ts";
-import { detectLang, resolveEndpoint } from "../src/api/endpoint.ts";
+import { resolveEndpoint } from "../src/api/endpoint.ts";
+import { detectLang } from "../src/messages.ts";
 import { backoffMs, RETRY_POLICY, retryAfterMs } from "../src/api/http.ts";
 
 Deno.test("pretty output: tab indent, sorted keys, exact numbers", () => {

@@ -7,7 +7,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError, type ErrorKind } from "../errors.ts";
-import type { Lang } from "./endpoint.ts";
+import type { Lang } from "../messages.ts";
 import { parseJsonData } from "./json.ts";
 import { isSecretHeader } from "../redact.ts";
 import { type HttpRequest, send, USER_AGENT } from "./http.ts";
@@ -87,9 +87,13 @@ export async function callApi(
   target: ApiTarget,
   call: ApiCall,
   credentials?: ApiCredentials,
-  options?: { retry?: boolean },
+  options?: { retry?: boolean; announceRetries?: boolean },
 ): Promise<Response> {
-  const sendOptions = { retry: options?.retry ?? target.retry };
+  const sendOptions = {
+    retry: options?.retry ?? target.retry,
+    announceRetries: options?.announceRetries,
+    lang: target.lang,
+  };
   let request = buildHttpRequest(target, call, credentials);
   let response = await send(ctx, request, sendOptions);
   for (let hops = 0; hops < MAX_REDIRECTS; hops++) {

@@ -1,5 +1,5 @@
 /**
- * Which SORACOM endpoint and language a command uses, decided as soracom-cli does.
+ * Which SORACOM endpoint a command uses, decided as soracom-cli does.
  *
  * @module
  */
@@ -38,35 +38,4 @@ export function resolveEndpoint(
     ? fileProfile.endpoint
     : defaultEndpoint(fileProfile.coverageType, fileProfile.sandbox ?? false);
   return endpoint.replace(/\/+$/, "");
-}
-
-/** The UI language: `en` or `ja`. */
-export type Lang = "en" | "ja";
-
-function supported(value: string | undefined): Lang | undefined {
-  const two = value?.slice(0, 2);
-  return two === "en" || two === "ja" ? two : undefined;
-}
-
-/** The two letters after the last `:` of `LANGUAGE` (soracom-cli's "alternative"). */
-function alternative(env: (name: string) => string | undefined): Lang | undefined {
-  const language = env("LANGUAGE");
-  if (!language) return undefined;
-  return supported(language.slice(language.lastIndexOf(":") + 1));
-}
-
-/**
- * The language soracom-cli would pick from `LC_ALL`, `LC_MESSAGES`, `LANG` and `LANGUAGE`.
- *
- * @example `detectLang((n) => ({ LANG: "ja_JP.UTF-8" })[n]) === "ja"`
- */
-export function detectLang(env: (name: string) => string | undefined): Lang {
-  const lcAll = env("LC_ALL");
-  const lang = env("LANG");
-  if (lang === "C" || lcAll === "C") return "en";
-  if (lcAll) return supported(lcAll) ?? alternative(env) ?? "en";
-  const messages = supported(env("LC_MESSAGES"));
-  if (messages) return messages;
-  if (lang) return supported(lang) ?? alternative(env) ?? "en";
-  return "en";
 }

@@ -8,6 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
+import { type Lang, messages } from "../messages.ts";
 import { isSecretHeader, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
 
@@ -24,6 +25,10 @@ export interface HttpRequest {
 export interface SendOptions {
   /** `false` for `--no-retry-on-error`: one attempt. */
   readonly retry: boolean;
+  /** Say on a terminal when a retry is coming (a login, where the wait would look like a hang). */
+  readonly announceRetries?: boolean;
+  /** The language of that line. */
+  readonly lang?: Lang;
 }
 
 /** The retry schedule: attempts, delays and the total budget, in milliseconds. */
@@ -215,6 +220,13 @@ export async function send(
     if (verbose) {
       const why = response ? `HTTP ${response.status}` : describeNetworkError(failure);
       ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${why})\n`);
+    } else if (options.announceRetries && ctx.stderr.isTerminal()) {
+      const line = messages(options.lang ?? "en").retrying(
+        Math.ceil(wait / 1000),
+        attempt + 2,
+        attempts,
+      );
+      ctx.stderr.write(`${line}\n`);
     }
     await ctx.sleep(wait);
   }

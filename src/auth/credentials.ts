@@ -8,7 +8,8 @@
  */
 
 import { type ApiTarget, operatorIdFromToken } from "../api/client.ts";
-import { detectLang, resolveEndpoint } from "../api/endpoint.ts";
+import { resolveEndpoint } from "../api/endpoint.ts";
+import { detectLang } from "../messages.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { profileFromCommand } from "../profile/command.ts";
@@ -61,6 +62,8 @@ export interface Invocation {
   /** Why the profile file could not be read. */
   readonly fileProfileError?: CliError;
   readonly target: ApiTarget;
+  /** `SORACOM_API_KEY` and `SORACOM_API_TOKEN` (as `soracom exec` sets them), if set. */
+  readonly environment?: { readonly apiKey?: string; readonly apiToken?: string };
 }
 
 /** The profile name for this run: `--profile`, then `SORACOM_PROFILE`, then `default`. */
@@ -91,6 +94,10 @@ export async function prepare(ctx: Context, options: GlobalOptions): Promise<Inv
     profileName: name,
     fileProfile,
     fileProfileError,
+    environment: {
+      apiKey: ctx.env("SORACOM_API_KEY") || undefined,
+      apiToken: ctx.env("SORACOM_API_TOKEN") || undefined,
+    },
     target: {
       endpoint,
       lang: detectLang((n) => ctx.env(n)),
@@ -100,12 +107,21 @@ export async function prepare(ctx: Context, options: GlobalOptions): Promise<Inv
   };
 }
 
-function bothOrNeither(a: string | undefined, b: string | undefined, names: string): boolean {
-  if (Boolean(a) !== Boolean(b)) throw new CliError("usage", `both ${names} must be specified`);
+function bothOrNeither(
+  a: string | undefined,
+  b: string | undefined,
+  names: string,
+  verb = "specified",
+): boolean {
+  if (Boolean(a) !== Boolean(b)) throw new CliError("usage", `both ${names} must be ${verb}`);
   return Boolean(a);
 }
 
-/** Picks the credential source by soracom-cli's priority. */
+/**
+ * Picks the credential source by soracom-cli's priority, with one addition
+ * between the flags and the profile: `SORACOM_API_KEY` + `SORACOM_API_TOKEN`
+ * from the environment, so commands run by `soracom exec` reuse its session.
+ */
 export function credentialSource(inv: Invocation): CredentialSource {
   const o = inv.options;
   if (bothOrNeither(o.apiKey, o.apiToken, "--api-key and --api-token")) {
@@ -116,6 +132,10 @@ export function credentialSource(inv: Invocation): CredentialSource {
   }
   if (o.profileCommand !== undefined && o.profileCommand !== "") {
     return { kind: "profileCommand", command: o.profileCommand, origin: "--profile-command" };
+  }
+  const env = inv.environment;
+  if (bothOrNeither(env?.apiKey, env?.apiToken, "SORACOM_API_KEY and SORACOM_API_TOKEN", "set")) {
+    return { kind: "apiKey", apiKey: env!.apiKey!, token: env!.apiToken! };
   }
   if (inv.fileProfileError) throw inv.fileProfileError;
   const loaded = inv.fileProfile!;

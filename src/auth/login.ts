@@ -14,6 +14,7 @@ import { parseJsonData } from "../api/json.ts";
 import { parseAuthResponse } from "../validators.generated.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
+import { type Messages, messages } from "../messages.ts";
 import { otpFromCommand } from "../profile/command.ts";
 import type { Profile } from "../profile/schema.ts";
 
@@ -104,12 +105,103 @@ export interface OtpSources {
   readonly flag?: string;
   /** `mfaOTPCommand` from the profile. */
   readonly command?: string;
-  /** Shown in the prompt: `MFA OTP code for LABEL: `. */
+  /** The profile (or AuthKey ID) being logged in, as prompts and errors name it. */
   readonly label: string;
 }
 
+/** How many codes a terminal user may type for one login. */
+export const OTP_TRIES = 3;
+
+/**
+ * A one-time code as people type or paste it (`844 372`, `844-372`): spaces and
+ * dashes dropped. `undefined` unless what is left is 6 digits.
+ *
+ * @example
+ * ```ts
+ * normalizeOtp(" 844 372 "); // "844372"
+ * normalizeOtp("84437"); // undefined
+ * ```
+ */
+export function normalizeOtp(text: string): string | undefined {
+  const code = text.replace(/[\s-]/g, "");
+  return /^\d{6}$/.test(code) ? code : undefined;
+}
+
+/** The code from the flag, the profile's field or its mfaOTPCommand, checked before it is sent. */
+async function givenCode(
+  ctx: Context,
+  body: AuthBody,
+  otp: OtpSources,
+  m: Messages,
+): Promise<string | undefined> {
+  if (otp.flag) {
+    const code = normalizeOtp(otp.flag);
+    if (code === undefined) throw new CliError("usage", m.otpFlagInvalid);
+    return code;
+  }
+  if (body.mfaOTPCode) {
+    const code = normalizeOtp(body.mfaOTPCode);
+    if (code === undefined) throw new CliError("auth", m.otpFieldInvalid(otp.label));
+    return code;
+  }
+  // AuthKeys are never subject to MFA: no code is fetched for them.
+  if (otp.command && !body.authKeyId) {
+    const code = normalizeOtp(await otpFromCommand(ctx, otp.command));
+    if (code === undefined) throw new CliError("auth", m.otpCommandInvalid);
+    return code;
+  }
+  return undefined;
+}
+
+/** Why `/auth` said 401, as far as its answer tells. */
+type Refusal = "codeNeeded" | "codeWrong" | "passwordOrCode" | "credentials";
+
+function refusal(apiCode: string | undefined, sentCode: boolean): Refusal {
+  // AUM0063 is what SORACOM answers without a code; a wrong code is reported under a code of the
+  // same family. Any other 401 after a code was sent cannot tell the password from the code.
+  const aboutCode = apiCode === "AUM0063" || apiCode === "AUM0064";
+  if (!sentCode) return apiCode === "AUM0063" ? "codeNeeded" : "credentials";
+  return aboutCode ? "codeWrong" : "passwordOrCode";
+}
+
+function refusalHint(why: Refusal, label: string, m: Messages): string | undefined {
+  switch (why) {
+    case "codeNeeded":
+      return m.hintCodeNeeded(label);
+    case "codeWrong":
+      return m.hintCodeWrong(label);
+    case "passwordOrCode":
+      return m.hintPasswordOrCode(label);
+    case "credentials":
+      return undefined;
+  }
+}
+
+/**
+ * Asks for a code on the terminal until one has 6 digits. `undefined` when
+ * nobody can be asked; an empty answer aborts the login.
+ *
+ * @param again the last code was refused: said with the prompt, so it shows
+ * only where someone can answer
+ */
+async function askCode(
+  ctx: Context,
+  label: string,
+  m: Messages,
+  again: boolean,
+): Promise<string | undefined> {
+  let question = again ? `${m.otpNotAccepted(label)}\n${m.otpPrompt(label)}` : m.otpPrompt(label);
+  for (;;) {
+    const answer = await ctx.prompt(question, { secret: true });
+    if (answer === undefined) return undefined;
+    if (answer.trim() === "") throw new CliError("aborted", m.otpAborted);
+    const code = normalizeOtp(answer);
+    if (code !== undefined) return code;
+    question = `${m.otpNotSixDigits}\n${m.otpPrompt(label)}`;
+  }
+}
+
 function post(ctx: Context, target: ApiTarget, path: string, body: unknown, auth?: Session) {
-  // soracom-cli retries its own /auth calls even with --no-retry-on-error.
   return callApi(
     ctx,
     target,
@@ -120,15 +212,17 @@ function post(ctx: Context, target: ApiTarget, path: string, body: unknown, auth
       contentType: "application/json",
     },
     auth,
-    { retry: true },
+    { announceRetries: true },
   );
 }
 
 /**
- * `POST /v1/auth`. Prompts for an OTP once when the API says one is required
- * and a terminal is attached.
+ * `POST /v1/auth`. The code comes from the flag, the profile, its
+ * mfaOTPCommand or, when the API refuses for want of a right one and a
+ * terminal is attached, a prompt that asks again after a wrong code (up to
+ * {@link OTP_TRIES} codes).
  *
- * @throws CliError (`auth`) with the API's error body when the login is refused
+ * @throws CliError (`auth`) with the API's error body, and a hint, when the login is refused
  */
 export async function login(
   ctx: Context,
@@ -136,20 +230,25 @@ export async function login(
   credentials: AuthBody,
   otp: OtpSources,
 ): Promise<Session> {
+  const m = messages(target.lang);
   const body: AuthBody = { ...credentials };
-  // AuthKeys are never subject to MFA: no code is fetched for them.
-  if (otp.flag) body.mfaOTPCode = otp.flag;
-  else if (!body.mfaOTPCode && otp.command && !body.authKeyId) {
-    body.mfaOTPCode = await otpFromCommand(ctx, otp.command);
-  }
+  const given = await givenCode(ctx, body, otp, m);
+  if (given !== undefined) body.mfaOTPCode = given;
+  else delete body.mfaOTPCode;
   let response = await post(ctx, target, "/auth", body);
-  if (response.status === 401 && !body.mfaOTPCode) {
-    const text = await response.text();
-    const code = errorCode(text) === "AUM0063"
-      ? (await ctx.prompt(`MFA OTP code for ${otp.label}: `))?.trim()
-      : undefined;
-    if (!code) throw new CliError("auth", text.trim() || "HTTP 401", { status: 401 });
-    response = await post(ctx, target, "/auth", { ...body, mfaOTPCode: code });
+  for (let typed = 0; response.status === 401; typed++) {
+    const text = (await response.text()).trim();
+    const why = refusal(errorCode(text), body.mfaOTPCode !== undefined);
+    const refused = () =>
+      new CliError("auth", text || "HTTP 401", {
+        status: 401,
+        hint: refusalHint(why, otp.label, m),
+      });
+    if (why === "credentials" || why === "passwordOrCode" || typed >= OTP_TRIES) throw refused();
+    const code = await askCode(ctx, otp.label, m, why === "codeWrong");
+    if (code === undefined) throw refused();
+    body.mfaOTPCode = code;
+    response = await post(ctx, target, "/auth", body);
   }
   if (!response.ok) throw await responseError(response, "auth");
   return await parseSession(response, ctx.now(), DEFAULT_TOKEN_SECONDS);

@@ -10,7 +10,7 @@ import { buildCommand, type Command } from "@stricli/core";
 import { referenceUrl } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
-import { detectLang } from "../api/endpoint.ts";
+import { detectLang } from "../messages.ts";
 import type { AppContext } from "./flags.ts";
 import { commandFlags, runApiCommand } from "./api_run.ts";
 

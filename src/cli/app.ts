@@ -10,6 +10,7 @@
 import type { Command, RouteMap } from "@stricli/core";
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
+import { messagesFor } from "../messages.ts";
 import { VERSION } from "../version.ts";
 import { type AppContext, type FlagSpec, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
@@ -96,9 +97,17 @@ function isUsageError(exc: unknown): boolean {
   return exc instanceof CliError && exc.kind === "usage";
 }
 
-/** The one-line message for an error (no newline: stricli adds it). */
+/** The one-line message for an error, and its hint line if any (no final newline: stricli adds it). */
 function errorLine(exc: unknown, ctx: Context): string {
-  if (exc instanceof CliError) return `Error: ${oneLine(exc.message)}`;
+  if (exc instanceof CliError) {
+    if (!exc.hint) return `Error: ${oneLine(exc.message)}`;
+    // The hint is in the user's language; reading it must not throw while reporting an error.
+    let hint = "hint";
+    try {
+      hint = messagesFor((n) => ctx.env(n)).hint;
+    } catch { /* English, then */ }
+    return `Error: ${oneLine(exc.message)}\n${hint}: ${oneLine(exc.hint)}`;
+  }
   const message = exc instanceof Error ? exc.message : String(exc);
   // This runs while reporting another error: it must not throw one of its own.
   let verbose: string | undefined;

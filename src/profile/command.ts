@@ -11,6 +11,7 @@
 import { parseJsonData } from "../api/json.ts";
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
+import { messagesFor } from "../messages.ts";
 import { redactText } from "../redact.ts";
 import type { Profile } from "./schema.ts";
 import { toProfile } from "./schema.ts";
@@ -35,16 +36,65 @@ function timeoutMs(ctx: Context): number {
   return seconds * 1000;
 }
 
+/** How much of a failed command's stderr is shown. */
+export const STDERR_TAIL_BYTES = 2048;
+
 /**
- * Runs `command` and returns its stdout as text.
+ * The last lines of what a command wrote on stderr (at most
+ * {@link STDERR_TAIL_BYTES}, whole lines), secrets redacted and control
+ * characters shown escaped; `undefined` when it wrote nothing.
+ *
+ * @example
+ * ```ts
+ * stderrTail(new TextEncoder().encode("jq: command not found\n")); // "jq: command not found"
+ * ```
+ */
+export function stderrTail(bytes: Uint8Array | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  // Redacted whole, before any cut could part a secret from the name that marks it.
+  let text = redactText(new TextDecoder().decode(bytes).replace(/\r\n?/g, "\n").trimEnd());
+  if (text.length > STDERR_TAIL_BYTES) {
+    text = text.slice(-STDERR_TAIL_BYTES);
+    const cut = text.indexOf("\n");
+    if (cut >= 0 && cut < text.length - 1) text = text.slice(cut + 1);
+  }
+  text = text.replace(
+    // deno-lint-ignore no-control-regex -- control characters are what this finds
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+  return text.trim() === "" ? undefined : text;
+}
+
+/** A command's run: stdout as text, and its captured stderr (none when it went to the terminal). */
+interface UserCommandRun {
+  readonly text: string;
+  readonly stderr?: Uint8Array;
+}
+
+/**
+ * Writes the tail of a failed command's stderr, when it was captured (stderr
+ * is not a terminal, so the user has not seen it), before the error itself.
+ */
+function showStderr(ctx: Context, label: string, program: string, stderr?: Uint8Array): string {
+  const tail = stderrTail(stderr);
+  if (tail === undefined) return "";
+  const head = messagesFor((n) => ctx.env(n)).commandStderrTail(label, program);
+  const lines = tail.split("\n");
+  ctx.stderr.write(`${head}\n${lines.map((l) => `  | ${l}`).join("\n")}\n`);
+  return `: ${excerpt(lines[lines.length - 1], 200)}`;
+}
+
+/**
+ * Runs `command`: its stdout as text, and its stderr when it was captured.
  *
  * @param label how errors name it, e.g. "profileCommand"
  */
-export async function runUserCommand(
+async function runUserCommand(
   ctx: Context,
   command: string,
   label: string,
-): Promise<string> {
+): Promise<UserCommandRun> {
   let argv: string[];
   try {
     argv = splitShellWords(command);
@@ -73,16 +123,19 @@ export async function runUserCommand(
     throw e;
   }
   if (result.code !== 0) {
-    const stderr = result.stderr ? new TextDecoder().decode(result.stderr).trim() : "";
-    const detail = stderr ? `: ${excerpt(redactText(stderr), 200)}` : "";
+    const last = showStderr(ctx, label, program, result.stderr);
     throw new CliError(
       "auth",
-      `${label} '${program}' failed with exit status ${result.code}${detail}`,
+      `${label} '${program}' failed with exit status ${result.code}${last}`,
     );
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(result.stdout);
+    return {
+      text: new TextDecoder("utf-8", { fatal: true }).decode(result.stdout),
+      stderr: result.stderr,
+    };
   } catch {
+    showStderr(ctx, label, program, result.stderr);
     throw new CliError("auth", `${label} '${program}' printed output that is not UTF-8`);
   }
 }
@@ -92,30 +145,37 @@ export async function runUserCommand(
  * A `profileCommand` inside the output is ignored (no recursion).
  */
 export async function profileFromCommand(ctx: Context, command: string): Promise<Profile> {
-  const text = await runUserCommand(ctx, command, "profileCommand");
+  const { text, stderr } = await runUserCommand(ctx, command, "profileCommand");
   const program = splitShellWords(command)[0];
   const where = `the output of profileCommand '${program}'`;
-  if (text.trim() === "") throw new CliError("auth", `${where} is empty`);
+  // It exited 0 but printed nothing useful: what it said on stderr usually tells why.
+  const refuse = (message: string) => {
+    showStderr(ctx, "profileCommand", program, stderr);
+    return new CliError("auth", message);
+  };
+  if (text.trim() === "") throw refuse(`${where} is empty`);
   let value: unknown;
   try {
     value = parseJsonData(text);
   } catch {
-    throw new CliError("auth", `${where} is not valid JSON`);
+    throw refuse(`${where} is not valid JSON`);
   }
   let profile: Profile;
   try {
     profile = await toProfile(value, where);
   } catch (e) {
-    throw new CliError("auth", (e as Error).message);
+    throw refuse((e as Error).message);
   }
   const { profileCommand: _ignored, ...rest } = profile;
   return rest;
 }
 
-/** Runs an mfaOTPCommand; its trimmed stdout is the code. */
+/** Runs an mfaOTPCommand; its trimmed stdout is the code (checked by the login). */
 export async function otpFromCommand(ctx: Context, command: string): Promise<string> {
-  const code = (await runUserCommand(ctx, command, "mfaOTPCommand")).trim();
-  if (!/^\S+$/.test(code)) {
+  const { text, stderr } = await runUserCommand(ctx, command, "mfaOTPCommand");
+  const code = text.trim();
+  if (code === "") {
+    showStderr(ctx, "mfaOTPCommand", splitShellWords(command)[0], stderr);
     throw new CliError("auth", "mfaOTPCommand did not print a one-time code");
   }
   return code;

@@ -13,7 +13,7 @@
  */
 
 import { buildCommand, type Command } from "@stricli/core";
-import { detectLang } from "../../api/endpoint.ts";
+import { detectLang } from "../../messages.ts";
 import { stringifyPretty } from "../../api/json.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";

@@ -8,7 +8,8 @@
 
 import { buildCommand, type Command } from "@stricli/core";
 import { callApi, responseError } from "../../api/client.ts";
-import { defaultEndpoint, detectLang } from "../../api/endpoint.ts";
+import { defaultEndpoint } from "../../api/endpoint.ts";
+import { detectLang } from "../../messages.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { ask as askOn, choose, flagString } from "./prompts.ts";
