@@ -92,6 +92,15 @@ export interface Context {
   readonly fs: FileSystem;
   homeDir(): string | undefined;
   run(argv: readonly string[], options: RunOptions): Promise<CommandResult>;
+  /**
+   * Runs a program on this process's stdin, stdout and stderr, with `env`
+   * added to its environment, and resolves to its exit status (128 + the
+   * signal's number when a signal ended it). While it runs, Ctrl-C is its to
+   * handle, and SIGTERM/SIGHUP sent to us are passed on to it.
+   *
+   * @throws Deno.errors.NotFound when there is no such program
+   */
+  runAttached(argv: readonly string[], env: Readonly<Record<string, string>>): Promise<number>;
   readonly os: "linux" | "darwin" | "windows" | string;
   readonly arch: string;
   /** The running executable, for `self-update`; fakes may leave it out. */
@@ -482,6 +491,39 @@ function realFileSystem(): FileSystem {
 }
 
 /** The real world, for `main.ts`. */
+/** Signals a run-attached child is sent when we get them (Ctrl-C reaches it from the terminal). */
+const PASSED_ON: readonly Deno.Signal[] = ["SIGTERM", "SIGHUP"];
+
+async function runAttached(
+  argv: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<number> {
+  const [program, ...args] = argv;
+  const child = new Deno.Command(program, {
+    args,
+    env: { ...env },
+    stdin: "inherit",
+    stdout: "inherit",
+    stderr: "inherit",
+  }).spawn();
+  const posix = Deno.build.os !== "windows";
+  // The terminal sends Ctrl-C to the child too: we wait for it to decide, and report its status.
+  const ignore = () => {};
+  const passOn = new Map(PASSED_ON.map((s) => [s, () => child.kill(s)] as const));
+  if (posix) {
+    Deno.addSignalListener("SIGINT", ignore);
+    for (const [signal, handler] of passOn) Deno.addSignalListener(signal, handler);
+  }
+  try {
+    return (await child.status).code;
+  } finally {
+    if (posix) {
+      Deno.removeSignalListener("SIGINT", ignore);
+      for (const [signal, handler] of passOn) Deno.removeSignalListener(signal, handler);
+    }
+  }
+}
+
 export function realContext(): Context {
   const stderr = outputFor(Deno.stderr);
   return {
@@ -519,6 +561,7 @@ export function realContext(): Context {
     fs: realFileSystem(),
     homeDir: () => Deno.build.os === "windows" ? Deno.env.get("USERPROFILE") : Deno.env.get("HOME"),
     run: runChild,
+    runAttached,
     os: Deno.build.os,
     arch: Deno.build.arch,
     executable: {

@@ -72,6 +72,70 @@ const en = {
   // A profileCommand or mfaOTPCommand that failed.
   commandStderrTail: (label: string, program: string) =>
     `last lines ${label} '${program}' wrote on stderr:`,
+  // Times.
+  timeUnits: { d: "d", h: "h", m: "m", s: "s" },
+  timeIn: (span: string) => `in ${span}`,
+  timeAgo: (span: string) => `${span} ago`,
+  // auth status.
+  briefAuthStatus: "show each profile's session: who, where, until when (no secrets)",
+  helpAuthStatus: [
+    "Shows, for the profile (or every profile with --all), who it logs in as, the endpoint,",
+    "whether a session is cached and when it ends, and what the next login would run.",
+    "Nothing is run or sent. SESSION is 'cached' (its own session), 'from source' (a switch-user",
+    "profile whose source has a session: a new one is made without a login), 'given' (API key",
+    "and token from flags or SORACOM_API_KEY/SORACOM_API_TOKEN) or 'none' (the next command logs in).",
+    "Exit status: 0 when the profile's next command needs no login, 1 when it does.",
+    "With --all: 0 unless a profile cannot be read.",
+  ].join("\n"),
+  flagStatusAll: "every profile in the profile folder",
+  flagJson: "print JSON (for scripts)",
+  statusColumns: ["PROFILE", "KIND", "WHO", "ENDPOINT", "SESSION", "EXPIRES", "NEXT LOGIN RUNS"],
+  credentialKind: {
+    apiKey: "API key",
+    authKey: "AuthKey",
+    root: "root user",
+    samUser: "SAM user",
+    switchUser: "switch user",
+    profileCommand: "profileCommand",
+    unknown: "-",
+  },
+  sessionState: { cache: "cached", renewed: "from source", given: "given", none: "none" },
+  statusVia: (source: string) => `(via ${source})`,
+  statusError: (message: string) => `error: ${message}`,
+  statusNoProfiles: (dir: string) => `no profiles in ${dir}; create one with 'soracom configure'`,
+  // logout.
+  sessionCount: (n: number) => `${n} cached session${n === 1 ? "" : "s"}`,
+  loggedOut: (sessions: string) => `logged out ${sessions}`,
+  loggedOutLocally: (sessions: string) =>
+    `deleted ${sessions} here (not revoked on the server: --local)`,
+  logoutKept: (sessions: string, first: string) =>
+    `${sessions} could not be logged out (kept): ${first}`,
+  logoutUnreachable: (sessions: string) =>
+    `the server could not be reached to revoke ${sessions}; deleted here all the same`,
+  nothingToLogOut: (label: string) => `no cached session for ${label}; nothing to log out`,
+  unconfigureNotRevoked: (name: string, why: string) =>
+    `warning: the session of profile ${name} could not be revoked on the server (${why}); it was deleted here`,
+  // exec and auth export.
+  briefExec: "run a command with the profile's session in its environment",
+  helpExec: [
+    "Runs COMMAND with SORACOM_API_KEY, SORACOM_API_TOKEN, SORACOM_OPERATOR_ID, SORACOM_ENDPOINT",
+    "and SORACOM_PROFILE set from the profile's session (cached, or a login with the OTP, once),",
+    "and exits with its status. soracom run inside uses that session without logging in.",
+    "Put -- before the command:  soracom exec --profile sam -- ./report.sh --month 2026-12",
+  ].join("\n"),
+  execCommandArg: "the command and its arguments, after --",
+  execNoCommand: "exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]",
+  execNotFound: (program: string) => `exec: command not found: ${program}`,
+  briefAuthExport: "print the profile's session as environment variables (for eval)",
+  helpAuthExport: [
+    "Prints SORACOM_API_KEY, SORACOM_API_TOKEN, SORACOM_OPERATOR_ID, SORACOM_ENDPOINT and",
+    "SORACOM_PROFILE for the profile's session, as export lines for a POSIX shell, or with",
+    "--format json as one object. The output holds the session's secrets: eval it, do not share it.",
+    `  eval "$(soracom auth export --profile sam)"`,
+  ].join("\n"),
+  flagExportFormat: "env (export lines, the default) or json",
+  exportFormat: (format: string) =>
+    `invalid value ${JSON.stringify(format)} for "--format": allowed values are env, json`,
 };
 
 /** Every message, by key. */
@@ -95,6 +159,77 @@ const ja: Messages = {
   retrying: (seconds, attempt, attempts) =>
     `${seconds} 秒後に再試行します (${attempt}/${attempts} 回目)`,
   commandStderrTail: (label, program) => `${label} '${program}' が標準エラー出力に書いた最後の行:`,
+  timeUnits: { d: "日", h: "時間", m: "分", s: "秒" },
+  timeIn: (span) => `あと ${span}`,
+  timeAgo: (span) => `${span} 前`,
+  briefAuthStatus:
+    "各プロファイルのセッション (誰として、どこに、いつまで) を表示 (秘密情報は出しません)",
+  helpAuthStatus: [
+    "プロファイル (--all ではすべてのプロファイル) について、ログインするユーザー、エンドポイント、",
+    "キャッシュされたセッションの有無と終了時刻、次のログインで実行されるコマンドを表示します。",
+    "何も実行・送信しません。セッションの値: 'キャッシュ' (自分のセッション)、'ソースから' (ソースの",
+    "セッションがあるスイッチユーザー: ログインせずに新しいセッションを作ります)、'指定' (フラグまたは",
+    "SORACOM_API_KEY/SORACOM_API_TOKEN の API キーとトークン)、'なし' (次のコマンドでログインします)。",
+    "終了ステータス: 次のコマンドでログインが不要なら 0、必要なら 1。",
+    "--all では、読めないプロファイルがない限り 0。",
+  ].join("\n"),
+  flagStatusAll: "プロファイルフォルダーのすべてのプロファイル",
+  flagJson: "JSON で出力 (スクリプト向け)",
+  statusColumns: [
+    "プロファイル",
+    "種類",
+    "ユーザー",
+    "エンドポイント",
+    "セッション",
+    "有効期限",
+    "次のログインで実行",
+  ],
+  credentialKind: {
+    apiKey: "API キー",
+    authKey: "認証キー",
+    root: "ルートユーザー",
+    samUser: "SAM ユーザー",
+    switchUser: "スイッチユーザー",
+    profileCommand: "profileCommand",
+    unknown: "-",
+  },
+  sessionState: { cache: "キャッシュ", renewed: "ソースから", given: "指定", none: "なし" },
+  statusVia: (source) => `(${source} 経由)`,
+  statusError: (message) => `エラー: ${message}`,
+  statusNoProfiles: (dir) =>
+    `${dir} にプロファイルがありません。'soracom configure' で作成してください`,
+  sessionCount: (n) => `キャッシュされたセッション ${n} 件`,
+  loggedOut: (sessions) => `${sessions}をログアウトしました`,
+  loggedOutLocally: (sessions) =>
+    `${sessions}をこのマシンから削除しました (--local のためサーバーでは無効化していません)`,
+  logoutKept: (sessions, first) =>
+    `${sessions}をログアウトできませんでした (残しています): ${first}`,
+  logoutUnreachable: (sessions) =>
+    `サーバーに接続できず${sessions}を無効化できませんでしたが、このマシンからは削除しました`,
+  nothingToLogOut: (label) =>
+    `${label} のキャッシュされたセッションはありません。ログアウトするものはありません`,
+  unconfigureNotRevoked: (name, why) =>
+    `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした (${why})。このマシンからは削除しました`,
+  briefExec: "プロファイルのセッションを環境変数に入れてコマンドを実行",
+  helpExec: [
+    "SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_OPERATOR_ID、SORACOM_ENDPOINT、SORACOM_PROFILE を",
+    "プロファイルのセッション (キャッシュ、なければ一度だけ OTP 付きでログイン) から設定して COMMAND を",
+    "実行し、その終了ステータスで終了します。中で実行した soracom はログインせずにそのセッションを使います。",
+    "コマンドの前に -- を置きます:  soracom exec --profile sam -- ./report.sh --month 2026-12",
+  ].join("\n"),
+  execCommandArg: "-- の後に続くコマンドとその引数",
+  execNoCommand: "exec にはコマンドが必要です: soracom exec --profile NAME -- COMMAND [ARGS...]",
+  execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,
+  briefAuthExport: "プロファイルのセッションを環境変数として出力 (eval 用)",
+  helpAuthExport: [
+    "プロファイルのセッションの SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_OPERATOR_ID、",
+    "SORACOM_ENDPOINT、SORACOM_PROFILE を POSIX シェルの export 行として、--format json では",
+    "1 つのオブジェクトとして出力します。出力にはセッションの秘密情報が含まれます。eval で使い、共有しないでください。",
+    `  eval "$(soracom auth export --profile sam)"`,
+  ].join("\n"),
+  flagExportFormat: "env (export 行、既定) または json",
+  exportFormat: (format) =>
+    `"--format" の値 ${JSON.stringify(format)} は使えません。使える値: env, json`,
 };
 
 const TABLES: Readonly<Record<Lang, Messages>> = { en, ja };

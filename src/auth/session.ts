@@ -291,28 +291,40 @@ export async function callWithSession(
   }
 }
 
-/** Revokes a cached session on the server (`/v1/auth/logout`) and deletes it. */
+/**
+ * Revokes a cached session on the server (`/v1/auth/logout`) and deletes it,
+ * with its lock file. When the server cannot be reached the session is deleted
+ * all the same, and the network error thrown after: the user asked for it gone.
+ * With `local`, the server is not asked.
+ */
 export async function revokeCached(
   ctx: Context,
   inv: Invocation,
   cache: SessionCache,
   key: string,
+  local = false,
 ): Promise<CachedSession | undefined> {
   const cached = await cache.get(key);
   if (cached === undefined) return undefined;
-  if (cached.expiresAt > ctx.now()) {
-    const response = await callApi(
-      ctx,
-      { ...inv.target, endpoint: cached.endpoint },
-      { method: "POST", path: "/auth/logout" },
-      cached,
-    );
+  if (cached.expiresAt > ctx.now() && !local) {
+    let response: Response;
+    try {
+      response = await callApi(
+        ctx,
+        { ...inv.target, endpoint: cached.endpoint },
+        { method: "POST", path: "/auth/logout" },
+        cached,
+      );
+    } catch (e) {
+      if (e instanceof CliError && e.kind === "network") await cache.forget(key);
+      throw e;
+    }
     // 401: already revoked or expired on the server; either way it is gone.
     if (!response.ok && response.status !== 401) {
       throw await responseError(response);
     }
     await response.body?.cancel();
   }
-  await cache.drop(key);
+  await cache.forget(key);
   return cached;
 }

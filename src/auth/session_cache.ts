@@ -89,6 +89,27 @@ export class SessionCache {
     await this.ctx.fs.remove(this.#path(key));
   }
 
+  /**
+   * Deletes the session for `key` and its lock file, for good (logout,
+   * unconfigure): `false` when no session was there.
+   */
+  async forget(key: string): Promise<boolean> {
+    const removed = await this.ctx.fs.remove(this.#path(key));
+    await this.ctx.fs.remove(`${this.dir}/${key}.lock`);
+    return removed;
+  }
+
+  /** Deletes lock files whose session is gone (left by runs that never logged in). */
+  async removeStrayLocks(): Promise<void> {
+    const names = new Set(await this.ctx.fs.readDir(this.dir));
+    for (const name of names) {
+      const key = /^([0-9a-f]{64})\.lock$/.exec(name)?.[1];
+      if (key !== undefined && !names.has(`${key}.json`)) {
+        await this.ctx.fs.remove(`${this.dir}/${name}`);
+      }
+    }
+  }
+
   /** Keys of every cached session. */
   async keys(): Promise<string[]> {
     return (await this.ctx.fs.readDir(this.dir))

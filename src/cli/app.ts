@@ -320,8 +320,11 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   const inherited = used.find((u) => !own(specs, u.name) && u.name in Object.prototype);
   if (inherited) throw new CliError("usage", `unknown flag: --${inherited.name}`);
   const allKnown = used.every((u) => own(specs, u.name) || u.name === "help" || u.name === "h");
+  // `exec` takes a command after `--`; no other command takes positional arguments.
+  const takesArguments = (leaf?.parameters.positional as { kind?: string } | undefined)?.kind ===
+    "array";
   if (
-    (leaf || api) && allKnown && positional.length > 0 && !wantsHelp
+    (leaf || api) && allKnown && positional.length > 0 && !wantsHelp && !takesArguments
   ) {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
     throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
@@ -353,7 +356,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
   let thrown: unknown;
   const app = stricli.buildApplication<AppContext>(root, {
     name: "soracom",
-    scanner: { caseStyle: "original" },
+    scanner: { caseStyle: "original", allowArgumentEscapeSequence: takesArguments },
     documentation: { disableAnsiColor: true },
     determineExitCode: (exc) => {
       thrown = exc;
@@ -408,7 +411,14 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     stdout: { write: (s) => ctx.stdout.write(s) },
     stderr: { write: (s) => ctx.stderr.write(s) },
   };
-  await stricli.run(app, args, { process, ctx } as AppContext & { process: typeof process });
+  const setExitCode = (code: number) => {
+    process.exitCode = code;
+  };
+  await stricli.run(
+    app,
+    args,
+    { process, ctx, setExitCode } as AppContext & { process: typeof process },
+  );
   const code = Number(process.exitCode ?? 0);
   if (code >= 0) return code;
   // stricli's own negative codes: argument and routing problems are usage errors.

@@ -15,6 +15,23 @@ import { CliError } from "../errors.ts";
 /** The stricli context: stricli's streams plus our {@link Context}. */
 export interface AppContext extends CommandContext {
   readonly ctx: Context;
+  /** Sets the exit code of a command that ends without an error (`exec`, `auth status`). */
+  setExitCode(code: number): void;
+}
+
+/** The global flags as a command receives them (see {@link GLOBAL_FLAGS}). */
+export interface GlobalFlagValues {
+  readonly profile?: string;
+  readonly "coverage-type"?: string;
+  readonly "api-key"?: string;
+  readonly "api-token"?: string;
+  readonly "auth-key-id"?: string;
+  readonly "auth-key"?: string;
+  readonly "profile-command"?: string;
+  readonly "mfa-otpcode"?: string;
+  readonly "raw-output"?: boolean;
+  readonly "no-retry-on-error"?: boolean;
+  readonly "no-session-cache"?: boolean;
 }
 
 /** One stricli flag definition, loosely typed (flags are built from data). */
@@ -172,10 +189,11 @@ function str(value: unknown): string | undefined {
  * shadows the global one, which then stays empty (as in soracom-cli).
  */
 export function globalOptions(
-  flags: Readonly<Record<string, unknown>>,
+  flags: Readonly<Record<string, unknown>> | GlobalFlagValues,
   shadowed: ReadonlySet<string> = new Set(),
 ): GlobalOptions {
-  const get = (name: string) => (shadowed.has(name) ? undefined : flags[name]);
+  const all = flags as Readonly<Record<string, unknown>>;
+  const get = (name: string) => (shadowed.has(name) ? undefined : all[name]);
   return {
     profile: str(get("profile")),
     coverageType: str(get("coverage-type")),

@@ -68,6 +68,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     // Children see the scripted environment too (PATH with the stand-in `op`, FAKE_OP_LOG).
     run: (argv, runOptions) =>
       real.run(argv, { ...runOptions, env: { ...runOptions.env, ...env } }),
+    runAttached: (argv, childEnv) => real.runAttached(argv, { ...env, ...childEnv }),
   };
   return { ctx, stdout: () => out.join(""), stderr: () => err.join(""), asked };
 }

@@ -23,7 +23,14 @@ import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { operationFlags, runApiCommand } from "../api_run.ts";
-import { type AppContext, booleanFlag, globalOptions, withGlobalFlags } from "../flags.ts";
+import {
+  type AppContext,
+  booleanFlag,
+  type GlobalFlagValues,
+  globalOptions,
+  withGlobalFlags,
+} from "../flags.ts";
+import { messagesFor } from "../../messages.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
   const op = catalog?.operations.find((o) => o.names.includes(name));
@@ -89,32 +96,47 @@ export function authCommand(ctx: Context, catalog: Catalog | undefined): Command
   });
 }
 
-async function logoutAll(ctx: Context, flags: Record<string, unknown>) {
+/** The flags of `logout`. */
+export interface LogoutFlags extends GlobalFlagValues {
+  /** Every cached session, not only the profile's. */
+  readonly all?: boolean;
+  /** Delete the sessions here without asking the server to revoke them. */
+  readonly local?: boolean;
+}
+
+async function logoutAll(ctx: Context, flags: LogoutFlags) {
+  const m = messagesFor((n) => ctx.env(n));
   const inv = await prepare(ctx, globalOptions(flags));
   const cache = new SessionCache(ctx, sessionDir(ctx));
   let count = 0;
+  let unreachable = 0;
   const failures: string[] = [];
-  for (const key of await cache.keys()) {
+  for (const key of await cache.keys().catch(() => [])) {
     // One session the server will not revoke must not keep the others alive.
     try {
-      if (await revokeCached(ctx, inv, cache, key)) count++;
+      if (await revokeCached(ctx, inv, cache, key, flags.local)) count++;
     } catch (e) {
-      failures.push(e instanceof Error ? e.message : String(e));
+      if (e instanceof CliError && e.kind === "network") unreachable++;
+      else failures.push(e instanceof Error ? e.message : String(e));
     }
   }
-  ctx.stderr.write(`logged out ${count} cached session${count === 1 ? "" : "s"}\n`);
+  await cache.removeStrayLocks().catch(() => {});
+  ctx.stderr.write(
+    `${
+      flags.local ? m.loggedOutLocally(m.sessionCount(count)) : m.loggedOut(m.sessionCount(count))
+    }\n`,
+  );
   if (failures.length > 0) {
-    throw new CliError(
-      "api",
-      `${failures.length} cached session${
-        failures.length === 1 ? "" : "s"
-      } could not be logged out (kept): ${failures[0]}`,
-    );
+    throw new CliError("api", m.logoutKept(m.sessionCount(failures.length), failures[0]));
+  }
+  if (unreachable > 0) {
+    throw new CliError("network", m.logoutUnreachable(m.sessionCount(unreachable)));
   }
 }
 
-async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<string, unknown>) {
-  if (flags["all"] === true) {
+/** `logout`: revokes and deletes the profile's cached session (every one with `--all`). */
+export async function runLogout(ctx: Context, op: CatalogOperation, flags: LogoutFlags) {
+  if (flags.all === true) {
     await logoutAll(ctx, flags);
     return;
   }
@@ -122,13 +144,21 @@ async function runLogout(ctx: Context, op: CatalogOperation, flags: Record<strin
   const source = credentialSource(inv);
   if (source.kind === "apiKey") {
     // soracom-cli's logout: revoke the key and token given on the command line.
-    await runApiCommand(ctx, op, flags);
+    await runApiCommand(ctx, op, flags as Record<string, unknown>);
     return;
   }
+  const m = messagesFor((n) => ctx.env(n));
   const slot = cacheSlot(ctx, inv, source);
-  if (slot && await revokeCached(ctx, inv, slot.cache, slot.key)) return;
+  try {
+    if (slot && await revokeCached(ctx, inv, slot.cache, slot.key, flags.local)) return;
+  } catch (e) {
+    if (e instanceof CliError && e.kind === "network") {
+      throw new CliError("network", m.logoutUnreachable(m.sessionCount(1)), { cause: e });
+    }
+    throw e;
+  }
   // Logging in (and asking for an OTP) only to revoke that new key would be pointless.
-  ctx.stderr.write(`no cached session for ${labelOf(inv, source)}; nothing to log out\n`);
+  ctx.stderr.write(`${m.nothingToLogOut(labelOf(inv, source))}\n`);
 }
 
 /** The `logout` command. */
@@ -136,10 +166,13 @@ export function logoutCommand(ctx: Context, catalog: Catalog | undefined): Comma
   const op = operation(catalog, "logout");
   return buildCommand<Record<string, unknown>, [], AppContext>({
     func(this: AppContext, flags: Record<string, unknown>) {
-      return runLogout(this.ctx, op, flags);
+      return runLogout(this.ctx, op, flags as LogoutFlags);
     },
     parameters: {
-      flags: withGlobalFlags({ all: booleanFlag("log out every cached session") }),
+      flags: withGlobalFlags({
+        all: booleanFlag("log out every cached session"),
+        local: booleanFlag("delete the sessions here without asking the server to revoke them"),
+      }),
       positional: { kind: "tuple", parameters: [] },
     } as never,
     docs: {
@@ -148,6 +181,8 @@ export function logoutCommand(ctx: Context, catalog: Catalog | undefined): Comma
         "POST /v1/auth/logout",
         `API reference: ${referenceUrl(op, detectLang((n) => ctx.env(n)))}`,
         "Revokes the cached session on the server and deletes it; with --all, every cached session.",
+        "With --local, deletes them here only. A server that cannot be reached does not keep a",
+        "session: it is deleted here, and the exit status is 6.",
       ].join("\n"),
     },
   });

@@ -11,6 +11,7 @@ import { buildCommand, type Command } from "@stricli/core";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
+import { messagesFor } from "../../messages.ts";
 import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
 import { PROFILE_KEYS } from "../../profile/schema.ts";
@@ -249,8 +250,37 @@ async function runUnconfigure(ctx: Context, flags: Record<string, unknown>) {
     }
     if (!["y", "Y"].includes(answer.trim())) return;
   }
+  if ((await ctx.fs.stat(path)) === null) {
+    throw new CliError("config", `remove ${path}: no such file or directory`);
+  }
+  await forgetSession(ctx, name);
   if (!await ctx.fs.remove(path)) {
     throw new CliError("config", `remove ${path}: no such file or directory`);
+  }
+}
+
+/**
+ * Revokes and deletes the cached session of profile `name`, which is about to
+ * go: nobody could log it out afterwards. A failure to revoke is said, not fatal.
+ */
+async function forgetSession(ctx: Context, name: string): Promise<void> {
+  const { credentialSource, prepare } = await import("../../auth/credentials.ts");
+  const { cacheSlot, revokeCached } = await import("../../auth/session.ts");
+  let slot;
+  let inv;
+  try {
+    inv = await prepare(ctx, { profile: name });
+    slot = cacheSlot(ctx, inv, credentialSource(inv));
+  } catch {
+    return; // a profile that cannot be read has no session to find
+  }
+  if (slot === undefined) return;
+  try {
+    await revokeCached(ctx, inv, slot.cache, slot.key);
+  } catch (e) {
+    await slot.cache.forget(slot.key).catch(() => {});
+    const why = e instanceof Error ? e.message : String(e);
+    ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).unconfigureNotRevoked(name, why)}\n`);
   }
 }
 

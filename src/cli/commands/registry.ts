@@ -53,6 +53,18 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
     brief: "log in and print the API key and token (POST /auth)",
     load: async () => (await import("./auth.ts")).authCommand,
   },
+  "auth status": {
+    brief: "show each profile's session: who, where, until when (no secrets)",
+    load: async () => (await import("./auth_status.ts")).authStatusCommand,
+  },
+  "auth export": {
+    brief: "print the profile's session as environment variables (for eval)",
+    load: async () => (await import("./exec.ts")).authExportCommand,
+  },
+  "exec": {
+    brief: "run a command with the profile's session in its environment",
+    load: async () => (await import("./exec.ts")).execCommand,
+  },
   "logout": {
     brief: "revoke the session and delete it from the cache (POST /auth/logout)",
     load: async () => (await import("./auth.ts")).logoutCommand,
