@@ -115,6 +115,52 @@ const en = {
   nothingToLogOut: (label: string) => `no cached session for ${label}; nothing to log out`,
   unconfigureNotRevoked: (name: string, why: string) =>
     `warning: the session of profile ${name} could not be revoked on the server (${why}); it was deleted here`,
+  // Questions (configure).
+  askNotEmpty: "This cannot be empty.",
+  chooseANumber: (max: number) => `Type a number from 1 to ${max}.`,
+  // configure.
+  configureIntro: (path: string, dir: string) =>
+    `--- SORACOM CLI setup ---\nThis will create ${path} (folder ${dir}).`,
+  configureOverwrite: (name: string) => `Profile ${name} already exists. Overwrite it? (y/N) `,
+  configureExists: (name: string) =>
+    `profile '${name}' already exists; add --overwrite to replace it`,
+  selectCoverage: "Select the coverage type:",
+  coverages: ["Global", "Japan"],
+  selectMethod: "Select the authentication method:",
+  methods: [
+    "AuthKeyId and AuthKey (recommended; MFA does not apply)",
+    "Operator (root account) email and password",
+    "SAM user name and password",
+    "Switch user (log in with another profile, then switch to a user)",
+    "1Password: the credentials and the one-time code from an item (op)",
+    "Another command that prints the credentials as JSON (a password manager)",
+  ],
+  qOperatorId: "Operator ID (OP00...): ",
+  qSwitchOperatorId: "Operator ID of the switch destination (OP00...): ",
+  qSwitchUsername: "User name of the switch destination: ",
+  selectSource: "Select the source profile (the one that logs in first):",
+  noSourceProfile:
+    "there is no profile to switch from (a switch-user profile cannot be one); create one first",
+  sourceIsSwitchUser: (name: string) =>
+    `profile '${name}' is a switch-user profile itself; the source must log in directly (no chains)`,
+  selectMfa: "Is MFA (a one-time code) on for this user?",
+  mfaOptions: [
+    "No",
+    "Yes: take the code from a command (for example 1Password: op item get ITEM --otp)",
+    "Yes: ask me for the code when a login needs it",
+  ],
+  qOtpCommand: "Command that prints the code: ",
+  qOpItem: "1Password item name: ",
+  selectOpKind: "Who does the item log in as?",
+  opKinds: [
+    "a SAM user (fields labelled 'operator id', 'username', 'password')",
+    "the root user (fields labelled 'username', holding the email, and 'password')",
+  ],
+  qOpHasOtp: "Does the item hold the one-time password (MFA)? (Y/n) ",
+  configureLoggedIn: (who: string) => `Logged in as ${who}; the session is cached.`,
+  configureLoginFailed: (why: string) =>
+    `the profile was saved, but logging in with it failed: ${why}`,
+  configureSaved: (name: string) => `Saved. Try: soracom --profile ${name} subscribers list`,
   // exec and auth export.
   briefExec: "run a command with the profile's session in its environment",
   helpExec: [
@@ -210,6 +256,50 @@ const ja: Messages = {
     `${label} のキャッシュされたセッションはありません。ログアウトするものはありません`,
   unconfigureNotRevoked: (name, why) =>
     `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした (${why})。このマシンからは削除しました`,
+  askNotEmpty: "空にはできません。",
+  chooseANumber: (max) => `1 から ${max} までの数字を入力してください。`,
+  configureIntro: (path, dir) =>
+    `--- SORACOM CLI の設定 ---\n${path} を作成します (フォルダー ${dir})。`,
+  configureOverwrite: (name) => `プロファイル ${name} はすでにあります。上書きしますか? (y/N) `,
+  configureExists: (name) =>
+    `プロファイル '${name}' はすでにあります。置き換えるには --overwrite を付けてください`,
+  selectCoverage: "カバレッジタイプを選んでください:",
+  coverages: ["グローバル", "日本"],
+  selectMethod: "認証方法を選んでください:",
+  methods: [
+    "認証キー ID と認証キー (推奨。MFA の対象外)",
+    "オペレーター (ルートアカウント) のメールアドレスとパスワード",
+    "SAM ユーザー名とパスワード",
+    "スイッチユーザー (別のプロファイルでログインしてからユーザーを切り替え)",
+    "1Password: アイテムから認証情報とワンタイムコードを取得 (op)",
+    "認証情報を JSON で出力する別のコマンド (パスワードマネージャー)",
+  ],
+  qOperatorId: "オペレーター ID (OP00...): ",
+  qSwitchOperatorId: "切り替え先のオペレーター ID (OP00...): ",
+  qSwitchUsername: "切り替え先のユーザー名: ",
+  selectSource: "ソースプロファイル (最初にログインするプロファイル) を選んでください:",
+  noSourceProfile:
+    "切り替え元にできるプロファイルがありません (スイッチユーザーのプロファイルは使えません)。先に作成してください",
+  sourceIsSwitchUser: (name) =>
+    `プロファイル '${name}' 自体がスイッチユーザーです。ソースは直接ログインするプロファイルにしてください (連鎖は不可)`,
+  selectMfa: "このユーザーは MFA (ワンタイムコード) を使っていますか?",
+  mfaOptions: [
+    "いいえ",
+    "はい: コマンドからコードを取得 (例: 1Password の op item get ITEM --otp)",
+    "はい: ログインが必要になったときにコードを尋ねる",
+  ],
+  qOtpCommand: "コードを出力するコマンド: ",
+  qOpItem: "1Password のアイテム名: ",
+  selectOpKind: "このアイテムでログインするのは誰ですか?",
+  opKinds: [
+    "SAM ユーザー (ラベルが 'operator id'、'username'、'password' のフィールド)",
+    "ルートユーザー (メールアドレスを入れた 'username' と 'password' のフィールド)",
+  ],
+  qOpHasOtp: "このアイテムにワンタイムパスワード (MFA) はありますか? (Y/n) ",
+  configureLoggedIn: (who) => `${who} としてログインしました。セッションはキャッシュされています。`,
+  configureLoginFailed: (why) =>
+    `プロファイルは保存しましたが、そのプロファイルでのログインに失敗しました: ${why}`,
+  configureSaved: (name) => `保存しました。試すには: soracom --profile ${name} subscribers list`,
   briefExec: "プロファイルのセッションを環境変数に入れてコマンドを実行",
   helpExec: [
     "SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_OPERATOR_ID、SORACOM_ENDPOINT、SORACOM_PROFILE を",

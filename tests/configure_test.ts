@@ -17,7 +17,7 @@ Deno.test("configure in a terminal: menus, secrets without echo, 0600 file in a 
   await using t = await setup();
   const { code, screen } = await runInPty(["configure", "--profile", "pty"], t.env, [
     ["select (1-2) > ", "2"],
-    ["select (1-5) > ", "1"],
+    ["select (1-6) > ", "1"],
     ["authKeyId: ", authKey.authKeyId],
     ["authKey: ", authKey.authKey],
   ]);
@@ -44,7 +44,7 @@ Deno.test("configure asks before overwriting; 'n' aborts and keeps the file", as
   const { code } = await runInPty(
     ["configure", "--profile", "x", "--auth-key-id", "new", "--auth-key", "new"],
     t.env,
-    [["Profile x already exists. Overwrite it? (Y/n) ", "n"]],
+    [["Profile x already exists. Overwrite it? (y/N) ", "n"]],
   );
   assertEquals(code, 1);
   assertEquals((await t.read("x")).authKeyId, "old");

@@ -4,7 +4,7 @@
  * the emulator, so lapsed sessions are tested without waiting.
  */
 import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
 import { runInProcess, testContext } from "./helpers/context.ts";
 import { runCli } from "../src/cli/app.ts";
 import { opRuns, writeProfile } from "./helpers/run.ts";
@@ -354,4 +354,27 @@ Deno.test("SORACOM_API_KEY + SORACOM_API_TOKEN: after the credential flags, befo
   });
   assertEquals(half.code, 2);
   assertEquals(half.stderr, "Error: both SORACOM_API_KEY and SORACOM_API_TOKEN must be set\n");
+});
+
+Deno.test("mfaOTPCode from the source's profileCommand output serves the source login too", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+  await t.cli(["--profile", "reader", "operator", "get"]);
+  await t.cli(["--profile", "reader2", "operator", "get"]);
+  assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 1 });
+  assert(/^\d{6}$/.test(authBodies(t)[0].mfaOTPCode ?? ""));
+});
+
+Deno.test("a profileCommand that prints something other than a profile shows the end of its stderr", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "broken", {
+    profileCommand: `/bin/sh -c "echo 'op: session expired' >&2; echo '[not a profile'"`,
+  });
+  const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
+  assertEquals(r.code, 4);
+  assertEquals(
+    r.stderr,
+    "last lines profileCommand '/bin/sh' wrote on stderr:\n  | op: session expired\n" +
+      "Error: the output of profileCommand '/bin/sh' is not valid JSON\n",
+  );
 });

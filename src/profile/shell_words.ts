@@ -78,3 +78,13 @@ export function joinShellWords(argv: readonly string[]): string {
   return argv.map((w) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", `'"'"'`)}'`)
     .join(" ");
 }
+
+/**
+ * Quotes `value` for a POSIX shell (`sh`, `bash`): in single quotes, a quote
+ * inside written as `'\''`.
+ *
+ * @example `posixQuote("it's") === "'it'\\''s'"`
+ */
+export function posixQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}

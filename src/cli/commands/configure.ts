@@ -11,7 +11,8 @@ import { buildCommand, type Command } from "@stricli/core";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { messagesFor } from "../../messages.ts";
+import { type Messages, messagesFor } from "../../messages.ts";
+import { joinShellWords, posixQuote } from "../../profile/shell_words.ts";
 import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
 import { PROFILE_KEYS } from "../../profile/schema.ts";
@@ -48,6 +49,7 @@ const ANSWER_FLAGS: FlagSpecs = {
 
 const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
   "overwrite": booleanFlag("replace an existing profile without asking"),
+  "no-login": booleanFlag("do not try the new profile (asked on a terminal only)"),
   ...ANSWER_FLAGS,
 });
 
@@ -57,6 +59,7 @@ const NO_TERMINAL =
 const str = flagString;
 
 function ask(ctx: Context, question: string, secret = false): Promise<string> {
+  // Every configure question needs an answer: an empty one is asked again.
   return askOn(ctx, question, NO_TERMINAL, secret);
 }
 
@@ -64,11 +67,61 @@ function choose(ctx: Context, title: string, options: readonly string[]): Promis
   return chooseOn(ctx, title, options, NO_TERMINAL);
 }
 
+/**
+ * A profileCommand and mfaOTPCommand for a 1Password item, picking its fields
+ * by label (not by position, which changes when a field is added): `operator
+ * id`, `username`, `password` for a SAM user; `username` (the email) and
+ * `password` for the root user.
+ *
+ * @example
+ * ```ts
+ * onePasswordProfile("soracom", "sam", true).mfaOTPCommand; // "op item get soracom --otp"
+ * ```
+ */
+export function onePasswordProfile(item: string, kind: "sam" | "root", otp: boolean): Profile {
+  const pick = kind === "sam"
+    ? `{operatorId: .["operator id"], username: .username, password: .password}`
+    : `{email: .username, password: .password}`;
+  const jq = `[.fields[] | {(.label): .value}] | add | ${pick}`;
+  const script = `op item get ${posixQuote(item)} --format json | jq -c ${posixQuote(jq)}`;
+  return {
+    profileCommand: joinShellWords(["/bin/sh", "-c", script]),
+    ...(otp ? { mfaOTPCommand: joinShellWords(["op", "item", "get", item, "--otp"]) } : {}),
+  };
+}
+
+/** Refuses a switch-user source that is itself a switch-user profile: chains do not log in. */
+async function checkSource(ctx: Context, dir: string, name: string, m: Messages): Promise<void> {
+  const source = await loadProfile(ctx, dir, name).catch(() => undefined);
+  if (source?.profile.sourceProfile !== undefined) {
+    throw new CliError("config", m.sourceIsSwitchUser(name));
+  }
+}
+
+/** The interactive MFA step for a password login: nothing, a command, or a prompt at login. */
+async function mfaStep(ctx: Context, m: Messages): Promise<Profile> {
+  const how = await choose(ctx, m.selectMfa, m.mfaOptions);
+  if (how !== 2) return {};
+  return { mfaOTPCommand: await ask(ctx, m.qOtpCommand) };
+}
+
+/** Asks which profile a switch user logs in with first (switch-user profiles are not offered). */
+async function askSource(ctx: Context, dir: string, m: Messages): Promise<string> {
+  const names: string[] = [];
+  for (const name of await listProfiles(ctx, dir).catch(() => [])) {
+    const loaded = await loadProfile(ctx, dir, name).catch(() => undefined);
+    if (loaded !== undefined && loaded.profile.sourceProfile === undefined) names.push(name);
+  }
+  if (names.length === 0) throw new CliError("config", m.noSourceProfile);
+  return names[await choose(ctx, m.selectSource, names) - 1];
+}
+
 /** The credentials part of a profile, from flags or, where flags are missing, from prompts. */
 async function credentialsFrom(
   ctx: Context,
   flags: Record<string, unknown>,
   dir: string,
+  m: Messages,
 ): Promise<Profile> {
   const f = (name: string) => str(flags[name]);
   const need = async (name: string, question: string, secret = false) =>
@@ -77,10 +130,11 @@ async function credentialsFrom(
     return { profileCommand: f("profile-command"), mfaOTPCommand: f("mfa-otp-command") };
   }
   if (f("source-profile")) {
+    await checkSource(ctx, dir, f("source-profile")!, m);
     return {
       sourceProfile: f("source-profile"),
-      operatorId: await need("operator-id", "Operator ID of the switch destination (OP00...): "),
-      username: await need("user-name", "User name of the switch destination: "),
+      operatorId: await need("operator-id", m.qSwitchOperatorId),
+      username: await need("user-name", m.qSwitchUsername),
     };
   }
   if (f("auth-key-id") || f("auth-key")) {
@@ -98,89 +152,93 @@ async function credentialsFrom(
   }
   if (f("operator-id") || f("user-name")) {
     return {
-      operatorId: await need("operator-id", "Operator ID (OP00...): "),
+      operatorId: await need("operator-id", m.qOperatorId),
       username: await need("user-name", "username: "),
       password: await need("password", "password: ", true),
       mfaOTPCommand: f("mfa-otp-command"),
     };
   }
-  const method = await choose(ctx, "Select the authentication method:", [
-    "AuthKeyId and AuthKey (recommended)",
-    "Operator (root account) email and password",
-    "SAM user name and password",
-    "Switch user",
-    "A command that prints the credentials (password manager)",
-  ]);
-  switch (method) {
+  switch (await choose(ctx, m.selectMethod, m.methods)) {
     case 1:
       return {
         authKeyId: await ask(ctx, "authKeyId: "),
         authKey: await ask(ctx, "authKey: ", true),
       };
     case 2:
-      return { email: await ask(ctx, "email: "), password: await ask(ctx, "password: ", true) };
+      return {
+        email: await ask(ctx, "email: "),
+        password: await ask(ctx, "password: ", true),
+        ...await mfaStep(ctx, m),
+      };
     case 3:
       return {
-        operatorId: await ask(ctx, "Operator ID (OP00...): "),
+        operatorId: await ask(ctx, m.qOperatorId),
         username: await ask(ctx, "username: "),
         password: await ask(ctx, "password: ", true),
+        ...await mfaStep(ctx, m),
       };
     case 4: {
-      const operatorId = await ask(ctx, "Operator ID of the switch destination (OP00...): ");
-      const username = await ask(ctx, "User name of the switch destination: ");
-      const names = await listProfiles(ctx, dir);
-      if (names.length === 0) {
-        throw new CliError("config", "there is no profile to switch from; create one first");
-      }
-      ctx.stderr.write(
-        `Select the source profile:\n${names.map((n, i) => `  ${i + 1}: ${n}`).join("\n")}\n`,
-      );
-      const answer = await ask(ctx, `[1-${names.length}]: `);
-      const n = Number(answer);
-      if (!Number.isInteger(n) || n < 1 || n > names.length) {
-        throw new CliError("usage", `unknown profile number: ${answer}`);
-      }
-      return { sourceProfile: names[n - 1], operatorId, username };
+      const sourceProfile = await askSource(ctx, dir, m);
+      const operatorId = await ask(ctx, m.qSwitchOperatorId);
+      const username = await ask(ctx, m.qSwitchUsername);
+      return { sourceProfile, operatorId, username };
+    }
+    case 5: {
+      const item = await ask(ctx, m.qOpItem);
+      const kind = await choose(ctx, m.selectOpKind, m.opKinds) === 1 ? "sam" : "root";
+      const otp = await ctx.prompt(m.qOpHasOtp, { stdinOk: true });
+      return onePasswordProfile(item, kind, !/^n/i.test(otp?.trim() ?? ""));
     }
     default:
       return { profileCommand: await ask(ctx, "profileCommand: ") };
   }
 }
 
-async function runConfigure(ctx: Context, flags: Record<string, unknown>) {
+/** Asks before replacing a profile (default No); without a terminal, only --overwrite replaces. */
+async function confirmOverwrite(ctx: Context, path: string, name: string, m: Messages) {
+  if ((await ctx.fs.stat(path)) === null) return;
+  const answer = await ctx.prompt(m.configureOverwrite(name), { stdinOk: true });
+  if (answer === undefined) throw new CliError("usage", m.configureExists(name));
+  if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("aborted", "abort");
+}
+
+/** Logs in with the new profile (caching the session) and says how to use it. */
+async function tryLogin(ctx: Context, name: string, m: Messages): Promise<void> {
+  const { prepare } = await import("../../auth/credentials.ts");
+  const { obtainSession } = await import("../../auth/session.ts");
+  try {
+    const session = await obtainSession(ctx, await prepare(ctx, { profile: name }));
+    ctx.stderr.write(
+      `${m.configureLoggedIn([session.operatorId, session.userName].filter(Boolean).join(" "))}\n`,
+    );
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    throw new CliError(e.kind, m.configureLoginFailed(e.message), { hint: e.hint, cause: e });
+  }
+}
+
+/** `configure`: asks (or takes flags), saves the profile, and on a terminal tries it. */
+export async function runConfigure(ctx: Context, flags: Record<string, unknown>): Promise<void> {
+  const m = messagesFor((n) => ctx.env(n));
   const name = selectedProfileName(ctx, globalOptions(flags));
   const dir = profileDir(ctx);
+  const path = profilePath(dir, name);
   const coverageFlag = str(flags["coverage-type"]);
   const scripted = Object.keys(ANSWER_FLAGS).some((k) => str(flags[k]) !== undefined);
-  if (!scripted) {
-    ctx.stderr.write(
-      `--- SORACOM CLI setup ---\nThis will create ${profilePath(dir, name)} (folder ${dir}).\n`,
-    );
-  }
+  if (flags["overwrite"] !== true) await confirmOverwrite(ctx, path, name, m);
+  if (!scripted) ctx.stderr.write(`${m.configureIntro(path, dir)}\n`);
   const coverageType = coverageFlag ??
-    (scripted
-      ? "jp"
-      : ["g", "jp"][await choose(ctx, "Select the coverage type:", ["Global", "Japan"]) - 1]);
+    (scripted ? "jp" : ["g", "jp"][await choose(ctx, m.selectCoverage, m.coverages) - 1]);
   const profile: Profile = {
     sandbox: false,
     coverageType,
-    ...await credentialsFrom(ctx, flags, dir),
+    ...await credentialsFrom(ctx, flags, dir, m),
     endpoint: str(flags["endpoint"]),
     registerPaymentMethod: false,
   };
-  if (flags["overwrite"] !== true && (await ctx.fs.stat(profilePath(dir, name))) !== null) {
-    const answer = await ctx.prompt(`Profile ${name} already exists. Overwrite it? (Y/n) `, {
-      stdinOk: true,
-    });
-    if (answer === undefined) {
-      throw new CliError(
-        "usage",
-        `profile '${name}' already exists; add --overwrite to replace it`,
-      );
-    }
-    if (!["", "y", "Y"].includes(answer.trim())) throw new CliError("aborted", "abort");
-  }
   await saveProfile(ctx, dir, name, profile);
+  if (!scripted && flags["no-login"] !== true) await tryLogin(ctx, name, m);
+  ctx.stderr.write(`${m.configureSaved(name)}\n`);
 }
 
 function withGlobals(

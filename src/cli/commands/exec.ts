@@ -22,6 +22,7 @@ import { obtainSession } from "../../auth/session.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { messagesFor } from "../../messages.ts";
+import { posixQuote } from "../../profile/shell_words.ts";
 import {
   type AppContext,
   type GlobalFlagValues,
@@ -102,11 +103,6 @@ export interface AuthExportFlags extends GlobalFlagValues {
   readonly format?: string;
 }
 
-/** A value in single quotes for a POSIX shell. */
-function shellQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
-
 /** Prints the session's variables for `eval` (or as JSON). */
 export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promise<void> {
   const format = flags.format ?? "env";
@@ -118,7 +114,7 @@ export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promi
     ctx.stdout.write(`${stringifyPretty(env)}\n`);
     return;
   }
-  const lines = Object.entries(env).map(([k, v]) => `export ${k}=${shellQuote(v)}\n`);
+  const lines = Object.entries(env).map(([k, v]) => `export ${k}=${posixQuote(v)}\n`);
   ctx.stdout.write(lines.join(""));
 }
 

@@ -8,6 +8,7 @@
 
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
+import { messagesFor } from "../../messages.ts";
 
 /** A flag's string value, or undefined when it is not a non-empty string. */
 export function flagString(value: unknown): string | undefined {
@@ -25,9 +26,12 @@ export async function ask(
   noTerminal: string,
   secret = false,
 ): Promise<string> {
-  const answer = await ctx.prompt(question, { secret, stdinOk: true });
-  if (answer === undefined) throw new CliError("usage", noTerminal);
-  return answer.trim();
+  // A required answer: an empty one is asked again, not saved.
+  for (let q = question;; q = `${messagesFor((n) => ctx.env(n)).askNotEmpty}\n${question}`) {
+    const answer = await ctx.prompt(q, { secret, stdinOk: true });
+    if (answer === undefined) throw new CliError("usage", noTerminal);
+    if (answer.trim() !== "") return answer.trim();
+  }
 }
 
 /**
@@ -41,12 +45,11 @@ export async function choose(
   noTerminal: string,
 ): Promise<number> {
   ctx.stderr.write(`${title}\n${options.map((o, i) => `${i + 1}. ${o}`).join("\n")}\n`);
-  for (;;) {
-    const answer = await ask(ctx, `select (1-${options.length}) > `, noTerminal);
-    if (!/^\d+$/.test(answer)) {
-      throw new CliError("usage", `not a number: ${JSON.stringify(answer)}`);
-    }
-    const n = Number(answer);
+  const m = messagesFor((n) => ctx.env(n));
+  for (let question = `select (1-${options.length}) > `;;) {
+    const answer = await ask(ctx, question, noTerminal);
+    const n = /^\d+$/.test(answer) ? Number(answer) : 0;
     if (n >= 1 && n <= options.length) return n;
+    question = `${m.chooseANumber(options.length)}\nselect (1-${options.length}) > `;
   }
 }
