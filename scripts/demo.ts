@@ -6,7 +6,10 @@
  *    (`op`, printing a SAM user's credentials and a fresh TOTP) piped into jq;
  * 3. runs `soracom --profile demo soralets list` and shows what went over the wire;
  * 4. runs it again: the cached session is reused, so neither the password
- *    manager nor the OTP is needed.
+ *    manager nor the OTP is needed;
+ * 5. adds two switch-user profiles on top of it: each switches from the cached
+ *    session (no password manager, no OTP), and `soracom auth status --all`
+ *    shows every session.
  *
  * Everything lives in a temporary folder that is removed at the end.
  *
@@ -15,6 +18,7 @@
 
 import { startFakeSoracom } from "../tests/fake_soracom/server.ts";
 import { OP_JQ_PROFILE } from "../tests/helpers/fixture.ts";
+import { switchTarget } from "../tests/fake_soracom/accounts.ts";
 import { installFakeOp, opRuns, runSoracom, tempDir, writeProfile } from "../tests/helpers/run.ts";
 
 /** The profile issue 2 names, as soracom-cli users write it. */
@@ -59,13 +63,12 @@ async function main(): Promise<number> {
       FAKE_OP_LOG: op.log,
     };
 
-    for (const round of ["first run: logs in", "second run: reuses the cached session"]) {
-      step(`soracom --profile demo soralets list   (${round})`);
+    const show = async (profile: string, args: string[], round: string, print = true) => {
+      step(`soracom --profile ${profile} ${args.join(" ")}   (${round})`);
       const before = api.log.length;
-      const r = await runSoracom(["--profile", "demo", "soralets", "list"], { env });
-      Deno.stdout.writeSync(new TextEncoder().encode(r.stdout));
+      const r = await runSoracom(["--profile", profile, ...args], { env });
+      if (print) Deno.stdout.writeSync(new TextEncoder().encode(r.stdout));
       if (r.stderr) console.error(r.stderr.trimEnd());
-      if (r.code !== 0) return r.code;
       console.log("requests the emulator saw:");
       for (const l of api.log.slice(before)) {
         const fields = l.path === "/v1/auth"
@@ -74,8 +77,33 @@ async function main(): Promise<number> {
         console.log(`  ${l.method} ${l.path}${fields}`);
       }
       console.log(`password manager runs so far: ${await opRuns(op.log)}`);
+      return r.code;
+    };
+    for (const round of ["first run: logs in", "second run: reuses the cached session"]) {
+      const code = await show("demo", ["soralets", "list"], round);
+      if (code !== 0) return code;
     }
-    step("done: one login and one OTP for the whole session");
+    for (const name of ["customer-a", "customer-b"]) {
+      await writeProfile(profiles, name, {
+        sourceProfile: "demo",
+        operatorId: switchTarget.operatorId,
+        username: switchTarget.userName,
+      });
+    }
+    step("two switch-user profiles on top of demo: customer-a and customer-b");
+    for (const name of ["customer-a", "customer-b"]) {
+      const code = await show(
+        name,
+        ["operator", "get"],
+        "switches from demo's cached session",
+        false,
+      );
+      if (code !== 0) return code;
+    }
+    step("soracom auth status --all   (runs and sends nothing; no secrets)");
+    const status = await runSoracom(["auth", "status", "--all"], { env });
+    Deno.stdout.writeSync(new TextEncoder().encode(status.stdout));
+    step("done: one login and one OTP for the whole session, across three profiles");
     return 0;
   } finally {
     await api.close();
