@@ -113,6 +113,29 @@ Deno.test("bundle + release permissions: switch user", async () => {
   assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
 });
 
+Deno.test("bundle + release permissions: auth status, exec (status passed through) and auth export", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "src", PROFILES.authKey);
+  await writeProfile(t.profiles, "dst", PROFILES.switchUser);
+  const exec = await runBundle(
+    ["exec", "--profile", "dst", "--", "sh", "-c", 'echo "$SORACOM_OPERATOR_ID"; exit 4'],
+    t.env,
+  );
+  assertEquals(exec.code, 4, exec.stderr);
+  assertEquals(exec.stdout, `${switchTarget.operatorId}\n`);
+  const status = await runBundle(["auth", "status", "--all", "--json"], t.env);
+  assertEquals(status.code, 0, status.stderr);
+  assertEquals(
+    JSON.parse(status.stdout).map((s: { session: string }) => s.session),
+    ["cache", "cache"],
+  );
+  const exported = await runBundle(["auth", "export", "--profile", "dst"], t.env);
+  assertEquals(exported.code, 0, exported.stderr);
+  assertStringIncludes(exported.stdout, `export SORACOM_OPERATOR_ID='${switchTarget.operatorId}'`);
+  assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+});
+
 Deno.test("bundle + release permissions: --fetch-all pages through every subscriber", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);

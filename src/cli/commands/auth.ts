@@ -87,7 +87,8 @@ export function authCommand(ctx: Context, catalog: Catalog | undefined): Command
       fullDescription: [
         "POST /v1/auth",
         `API reference: ${referenceUrl(op, detectLang((n) => ctx.env(n)))}`,
-        "Subcommands: soracom auth switch-user, issue-password-reset-token, verify-password-reset-token.",
+        "Subcommands: soracom auth status, export, switch-user, issue-password-reset-token,",
+        "verify-password-reset-token.",
         "With --auth-key-id/--auth-key, --email/--password or --operator-id/--user-name/--password,",
         "logs in with those (as soracom-cli does). Without them, logs in as every command does",
         "(--profile, profileCommand, MFA, session cache) and prints that session.",
