@@ -75,6 +75,8 @@ export interface Context {
   /** All of stdin (for `--body -`). */
   readStdin(): Promise<Uint8Array>;
   stdinIsTerminal(): boolean;
+  /** The terminal's width in columns when stdout is a terminal, else `undefined`. */
+  terminalWidth(): number | undefined;
   /**
    * Asks the user on the terminal and reads one line; `secret` turns echo off.
    * With `stdinOk`, a plain answer may come from a piped stdin
@@ -532,6 +534,14 @@ export function realContext(): Context {
     stderr,
     readStdin: async () => new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer()),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
+    terminalWidth: () => {
+      if (!Deno.stdout.isTerminal()) return undefined;
+      try {
+        return Deno.consoleSize().columns;
+      } catch {
+        return undefined;
+      }
+    },
     async prompt(message, options) {
       const secret = options?.secret ?? false;
       if (!Deno.stdin.isTerminal() && options?.stdinOk && !secret) {

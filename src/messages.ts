@@ -161,13 +161,36 @@ const en = {
   configureLoginFailed: (why: string) =>
     `the profile was saved, but logging in with it failed: ${why}`,
   configureSaved: (name: string) => `Saved. Try: soracom --profile ${name} subscribers list`,
+  // Help pages.
+  helpUsage: "Usage",
+  helpCommands: "Commands",
+  helpSubcommands: "Subcommands",
+  helpFlags: "Flags",
+  helpGlobalFlags: "Global flags",
+  helpExamples: "Examples",
+  helpOtherCommands: "Other commands",
+  helpRoute: "Route:",
+  helpReference: "API reference:",
+  helpAlso: "Also:",
+  helpRequired: "required",
+  helpDefault: (value: string) => `default: ${value}`,
+  helpValues: (values: string) => `one of: ${values}`,
+  helpDeprecated: (alternative?: string) =>
+    alternative
+      ? `Deprecated: use 'soracom ${alternative}' instead.`
+      : "Deprecated: SORACOM may remove this command.",
+  helpSubgroup: (children: string) => `commands: ${children}`,
+  helpMore:
+    "Run 'soracom help COMMAND' (or 'soracom COMMAND --help') for what a command does and its flags. Documentation: https://users.soracom.io/",
+  helpGroupMore: (name: string) => `Run 'soracom help ${name} COMMAND' for a command's flags.`,
   // exec and auth export.
   briefExec: "run a command with the profile's session in its environment",
   helpExec: [
     "Runs COMMAND with SORACOM_API_KEY, SORACOM_API_TOKEN, SORACOM_OPERATOR_ID, SORACOM_ENDPOINT",
     "and SORACOM_PROFILE set from the profile's session (cached, or a login with the OTP, once),",
     "and exits with its status. soracom run inside uses that session without logging in.",
-    "Put -- before the command:  soracom exec --profile sam -- ./report.sh --month 2026-12",
+    "Put -- before the command:",
+    "  soracom exec --profile sam -- ./report.sh --month 2026-12",
   ].join("\n"),
   execCommandArg: "the command and its arguments, after --",
   execNoCommand: "exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]",
@@ -300,12 +323,34 @@ const ja: Messages = {
   configureLoginFailed: (why) =>
     `プロファイルは保存しましたが、そのプロファイルでのログインに失敗しました: ${why}`,
   configureSaved: (name) => `保存しました。試すには: soracom --profile ${name} subscribers list`,
+  helpUsage: "使い方",
+  helpCommands: "コマンド",
+  helpSubcommands: "サブコマンド",
+  helpFlags: "フラグ",
+  helpGlobalFlags: "グローバルフラグ",
+  helpExamples: "例",
+  helpOtherCommands: "その他のコマンド",
+  helpRoute: "ルート:",
+  helpReference: "API リファレンス:",
+  helpAlso: "別名:",
+  helpRequired: "必須",
+  helpDefault: (value) => `既定値: ${value}`,
+  helpValues: (values) => `値: ${values}`,
+  helpDeprecated: (alternative) =>
+    alternative
+      ? `非推奨: 代わりに 'soracom ${alternative}' を使ってください。`
+      : "非推奨: このコマンドは SORACOM が削除する可能性があります。",
+  helpSubgroup: (children) => `コマンド: ${children}`,
+  helpMore:
+    "コマンドの内容とフラグは 'soracom help COMMAND' (または 'soracom COMMAND --help') で確認できます。ドキュメント: https://users.soracom.io/ja-jp/",
+  helpGroupMore: (name) => `各コマンドのフラグは 'soracom help ${name} COMMAND' で確認できます。`,
   briefExec: "プロファイルのセッションを環境変数に入れてコマンドを実行",
   helpExec: [
     "SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_OPERATOR_ID、SORACOM_ENDPOINT、SORACOM_PROFILE を",
     "プロファイルのセッション (キャッシュ、なければ一度だけ OTP 付きでログイン) から設定して COMMAND を",
     "実行し、その終了ステータスで終了します。中で実行した soracom はログインせずにそのセッションを使います。",
-    "コマンドの前に -- を置きます:  soracom exec --profile sam -- ./report.sh --month 2026-12",
+    "コマンドの前に -- を置きます:",
+    "  soracom exec --profile sam -- ./report.sh --month 2026-12",
   ].join("\n"),
   execCommandArg: "-- の後に続くコマンドとその引数",
   execNoCommand: "exec にはコマンドが必要です: soracom exec --profile NAME -- COMMAND [ARGS...]",

@@ -329,6 +329,14 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
     throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
   }
+  // Help: asked for, or a group (or nothing) named without a command, as soracom-cli shows it.
+  if (
+    positional.length === 0 && (isLeaf ? wantsHelp : allKnown || wantsHelp)
+  ) {
+    const { helpPage } = await import("./help_run.ts");
+    ctx.stdout.write(await helpPage(ctx, tree, words, isLeaf ? specs : undefined));
+    return 0;
+  }
   const tokens = lastUseWins(rest, used, specs);
   // An API command with plain flags runs without stricli: building the routes and the
   // application, and scanning, take longer than the rest of a warm call's own work.

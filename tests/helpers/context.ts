@@ -19,6 +19,8 @@ export interface TestContextOptions {
   readonly stderrIsTerminal?: boolean;
   readonly fetch?: (req: Request) => Promise<Response>;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Columns of a pretend terminal on stdout; none (not a terminal) by default. */
+  readonly terminalWidth?: number;
 }
 
 /** A test context plus what it captured. */
@@ -57,6 +59,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     stderr: capture(err, options.stderrIsTerminal ?? false),
     readStdin: () => Promise.resolve(new TextEncoder().encode(options.stdin ?? "")),
     stdinIsTerminal: () => false,
+    terminalWidth: () => options.terminalWidth,
     prompt: (message) => {
       asked.push(message);
       return Promise.resolve(prompts?.shift());

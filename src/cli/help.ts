@@ -1,0 +1,430 @@
+/**
+ * Help pages, in the user's language: the root (tagline, commands by
+ * category, global flags), a group (its commands with their summaries), and
+ * a command (summary, usage with required flags unbracketed, route and API
+ * reference, its own flags with type and required/default/values, the global
+ * flags apart, examples). Text comes from `src/catalog/help/` (our own words);
+ * a command's page reads its own group's file only. Lines wrap to the
+ * terminal's width, or 80 columns when output is not a terminal; no escapes.
+ *
+ * @module
+ */
+
+import { referenceUrl } from "../catalog/catalog.ts";
+import type { CatalogOperation, ParamType } from "../catalog/types.ts";
+import type { Lang, Messages } from "../messages.ts";
+import type { FlagSpec, FlagSpecs } from "./flags.ts";
+import { GLOBAL_FLAGS } from "./flags.ts";
+import { displayWidth } from "./table.ts";
+
+/** A text in each language. */
+export type Both = Readonly<Record<Lang, string>>;
+
+/** One example: what it does, and the command line. */
+export interface Example {
+  readonly text: Both;
+  readonly command: string;
+}
+
+/** `src/catalog/help/_root.json`. */
+export interface RootText {
+  readonly tagline: Both;
+  readonly categories: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  readonly groups: Readonly<
+    Record<Lang, Readonly<Record<string, { readonly category: string; readonly summary: string }>>>
+  >;
+  readonly handWritten: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  readonly globalFlags: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  readonly commonFlags: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  readonly handWrittenFlags: Readonly<
+    Record<Lang, Readonly<Record<string, Readonly<Record<string, string>>>>>
+  >;
+  readonly examples: Readonly<Record<string, readonly Example[]>>;
+}
+
+/** `src/catalog/help/GROUP.json`: per operation, its summary and parameter texts. */
+export interface GroupText {
+  readonly operations: Readonly<
+    Record<string, { readonly summary: Both; readonly params: Readonly<Record<string, Both>> }>
+  >;
+  readonly examples: Readonly<Record<string, readonly Example[]>>;
+}
+
+/** How a page is laid out. */
+export interface Layout {
+  readonly lang: Lang;
+  readonly m: Messages;
+  /** Columns to wrap at. */
+  readonly width: number;
+}
+
+/** A command or group listed on a page. */
+export interface Entry {
+  readonly name: string;
+  readonly summary: string;
+}
+
+// ---- text layout -------------------------------------------------------------------------
+
+/** True for a character a terminal shows two columns wide (a line may break next to it). */
+function isWideChar(c: string): boolean {
+  return displayWidth(c) === 2;
+}
+
+/** The last character of `text` (a whole code point). */
+function lastChar(text: string): string {
+  const last = text.codePointAt(text.length - 1)!;
+  return last >= 0xdc00 && last <= 0xdfff ? text.slice(-2) : text.slice(-1);
+}
+
+/**
+ * Splits `text` into lines of at most `width` columns: at spaces, and between
+ * Japanese characters (which need no spaces to break).
+ *
+ * @example
+ * ```ts
+ * wrap("one two three", 7); // ["one two", "three"]
+ * ```
+ */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let lineWidth = 0;
+  // Tokens: runs of narrow characters, single wide characters, and spaces.
+  const tokens = text.match(/ +|[^\s]/gu) ?? [];
+  const words: string[] = [];
+  for (const t of tokens) {
+    const last = words[words.length - 1];
+    if (
+      t[0] !== " " && !isWideChar(t) && last !== undefined && last[0] !== " " &&
+      !isWideChar(lastChar(last))
+    ) {
+      words[words.length - 1] = last + t;
+    } else words.push(t);
+  }
+  // Spaces between words are kept only inside a line: one that would end a line breaks it.
+  let space = "";
+  for (const word of words) {
+    if (word[0] === " ") {
+      space = word;
+      continue;
+    }
+    const w = displayWidth(word);
+    const gap = lineWidth > 0 ? displayWidth(space) : 0;
+    if (lineWidth > 0 && lineWidth + gap + w > width) {
+      lines.push(line);
+      line = "";
+      lineWidth = 0;
+    } else if (gap > 0) {
+      line += space;
+      lineWidth += gap;
+    }
+    space = "";
+    line += word;
+    lineWidth += w;
+  }
+  if (line.trim() !== "") lines.push(line.trimEnd());
+  return lines.length > 0 ? lines : [""];
+}
+
+/**
+ * Two columns: names on the left (padded to the widest, at most a third of
+ * the width), text wrapped on the right; a name too wide puts its text on the
+ * next line.
+ */
+function columns(
+  rows: readonly (readonly [string, string])[],
+  width: number,
+  indent = 2,
+  widest = Math.max(0, ...rows.map(([n]) => displayWidth(n))),
+): string[] {
+  const pad = " ".repeat(indent);
+  const left = Math.min(widest, Math.floor(width / 3));
+  const textWidth = Math.max(20, width - indent - left - 2);
+  const out: string[] = [];
+  for (const [name, text] of rows) {
+    const lines = wrap(text, textWidth);
+    const nameWidth = displayWidth(name);
+    const blank = " ".repeat(indent + left + 2);
+    if (nameWidth > left) {
+      out.push(`${pad}${name}`);
+      for (const l of lines) out.push(`${blank}${l}`);
+      continue;
+    }
+    out.push(`${pad}${name}${" ".repeat(left - nameWidth + 2)}${lines[0]}`);
+    for (const l of lines.slice(1)) out.push(`${blank}${l}`);
+  }
+  return out;
+}
+
+function paragraph(text: string, width: number): string[] {
+  return wrap(text, width);
+}
+
+function section(title: string, lines: readonly string[]): string[] {
+  return lines.length === 0 ? [] : ["", `${title}:`, ...lines];
+}
+
+// ---- flags -------------------------------------------------------------------------------
+
+/** A flag as a page shows it. */
+export interface FlagDoc {
+  readonly name: string;
+  /** `string`, `int`, `number`, `strings` (repeatable), or none for a switch. */
+  readonly type?: string;
+  readonly text: string;
+  readonly required?: boolean;
+  readonly default?: string | number | boolean;
+  readonly values?: readonly string[];
+}
+
+function typeWord(type: ParamType): string {
+  switch (type) {
+    case "integer":
+      return "int";
+    case "number":
+      return "number";
+    case "array":
+      return "strings";
+    case "boolean":
+      return "";
+    case "string":
+      return "string";
+  }
+}
+
+function specType(spec: FlagSpec): string | undefined {
+  if (spec.kind === "boolean") return undefined;
+  if (spec.variadic) return "strings";
+  const p = spec.placeholder ?? "string";
+  return p.includes("|") ? "string" : p;
+}
+
+function flagRows(flags: readonly FlagDoc[], layout: Layout): [string, string][] {
+  const { m } = layout;
+  return flags.map((f) => {
+    const notes: string[] = [];
+    if (f.required) notes.push(m.helpRequired);
+    if (f.default !== undefined) notes.push(m.helpDefault(String(f.default)));
+    if (f.values && f.values.length > 0) notes.push(m.helpValues(f.values.join(", ")));
+    const text = notes.length > 0 ? `${f.text} (${notes.join("; ")})` : f.text;
+    return [`--${f.name}${f.type ? ` ${f.type}` : ""}`, text];
+  });
+}
+
+/** The global flags' docs, in GLOBAL_FLAGS order, plus --help and --version. */
+function globalDocs(root: RootText, lang: Lang, shadowed: ReadonlySet<string>): FlagDoc[] {
+  const docs: FlagDoc[] = [];
+  for (const [name, spec] of Object.entries(GLOBAL_FLAGS)) {
+    if (shadowed.has(name)) continue;
+    docs.push({
+      name,
+      type: name === "coverage-type" ? "jp|g" : specType(spec),
+      text: root.globalFlags[lang][name] ?? "",
+    });
+  }
+  docs.push({ name: "help", text: root.globalFlags[lang]["help"] ?? "" });
+  docs.push({ name: "version", text: root.globalFlags[lang]["version"] ?? "" });
+  return docs;
+}
+
+/**
+ * The docs of an API command's own flags: its parameters in catalogue order
+ * (path, query, header, then body properties), then `--body`, `--fetch-all`,
+ * `--jsonl` where it has them.
+ */
+export function operationFlagDocs(
+  op: CatalogOperation,
+  specs: FlagSpecs,
+  texts: GroupText,
+  root: RootText,
+  lang: Lang,
+): FlagDoc[] {
+  const own = texts.operations[op.operationId]?.params ?? {};
+  const docs: FlagDoc[] = [];
+  for (const p of [...op.params, ...(op.body?.props ?? [])]) {
+    docs.push({
+      name: p.flag,
+      type: typeWord(p.type) || undefined,
+      text: own[p.flag]?.[lang] ?? "",
+      // The operator ID comes from the session's token when it is not given.
+      required: p.required && p.name !== "operator_id" && p.name !== "operatorId",
+      default: p.default,
+      values: p.enum,
+    });
+  }
+  for (const name of ["body", "fetch-all", "jsonl"]) {
+    if (Object.hasOwn(specs, name) && !docs.some((d) => d.name === name)) {
+      docs.push({
+        name,
+        type: name === "body" ? "json" : undefined,
+        text: root.commonFlags[lang][name] ?? "",
+      });
+    }
+  }
+  return docs;
+}
+
+/** The docs of a hand-written command's own flags (those that are not the global ones). */
+export function handWrittenFlagDocs(
+  name: string,
+  specs: FlagSpecs,
+  root: RootText,
+  lang: Lang,
+): FlagDoc[] {
+  const texts = root.handWrittenFlags[lang][name] ?? {};
+  return Object.entries(specs)
+    .filter(([flag, spec]) => GLOBAL_FLAGS[flag] !== spec)
+    .map(([flag, spec]) => ({
+      name: flag,
+      type: specType(spec),
+      text: texts[flag] ?? spec.brief,
+    }));
+}
+
+// ---- pages -------------------------------------------------------------------------------
+
+function usageLine(name: string, flags: readonly FlagDoc[]): string {
+  const required = flags.filter((f) => f.required).map((f) =>
+    `--${f.name}${f.type ? ` ${f.type}` : ""}`
+  );
+  // `exec` runs a command of the user's, given after `--`.
+  const tail = name === "exec" ? ["--", "COMMAND", "[ARGS...]"] : [];
+  return ["soracom", name, ...required, "[flags]", ...tail].join(" ");
+}
+
+/**
+ * Text whose lines run on as paragraphs, wrapped; a line that starts with two
+ * spaces (a command to type) stays a line of its own.
+ */
+function paragraphs(text: string, width: number): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(...wrap(run.join(" "), width));
+    run = [];
+  };
+  for (const line of text.split("\n")) {
+    if (line.startsWith("  ")) {
+      flush();
+      out.push(line);
+    } else if (run.length > 0 && isWideChar(lastChar(run[run.length - 1]))) {
+      // Japanese runs on without a space.
+      run[run.length - 1] += line.trim();
+    } else run.push(line.trim());
+  }
+  flush();
+  return out;
+}
+
+function exampleLines(examples: readonly Example[], lang: Lang): string[] {
+  return examples.flatMap((e, i) => [
+    ...(i > 0 ? [""] : []),
+    `  # ${e.text[lang]}`,
+    `  ${e.command}`,
+  ]);
+}
+
+/** The root page: tagline, commands by category, global flags, where to go next. */
+export function rootPage(root: RootText, topLevel: readonly string[], layout: Layout): string {
+  const { lang, m, width } = layout;
+  const lines = [...paragraph(root.tagline[lang], width)];
+  lines.push("", `${m.helpUsage}:`, "  soracom COMMAND [SUBCOMMAND] [flags]");
+  const groups = root.groups[lang];
+  const categories = Object.keys(root.categories[lang]);
+  // One alignment for every category; within one, the order the text lists them (most used first).
+  const widest = Math.max(...topLevel.map(displayWidth));
+  for (const category of categories) {
+    const names = Object.keys(groups).filter((n) =>
+      groups[n].category === category && topLevel.includes(n)
+    );
+    const rows = names.map((n) => [n, groups[n].summary] as [string, string]);
+    lines.push(...section(root.categories[lang][category], columns(rows, width, 2, widest)));
+  }
+  const others = topLevel.filter((n) => groups[n] === undefined);
+  if (others.length > 0) {
+    lines.push(...section(m.helpOtherCommands, columns(others.map((n) => [n, ""]), width)));
+  }
+  lines.push(
+    ...section(
+      m.helpGlobalFlags,
+      columns(flagRows(globalDocs(root, lang, new Set()), layout), width),
+    ),
+  );
+  lines.push("", ...paragraph(m.helpMore, width));
+  return `${lines.join("\n")}\n`;
+}
+
+/** A group's page: its summary, usage, and each command or subgroup with its summary. */
+export function groupPage(
+  name: string,
+  summary: string,
+  entries: readonly Entry[],
+  layout: Layout,
+): string {
+  const { m, width } = layout;
+  const lines = [...paragraph(summary, width)];
+  lines.push("", `${m.helpUsage}:`, `  soracom ${name} COMMAND [flags]`);
+  lines.push(...section(m.helpCommands, columns(entries.map((e) => [e.name, e.summary]), width)));
+  lines.push("", ...paragraph(m.helpGroupMore(name), width));
+  return `${lines.join("\n")}\n`;
+}
+
+/** What a command's page shows besides its flags. */
+export interface CommandFacts {
+  readonly name: string;
+  readonly summary: string;
+  /** The API operation, for API commands (and `auth`, `logout`). */
+  readonly op?: CatalogOperation;
+  /** A longer explanation (hand-written commands). */
+  readonly details?: string;
+  readonly examples: readonly Example[];
+  /** Commands below it, for a command that is a group too (`auth`, `completion`). */
+  readonly subcommands?: readonly Entry[];
+}
+
+/** A command's page. */
+export function commandPage(
+  facts: CommandFacts,
+  own: readonly FlagDoc[],
+  root: RootText,
+  layout: Layout,
+): string {
+  const { lang, m, width } = layout;
+  const { name, op } = facts;
+  const lines = [...paragraph(facts.summary, width)];
+  lines.push("", `${m.helpUsage}:`, ...wrap(usageLine(name, own), width - 2).map((l) => `  ${l}`));
+  if (op) {
+    const facts2: [string, string][] = [[m.helpRoute, `${op.method} /v1${op.path}`]];
+    facts2.push([m.helpReference, referenceUrl(op, lang)]);
+    const aliases = op.names.filter((n) => n !== name);
+    if (aliases.length > 0) {
+      facts2.push([
+        m.helpAlso,
+        aliases.map((a) => `soracom ${a}`).join(", "),
+      ]);
+    }
+    // Never wrapped: a route or a link is copied whole.
+    const labelWidth = Math.max(...facts2.map(([l]) => displayWidth(l)));
+    lines.push(
+      "",
+      ...facts2.map(([l, v]) => `${l}${" ".repeat(labelWidth - displayWidth(l) + 2)}${v}`),
+    );
+    if (op.deprecated) {
+      lines.push("", ...paragraph(m.helpDeprecated(op.alternative), width));
+    }
+  }
+  if (facts.details) lines.push("", ...paragraphs(facts.details, width));
+  const below = facts.subcommands ?? [];
+  lines.push(...section(m.helpSubcommands, columns(below.map((e) => [e.name, e.summary]), width)));
+  lines.push(...section(m.helpFlags, columns(flagRows(own, layout), width)));
+  const shadowed = new Set(own.map((f) => f.name));
+  lines.push(
+    ...section(
+      m.helpGlobalFlags,
+      columns(flagRows(globalDocs(root, lang, shadowed), layout), width),
+    ),
+  );
+  lines.push(...section(m.helpExamples, exampleLines(facts.examples, lang)));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,124 @@
+/**
+ * Which help page a command line asks for, and the text it needs: the root
+ * text, and the catalogue group files of the commands the page lists (a
+ * command's own page reads its own group only).
+ *
+ * @module
+ */
+
+import type { CatalogOperation } from "../catalog/types.ts";
+import type { Context } from "../context.ts";
+import { detectLang, messages } from "../messages.ts";
+import type { FlagSpecs } from "./flags.ts";
+import {
+  commandPage,
+  type Entry,
+  type Example,
+  type FlagDoc,
+  groupPage,
+  type GroupText,
+  handWrittenFlagDocs,
+  type Layout,
+  operationFlagDocs,
+  rootPage,
+  type RootText,
+} from "./help.ts";
+import type { Tree } from "./tree.ts";
+
+/** Pages are never narrower than this, nor wider than that. */
+const MIN_WIDTH = 40;
+const MAX_WIDTH = 120;
+
+async function rootText(): Promise<RootText> {
+  const { HELP_ROOT } = await import("../catalog/help.generated.ts");
+  return (await HELP_ROOT()).default as RootText;
+}
+
+async function groupText(op: CatalogOperation): Promise<GroupText> {
+  const { HELP_GROUPS } = await import("../catalog/help.generated.ts");
+  const group = op.names[0].split(" ")[0];
+  return (await HELP_GROUPS[group]()).default as GroupText;
+}
+
+function layoutFor(ctx: Context): Layout {
+  const lang = detectLang((n) => ctx.env(n));
+  const columns = ctx.terminalWidth() ?? 80;
+  return { lang, m: messages(lang), width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, columns)) };
+}
+
+/** What a hand-written command explains beyond its summary, in the user's language. */
+function detailsOf(name: string, layout: Layout): string | undefined {
+  const m = layout.m;
+  return ({ "auth status": m.helpAuthStatus, "auth export": m.helpAuthExport, exec: m.helpExec })[
+    name
+  ];
+}
+
+/** The summary of command or group `name` on a list. */
+async function entryOf(tree: Tree, root: RootText, name: string, layout: Layout): Promise<string> {
+  const { lang, m } = layout;
+  const hand = root.handWritten[lang][name];
+  if (hand) return hand;
+  const op = tree.isCommand(name) ? tree.op(name) : undefined;
+  if (op) return (await groupText(op)).operations[op.operationId]?.summary[lang] ?? "";
+  const children = tree.children(name);
+  return children ? m.helpSubgroup([...children].sort().join(", ")) : "";
+}
+
+async function entries(tree: Tree, root: RootText, name: string, layout: Layout): Promise<Entry[]> {
+  const children = [...tree.children(name) ?? []].sort();
+  return await Promise.all(
+    children.map(async (c) => ({
+      name: c,
+      summary: await entryOf(tree, root, name === "" ? c : `${name} ${c}`, layout),
+    })),
+  );
+}
+
+/**
+ * The help page for command words `words` ([] for the root). `specs` are the
+ * command's flags when `words` name a command.
+ */
+export async function helpPage(
+  ctx: Context,
+  tree: Tree,
+  words: readonly string[],
+  specs: FlagSpecs | undefined,
+): Promise<string> {
+  const layout = layoutFor(ctx);
+  const { lang } = layout;
+  const root = await rootText();
+  const name = words.join(" ");
+  if (name === "") return rootPage(root, [...tree.children("") ?? []].sort(), layout);
+  if (!tree.isCommand(name) || specs === undefined) {
+    const top = root.groups[lang][name]?.summary;
+    const summary = top ?? await entryOf(tree, root, name, layout);
+    return groupPage(name, summary, await entries(tree, root, name, layout), layout);
+  }
+  const op = tree.op(name);
+  const text = op ? await groupText(op) : undefined;
+  const hand = root.handWritten[lang][name];
+  let own: FlagDoc[] = [];
+  if (op && text) own = operationFlagDocs(op, specs, text, root, lang);
+  if (hand) {
+    const extra = handWrittenFlagDocs(name, specs, root, lang).filter((d) =>
+      !own.some((o) => o.name === d.name)
+    );
+    own = [...own, ...extra];
+  }
+  const examples: readonly Example[] = text?.examples[name] ?? root.examples[name] ?? [];
+  const subcommands = tree.children(name) ? await entries(tree, root, name, layout) : [];
+  return commandPage(
+    {
+      name,
+      summary: hand ?? (op ? text?.operations[op.operationId]?.summary[lang] ?? "" : ""),
+      op,
+      details: detailsOf(name, layout),
+      examples,
+      subcommands,
+    },
+    own,
+    root,
+    layout,
+  );
+}

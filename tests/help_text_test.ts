@@ -1,0 +1,209 @@
+/**
+ * Issue 12: help in our own words, in English and Japanese. The authored text
+ * covers every command and parameter in both languages, is never the official
+ * definition's text, merges into the committed per-group files, and the three
+ * kinds of page read like a manual (snapshots, en and ja).
+ *
+ * Snapshots: `UPDATE_SNAPSHOTS=1 deno test -A tests/help_text_test.ts` rewrites them.
+ */
+import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
+import { runInProcess } from "./helpers/context.ts";
+import { readAuthoredText, renderHelpFiles } from "../scripts/gen_help_text.ts";
+import { loadCatalog } from "../src/catalog/catalog.ts";
+import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
+import { commandFlags } from "../src/cli/api_run.ts";
+import { wrap } from "../src/cli/help.ts";
+import { parse as parseYaml } from "yaml";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const SPEC_DIR = `${ROOT}../shared/soracom-api`;
+
+Deno.test("help text: every command and parameter has both languages, and the merged files are fresh", async () => {
+  const catalog = await loadCatalog();
+  const texts = await readAuthoredText();
+  const { files, problems } = renderHelpFiles(catalog, texts);
+  assertEquals(problems, []);
+  for (const [path, text] of files) {
+    const committed = await Deno.readTextFile(`${ROOT}src/catalog/${path}`);
+    assert(committed === text, `src/catalog/${path} is stale: run deno task gen-help-text`);
+  }
+  // 490 operations (500 command names) plus the hand-written commands.
+  assertEquals(Object.keys(texts.en.commands).length, catalog.operations.length);
+  assertEquals(catalog.operations.flatMap((op) => op.names).length, 500);
+  for (const lang of ["en", "ja"] as const) {
+    for (const name of Object.keys(HAND_WRITTEN)) assert(texts[lang].handWritten[name], name);
+    const top = new Set([
+      ...catalog.operations.flatMap((op) => op.names.map((n) => n.split(" ")[0])),
+      ...Object.keys(HAND_WRITTEN).map((n) => n.split(" ")[0]),
+    ]);
+    for (const word of top) {
+      assert(texts[lang].groups[word], `${lang}: no summary for group ${word}`);
+    }
+  }
+  // Japanese is Japanese: no entry left in English.
+  for (const [id, ja] of Object.entries(texts.ja.commands)) {
+    assert(/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja), `ja summary of ${id} is not Japanese: ${ja}`);
+  }
+});
+
+Deno.test("help text: the 25 most used commands have examples, and every example's flags exist", async () => {
+  const catalog = await loadCatalog();
+  const texts = await readAuthoredText();
+  const commands = Object.keys(texts.en.examples);
+  assert(commands.length >= 25, `${commands.length} commands with examples`);
+  for (
+    const name of [
+      "subscribers list",
+      "subscribers get",
+      "subscribers update-speed-class",
+      "subscribers set-group",
+      "subscribers put-tags",
+      "sims list",
+      "sims get",
+      "groups list",
+      "soralets list",
+      "auth",
+      "configure",
+      "logs get",
+      "stats air get",
+      "files get",
+    ]
+  ) assert(texts.en.examples[name]?.length, `no example for ${name}`);
+  for (const [name, examples] of Object.entries(texts.en.examples)) {
+    const op = catalog.operations.find((o) => o.names.includes(name));
+    for (const { command } of examples) {
+      assert(command.includes(`soracom ${name}`), `${name}: ${command}`);
+      if (!op || Object.hasOwn(HAND_WRITTEN, name)) continue;
+      const known = commandFlags(op);
+      for (const flag of command.match(/ --([a-z0-9-]+)/g) ?? []) {
+        const f = flag.slice(3);
+        assert(Object.hasOwn(known, f), `${name}: example uses --${f}, which it does not have`);
+      }
+    }
+  }
+});
+
+/** Every summary and description in the official definition files, normalised. */
+async function officialTexts(): Promise<Set<string>> {
+  const out = new Set<string>();
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === "summary" || k === "description") && typeof x === "string") out.add(normal(x));
+        else visit(x);
+      }
+    }
+  };
+  for await (const entry of Deno.readDir(SPEC_DIR)) {
+    if (entry.name.endsWith(".yaml")) {
+      visit(parseYaml(await Deno.readTextFile(`${SPEC_DIR}/${entry.name}`)));
+    }
+  }
+  return out;
+}
+
+function normal(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, " ").replace(/[.。]\s*$/, "").trim();
+}
+
+/** Every string in an authored text file. */
+function strings(v: unknown): string[] {
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v !== null && typeof v === "object") return Object.values(v).flatMap(strings);
+  return [];
+}
+
+const specs = await Deno.stat(SPEC_DIR).then(() => true, () => false);
+
+Deno.test({
+  name: specs
+    ? "help text: no text is the official API definition's own"
+    : "help text: not copied (IGNORED: ../shared/soracom-api not found)",
+  ignore: !specs,
+  async fn() {
+    const official = await officialTexts();
+    assert(official.size > 1000, `${official.size} official texts read`);
+    const all = [...official];
+    const texts = await readAuthoredText();
+    for (const lang of ["en", "ja"] as const) {
+      for (const text of strings(texts[lang])) {
+        const ours = normal(text);
+        if (ours.length < 12) continue; // a word or a name: "SIM ID", "VPG ID"
+        assert(!official.has(ours), `${lang}: the official text, copied: "${text}"`);
+        if (ours.length >= 40) {
+          assert(
+            !all.some((o) => o.includes(ours)),
+            `${lang}: part of an official text: "${text}"`,
+          );
+        }
+      }
+    }
+  },
+});
+
+/** Compares `actual` with the snapshot file, or writes it with UPDATE_SNAPSHOTS=1. */
+async function snapshot(name: string, actual: string): Promise<void> {
+  const path = `${ROOT}tests/snapshots/${name}.txt`;
+  if (Deno.env.get("UPDATE_SNAPSHOTS") === "1") {
+    await Deno.writeTextFile(path, actual);
+    return;
+  }
+  const expected = await Deno.readTextFile(path);
+  assertEquals(actual, expected, `snapshot ${name} (UPDATE_SNAPSHOTS=1 to accept a change)`);
+}
+
+for (
+  const [name, args] of [["root", ["--help"]], ["subscribers", ["subscribers", "--help"]], [
+    "subscribers-list",
+    ["subscribers", "list", "--help"],
+  ]] as const
+) {
+  for (const lang of ["en", "ja"] as const) {
+    Deno.test(`help snapshot: soracom ${args.join(" ")} (${lang})`, async () => {
+      const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
+      const r = await runInProcess(args, { env });
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(r.stderr, "");
+      await snapshot(`${name}.${lang}`, r.stdout);
+    });
+  }
+}
+
+Deno.test("help: 80 columns off a terminal, the terminal's width on one; never an escape", async () => {
+  const lines = (s: string) => s.split("\n");
+  const plain = await runInProcess(["subscribers", "list", "--help"]);
+  // Routes and links are never wrapped; everything else fits.
+  const wide = (l: string) => !/^(Route|API reference| {2}soracom )/.test(l) && !l.includes("://");
+  for (const l of lines(plain.stdout).filter(wide)) {
+    assert(l.length <= 80, `over 80 columns: "${l}"`);
+  }
+  const narrow = await runInProcess(["subscribers", "list", "--help"], { terminalWidth: 60 });
+  for (const l of lines(narrow.stdout).filter(wide)) assert(l.length <= 60, `over 60: "${l}"`);
+  const ja = await runInProcess(["subscribers", "--help"], {
+    env: { LANG: "ja_JP.UTF-8" },
+    terminalWidth: 60,
+  });
+  for (const l of lines(ja.stdout)) {
+    const width = [...l].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+    assert(width <= 60, `over 60 columns: "${l}"`);
+  }
+  for (const out of [plain.stdout, narrow.stdout, ja.stdout]) {
+    assert(!out.includes("\x1b"), "no escapes");
+  }
+  assertEquals(wrap("一二三四五六", 6), ["一二三", "四五六"]);
+  assertEquals(wrap("alpha beta gamma", 10), ["alpha beta", "gamma"]);
+});
+
+Deno.test("help: soracom alone, or with only global flags, shows the root page (exit 0)", async () => {
+  for (const args of [[], ["--profile", "x"], ["help"], ["--coverage-type", "g"]]) {
+    const r = await runInProcess(args);
+    assertEquals(r.code, 0, `soracom ${args.join(" ")}: ${r.stderr}`);
+    assert(r.stdout.startsWith("soracom: the SORACOM API"), r.stdout.slice(0, 80));
+    assertStringIncludes(r.stdout, "\nGlobal flags:\n");
+    assertStringIncludes(r.stdout, "soracom help COMMAND");
+  }
+  const bad = await runInProcess(["--no-such-flag"]);
+  assertEquals(bad.code, 2);
+});
