@@ -8,6 +8,7 @@
  */
 
 import { CliError } from "./errors.ts";
+import { said } from "./messages.ts";
 
 /** An output stream. Writes are synchronous so output order is exact. */
 export interface Output {
@@ -304,7 +305,7 @@ async function runChild(argv: readonly string[], options: RunOptions): Promise<C
   }).spawn();
   const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
     void killTree(child);
-    throw new CliError("auth", `output exceeded ${options.maxStdoutBytes} bytes`);
+    throw new CliError("auth", said("outputTooLarge", options.maxStdoutBytes));
   });
   const stderr = options.interactive ? undefined : readStream(child.stderr, 64 * 1024);
   const outputs = Promise.all([stdout.done, stderr?.done]);
@@ -326,7 +327,7 @@ async function runChild(argv: readonly string[], options: RunOptions): Promise<C
       await killTree(child);
       await Promise.race([Promise.allSettled([outputs, child.status]), after(PIPE_GRACE_MS, null)]);
       cutShort();
-      throw new CliError("auth", `timed out after ${options.timeoutMs / 1000} s`);
+      throw new CliError("auth", said("timedOut", options.timeoutMs / 1000));
     }
     if (first === "exited") cutShort();
     const [out, err] = await outputs;
@@ -381,8 +382,10 @@ async function promptOn(
       if (n === null || n === 0) break;
       const c = buf[0];
       if (c === 0x0a || c === 0x0d) break;
-      if (secret && c === 0x03) throw new CliError("aborted", "aborted");
-      if (secret && c === 0x04 && bytes.length === 0) throw new CliError("aborted", "aborted");
+      if (secret && c === 0x03) throw new CliError("aborted", said("aborted"));
+      if (secret && c === 0x04 && bytes.length === 0) {
+        throw new CliError("aborted", said("aborted"));
+      }
       if (secret && c < 0x20 && c !== 0x7f && c !== 0x08) continue; // other control keys are not part of a secret
       if (secret && (c === 0x7f || c === 0x08)) {
         bytes.pop();

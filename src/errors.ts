@@ -13,6 +13,8 @@
  * @module
  */
 
+import { type Lang, render, type Said } from "./messages.ts";
+
 /** What went wrong, in the user's terms. Each kind has its own exit code. */
 export type ErrorKind =
   | "usage"
@@ -46,17 +48,26 @@ export class CliError extends Error {
   readonly status?: number;
   /** What to do about it: printed on its own line after the error. */
   readonly hint?: string;
+  /** The message by key, so it can be printed in the user's language (`message` is English). */
+  readonly said?: Said;
 
   constructor(
     kind: ErrorKind,
-    message: string,
+    message: string | Said,
     options?: { cause?: unknown; status?: number; hint?: string },
   ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    const text = typeof message === "string" ? message : render(message, "en");
+    super(text, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "CliError";
     this.kind = kind;
     this.status = options?.status;
     this.hint = options?.hint;
+    if (typeof message !== "string") this.said = message;
+  }
+
+  /** The message in `lang`. */
+  textIn(lang: Lang): string {
+    return this.said ? render(this.said, lang) : this.message;
   }
 
   /** The process exit code for this error. */

@@ -115,6 +115,118 @@ const en = {
   nothingToLogOut: (label: string) => `no cached session for ${label}; nothing to log out`,
   unconfigureNotRevoked: (name: string, why: string) =>
     `warning: the session of profile ${name} could not be revoked on the server (${why}); it was deleted here`,
+  // Errors the CLI itself reports (after "Error: ", which stays as it is in every language).
+  unexpectedError: (message: string) =>
+    `unexpected error: ${message} (rerun with SORACOM_VERBOSE=1 for details)`,
+  unknownCommand: (input: string, where: string, corrections: readonly string[]) =>
+    `unknown command "${input}" for "${where}"${
+      corrections.length > 0
+        ? ` (did you mean ${corrections.map((c) => `"${c}"`).join(" or ")}?)`
+        : ""
+    }; run '${where} --help' for usage`,
+  unknownFlag: (flag: string, corrections: readonly string[]) =>
+    `unknown flag: --${flag}${
+      corrections.length > 0
+        ? ` (did you mean ${corrections.map((c) => `--${c}`).join(" or ")}?)`
+        : ""
+    }`,
+  unexpectedArguments: (list: string) => `unexpected arguments passed => [${list}]`,
+  needsPermission: (flag: string, detail: string) =>
+    `this needs the ${flag} permission (${detail})`,
+  bothFlags: (names: string) => `both ${names} must be specified`,
+  bothVariables: (names: string) => `both ${names} must be set`,
+  notAnInteger: (input: string, flag: string) =>
+    `invalid argument ${JSON.stringify(input)} for "--${flag}": not an integer`,
+  notANumber: (input: string, flag: string) =>
+    `invalid argument ${JSON.stringify(input)} for "--${flag}": not a number`,
+  notAllowed: (input: string, flag: string, values: string) =>
+    `invalid value ${JSON.stringify(input)} for "--${flag}": allowed values are ${values}`,
+  requiredParam: (flag: string) => `required parameter '${flag}' is not specified`,
+  requiredBodyParam: (name: string, flag: string) =>
+    `required parameter '${name}' in body (or command line option '${flag}') is not specified`,
+  bodyInvalidJson: (detail: string) =>
+    `invalid json format specified for \`--body\` parameter: ${detail}`,
+  bodyNotObject: "`--body` must be a JSON object for this command",
+  bodyFileMissing: (path: string) => `--body: cannot read ${path}: no such file`,
+  bodyFileUnreadable: (path: string, why: string) => `--body: cannot read ${path}: ${why}`,
+  warnDeprecated: "WARN: Deprecated API calling.",
+  warnAlternative: (command: string) =>
+    `WARN: Please consider to use the alternative API (command: \`${command}\`)`,
+  responseNotJson: "the response is not valid JSON (it may have been cut off)",
+  responseTooLarge: "the response is too large to print",
+  responseCutOff: (why: string) => `the response was cut off: ${why}`,
+  jsonlNeedsArray: "--jsonl needs an array response",
+  fetchAllNotArray: "--fetch-all cannot merge pages: the response is not an array",
+  fetchAllLoop: (header: string, key: string) =>
+    `--fetch-all stopped: the server sent the same ${header} twice (${key})`,
+  fetchProgress: (pages: number, items: number) => `fetched ${pages} pages, ${items} items`,
+  networkFailed: (what: string, why: string, attempts: number) =>
+    `${what}: ${why}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}`,
+  networkGaveUp: (what: string, why: string, attempts: number) =>
+    `${what}: ${why} (gave up after ${attempts} attempts)`,
+  noHomeProfiles: "cannot find the home folder (HOME is not set); set SORACOM_PROFILE_DIR",
+  noHomeSessions: "cannot find the home folder; set SORACOM_SESSION_DIR",
+  invalidProfileName: (name: string) => `invalid profile name ${JSON.stringify(name)}`,
+  profileEmpty: (where: string) => `${where}: the file is empty`,
+  profileInvalidJson: (where: string, line: number, column: number, what: string) =>
+    `${where}:${line}:${column}: invalid JSON (${what})`,
+  profileMissing: (path: string, name: string, how: string) =>
+    `stat ${path}: no such file or directory (profile '${name}' does not exist; create it with '${how}')`,
+  notAFile: (path: string) => `${path} is not a file`,
+  profileTooOpen: (path: string) =>
+    `Permissions for the file '${path}' which contains your credentials are too open; run 'chmod 600 ${path}'`,
+  profileTooLarge: (path: string, size: number, max: number) =>
+    `${path} is ${size} bytes, larger than a profile can be (${max})`,
+  notUtf8File: (path: string) => `${path}: the file is not UTF-8`,
+  noCredentials: (label: string) =>
+    `${label} has no credentials (authKeyId and authKey, email and password, or operatorId, username and password)`,
+  sourceNotLoaded: (name: string, why: string) =>
+    `unable to load the specified source profile '${name}': ${why}`,
+  nestedSwitchUser: (name: string) =>
+    `source profile '${name}' should not have a sourceProfile (nested switch user is not allowed)`,
+  switchUserIncomplete:
+    "both operatorId and username are required when authenticating using switch-user",
+  loginNotJson: "the authentication response is not JSON",
+  loginIncomplete: "the authentication response is missing apiKey, token or operatorId",
+  waitingForLogin: "waiting for another soracom run that is logging in...",
+  commandSplit: (label: string, why: string) => `${label}: ${why}`,
+  commandNotFound: (label: string, program: string) => `${label}: program not found: ${program}`,
+  commandCannotRun: (label: string, program: string) =>
+    `${label}: cannot run ${program}: permission denied`,
+  commandStopped: (label: string, program: string, why: string) => `${label} '${program}' ${why}`,
+  commandTimedOut: (label: string, program: string, seconds: number) =>
+    `${label} '${program}' timed out after ${seconds} s`,
+  commandTooMuchOutput: (label: string, program: string, bytes: number) =>
+    `${label} '${program}' output exceeded ${bytes} bytes`,
+  commandFailed: (label: string, program: string, status: number, last: string) =>
+    `${label} '${program}' failed with exit status ${status}${last ? `: ${last}` : ""}`,
+  commandNotUtf8: (label: string, program: string) =>
+    `${label} '${program}' printed output that is not UTF-8`,
+  commandOutputEmpty: (program: string) => `the output of profileCommand '${program}' is empty`,
+  commandOutputNotJson: (program: string) =>
+    `the output of profileCommand '${program}' is not valid JSON`,
+  otpCommandEmpty: "mfaOTPCommand did not print a one-time code",
+  outputTooLarge: (bytes: number) => `output exceeded ${bytes} bytes`,
+  timedOut: (seconds: number) => `timed out after ${seconds} s`,
+  aborted: "aborted",
+  abort: "abort",
+  updateAvailable: (latest: string, current: string, notes: string, target: string) =>
+    `soracom v${latest} is available (this is v${current}).\nRelease notes: ${notes}\n` +
+    `This replaces ${target}. If a package manager installed soracom, update it with that instead.`,
+  updateNow: "Update now? (y/N) ",
+  updateNeedsTerminal:
+    "self-update needs a terminal to confirm; add --yes to update without asking",
+  checksumMismatch: (name: string, expected: string, actual: string) =>
+    `checksum mismatch for ${name} (expected ${expected}, got ${actual}); soracom was not changed`,
+  sandboxProfileExists: (name: string) => `profile '${name}' already exists (--overwrite=false)`,
+  sandboxNeedsTerminal:
+    "configure-sandbox needs a terminal, or all of --auth-key-id, --auth-key, --email and --password",
+  unconfigureConfirm: (name: string) => `Are you sure to remove profile '${name}' ? (y/N) `,
+  unconfigureNeedsTerminal:
+    "unconfigure needs a terminal to confirm; add --yes to skip the question",
+  removeMissing: (path: string) => `remove ${path}: no such file or directory`,
+  configureNeedsTerminal:
+    "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')",
   // Questions (configure).
   askNotEmpty: "This cannot be empty.",
   chooseANumber: (max: number) => `Type a number from 1 to ${max}.`,
@@ -279,6 +391,109 @@ const ja: Messages = {
     `${label} のキャッシュされたセッションはありません。ログアウトするものはありません`,
   unconfigureNotRevoked: (name, why) =>
     `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした (${why})。このマシンからは削除しました`,
+  unexpectedError: (message) =>
+    `予期しないエラー: ${message} (詳しくは SORACOM_VERBOSE=1 を付けて再実行してください)`,
+  unknownCommand: (input, where, corrections) =>
+    `"${where}" に "${input}" というコマンドはありません${
+      corrections.length > 0
+        ? ` (${corrections.map((c) => `"${c}"`).join(" または ")} のことですか?)`
+        : ""
+    }。使い方は '${where} --help' で確認できます`,
+  unknownFlag: (flag, corrections) =>
+    `不明なフラグです: --${flag}${
+      corrections.length > 0
+        ? ` (${corrections.map((c) => `--${c}`).join(" または ")} のことですか?)`
+        : ""
+    }`,
+  unexpectedArguments: (list) => `余分な引数があります => [${list}]`,
+  needsPermission: (flag, detail) => `${flag} の権限が必要です (${detail})`,
+  bothFlags: (names) => `${names} は両方を指定してください`,
+  bothVariables: (names) => `${names} は両方を設定してください`,
+  notAnInteger: (input, flag) => `"--${flag}" の値 ${JSON.stringify(input)} は整数ではありません`,
+  notANumber: (input, flag) => `"--${flag}" の値 ${JSON.stringify(input)} は数値ではありません`,
+  notAllowed: (input, flag, values) =>
+    `"--${flag}" の値 ${JSON.stringify(input)} は使えません。使える値: ${values}`,
+  requiredParam: (flag) => `必須のパラメーター '${flag}' が指定されていません`,
+  requiredBodyParam: (name, flag) =>
+    `ボディの必須パラメーター '${name}' (コマンドラインオプション '${flag}') が指定されていません`,
+  bodyInvalidJson: (detail) => `\`--body\` に指定された JSON が正しくありません: ${detail}`,
+  bodyNotObject: "このコマンドの `--body` は JSON オブジェクトにしてください",
+  bodyFileMissing: (path) => `--body: ${path} を読めません: ファイルがありません`,
+  bodyFileUnreadable: (path, why) => `--body: ${path} を読めません: ${why}`,
+  warnDeprecated: "WARN: 非推奨の API を呼び出しています。",
+  warnAlternative: (command) =>
+    `WARN: 代わりの API (コマンド: \`${command}\`) の利用を検討してください`,
+  responseNotJson: "レスポンスが正しい JSON ではありません (途中で切れた可能性があります)",
+  responseTooLarge: "レスポンスが大きすぎて出力できません",
+  responseCutOff: (why) => `レスポンスが途中で切れました: ${why}`,
+  jsonlNeedsArray: "--jsonl は配列のレスポンスにしか使えません",
+  fetchAllNotArray: "--fetch-all でページをまとめられません: レスポンスが配列ではありません",
+  fetchAllLoop: (header, key) =>
+    `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました (${key})`,
+  fetchProgress: (pages, items) => `${pages} ページ、${items} 件を取得`,
+  networkFailed: (what, why, attempts) =>
+    `${what}: ${why}${attempts > 1 ? ` (${attempts} 回試行)` : ""}`,
+  networkGaveUp: (what, why, attempts) => `${what}: ${why} (${attempts} 回試行してあきらめました)`,
+  noHomeProfiles:
+    "ホームフォルダーが見つかりません (HOME が設定されていません)。SORACOM_PROFILE_DIR を設定してください",
+  noHomeSessions: "ホームフォルダーが見つかりません。SORACOM_SESSION_DIR を設定してください",
+  invalidProfileName: (name) => `プロファイル名 ${JSON.stringify(name)} は使えません`,
+  profileEmpty: (where) => `${where}: ファイルが空です`,
+  profileInvalidJson: (where, line, column, what) =>
+    `${where}:${line}:${column}: JSON が正しくありません (${what})`,
+  profileMissing: (path, name, how) =>
+    `${path} がありません (プロファイル '${name}' は存在しません。'${how}' で作成してください)`,
+  notAFile: (path) => `${path} はファイルではありません`,
+  profileTooOpen: (path) =>
+    `認証情報を含むファイル '${path}' のアクセス権が広すぎます。'chmod 600 ${path}' を実行してください`,
+  profileTooLarge: (path, size, max) =>
+    `${path} は ${size} バイトあり、プロファイルの上限 (${max}) を超えています`,
+  notUtf8File: (path) => `${path}: ファイルが UTF-8 ではありません`,
+  noCredentials: (label) =>
+    `${label} に認証情報がありません (authKeyId と authKey、email と password、または operatorId、username と password)`,
+  sourceNotLoaded: (name, why) => `ソースプロファイル '${name}' を読み込めません: ${why}`,
+  nestedSwitchUser: (name) =>
+    `ソースプロファイル '${name}' に sourceProfile を設定することはできません (スイッチユーザーの連鎖は不可)`,
+  switchUserIncomplete: "スイッチユーザーで認証するには operatorId と username の両方が必要です",
+  loginNotJson: "認証のレスポンスが JSON ではありません",
+  loginIncomplete: "認証のレスポンスに apiKey、token、operatorId のいずれかがありません",
+  waitingForLogin: "ログイン中の別の soracom の実行を待っています...",
+  commandSplit: (label, why) => `${label}: ${why}`,
+  commandNotFound: (label, program) => `${label}: プログラムが見つかりません: ${program}`,
+  commandCannotRun: (label, program) => `${label}: ${program} を実行できません: 権限がありません`,
+  commandStopped: (label, program, why) => `${label} '${program}' ${why}`,
+  commandTimedOut: (label, program, seconds) =>
+    `${label} '${program}' が ${seconds} 秒でタイムアウトしました`,
+  commandTooMuchOutput: (label, program, bytes) =>
+    `${label} '${program}' の出力が ${bytes} バイトを超えました`,
+  commandFailed: (label, program, status, last) =>
+    `${label} '${program}' が終了ステータス ${status} で失敗しました${last ? `: ${last}` : ""}`,
+  commandNotUtf8: (label, program) => `${label} '${program}' の出力が UTF-8 ではありません`,
+  commandOutputEmpty: (program) => `profileCommand '${program}' の出力が空です`,
+  commandOutputNotJson: (program) =>
+    `profileCommand '${program}' の出力が正しい JSON ではありません`,
+  otpCommandEmpty: "mfaOTPCommand がワンタイムコードを出力しませんでした",
+  outputTooLarge: (bytes) => `出力が ${bytes} バイトを超えました`,
+  timedOut: (seconds) => `${seconds} 秒でタイムアウトしました`,
+  aborted: "中止しました",
+  abort: "中止しました",
+  updateAvailable: (latest, current, notes, target) =>
+    `soracom v${latest} が公開されています (このバージョンは v${current})。\nリリースノート: ${notes}\n` +
+    `${target} を置き換えます。パッケージマネージャーでインストールした場合は、そちらで更新してください。`,
+  updateNow: "今すぐ更新しますか? (y/N) ",
+  updateNeedsTerminal:
+    "self-update の確認には端末が必要です。確認せずに更新するには --yes を付けてください",
+  checksumMismatch: (name, expected, actual) =>
+    `${name} のチェックサムが一致しません (期待値 ${expected}、実際 ${actual})。soracom は変更していません`,
+  sandboxProfileExists: (name) => `プロファイル '${name}' はすでにあります (--overwrite=false)`,
+  sandboxNeedsTerminal:
+    "configure-sandbox には端末か、--auth-key-id、--auth-key、--email、--password のすべての指定が必要です",
+  unconfigureConfirm: (name) => `プロファイル '${name}' を削除しますか? (y/N) `,
+  unconfigureNeedsTerminal:
+    "unconfigure の確認には端末が必要です。確認を省くには --yes を付けてください",
+  removeMissing: (path) => `${path} を削除できません: ファイルがありません`,
+  configureNeedsTerminal:
+    "configure で質問するには端末が必要です。回答をフラグで指定してください ('soracom configure --help' を参照)",
   askNotEmpty: "空にはできません。",
   chooseANumber: (max) => `1 から ${max} までの数字を入力してください。`,
   configureIntro: (path, dir) =>
@@ -368,6 +583,44 @@ const ja: Messages = {
 };
 
 const TABLES: Readonly<Record<Lang, Messages>> = { en, ja };
+
+/** A message that takes arguments. */
+// deno-lint-ignore no-explicit-any -- any message's own argument list
+type MessageFn = (...args: any[]) => string;
+
+/** The keys of the messages that are text (or make text from arguments). */
+export type TextKey = {
+  [K in keyof Messages]: Messages[K] extends string | MessageFn ? K : never;
+}[keyof Messages];
+
+type ArgsOf<K extends TextKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+
+/**
+ * A message to say later, in whichever language the reader wants: errors are
+ * made deep in the code, and printed (in the user's language) by the CLI.
+ */
+export interface Said {
+  readonly key: TextKey;
+  readonly args: readonly unknown[];
+}
+
+/**
+ * A message by key, with its arguments.
+ *
+ * @example
+ * ```ts
+ * render(said("unknownFlag", "--bogus"), "ja"); // "不明なフラグです: --bogus"
+ * ```
+ */
+export function said<K extends TextKey>(key: K, ...args: ArgsOf<K>): Said {
+  return { key, args };
+}
+
+/** The text of `message` in `lang`. */
+export function render(message: Said, lang: Lang): string {
+  const entry = TABLES[lang][message.key] as string | MessageFn;
+  return typeof entry === "string" ? entry : entry(...message.args);
+}
 
 /** The message table for `lang`. */
 export function messages(lang: Lang): Messages {

@@ -155,7 +155,7 @@ Deno.test("an mfaOTPCommand that fails shows the end of its stderr, in Japanese 
   assertEquals(lines[0], "mfaOTPCommand 'op' が標準エラー出力に書いた最後の行:");
   assertStringIncludes(lines[1], `  | [ERROR] "nothing" isn't an item`);
   assert(
-    lines[2].startsWith("Error: mfaOTPCommand 'op' failed with exit status 1: [ERROR]"),
+    lines[2].startsWith("Error: mfaOTPCommand 'op' が終了ステータス 1 で失敗しました: [ERROR]"),
     r.stderr,
   );
 });

@@ -8,7 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { type Lang, messages } from "../messages.ts";
+import { type Lang, messages, said } from "../messages.ts";
 import { isSecretHeader, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
 
@@ -195,9 +195,12 @@ export async function send(
       if (response) return response;
       throw new CliError(
         "network",
-        `${req.method} ${new URL(req.url).origin}: ${describeNetworkError(failure)}${
-          attempts > 1 ? ` (after ${attempt + 1} attempts)` : ""
-        }`,
+        said(
+          "networkFailed",
+          `${req.method} ${new URL(req.url).origin}`,
+          describeNetworkError(failure),
+          attempts > 1 ? attempt + 1 : 1,
+        ),
         { cause: failure },
       );
     }
@@ -210,9 +213,12 @@ export async function send(
       if (response) return response;
       throw new CliError(
         "network",
-        `${req.method} ${new URL(req.url).origin}: ${
-          describeNetworkError(failure)
-        } (gave up after ${attempt + 1} attempts)`,
+        said(
+          "networkGaveUp",
+          `${req.method} ${new URL(req.url).origin}`,
+          describeNetworkError(failure),
+          attempt + 1,
+        ),
         { cause: failure },
       );
     }

@@ -10,6 +10,7 @@
 import { type Context, type Output, Utf8Buffer } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { eachJsonElement, formatJson, type JsonStyle, JsonSyntaxError } from "./json.ts";
+import { messagesFor, said } from "../messages.ts";
 
 /** How to print. */
 export interface OutputMode {
@@ -28,10 +29,10 @@ function formatted<T>(format: () => T): T {
     return format();
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
-      throw new CliError("api", "the response is not valid JSON (it may have been cut off)");
+      throw new CliError("api", said("responseNotJson"));
     }
     // Past the longest string JavaScript can hold (e.g. thousands of levels, pretty).
-    if (e instanceof RangeError) throw new CliError("api", "the response is too large to print");
+    if (e instanceof RangeError) throw new CliError("api", said("responseTooLarge"));
     throw e;
   }
 }
@@ -41,10 +42,7 @@ async function readBody(response: Response): Promise<Uint8Array> {
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch (e) {
-    throw new CliError(
-      "network",
-      `the response was cut off: ${(e as Error).message.split("\n")[0]}`,
-    );
+    throw new CliError("network", said("responseCutOff", (e as Error).message.split("\n")[0]));
   }
 }
 
@@ -66,7 +64,7 @@ export async function printResponse(
   if (mode.jsonl || text.trimStart().startsWith("[")) {
     const printer = new ArrayPrinter(out, mode.jsonl ? "jsonl" : "pretty");
     if (!formatted(() => printer.addArray(text))) {
-      throw new CliError("api", "--jsonl needs an array response");
+      throw new CliError("api", said("jsonlNeedsArray"));
     }
     printer.flush();
     printer.finish();
@@ -214,21 +212,18 @@ export async function printAllPages(
         formatted(() => printer.addArray(text));
       if (!isArray) {
         if (!only) {
-          throw new CliError("api", "--fetch-all cannot merge pages: the response is not an array");
+          throw new CliError("api", said("fetchAllNotArray"));
         }
         ctx.stdout.write(`${formatted(() => formatJson(text, printer.style))}\n`);
         return;
       }
       printer.flush();
       if (progress) {
-        ctx.stderr.write(`\rfetched ${pages} pages, ${printer.count} items`);
+        ctx.stderr.write(`\r${messagesFor((n) => ctx.env(n)).fetchProgress(pages, printer.count)}`);
         shown = true;
       }
       if (loop) {
-        throw new CliError(
-          "api",
-          `--fetch-all stopped: the server sent the same ${header} twice (${JSON.stringify(key)})`,
-        );
+        throw new CliError("api", said("fetchAllLoop", header, JSON.stringify(key)));
       }
     }
   } finally {

@@ -18,6 +18,7 @@ import {
   RawNumber,
   stringifyCompact,
 } from "./json.ts";
+import { said } from "../messages.ts";
 
 /** A parsed flag value. Arrays are string arrays. */
 export type FlagValue = string | number | boolean | readonly string[];
@@ -65,10 +66,7 @@ function queryValues(param: CatalogParam, value: FlagValue): string[] {
 
 /** The error for a `--body` that is not valid JSON, naming where it breaks. */
 export function invalidBody(text: string): CliError {
-  return new CliError(
-    "usage",
-    `invalid json format specified for \`--body\` parameter: ${describeJsonError(text)}`,
-  );
+  return new CliError("usage", said("bodyInvalidJson", describeJsonError(text)));
 }
 
 function parseBodyObject(bytes: Uint8Array | undefined): Record<string, JsonValue> {
@@ -84,7 +82,7 @@ function parseBodyObject(bytes: Uint8Array | undefined): Record<string, JsonValu
     value === null || typeof value !== "object" || Array.isArray(value) ||
     value instanceof RawNumber
   ) {
-    throw new CliError("usage", "`--body` must be a JSON object for this command");
+    throw new CliError("usage", said("bodyNotObject"));
   }
   return value;
 }
@@ -149,10 +147,7 @@ function buildBody(
     if (given.has(prop.name) || prop.name in object) continue;
     // Filled from the session once logged in, like the `operator_id` path parameter.
     if (prop.name === "operatorId" && operatorId === undefined) continue;
-    throw new CliError(
-      "usage",
-      `required parameter '${prop.name}' in body (or command line option '${prop.flag}') is not specified`,
-    );
+    throw new CliError("usage", said("requiredBodyParam", prop.name, prop.flag));
   }
   return { body: stringifyCompact(object), contentType };
 }
@@ -176,7 +171,7 @@ export function buildApiCall(
     }
     if (param.required && param.default === undefined && isZero(value)) {
       if (param.name === "operator_id" && operatorId === undefined) continue;
-      throw new CliError("usage", `required parameter '${param.flag}' is not specified`);
+      throw new CliError("usage", said("requiredParam", param.flag));
     }
     if (value === undefined) continue;
     if (param.in === "path") {

@@ -9,7 +9,6 @@
 
 import { type ApiTarget, operatorIdFromToken } from "../api/client.ts";
 import { resolveEndpoint } from "../api/endpoint.ts";
-import { detectLang } from "../messages.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { profileFromCommand } from "../profile/command.ts";
@@ -29,6 +28,7 @@ import {
   type Session,
   switchUser,
 } from "./login.ts";
+import { detectLang, said } from "../messages.ts";
 
 /** The global flags every command has. */
 export interface GlobalOptions {
@@ -111,9 +111,14 @@ function bothOrNeither(
   a: string | undefined,
   b: string | undefined,
   names: string,
-  verb = "specified",
+  verb: "flags" | "variables" = "flags",
 ): boolean {
-  if (Boolean(a) !== Boolean(b)) throw new CliError("usage", `both ${names} must be ${verb}`);
+  if (Boolean(a) !== Boolean(b)) {
+    throw new CliError(
+      "usage",
+      verb === "flags" ? said("bothFlags", names) : said("bothVariables", names),
+    );
+  }
   return Boolean(a);
 }
 
@@ -134,7 +139,9 @@ export function credentialSource(inv: Invocation): CredentialSource {
     return { kind: "profileCommand", command: o.profileCommand, origin: "--profile-command" };
   }
   const env = inv.environment;
-  if (bothOrNeither(env?.apiKey, env?.apiToken, "SORACOM_API_KEY and SORACOM_API_TOKEN", "set")) {
+  if (
+    bothOrNeither(env?.apiKey, env?.apiToken, "SORACOM_API_KEY and SORACOM_API_TOKEN", "variables")
+  ) {
     return { kind: "apiKey", apiKey: env!.apiKey!, token: env!.apiToken! };
   }
   if (inv.fileProfileError) throw inv.fileProfileError;
@@ -185,10 +192,7 @@ function otpSources(inv: Invocation, profile: Profile, label: string): OtpSource
 async function loginAs(ctx: Context, inv: Invocation, profile: Profile, label: string) {
   const body = authBodyOf(profile);
   if (!hasCredentials(body)) {
-    throw new CliError(
-      "config",
-      `${label} has no credentials (authKeyId and authKey, email and password, or operatorId, username and password)`,
-    );
+    throw new CliError("config", said("noCredentials", label));
   }
   return await login(ctx, inv.target, body, otpSources(inv, profile, label));
 }
@@ -222,24 +226,15 @@ export async function sourceInvocation(
     loaded = await loadProfile(ctx, profileDir(ctx), sourceName);
   } catch (e) {
     if (e instanceof CliError) {
-      throw new CliError(
-        e.kind,
-        `unable to load the specified source profile '${sourceName}': ${e.message}`,
-      );
+      throw new CliError(e.kind, said("sourceNotLoaded", sourceName, e.message));
     }
     throw e;
   }
   if (loaded.profile.sourceProfile !== undefined) {
-    throw new CliError(
-      "config",
-      `source profile '${sourceName}' should not have a sourceProfile (nested switch user is not allowed)`,
-    );
+    throw new CliError("config", said("nestedSwitchUser", sourceName));
   }
   if (!profile.operatorId || !profile.username) {
-    throw new CliError(
-      "config",
-      "both operatorId and username are required when authenticating using switch-user",
-    );
+    throw new CliError("config", said("switchUserIncomplete"));
   }
   const o = inv.options;
   return {

@@ -14,7 +14,7 @@ import { parseJsonData } from "../api/json.ts";
 import { parseAuthResponse } from "../validators.generated.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { type Messages, messages } from "../messages.ts";
+import { type Messages, messages, said } from "../messages.ts";
 import { otpFromCommand } from "../profile/command.ts";
 import type { Profile } from "../profile/schema.ts";
 
@@ -74,15 +74,12 @@ async function parseSession(
   try {
     value = parseJsonData(await response.text());
   } catch {
-    throw new CliError("auth", "the authentication response is not JSON");
+    throw new CliError("auth", said("loginNotJson"));
   }
   // The check generated from authResponseSchema (session_zod.ts): no zod on a login either.
   const data = parseAuthResponse(value);
   if (data === undefined) {
-    throw new CliError(
-      "auth",
-      "the authentication response is missing apiKey, token or operatorId",
-    );
+    throw new CliError("auth", said("loginIncomplete"));
   }
   return { ...data, expiresAt: now + lifetimeSeconds * 1000 };
 }

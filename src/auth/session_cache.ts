@@ -18,6 +18,7 @@ import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "../validators.generated.ts";
 import { sha256Hex } from "./sha256.ts";
+import { messagesFor, said } from "../messages.ts";
 
 /** A session as stored, with what logout and renewal need. */
 export type CachedSession = Omit<CachedSessionFile, "version">;
@@ -39,7 +40,7 @@ export function sessionDir(ctx: Context): string {
     const xdg = ctx.env("XDG_CACHE_HOME");
     if (xdg) return `${xdg}/soracom/sessions`;
   }
-  if (!home) throw new CliError("config", "cannot find the home folder; set SORACOM_SESSION_DIR");
+  if (!home) throw new CliError("config", said("noHomeSessions"));
   return `${home}/.cache/soracom/sessions`;
 }
 
@@ -125,7 +126,7 @@ export class SessionCache {
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     await this.ctx.fs.ensureDir(this.dir, 0o700);
     const timer = setTimeout(
-      () => this.ctx.stderr.write("waiting for another soracom run that is logging in...\n"),
+      () => this.ctx.stderr.write(`${messagesFor((n) => this.ctx.env(n)).waitingForLogin}\n`),
       LOCK_NOTICE_MS,
     );
     let release: () => void;

@@ -22,6 +22,7 @@ import {
   typedFlag,
   withGlobalFlags,
 } from "./flags.ts";
+import { messagesFor, said } from "../messages.ts";
 
 function describe(p: CatalogParam | CatalogBodyProp, where: string): string {
   const parts = [p.type === "array" ? "strings, repeat or comma-separate" : p.type, where];
@@ -64,9 +65,9 @@ export async function readBodyFlag(
       return await ctx.fs.readFile(path);
     } catch (e) {
       if (e instanceof Deno.errors.NotFound) {
-        throw new CliError("usage", `--body: cannot read ${path}: no such file`);
+        throw new CliError("usage", said("bodyFileMissing", path));
       }
-      throw new CliError("usage", `--body: cannot read ${path}: ${(e as Error).message}`);
+      throw new CliError("usage", said("bodyFileUnreadable", path, (e as Error).message));
     }
   }
   return new TextEncoder().encode(body);
@@ -81,11 +82,10 @@ export async function runApiCommand(
   const local = operationFlags(op);
   const options = globalOptions(flags, new Set(Object.keys(local)));
   if (op.deprecated) {
-    ctx.stderr.write("WARN: Deprecated API calling.\n");
+    const m = messagesFor((n) => ctx.env(n));
+    ctx.stderr.write(`${m.warnDeprecated}\n`);
     if (op.alternative) {
-      ctx.stderr.write(
-        `WARN: Please consider to use the alternative API (command: \`${op.alternative}\`)\n`,
-      );
+      ctx.stderr.write(`${m.warnAlternative(op.alternative)}\n`);
     }
   }
   const values: Record<string, FlagValue | undefined> = {};

@@ -10,7 +10,7 @@
 import type { Command, RouteMap } from "@stricli/core";
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
-import { messagesFor } from "../messages.ts";
+import { detectLang, type Lang, messages, said } from "../messages.ts";
 import { VERSION } from "../version.ts";
 import { type AppContext, type FlagSpec, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
@@ -99,14 +99,11 @@ function isUsageError(exc: unknown): boolean {
 
 /** The one-line message for an error, and its hint line if any (no final newline: stricli adds it). */
 function errorLine(exc: unknown, ctx: Context): string {
+  const lang = langOf(ctx);
+  const m = messages(lang);
   if (exc instanceof CliError) {
-    if (!exc.hint) return `Error: ${oneLine(exc.message)}`;
-    // The hint is in the user's language; reading it must not throw while reporting an error.
-    let hint = "hint";
-    try {
-      hint = messagesFor((n) => ctx.env(n)).hint;
-    } catch { /* English, then */ }
-    return `Error: ${oneLine(exc.message)}\n${hint}: ${oneLine(exc.hint)}`;
+    const line = `Error: ${oneLine(exc.textIn(lang))}`;
+    return exc.hint ? `${line}\n${m.hint}: ${oneLine(exc.hint)}` : line;
   }
   const message = exc instanceof Error ? exc.message : String(exc);
   // This runs while reporting another error: it must not throw one of its own.
@@ -117,9 +114,16 @@ function errorLine(exc: unknown, ctx: Context): string {
     verbose = undefined;
   }
   const detail = verbose && exc instanceof Error && exc.stack ? `${exc.stack}\n` : "";
-  return `${detail}Error: unexpected error: ${
-    oneLine(message)
-  } (rerun with SORACOM_VERBOSE=1 for details)`;
+  return `${detail}Error: ${m.unexpectedError(oneLine(message))}`;
+}
+
+/** The user's language; English when even that cannot be read (this runs while reporting). */
+function langOf(ctx: Context): Lang {
+  try {
+    return detectLang((n) => ctx.env(n));
+  } catch {
+    return "en";
+  }
 }
 
 /**
@@ -137,7 +141,7 @@ function permissionError(exc: unknown): CliError | undefined {
       if (!match) return;
       return new CliError(
         "permission",
-        `this needs the ${match[1]} permission (${oneLine(e.message.split(",")[0])})`,
+        said("needsPermission", match[1], oneLine(e.message.split(",")[0])),
       );
     }
   }
@@ -318,7 +322,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     return 0;
   }
   const inherited = used.find((u) => !own(specs, u.name) && u.name in Object.prototype);
-  if (inherited) throw new CliError("usage", `unknown flag: --${inherited.name}`);
+  if (inherited) throw new CliError("usage", said("unknownFlag", inherited.name, []));
   const allKnown = used.every((u) => own(specs, u.name) || u.name === "help" || u.name === "h");
   // `exec` takes a command after `--`; no other command takes positional arguments.
   const takesArguments = (leaf?.parameters.positional as { kind?: string } | undefined)?.kind ===
@@ -327,7 +331,7 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
     (leaf || api) && allKnown && positional.length > 0 && !wantsHelp && !takesArguments
   ) {
     // No command takes positional arguments (soracom-cli's message; flag values never listed).
-    throw new CliError("usage", `unexpected arguments passed => [${positional.join(" ")}]`);
+    throw new CliError("usage", said("unexpectedArguments", positional.join(" ")));
   }
   // Help: asked for, or a group (or nothing) named without a command, as soracom-cli shows it.
   if (
@@ -376,23 +380,17 @@ async function runTree(argv: readonly string[], ctx: Context): Promise<number> {
         ...text_en,
         noCommandRegisteredForInput: ({ input, corrections }) => {
           const where = ["soracom", ...words].join(" ");
-          const hint = corrections.length > 0
-            ? ` (did you mean ${
-              corrections.map((c) => `"${c.replaceAll("`", "")}"`).join(" or ")
-            }?)`
-            : "";
-          return `Error: unknown command "${input}" for "${where}"${hint}; run '${where} --help' for usage`;
+          const fixes = corrections.map((c) => c.replaceAll("`", ""));
+          return `Error: ${messages(langOf(ctx)).unknownCommand(input, where, fixes)}`;
         },
         exceptionWhileParsingArguments: (exc) => {
+          const m = messages(langOf(ctx));
           if (exc instanceof UnexpectedPositionalError) {
-            return `Error: unexpected arguments passed => [${positional.join(" ")}]`;
+            return `Error: ${m.unexpectedArguments(positional.join(" "))}`;
           }
           if (exc instanceof CliError) return errorLine(exc, ctx);
           if (exc instanceof FlagNotFoundError) {
-            const hint = exc.corrections.length > 0
-              ? ` (did you mean ${exc.corrections.map((c) => `--${c}`).join(" or ")}?)`
-              : "";
-            return `Error: unknown flag: --${exc.input}${hint}`;
+            return `Error: ${m.unknownFlag(exc.input, exc.corrections)}`;
           }
           if (exc instanceof ArgumentParseError && exc.exception instanceof CliError) {
             return errorLine(exc.exception, ctx);

@@ -11,6 +11,7 @@ import type { GlobalOptions } from "../auth/credentials.ts";
 import type { ParamType } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
+import { said } from "../messages.ts";
 
 /** The stricli context: stricli's streams plus our {@link Context}. */
 export interface AppContext extends CommandContext {
@@ -90,7 +91,7 @@ function parseNumeric(flag: string, accept: (n: number) => boolean, what: string
     if (input.trim() === "" || !accept(n)) {
       throw new CliError(
         "usage",
-        `invalid argument ${JSON.stringify(input)} for "--${flag}": not ${what}`,
+        what === "an integer" ? said("notAnInteger", input, flag) : said("notANumber", input, flag),
       );
     }
     return n;
@@ -100,12 +101,7 @@ function parseNumeric(flag: string, accept: (n: number) => boolean, what: string
 function parseEnum(flag: string, values: readonly string[]) {
   return (input: string): string => {
     if (values.includes(input)) return input;
-    throw new CliError(
-      "usage",
-      `invalid value ${JSON.stringify(input)} for "--${flag}": allowed values are ${
-        values.join(", ")
-      }`,
-    );
+    throw new CliError("usage", said("notAllowed", input, flag, values.join(", ")));
   };
 }
 

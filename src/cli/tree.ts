@@ -11,6 +11,7 @@ import type { Commands } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
+import { said } from "../messages.ts";
 import type { AppContext } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 
@@ -84,7 +85,7 @@ export class Tree {
       return (await HAND_WRITTEN[name].load())(this.ctx, this.commands?.loaded());
     }
     const op = this.op(name);
-    if (!op) throw new CliError("usage", `unknown command "${name}"`);
+    if (!op) throw new CliError("usage", said("unknownCommand", name, "soracom", []));
     const { apiCommand } = await import("./api_command.ts");
     return apiCommand(this.ctx, op, name);
   }

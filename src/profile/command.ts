@@ -11,7 +11,7 @@
 import { parseJsonData } from "../api/json.ts";
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
-import { messagesFor } from "../messages.ts";
+import { messagesFor, type Said, said } from "../messages.ts";
 import { redactText } from "../redact.ts";
 import type { Profile } from "./schema.ts";
 import { toProfile } from "./schema.ts";
@@ -82,7 +82,7 @@ function showStderr(ctx: Context, label: string, program: string, stderr?: Uint8
   const head = messagesFor((n) => ctx.env(n)).commandStderrTail(label, program);
   const lines = tail.split("\n");
   ctx.stderr.write(`${head}\n${lines.map((l) => `  | ${l}`).join("\n")}\n`);
-  return `: ${excerpt(lines[lines.length - 1], 200)}`;
+  return excerpt(lines[lines.length - 1], 200);
 }
 
 /**
@@ -99,7 +99,7 @@ async function runUserCommand(
   try {
     argv = splitShellWords(command);
   } catch (e) {
-    throw new CliError("config", `${label}: ${(e as Error).message}`);
+    throw new CliError("config", said("commandSplit", label, (e as Error).message));
   }
   const program = argv[0];
   const limit = timeoutMs(ctx);
@@ -112,22 +112,24 @@ async function runUserCommand(
     });
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) {
-      throw new CliError("config", `${label}: program not found: ${program}`);
+      throw new CliError("config", said("commandNotFound", label, program));
     }
     if (e instanceof CliError) {
-      throw new CliError("auth", `${label} '${program}' ${e.message}`);
+      const stop = e.said?.key === "timedOut"
+        ? said("commandTimedOut", label, program, e.said.args[0] as number)
+        : e.said?.key === "outputTooLarge"
+        ? said("commandTooMuchOutput", label, program, e.said.args[0] as number)
+        : said("commandStopped", label, program, e.message);
+      throw new CliError("auth", stop);
     }
     if (e instanceof Deno.errors.PermissionDenied) {
-      throw new CliError("config", `${label}: cannot run ${program}: permission denied`);
+      throw new CliError("config", said("commandCannotRun", label, program));
     }
     throw e;
   }
   if (result.code !== 0) {
     const last = showStderr(ctx, label, program, result.stderr);
-    throw new CliError(
-      "auth",
-      `${label} '${program}' failed with exit status ${result.code}${last}`,
-    );
+    throw new CliError("auth", said("commandFailed", label, program, result.code, last));
   }
   try {
     return {
@@ -136,7 +138,7 @@ async function runUserCommand(
     };
   } catch {
     showStderr(ctx, label, program, result.stderr);
-    throw new CliError("auth", `${label} '${program}' printed output that is not UTF-8`);
+    throw new CliError("auth", said("commandNotUtf8", label, program));
   }
 }
 
@@ -149,16 +151,16 @@ export async function profileFromCommand(ctx: Context, command: string): Promise
   const program = splitShellWords(command)[0];
   const where = `the output of profileCommand '${program}'`;
   // It exited 0 but printed nothing useful: what it said on stderr usually tells why.
-  const refuse = (message: string) => {
+  const refuse = (message: string | Said) => {
     showStderr(ctx, "profileCommand", program, stderr);
     return new CliError("auth", message);
   };
-  if (text.trim() === "") throw refuse(`${where} is empty`);
+  if (text.trim() === "") throw refuse(said("commandOutputEmpty", program));
   let value: unknown;
   try {
     value = parseJsonData(text);
   } catch {
-    throw refuse(`${where} is not valid JSON`);
+    throw refuse(said("commandOutputNotJson", program));
   }
   let profile: Profile;
   try {
@@ -176,7 +178,7 @@ export async function otpFromCommand(ctx: Context, command: string): Promise<str
   const code = text.trim();
   if (code === "") {
     showStderr(ctx, "mfaOTPCommand", splitShellWords(command)[0], stderr);
-    throw new CliError("auth", "mfaOTPCommand did not print a one-time code");
+    throw new CliError("auth", said("otpCommandEmpty"));
   }
   return code;
 }

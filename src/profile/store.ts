@@ -16,6 +16,7 @@ import { parseJsonData } from "../api/json.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
+import { said } from "../messages.ts";
 
 /** Profile files larger than this are refused: no real profile comes close. */
 export const MAX_PROFILE_BYTES = 1024 * 1024;
@@ -26,10 +27,7 @@ export function profileDir(ctx: Context): string {
   if (fromEnv) return fromEnv;
   const home = ctx.homeDir();
   if (!home) {
-    throw new CliError(
-      "config",
-      "cannot find the home folder (HOME is not set); set SORACOM_PROFILE_DIR",
-    );
+    throw new CliError("config", said("noHomeProfiles"));
   }
   return `${home}/.soracom`;
 }
@@ -116,7 +114,7 @@ export function sanitizeProfileName(name: string): string {
   s = s.replace(/[^A-Za-z0-9.-]/g, "");
   s = s.replace(/-+/g, "-");
   if (s === "" || s === "-") {
-    throw new CliError("usage", `invalid profile name ${JSON.stringify(name)}`);
+    throw new CliError("usage", said("invalidProfileName", name));
   }
   return s;
 }
@@ -153,7 +151,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * @throws CliError (`config`) with line and column for syntax errors, or the field for type errors
  */
 export async function parseProfileText(text: string, where: string): Promise<Profile> {
-  if (text.trim() === "") throw new CliError("config", `${where}: the file is empty`);
+  if (text.trim() === "") throw new CliError("config", said("profileEmpty", where));
   let value: unknown;
   try {
     value = parseJsonData(text);
@@ -167,7 +165,7 @@ export async function parseProfileText(text: string, where: string): Promise<Pro
       const { line, column } = lineAndColumn(text, first.offset);
       throw new CliError(
         "config",
-        `${where}:${line}:${column}: invalid JSON (${printParseErrorCode(first.error)})`,
+        said("profileInvalidJson", where, line, column, printParseErrorCode(first.error)),
       );
     }
   }
@@ -190,29 +188,20 @@ export async function loadProfile(ctx: Context, dir: string, name: string): Prom
   const info = await ctx.fs.stat(path);
   if (info === null) {
     const how = name === "default" ? "soracom configure" : `soracom configure --profile ${name}`;
-    throw new CliError(
-      "config",
-      `stat ${path}: no such file or directory (profile '${name}' does not exist; create it with '${how}')`,
-    );
+    throw new CliError("config", said("profileMissing", path, name, how));
   }
-  if (!info.isFile) throw new CliError("config", `${path} is not a file`);
+  if (!info.isFile) throw new CliError("config", said("notAFile", path));
   if (info.mode !== null && (info.mode & 0o077) !== 0) {
-    throw new CliError(
-      "config",
-      `Permissions for the file '${path}' which contains your credentials are too open; run 'chmod 600 ${path}'`,
-    );
+    throw new CliError("config", said("profileTooOpen", path));
   }
   if (info.size > MAX_PROFILE_BYTES) {
-    throw new CliError(
-      "config",
-      `${path} is ${info.size} bytes, larger than a profile can be (${MAX_PROFILE_BYTES})`,
-    );
+    throw new CliError("config", said("profileTooLarge", path, info.size, MAX_PROFILE_BYTES));
   }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await ctx.fs.readFile(path));
   } catch (e) {
-    if (e instanceof TypeError) throw new CliError("config", `${path}: the file is not UTF-8`);
+    if (e instanceof TypeError) throw new CliError("config", said("notUtf8File", path));
     throw e;
   }
   return { name, path, profile: await parseProfileText(text, path) };

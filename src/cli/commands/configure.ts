@@ -11,7 +11,7 @@ import { buildCommand, type Command } from "@stricli/core";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { type Messages, messagesFor } from "../../messages.ts";
+import { type Messages, messagesFor, said } from "../../messages.ts";
 import { joinShellWords, posixQuote } from "../../profile/shell_words.ts";
 import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
@@ -53,18 +53,15 @@ const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
   ...ANSWER_FLAGS,
 });
 
-const NO_TERMINAL =
-  "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')";
-
 const str = flagString;
 
 function ask(ctx: Context, question: string, secret = false): Promise<string> {
   // Every configure question needs an answer: an empty one is asked again.
-  return askOn(ctx, question, NO_TERMINAL, secret);
+  return askOn(ctx, question, messagesFor((n) => ctx.env(n)).configureNeedsTerminal, secret);
 }
 
 function choose(ctx: Context, title: string, options: readonly string[]): Promise<number> {
-  return chooseOn(ctx, title, options, NO_TERMINAL);
+  return chooseOn(ctx, title, options, messagesFor((n) => ctx.env(n)).configureNeedsTerminal);
 }
 
 /**
@@ -199,7 +196,7 @@ async function confirmOverwrite(ctx: Context, path: string, name: string, m: Mes
   if ((await ctx.fs.stat(path)) === null) return;
   const answer = await ctx.prompt(m.configureOverwrite(name), { stdinOk: true });
   if (answer === undefined) throw new CliError("usage", m.configureExists(name));
-  if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("aborted", "abort");
+  if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("aborted", said("abort"));
 }
 
 /** Logs in with the new profile (caching the session) and says how to use it. */
@@ -297,23 +294,20 @@ async function runUnconfigure(ctx: Context, flags: Record<string, unknown>) {
   const name = selectedProfileName(ctx, globalOptions(flags));
   const path = profilePath(profileDir(ctx), name);
   if (flags["yes"] !== true) {
-    const answer = await ctx.prompt(`Are you sure to remove profile '${name}' ? (y/N) `, {
+    const answer = await ctx.prompt(messagesFor((n) => ctx.env(n)).unconfigureConfirm(name), {
       stdinOk: true,
     });
     if (answer === undefined) {
-      throw new CliError(
-        "usage",
-        "unconfigure needs a terminal to confirm; add --yes to skip the question",
-      );
+      throw new CliError("usage", said("unconfigureNeedsTerminal"));
     }
     if (!["y", "Y"].includes(answer.trim())) return;
   }
   if ((await ctx.fs.stat(path)) === null) {
-    throw new CliError("config", `remove ${path}: no such file or directory`);
+    throw new CliError("config", said("removeMissing", path));
   }
   await forgetSession(ctx, name);
   if (!await ctx.fs.remove(path)) {
-    throw new CliError("config", `remove ${path}: no such file or directory`);
+    throw new CliError("config", said("removeMissing", path));
   }
 }
 

@@ -15,6 +15,7 @@ import { CliError } from "../../errors.ts";
 import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
 import { type AppContext, booleanFlag, stringFlag, withGlobalFlags } from "../flags.ts";
+import { messagesFor, said } from "../../messages.ts";
 
 const FLAGS = withGlobalFlags({
   "auth-key-id": stringFlag("AuthKeyId of your production account (proves you have one)", "id"),
@@ -25,17 +26,19 @@ const FLAGS = withGlobalFlags({
   "overwrite": booleanFlag("replace an existing profile (default true)"),
 });
 
-const NO_TERMINAL =
-  "configure-sandbox needs a terminal, or all of --auth-key-id, --auth-key, --email and --password";
-
 const str = flagString;
 
 function ask(ctx: Context, question: string, secret = false): Promise<string> {
-  return askOn(ctx, question, NO_TERMINAL, secret);
+  return askOn(ctx, question, messagesFor((n) => ctx.env(n)).sandboxNeedsTerminal, secret);
 }
 
 async function coverageFromMenu(ctx: Context): Promise<string> {
-  return (await choose(ctx, "Select the coverage type:", ["Global", "Japan"], NO_TERMINAL)) === 1
+  return (await choose(
+      ctx,
+      "Select the coverage type:",
+      ["Global", "Japan"],
+      messagesFor((n) => ctx.env(n)).sandboxNeedsTerminal,
+    )) === 1
     ? "g"
     : "jp";
 }
@@ -55,7 +58,7 @@ async function runConfigureSandbox(ctx: Context, flags: Record<string, unknown>)
     "",
   );
   if (flags["overwrite"] === false && await ctx.fs.stat(profilePath(dir, name)) !== null) {
-    throw new CliError("config", `profile '${name}' already exists (--overwrite=false)`);
+    throw new CliError("config", said("sandboxProfileExists", name));
   }
   const response = await callApi(ctx, {
     endpoint,

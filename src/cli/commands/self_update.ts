@@ -19,6 +19,7 @@ import type { Context } from "../../context.ts";
 import { CliError, excerpt, oneLine } from "../../errors.ts";
 import { VERSION } from "../../version.ts";
 import { type AppContext, booleanFlag, type FlagSpecs, withGlobalFlags } from "../flags.ts";
+import { messagesFor, said } from "../../messages.ts";
 
 /** The GitHub repository (`OWNER/NAME`) whose releases carry the executables. */
 export const RELEASE_REPO = "soracom-ts/soracom";
@@ -305,19 +306,15 @@ async function confirm(
   target: string,
   notes: string,
 ): Promise<void> {
-  ctx.stderr.write(
-    `soracom v${latest} is available (this is v${VERSION}).\n` +
-      `Release notes: ${notes}\n` +
-      `This replaces ${target}. If a package manager installed soracom, update it with that instead.\n`,
-  );
-  const answer = await ctx.prompt("Update now? (y/N) ", { stdinOk: true });
+  const m = messagesFor((n) => ctx.env(n));
+  ctx.stderr.write(`${m.updateAvailable(latest, VERSION, notes, target)}\n`);
+  const answer = await ctx.prompt(m.updateNow, { stdinOk: true });
   if (answer === undefined) {
-    throw new CliError(
-      "usage",
-      "self-update needs a terminal to confirm; add --yes to update without asking",
-    );
+    throw new CliError("usage", said("updateNeedsTerminal"));
   }
-  if (!["y", "yes"].includes(answer.trim().toLowerCase())) throw new CliError("aborted", "abort");
+  if (!["y", "yes"].includes(answer.trim().toLowerCase())) {
+    throw new CliError("aborted", said("abort"));
+  }
 }
 
 function underDeno(ctx: Context): void {
@@ -375,10 +372,7 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
   const data = await download(ctx, asset);
   const actual = await sha256Hex(data);
   if (actual !== expected) {
-    throw new CliError(
-      "api",
-      `checksum mismatch for ${name} (expected ${expected}, got ${actual}); soracom was not changed`,
-    );
+    throw new CliError("api", said("checksumMismatch", name, expected, actual));
   }
   try {
     await replaceExecutable(ctx, target, data);

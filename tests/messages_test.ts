@@ -1,0 +1,77 @@
+/**
+ * Issue 12: everything the CLI itself says exists in English and Japanese, one
+ * table per language with the same keys, and the user's locale picks it.
+ */
+import { assert, assertEquals } from "./helpers/assert.ts";
+import { runInProcess } from "./helpers/context.ts";
+import { detectLang, messages, render, said } from "../src/messages.ts";
+import { CliError } from "../src/errors.ts";
+
+/** Entries that are the same in both languages on purpose (names and pass-through text). */
+const SAME_IN_BOTH = new Set(["commandSplit", "commandStopped"]);
+
+/** An entry's text, with placeholder arguments for one that takes any. */
+function sample(entry: unknown): string {
+  if (typeof entry === "string") return entry;
+  if (typeof entry === "function") {
+    // Placeholder arguments: names and numbers, or lists where a message takes one.
+    for (const args of [["A", "B", 3, "D"], ["A", ["B"]], ["A", "B", ["C"]]]) {
+      try {
+        return entry(...args);
+      } catch { /* another shape */ }
+    }
+    throw new Error(`no placeholder arguments fit ${entry}`);
+  }
+  if (Array.isArray(entry)) return entry.join("\n");
+  if (entry !== null && typeof entry === "object") {
+    return Object.values(entry).map(sample).join("\n");
+  }
+  throw new Error(`unexpected entry ${String(entry)}`);
+}
+
+Deno.test("messages: the same keys in both tables, and every Japanese entry is Japanese", () => {
+  const en = messages("en");
+  const ja = messages("ja");
+  assertEquals(Object.keys(ja).sort(), Object.keys(en).sort());
+  for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    const e = sample(en[key]);
+    const j = sample(ja[key]);
+    assert(e.trim() !== "" && j.trim() !== "", `${key}: empty`);
+    if (SAME_IN_BOTH.has(key)) continue;
+    assert(e !== j, `${key}: the Japanese is the English`);
+    assert(/[\u3040-\u30ff\u4e00-\u9fff]/.test(j), `${key}: no Japanese in "${j}"`);
+  }
+});
+
+Deno.test("messages: an error keeps its English message and prints in the reader's language", () => {
+  const e = new CliError("usage", said("requiredParam", "imsi"));
+  assertEquals(e.message, "required parameter 'imsi' is not specified");
+  assertEquals(e.textIn("ja"), "必須のパラメーター 'imsi' が指定されていません");
+  assertEquals(
+    render(said("unknownFlag", "x", ["y"]), "en"),
+    "unknown flag: --x (did you mean --y?)",
+  );
+  assertEquals(detectLang((n) => ({ LANG: "ja_JP.UTF-8" })[n]), "ja");
+  assertEquals(detectLang((n) => ({ LC_ALL: "C", LANG: "ja_JP.UTF-8" })[n]), "en");
+});
+
+Deno.test("under LANG=ja, usage errors, deprecation warnings and the help are Japanese", async () => {
+  const ja = { LANG: "ja_JP.UTF-8" };
+  const cases: [string[], string][] = [
+    [["subscribers", "list", "--bogus"], "Error: 不明なフラグです: --bogus\n"],
+    [["subscribers", "get"], "Error: 必須のパラメーター 'imsi' が指定されていません\n"],
+    [
+      ["subscribers", "list", "--limit", "ten"],
+      `Error: "--limit" の値 "ten" は整数ではありません\n`,
+    ],
+    [["subscriberz"], 'Error: "soracom" に "subscriberz" というコマンドはありません'],
+    [["subscribers", "list", "extra"], "Error: 余分な引数があります => [extra]\n"],
+  ];
+  for (const [args, expected] of cases) {
+    const r = await runInProcess(args, { env: ja });
+    assertEquals(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert(r.stderr.startsWith(expected), `${args.join(" ")}: ${r.stderr}`);
+    const en = await runInProcess(args);
+    assert(en.stderr.startsWith("Error: ") && !/[\u3040-\u30ff]/.test(en.stderr), en.stderr);
+  }
+});
