@@ -227,6 +227,43 @@ const en = {
   removeMissing: (path: string) => `remove ${path}: no such file or directory`,
   configureNeedsTerminal:
     "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')",
+  // Profiles' fields and settings.
+  profileNotObject: (where: string, got: string) => `${where}: expected a JSON object, got ${got}`,
+  profileFieldType: (where: string, field: string, type: string, got: string) =>
+    `${where}: field '${field}' must be ${
+      ({
+        integer: "an integer",
+        number: "an integer",
+        string: "a string",
+        boolean: "a boolean",
+      } as Record<string, string>)[type] ?? `a ${type}`
+    }, got ${got}`,
+  profileFieldInvalid: (where: string, field: string, got: string) =>
+    `${where}: field '${field}' is invalid, got ${got}`,
+  commandTimeoutSetting: (raw: string) =>
+    `SORACOM_PROFILE_COMMAND_TIMEOUT must be a positive number of seconds, got ${raw}`,
+  unclosedQuote: "invalid command line string: unclosed quote",
+  emptyCommand: "the command is empty",
+  // self-update.
+  releasesUrlInvalid: "SORACOM_RELEASES_URL is not a URL",
+  releasesUrlScheme: "SORACOM_RELEASES_URL must be an http or https URL",
+  releaseRequestFailed: (what: string, why: string) => `${what}: ${why}`,
+  releaseNotJson: (what: string, why: string) => `${what}: the answer is not JSON (${why})`,
+  releaseNotARelease: (what: string) => `${what}: the answer is not a release`,
+  downloadInterrupted: (asset: string, why: string) =>
+    `the download of ${asset} was interrupted (${why}); soracom was not changed`,
+  updateTargetNotFile: (target: string) => `${target} is not a file; nothing to update`,
+  noReleaseForPlatform: (os: string, arch: string) =>
+    `no soracom release is built for ${os}/${arch}`,
+  releaseTagNotVersion: (tag: string) => `the latest release's tag ${tag} is not a version`,
+  releaseMissingAsset: (version: string, name: string, notes: string) =>
+    `release v${version} has no ${name}; see ${notes}`,
+  releaseMissingSums: (version: string, sums: string, name: string) =>
+    `release v${version} has no ${sums} to check ${name} with; soracom was not changed`,
+  releaseSumsMissingLine: (sums: string, version: string, name: string) =>
+    `${sums} of v${version} has no line for ${name}; soracom was not changed`,
+  cannotReplace: (target: string, why: string) =>
+    `cannot replace ${target}: ${why}; soracom was not changed`,
   // Questions (configure).
   askNotEmpty: "This cannot be empty.",
   chooseANumber: (max: number) => `Type a number from 1 to ${max}.`,
@@ -494,6 +531,38 @@ const ja: Messages = {
   removeMissing: (path) => `${path} を削除できません: ファイルがありません`,
   configureNeedsTerminal:
     "configure で質問するには端末が必要です。回答をフラグで指定してください ('soracom configure --help' を参照)",
+  profileNotObject: (where, got) => `${where}: JSON オブジェクトが必要ですが、${got} でした`,
+  profileFieldType: (where, field, type, got) =>
+    `${where}: フィールド '${field}' は${
+      ({ integer: "整数", number: "整数", string: "文字列", boolean: "真偽値" } as Record<
+        string,
+        string
+      >)[type] ?? type
+    }にしてください (${got} でした)`,
+  profileFieldInvalid: (where, field, got) =>
+    `${where}: フィールド '${field}' が正しくありません (${got} でした)`,
+  commandTimeoutSetting: (raw) =>
+    `SORACOM_PROFILE_COMMAND_TIMEOUT は正の秒数にしてください (${raw} でした)`,
+  unclosedQuote: "コマンドラインの文字列が正しくありません: 引用符が閉じていません",
+  emptyCommand: "コマンドが空です",
+  releasesUrlInvalid: "SORACOM_RELEASES_URL が URL ではありません",
+  releasesUrlScheme: "SORACOM_RELEASES_URL は http または https の URL にしてください",
+  releaseRequestFailed: (what, why) => `${what}: ${why}`,
+  releaseNotJson: (what, why) => `${what}: 応答が JSON ではありません (${why})`,
+  releaseNotARelease: (what) => `${what}: 応答がリリースではありません`,
+  downloadInterrupted: (asset, why) =>
+    `${asset} のダウンロードが中断されました (${why})。soracom は変更していません`,
+  updateTargetNotFile: (target) => `${target} はファイルではないため、更新するものがありません`,
+  noReleaseForPlatform: (os, arch) => `${os}/${arch} 用の soracom のリリースはありません`,
+  releaseTagNotVersion: (tag) => `最新リリースのタグ ${tag} がバージョンではありません`,
+  releaseMissingAsset: (version, name, notes) =>
+    `リリース v${version} に ${name} がありません。${notes} を参照してください`,
+  releaseMissingSums: (version, sums, name) =>
+    `リリース v${version} に ${name} を確認するための ${sums} がありません。soracom は変更していません`,
+  releaseSumsMissingLine: (sums, version, name) =>
+    `v${version} の ${sums} に ${name} の行がありません。soracom は変更していません`,
+  cannotReplace: (target, why) =>
+    `${target} を置き換えられません: ${why}。soracom は変更していません`,
   askNotEmpty: "空にはできません。",
   chooseANumber: (max) => `1 から ${max} までの数字を入力してください。`,
   configureIntro: (path, dir) =>

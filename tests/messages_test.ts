@@ -8,7 +8,7 @@ import { detectLang, messages, render, said } from "../src/messages.ts";
 import { CliError } from "../src/errors.ts";
 
 /** Entries that are the same in both languages on purpose (names and pass-through text). */
-const SAME_IN_BOTH = new Set(["commandSplit", "commandStopped"]);
+const SAME_IN_BOTH = new Set(["commandSplit", "commandStopped", "releaseRequestFailed"]);
 
 /** An entry's text, with placeholder arguments for one that takes any. */
 function sample(entry: unknown): string {

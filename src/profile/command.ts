@@ -26,12 +26,7 @@ function timeoutMs(ctx: Context): number {
   if (raw === undefined || raw === "") return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new CliError(
-      "config",
-      `SORACOM_PROFILE_COMMAND_TIMEOUT must be a positive number of seconds, got ${
-        JSON.stringify(raw)
-      }`,
-    );
+    throw new CliError("config", said("commandTimeoutSetting", JSON.stringify(raw)));
   }
   return seconds * 1000;
 }

@@ -13,6 +13,7 @@
 import { CliError } from "../errors.ts";
 import { parseProfile } from "../validators.generated.ts";
 import type { Profile } from "./profile_zod.ts";
+import { said } from "../messages.ts";
 
 export type { Profile };
 
@@ -74,7 +75,7 @@ function describeType(value: unknown): string {
  */
 export async function toProfile(value: unknown, where: string): Promise<Profile> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new CliError("config", `${where}: expected a JSON object, got ${describeType(value)}`);
+    throw new CliError("config", said("profileNotObject", where, describeType(value)));
   }
   const data = canonicalKeys(value as Record<string, unknown>);
   const checked = parseProfile(data);
@@ -91,12 +92,12 @@ export async function toProfile(value: unknown, where: string): Promise<Profile>
     ) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k as string] : v),
     data,
   );
-  const expected = issue.code === "invalid_type"
-    ? `must be ${issue.expected === "number" ? "an integer" : `a ${issue.expected}`}`
-    : "is invalid";
-  const fix = field === "tokenTimeoutSeconds" && typeof got === "number" ? "an integer" : "";
+  const fix = field === "tokenTimeoutSeconds" && typeof got === "number" ? "integer" : "";
+  const type = fix || (issue.code === "invalid_type" ? String(issue.expected) : "");
   throw new CliError(
     "config",
-    `${where}: field '${field}' ${fix ? `must be ${fix}` : expected}, got ${describeType(got)}`,
+    type
+      ? said("profileFieldType", where, field, type, describeType(got))
+      : said("profileFieldInvalid", where, field, describeType(got)),
   );
 }

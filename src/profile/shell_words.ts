@@ -14,6 +14,7 @@
  */
 
 import { CliError } from "../errors.ts";
+import { said } from "../messages.ts";
 
 const ESCAPES: Readonly<Record<string, string>> = { t: "\t", n: "\n" };
 
@@ -63,9 +64,9 @@ export function splitShellWords(line: string): string[] {
     word += c;
     inWord = true;
   }
-  if (quote !== null) throw new CliError("config", "invalid command line string: unclosed quote");
+  if (quote !== null) throw new CliError("config", said("unclosedQuote"));
   if (inWord) words.push(word);
-  if (words.length === 0) throw new CliError("config", "the command is empty");
+  if (words.length === 0) throw new CliError("config", said("emptyCommand"));
   return words;
 }
 

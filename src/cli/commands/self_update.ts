@@ -180,10 +180,10 @@ function releasesBase(ctx: Context): string {
   try {
     url = new URL(base);
   } catch {
-    throw new CliError("usage", "SORACOM_RELEASES_URL is not a URL");
+    throw new CliError("usage", said("releasesUrlInvalid"));
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new CliError("usage", "SORACOM_RELEASES_URL must be an http or https URL");
+    throw new CliError("usage", said("releasesUrlScheme"));
   }
   return base;
 }
@@ -198,7 +198,9 @@ async function get(ctx: Context, url: string, accept: string, timeoutMs: number)
       }),
     );
   } catch (e) {
-    throw new CliError("network", `GET ${shown(url)}: ${describe(e)}`, { cause: e });
+    throw new CliError("network", said("releaseRequestFailed", `GET ${shown(url)}`, describe(e)), {
+      cause: e,
+    });
   }
   if (!response.ok) {
     const body = await response.text().catch(() => "");
@@ -218,13 +220,13 @@ async function latestRelease(ctx: Context): Promise<Release> {
   try {
     json = await response.json();
   } catch (e) {
-    throw new CliError("api", `GET ${shown(url)}: the answer is not JSON (${describe(e)})`, {
+    throw new CliError("api", said("releaseNotJson", `GET ${shown(url)}`, describe(e)), {
       cause: e,
     });
   }
   const parsed = releaseSchema.safeParse(json);
   if (!parsed.success) {
-    throw new CliError("api", `GET ${shown(url)}: the answer is not a release`);
+    throw new CliError("api", said("releaseNotARelease", `GET ${shown(url)}`));
   }
   return parsed.data;
 }
@@ -241,7 +243,7 @@ async function download(ctx: Context, asset: Asset): Promise<Uint8Array> {
   } catch (e) {
     throw new CliError(
       "network",
-      `the download of ${asset.name} was interrupted (${describe(e)}); soracom was not changed`,
+      said("downloadInterrupted", asset.name, describe(e)),
       { cause: e },
     );
   }
@@ -330,18 +332,18 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
   const target = ctx.env("SORACOM_SELF_UPDATE_TARGET") || await ctx.executable?.path();
   if (!target) return underDeno(ctx);
   const info = await ctx.fs.stat(target);
-  if (!info?.isFile) throw new CliError("config", `${target} is not a file; nothing to update`);
+  if (!info?.isFile) throw new CliError("config", said("updateTargetNotFile", target));
   const os = releaseOs(ctx.os);
   const arch = releaseArch(ctx.arch);
   if (!os || !arch) {
-    throw new CliError("config", `no soracom release is built for ${ctx.os}/${ctx.arch}`);
+    throw new CliError("config", said("noReleaseForPlatform", ctx.os, ctx.arch));
   }
   const release = await latestRelease(ctx);
   const latest = release.tag_name.replace(/^v/, "");
   if (versionGroups(latest) === undefined) {
     throw new CliError(
       "api",
-      `the latest release's tag ${JSON.stringify(release.tag_name)} is not a version`,
+      said("releaseTagNotVersion", JSON.stringify(release.tag_name)),
     );
   }
   if (compareVersions(latest, VERSION) <= 0) {
@@ -352,13 +354,13 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
   const name = assetName(latest, os, arch);
   const asset = release.assets.find((a) => a.name === name);
   if (!asset) {
-    throw new CliError("api", `release v${latest} has no ${name}; see ${notes}`);
+    throw new CliError("api", said("releaseMissingAsset", latest, name, notes));
   }
   const sums = release.assets.find((a) => a.name === CHECKSUMS_ASSET);
   if (!sums) {
     throw new CliError(
       "api",
-      `release v${latest} has no ${CHECKSUMS_ASSET} to check ${name} with; soracom was not changed`,
+      said("releaseMissingSums", latest, CHECKSUMS_ASSET, name),
     );
   }
   if (flags["yes"] !== true) await confirm(ctx, latest, target, notes);
@@ -366,7 +368,7 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
   if (!expected) {
     throw new CliError(
       "api",
-      `${CHECKSUMS_ASSET} of v${latest} has no line for ${name}; soracom was not changed`,
+      said("releaseSumsMissingLine", CHECKSUMS_ASSET, latest, name),
     );
   }
   const data = await download(ctx, asset);
@@ -380,7 +382,7 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
     if (e instanceof Deno.errors.NotCapable) throw e;
     throw new CliError(
       "config",
-      `cannot replace ${target}: ${describe(e)}; soracom was not changed`,
+      said("cannotReplace", target, describe(e)),
       { cause: e },
     );
   }
