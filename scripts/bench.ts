@@ -440,6 +440,33 @@ async function measureVersion(bench: Bench, variant: Variant): Promise<void> {
   ));
 }
 
+/**
+ * A command's help page beside `--version` (both soracom): what help adds to the
+ * least a run costs. Before our own help pages, stricli's page for `subscribers
+ * list` read every catalogue group and took 1.47x of `--version` (116 vs 79 ms,
+ * medians of 11 interleaved runs, Linux x86_64); the target keeps it within 1.3x
+ * of that, so a page must not read other groups' text.
+ */
+export const LEAF_HELP_TARGET = 1.9;
+
+async function measureLeafHelp(bench: Bench, variant: Variant): Promise<void> {
+  bench.progress(`soracom subscribers list --help${variant.label}`);
+  const help = await bench.runner.pair(
+    { argv: denoRun(variant, variant.script, ["subscribers", "list", "--help"]) },
+    { argv: denoRun(variant, variant.script, ["--version"]) },
+    bench.settings,
+  );
+  bench.rows.push(ratioRow(
+    `leaf-help${variant.suffix}`,
+    `soracom subscribers list --help${variant.label}`,
+    "soracom --version",
+    "ms",
+    msOf(help.a),
+    msOf(help.b),
+    variant.targets ? LEAF_HELP_TARGET : null,
+  ));
+}
+
 /** A warm `subscribers list` beside a bare fetch; for main.ts also how many requests it makes. */
 async function measureWarmCall(bench: Bench, variant: Variant): Promise<void> {
   const { api, runner } = bench;
@@ -663,6 +690,7 @@ export async function runBench(
   let bundled: string | undefined;
   try {
     await measureVersion(bench, main);
+    await measureLeafHelp(bench, main);
     await measureWarmCall(bench, main);
     await measureSwitchRequests(bench, main);
     await measureFetchAll(bench, main, 2);

@@ -214,6 +214,11 @@ const en = {
     `soracom v${latest} is available (this is v${current}).\nRelease notes: ${notes}\n` +
     `This replaces ${target}. If a package manager installed soracom, update it with that instead.`,
   updateNow: "Update now? (y/N) ",
+  updateUnderDeno: (version: string, repo: string) =>
+    `soracom v${version} is running as a script under Deno, so there is no soracom executable to replace.\n` +
+    `To update, pull the latest source (git pull in your checkout), or install the executable for your platform from ${repo}/releases/latest.`,
+  upToDate: (version: string, latest: string) =>
+    `soracom v${version} is up to date (the latest release is v${latest}).`,
   updateNeedsTerminal:
     "self-update needs a terminal to confirm; add --yes to update without asking",
   checksumMismatch: (name: string, expected: string, actual: string) =>
@@ -518,6 +523,10 @@ const ja: Messages = {
     `soracom v${latest} が公開されています (このバージョンは v${current})。\nリリースノート: ${notes}\n` +
     `${target} を置き換えます。パッケージマネージャーでインストールした場合は、そちらで更新してください。`,
   updateNow: "今すぐ更新しますか? (y/N) ",
+  updateUnderDeno: (version, repo) =>
+    `soracom v${version} は Deno 上のスクリプトとして動いているため、置き換える実行ファイルがありません。\n` +
+    `更新するには最新のソースを取得する (チェックアウトで git pull) か、${repo}/releases/latest からお使いのプラットフォーム用の実行ファイルをインストールしてください。`,
+  upToDate: (version, latest) => `soracom v${version} は最新です (最新のリリースは v${latest})。`,
   updateNeedsTerminal:
     "self-update の確認には端末が必要です。確認せずに更新するには --yes を付けてください",
   checksumMismatch: (name, expected, actual) =>

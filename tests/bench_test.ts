@@ -14,6 +14,7 @@ const BENCH = new URL("../scripts/bench.ts", import.meta.url).pathname;
 /** Every row of the table, for main.ts. */
 const MAIN_ROWS = [
   "version",
+  "leaf-help",
   "warm-call",
   "requests-warm",
   "requests-warm-switch",

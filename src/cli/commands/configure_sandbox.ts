@@ -33,12 +33,8 @@ function ask(ctx: Context, question: string, secret = false): Promise<string> {
 }
 
 async function coverageFromMenu(ctx: Context): Promise<string> {
-  return (await choose(
-      ctx,
-      "Select the coverage type:",
-      ["Global", "Japan"],
-      messagesFor((n) => ctx.env(n)).sandboxNeedsTerminal,
-    )) === 1
+  const m = messagesFor((n) => ctx.env(n));
+  return (await choose(ctx, m.selectCoverage, m.coverages, m.sandboxNeedsTerminal)) === 1
     ? "g"
     : "jp";
 }

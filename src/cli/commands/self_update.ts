@@ -321,11 +321,7 @@ async function confirm(
 
 function underDeno(ctx: Context): void {
   const repo = `https://github.com/${RELEASE_REPO}`;
-  ctx.stdout.write(
-    `soracom v${VERSION} is running as a script under Deno, so there is no soracom executable to replace.\n` +
-      `To update, pull the latest source (git pull in your checkout), or install the executable for ` +
-      `your platform from ${repo}/releases/latest.\n`,
-  );
+  ctx.stdout.write(`${messagesFor((n) => ctx.env(n)).updateUnderDeno(VERSION, repo)}\n`);
 }
 
 async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Promise<void> {
@@ -347,7 +343,7 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
     );
   }
   if (compareVersions(latest, VERSION) <= 0) {
-    ctx.stdout.write(`soracom v${VERSION} is up to date (the latest release is v${latest}).\n`);
+    ctx.stdout.write(`${messagesFor((n) => ctx.env(n)).upToDate(VERSION, latest)}\n`);
     return;
   }
   const notes = release.html_url ?? `https://github.com/${RELEASE_REPO}/releases/tag/v${latest}`;
