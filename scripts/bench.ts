@@ -93,6 +93,8 @@ export interface BenchResults {
   readonly soracom: string;
   /** Whether the bundle (`deno task bundle`) was measured too (rows ending in `-bundle`). */
   readonly bundle: boolean;
+  /** Whether soracom-cli (`../shared/oracle`) was measured beside soracom (rows `oracle-*`). */
+  readonly oracle: boolean;
   /** How peak memory was read: GNU time's max RSS, or polling /proc VmHWM. */
   readonly memory: "gnu-time" | "proc-vmhwm" | "none";
   readonly rows: readonly BenchRow[];
@@ -596,6 +598,73 @@ async function measureFetchAll(bench: Bench, variant: Variant, totals: number): 
   });
 }
 
+/** The official soracom-cli, when `../shared/oracle` has it (the peer users would otherwise run). */
+export const ORACLE = new URL("../../shared/oracle/soracom-cli", import.meta.url).pathname;
+
+/**
+ * soracom beside soracom-cli, measured in the same run: start-up, a call with an
+ * AuthKey profile (ours from the cached session, soracom-cli logs in each time),
+ * and `--fetch-all` of the first total with its peak memory. For comparison only.
+ */
+async function measureOracle(bench: Bench, variant: Variant): Promise<void> {
+  const { runner, settings } = bench;
+  const env = soracomEnv(bench, `inline${variant.suffix}`);
+  const theirs = (args: readonly string[]): Job => ({ argv: [ORACLE, ...args], env });
+  const ours = (args: readonly string[]): Job => ({
+    argv: denoRun(variant, variant.script, args),
+    env,
+  });
+  bench.progress("soracom-cli: version");
+  const start = await runner.pair(ours(["--version"]), theirs(["version"]), settings);
+  bench.rows.push(ratioRow(
+    "oracle-version",
+    "soracom --version",
+    "soracom-cli version",
+    "ms",
+    msOf(start.a),
+    msOf(start.b),
+    null,
+  ));
+  bench.progress("soracom-cli: subscribers list with an AuthKey profile");
+  const call = ["--profile", "bench-inline", "subscribers", "list"];
+  const calls = await runner.pair(ours(call), theirs(call), settings);
+  bench.rows.push(ratioRow(
+    "oracle-call",
+    "soracom subscribers list, AuthKey profile (cached session)",
+    "soracom-cli, the same (logs in each time)",
+    "ms",
+    msOf(calls.a),
+    msOf(calls.b),
+    null,
+  ));
+  const label = settings.subscribers[0].toLocaleString("en-US");
+  bench.progress(`soracom-cli: --fetch-all of ${label} subscribers`);
+  const all = [...call, "--limit", "100", "--fetch-all"];
+  const fetchAll = await runner.pair(ours(all), theirs(all), {
+    runs: settings.runs,
+    warmup: settings.warmup,
+    memory: true,
+  });
+  bench.rows.push(ratioRow(
+    "oracle-fetch-all",
+    `subscribers list --fetch-all, ${label}`,
+    "soracom-cli, the same",
+    "ms",
+    msOf(fetchAll.a),
+    msOf(fetchAll.b),
+    null,
+  ));
+  bench.rows.push(ratioRow(
+    "oracle-fetch-all-memory",
+    `peak memory of --fetch-all, ${label}`,
+    "soracom-cli's peak",
+    "MB",
+    mbOf(fetchAll.a),
+    mbOf(fetchAll.b),
+    null,
+  ));
+}
+
 /** A profileCommand that takes its time: paid by the first run only, not by the second. */
 async function measureProfileCommand(bench: Bench, variant: Variant): Promise<void> {
   const { settings, runner } = bench;
@@ -688,6 +757,7 @@ export async function runBench(
     targets: true,
   };
   let bundled: string | undefined;
+  let oracle = false;
   try {
     await measureVersion(bench, main);
     await measureLeafHelp(bench, main);
@@ -695,6 +765,8 @@ export async function runBench(
     await measureSwitchRequests(bench, main);
     await measureFetchAll(bench, main, 2);
     await measureProfileCommand(bench, main);
+    oracle = await Deno.stat(ORACLE).then((s) => s.isFile, () => false);
+    if (oracle) await measureOracle(bench, main);
     bundled = withBundle ? await buildBundle(setup.home) : undefined;
     if (bundled !== undefined) {
       const bundle: Variant = {
@@ -725,6 +797,7 @@ export async function runBench(
     cpus: navigator.hardwareConcurrency,
     soracom: `deno run ${[...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS].join(" ")} main.ts`,
     bundle: bundled !== undefined,
+    oracle,
     memory,
     rows: bench.rows,
   };

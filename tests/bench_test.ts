@@ -7,11 +7,19 @@
 import { assert, assertEquals, assertStringIncludes, assertThrows } from "./helpers/assert.ts";
 import { tempDir } from "./helpers/run.ts";
 import type { BenchResults } from "../scripts/bench.ts";
-import { formatTable, parseBenchArgs, QUICK_SETTINGS } from "../scripts/bench.ts";
+import { formatTable, ORACLE, parseBenchArgs, QUICK_SETTINGS } from "../scripts/bench.ts";
 
 const BENCH = new URL("../scripts/bench.ts", import.meta.url).pathname;
 
 /** Every row of the issue's table, for main.ts. */
+/** soracom beside soracom-cli, when the oracle is present. */
+const ORACLE_ROWS = [
+  "oracle-version",
+  "oracle-call",
+  "oracle-fetch-all",
+  "oracle-fetch-all-memory",
+];
+
 const MAIN_ROWS = [
   "version",
   "leaf-help",
@@ -56,7 +64,13 @@ Deno.test("bench --quick measures every row and writes results.json", async () =
     assertStringIncludes(results.soracom, "--unstable-lazy-dynamic-imports");
     assert(!/--allow-all|(^| )-A( |$)/.test(results.soracom), results.soracom);
     assert(["gnu-time", "proc-vmhwm", "none"].includes(results.memory), results.memory);
-    const expected = results.bundle ? [...MAIN_ROWS, ...BUNDLE_ROWS] : MAIN_ROWS;
+    const expected = [
+      ...MAIN_ROWS,
+      ...(results.oracle ? ORACLE_ROWS : []),
+      ...(results.bundle ? BUNDLE_ROWS : []),
+    ];
+    // The peer is measured wherever ../shared/oracle has it.
+    assertEquals(results.oracle, await Deno.stat(ORACLE).then(() => true, () => false));
     assertEquals(results.rows.map((r) => r.id), expected);
 
     for (const row of results.rows) {
@@ -78,9 +92,10 @@ Deno.test("bench --quick measures every row and writes results.json", async () =
       assertStringIncludes(printed, `| ${row.what} `);
     }
 
-    // The targets are the executable's; the bundle's rows are for comparison only.
+    // The targets are the executable's; the bundle's and soracom-cli's rows are for comparison.
     for (const row of results.rows) {
-      const targeted = !row.id.endsWith("-bundle") && !row.id.startsWith("profile-command-first");
+      const targeted = !row.id.endsWith("-bundle") && !row.id.startsWith("profile-command-first") &&
+        !row.id.startsWith("oracle-");
       if (targeted) assert(row.target !== "-" && row.pass !== null, `${row.id}: no target`);
       else assertEquals([row.target, row.pass], ["-", null], row.id);
     }
@@ -122,6 +137,7 @@ Deno.test("the table: one line per row, ratios to two places, and whether each t
     cpus: 2,
     soracom: "deno run --allow-net main.ts",
     bundle: false,
+    oracle: false,
     memory: "gnu-time",
     rows: [
       {
