@@ -297,3 +297,25 @@ async function freePort(): Promise<number> {
   listener.close();
   return await Promise.resolve(port);
 }
+
+Deno.test("inside soracom exec, unconfigure still revokes the profile's own session", async () => {
+  await using t = await setup();
+  const own = JSON.parse((await t.cli(["auth", "--profile", "key"])).stdout);
+  const other = JSON.parse((await t.cli(["auth", "--profile", "reader"])).stdout);
+  const r = await t.cli(["unconfigure", "--profile", "key", "--yes"], {
+    SORACOM_API_KEY: other.apiKey,
+    SORACOM_API_TOKEN: other.token,
+  });
+  assertEquals(r.code, 0, r.stderr);
+  const stale = await t.cli(["operator", "get", "--api-key", own.apiKey, "--api-token", own.token]);
+  assertEquals(stale.code, 5, "the profile's session was revoked");
+  const alive = await t.cli([
+    "operator",
+    "get",
+    "--api-key",
+    other.apiKey,
+    "--api-token",
+    other.token,
+  ]);
+  assertEquals(alive.code, 0, "the exec session was left alone");
+});

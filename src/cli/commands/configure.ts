@@ -204,7 +204,9 @@ async function tryLogin(ctx: Context, name: string, m: Messages): Promise<void> 
   const { prepare } = await import("../../auth/credentials.ts");
   const { obtainSession } = await import("../../auth/session.ts");
   try {
-    const session = await obtainSession(ctx, await prepare(ctx, { profile: name }));
+    // The profile's own login, even inside `soracom exec` (whose session is in the environment).
+    const inv = { ...await prepare(ctx, { profile: name }), environment: undefined };
+    const session = await obtainSession(ctx, inv);
     ctx.stderr.write(
       `${m.configureLoggedIn([session.operatorId, session.userName].filter(Boolean).join(" "))}\n`,
     );
@@ -321,7 +323,8 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
   let slot;
   let inv;
   try {
-    inv = await prepare(ctx, { profile: name });
+    // The profile's own session, even inside `soracom exec`.
+    inv = { ...await prepare(ctx, { profile: name }), environment: undefined };
     slot = cacheSlot(ctx, inv, credentialSource(inv));
   } catch {
     return; // a profile that cannot be read has no session to find
