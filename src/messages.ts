@@ -113,6 +113,7 @@ const en = {
   logoutUnreachable: (sessions: string) =>
     `the server could not be reached to revoke ${sessions}; deleted here all the same`,
   nothingToLogOut: (label: string) => `no cached session for ${label}; nothing to log out`,
+  profileLabel: (name: string) => `profile ${name}`,
   unconfigureNotRevoked: (name: string, why: string) =>
     `warning: the session of profile ${name} could not be revoked on the server (${why}); it was deleted here`,
   // Errors the CLI itself reports (after "Error: ", which stays as it is in every language).
@@ -431,6 +432,7 @@ const ja: Messages = {
     `サーバーに接続できず${sessions}を無効化できませんでしたが、このマシンからは削除しました`,
   nothingToLogOut: (label) =>
     `${label} のキャッシュされたセッションはありません。ログアウトするものはありません`,
+  profileLabel: (name) => `プロファイル ${name}`,
   unconfigureNotRevoked: (name, why) =>
     `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした (${why})。このマシンからは削除しました`,
   unexpectedError: (message) =>

@@ -17,7 +17,7 @@ import { detectLang } from "../../messages.ts";
 import { stringifyPretty } from "../../api/json.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
-import { cacheSlot, labelOf, obtainSession, revokeCached } from "../../auth/session.ts";
+import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
 import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
@@ -159,7 +159,10 @@ export async function runLogout(ctx: Context, op: CatalogOperation, flags: Logou
     throw e;
   }
   // Logging in (and asking for an OTP) only to revoke that new key would be pointless.
-  ctx.stderr.write(`${m.nothingToLogOut(labelOf(inv, source))}\n`);
+  const label = source.kind === "authKey"
+    ? `--auth-key-id ${source.authKeyId}`
+    : m.profileLabel(inv.profileName);
+  ctx.stderr.write(`${m.nothingToLogOut(label)}\n`);
 }
 
 /** The `logout` command. */
