@@ -157,10 +157,6 @@ function columns(
   return out;
 }
 
-function paragraph(text: string, width: number): string[] {
-  return wrap(text, width);
-}
-
 function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ["", `${title}:`, ...lines];
 }
@@ -178,7 +174,8 @@ export interface FlagDoc {
   readonly values?: readonly string[];
 }
 
-function typeWord(type: ParamType): string {
+/** An API parameter's type as a page shows it (its flag's placeholder may list enum values). */
+function typeWord(type: ParamType): string | undefined {
   switch (type) {
     case "integer":
       return "int";
@@ -187,7 +184,7 @@ function typeWord(type: ParamType): string {
     case "array":
       return "strings";
     case "boolean":
-      return "";
+      return undefined;
     case "string":
       return "string";
   }
@@ -245,7 +242,7 @@ export function operationFlagDocs(
   for (const p of [...op.params, ...(op.body?.props ?? [])]) {
     docs.push({
       name: p.flag,
-      type: typeWord(p.type) || undefined,
+      type: typeWord(p.type),
       text: own[p.flag]?.[lang] ?? "",
       // The operator ID comes from the session's token when it is not given.
       required: p.required && p.name !== "operator_id" && p.name !== "operatorId",
@@ -328,7 +325,7 @@ function exampleLines(examples: readonly Example[], lang: Lang): string[] {
 /** The root page: tagline, commands by category, global flags, where to go next. */
 export function rootPage(root: RootText, topLevel: readonly string[], layout: Layout): string {
   const { lang, m, width } = layout;
-  const lines = [...paragraph(root.tagline[lang], width)];
+  const lines = [...wrap(root.tagline[lang], width)];
   lines.push("", `${m.helpUsage}:`, "  soracom COMMAND [SUBCOMMAND] [flags]");
   const groups = root.groups[lang];
   const categories = Object.keys(root.categories[lang]);
@@ -351,7 +348,7 @@ export function rootPage(root: RootText, topLevel: readonly string[], layout: La
       columns(flagRows(globalDocs(root, lang, new Set()), layout), width),
     ),
   );
-  lines.push("", ...paragraph(m.helpMore, width));
+  lines.push("", ...wrap(m.helpMore, width));
   return `${lines.join("\n")}\n`;
 }
 
@@ -363,10 +360,10 @@ export function groupPage(
   layout: Layout,
 ): string {
   const { m, width } = layout;
-  const lines = [...paragraph(summary, width)];
+  const lines = [...wrap(summary, width)];
   lines.push("", `${m.helpUsage}:`, `  soracom ${name} COMMAND [flags]`);
   lines.push(...section(m.helpCommands, columns(entries.map((e) => [e.name, e.summary]), width)));
-  lines.push("", ...paragraph(m.helpGroupMore(name), width));
+  lines.push("", ...wrap(m.helpGroupMore(name), width));
   return `${lines.join("\n")}\n`;
 }
 
@@ -392,7 +389,7 @@ export function commandPage(
 ): string {
   const { lang, m, width } = layout;
   const { name, op } = facts;
-  const lines = [...paragraph(facts.summary, width)];
+  const lines = [...wrap(facts.summary, width)];
   lines.push("", `${m.helpUsage}:`, ...wrap(usageLine(name, own), width - 2).map((l) => `  ${l}`));
   if (op) {
     const facts2: [string, string][] = [[m.helpRoute, `${op.method} /v1${op.path}`]];
@@ -411,7 +408,7 @@ export function commandPage(
       ...facts2.map(([l, v]) => `${l}${" ".repeat(labelWidth - displayWidth(l) + 2)}${v}`),
     );
     if (op.deprecated) {
-      lines.push("", ...paragraph(m.helpDeprecated(op.alternative), width));
+      lines.push("", ...wrap(m.helpDeprecated(op.alternative), width));
     }
   }
   if (facts.details) lines.push("", ...paragraphs(facts.details, width));
