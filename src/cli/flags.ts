@@ -84,16 +84,15 @@ export function booleanFlag(brief: string): FlagSpec {
   return { kind: "boolean", optional: true, withNegated: false, brief };
 }
 
-/** A parser for numeric flags: `accept` says which numbers are allowed, `what` names them. */
-function parseNumeric(flag: string, accept: (n: number) => boolean, what: string) {
+/** A parser for numeric flags: `accept` says which numbers are allowed, `refusal` what to say. */
+function parseNumeric(
+  flag: string,
+  accept: (n: number) => boolean,
+  refusal: "notAnInteger" | "notANumber",
+) {
   return (input: string): number => {
     const n = Number(input.trim());
-    if (input.trim() === "" || !accept(n)) {
-      throw new CliError(
-        "usage",
-        what === "an integer" ? said("notAnInteger", input, flag) : said("notANumber", input, flag),
-      );
-    }
+    if (input.trim() === "" || !accept(n)) throw new CliError("usage", said(refusal, input, flag));
     return n;
   };
 }
@@ -124,9 +123,9 @@ export function typedFlag(
     case "boolean":
       return booleanFlag(brief);
     case "integer":
-      return parsedFlag(brief, "int", parseNumeric(flag, Number.isSafeInteger, "an integer"));
+      return parsedFlag(brief, "int", parseNumeric(flag, Number.isSafeInteger, "notAnInteger"));
     case "number":
-      return parsedFlag(brief, "number", parseNumeric(flag, Number.isFinite, "a number"));
+      return parsedFlag(brief, "number", parseNumeric(flag, Number.isFinite, "notANumber"));
     case "array":
       return parsedFlag(
         brief,

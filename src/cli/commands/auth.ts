@@ -13,7 +13,6 @@
  */
 
 import { buildCommand, type Command } from "@stricli/core";
-import { detectLang } from "../../messages.ts";
 import { stringifyPretty } from "../../api/json.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
@@ -30,7 +29,7 @@ import {
   globalOptions,
   withGlobalFlags,
 } from "../flags.ts";
-import { messagesFor } from "../../messages.ts";
+import { detectLang, messagesFor } from "../../messages.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
   const op = catalog?.operations.find((o) => o.names.includes(name));

@@ -9,13 +9,12 @@
 import { buildCommand, type Command } from "@stricli/core";
 import { callApi, responseError } from "../../api/client.ts";
 import { defaultEndpoint } from "../../api/endpoint.ts";
-import { detectLang } from "../../messages.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
 import { type AppContext, booleanFlag, stringFlag, withGlobalFlags } from "../flags.ts";
-import { messagesFor, said } from "../../messages.ts";
+import { detectLang, messagesFor, said } from "../../messages.ts";
 
 const FLAGS = withGlobalFlags({
   "auth-key-id": stringFlag("AuthKeyId of your production account (proves you have one)", "id"),
