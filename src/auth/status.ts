@@ -134,19 +134,24 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
     endpoint: inv.target.endpoint,
     coverageType: inv.fileProfile?.profile.coverageType || "jp",
   };
-  let source: CredentialSource;
-  try {
-    source = credentialSource(inv);
-  } catch (e) {
+  /** A profile that cannot be read, or whose source cannot be. */
+  const unreadable = (e: unknown, known?: ReturnType<typeof fieldsOf>): ProfileStatus => {
     if (!(e instanceof CliError)) throw e;
     return {
       ...base,
       kind: "unknown",
+      ...known,
       session: "none",
       runs: NOTHING,
       error: e.message,
       errorKind: e.kind,
     };
+  };
+  let source: CredentialSource;
+  try {
+    source = credentialSource(inv);
+  } catch (e) {
+    return unreadable(e);
   }
   const fields = fieldsOf(source);
   if (source.kind === "apiKey") return { ...base, ...fields, session: "given", runs: NOTHING };
@@ -171,15 +176,7 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
   try {
     from = await sourceInvocation(ctx, inv, source.loaded.profile);
   } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    return {
-      ...base,
-      ...fields,
-      session: "none",
-      runs: NOTHING,
-      error: e.message,
-      errorKind: e.kind,
-    };
+    return unreadable(e, fields);
   }
   const fromSource = credentialSource(from);
   const theirs = await cachedFor(ctx, from, fromSource);
