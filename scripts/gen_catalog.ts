@@ -25,7 +25,7 @@
 
 import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
-import { optionCase } from "../src/catalog/catalog.ts";
+import { groupOf, optionCase } from "../src/catalog/catalog.ts";
 import type {
   Catalog,
   CatalogBody,
@@ -90,18 +90,6 @@ export const CATALOG_FILES = {
   groups: "groups",
   loaders: "groups.generated.ts",
 } as const;
-
-/**
- * The group an operation's file is: the first word of its first command name.
- *
- * @example
- * ```ts
- * groupOf(op); // "data" for the operation named "data get" and "subscribers get-data"
- * ```
- */
-export function groupOf(op: CatalogOperation): string {
-  return op.names[0].split(" ")[0];
-}
 
 /**
  * Writes the catalogue as files (path inside its folder -> text): JSON with one

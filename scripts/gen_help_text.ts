@@ -12,10 +12,9 @@
  * @module
  */
 
-import { loadCatalog } from "../src/catalog/catalog.ts";
+import { groupOf, loadCatalog } from "../src/catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
 import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
-import { groupOf } from "./gen_catalog.ts";
 
 /** The languages every text exists in. */
 export const LANGS = ["en", "ja"] as const;

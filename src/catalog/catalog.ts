@@ -225,6 +225,19 @@ export function isGroup(catalog: Catalog, words: readonly string[]): boolean {
 }
 
 /**
+ * The group an operation is filed under (`groups/GROUP.json`, `help/GROUP.json`):
+ * the first word of its first command name.
+ *
+ * @example
+ * ```ts
+ * groupOf(op); // "data" for the operation named "data get" and "subscribers get-data"
+ * ```
+ */
+export function groupOf(op: CatalogOperation): string {
+  return op.names[0].split(" ")[0];
+}
+
+/**
  * The API reference link soracom-cli appends to a command's long help.
  * The tag and operation ID are inserted as they are, like soracom-cli does.
  *

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { groupOf } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { detectLang, messages } from "../messages.ts";
@@ -36,8 +37,7 @@ async function rootText(): Promise<RootText> {
 
 async function groupText(op: CatalogOperation): Promise<GroupText> {
   const { HELP_GROUPS } = await import("../catalog/help.generated.ts");
-  const group = op.names[0].split(" ")[0];
-  return (await HELP_GROUPS[group]()).default as GroupText;
+  return (await HELP_GROUPS[groupOf(op)]()).default as GroupText;
 }
 
 function layoutFor(ctx: Context): Layout {
