@@ -180,7 +180,10 @@ export async function printAllPages(
     mode.raw ? "compact" : mode.jsonl ? "jsonl" : "pretty",
   );
   // Progress only where a person watches stderr and it cannot mix into the output.
-  const progress = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal();
+  // The progress line's words, worked out once (not at every page), when it is shown at all.
+  const progress = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal()
+    ? messagesFor((n) => ctx.env(n))
+    : undefined;
   let shown = false;
   const decoder = new TextDecoder();
   const seen = new Set<string>();
@@ -218,8 +221,8 @@ export async function printAllPages(
         return;
       }
       printer.flush();
-      if (progress) {
-        ctx.stderr.write(`\r${messagesFor((n) => ctx.env(n)).fetchProgress(pages, printer.count)}`);
+      if (progress !== undefined) {
+        ctx.stderr.write(`\r${progress.fetchProgress(pages, printer.count)}`);
         shown = true;
       }
       if (loop) {
