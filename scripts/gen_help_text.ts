@@ -15,6 +15,7 @@
 import { groupOf, loadCatalog } from "../src/catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
 import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
+import type { Both, Example, GroupText, RootText } from "../src/cli/help.ts";
 
 /** The languages every text exists in. */
 export const LANGS = ["en", "ja"] as const;
@@ -34,9 +35,6 @@ export interface AuthoredText {
   readonly commonFlags: Record<string, string>;
   readonly handWrittenFlags: Record<string, Record<string, string>>;
 }
-
-/** A text in both languages. */
-export type Both = Readonly<Record<Lang, string>>;
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const TEXT_DIR = `${ROOT}src/catalog/text`;
@@ -66,7 +64,7 @@ export function renderHelpFiles(
   texts: Record<Lang, AuthoredText>,
 ): { files: Map<string, string>; problems: string[] } {
   const problems: string[] = [];
-  const groups = new Map<string, Record<string, unknown>>();
+  const groups = new Map<string, Record<string, GroupText["operations"][string]>>();
   const commandNames = new Set<string>(Object.keys(HAND_WRITTEN));
   for (const op of catalog.operations) {
     for (const name of op.names) commandNames.add(name);
@@ -80,7 +78,8 @@ export function renderHelpFiles(
     }
     const group = groupOf(op);
     const file = groups.get(group) ?? {};
-    file[op.operationId] = { summary, params };
+    // Without a summary there is a problem, and nothing is written.
+    if (summary) file[op.operationId] = { summary, params };
     groups.set(group, file);
   }
   for (const lang of LANGS) {
@@ -107,7 +106,7 @@ export function renderHelpFiles(
       if (!t.handWritten[name]) problems.push(`${lang}: no summary for ${name}`);
     }
   }
-  const examples = (name: string) =>
+  const examples = (name: string): Example[] =>
     (texts.en.examples[name] ?? []).map((e, i) => ({
       command: e.command,
       text: { en: e.text, ja: texts.ja.examples[name]?.[i]?.text ?? "" },
@@ -123,17 +122,19 @@ export function renderHelpFiles(
   const groupNames = [...groups.keys()].sort();
   for (const group of groupNames) {
     const ops = groups.get(group)!;
-    const ex: Record<string, unknown> = {};
+    const ex: Record<string, Example[]> = {};
     for (const name of commandNames) {
       if (name.split(" ")[0] === group && texts.en.examples[name]) ex[name] = examples(name);
     }
     files.set(
       `help/${group}.json`,
-      `${JSON.stringify({ "//": NOTICE, operations: ops, examples: ex })}\n`,
+      `${
+        JSON.stringify({ "//": NOTICE, ...{ operations: ops, examples: ex } satisfies GroupText })
+      }\n`,
     );
   }
   const pickAll = <T>(f: (t: AuthoredText) => T) => ({ en: f(texts.en), ja: f(texts.ja) });
-  const handExamples: Record<string, unknown> = {};
+  const handExamples: Record<string, Example[]> = {};
   for (const name of Object.keys(HAND_WRITTEN)) {
     if (texts.en.examples[name]) handExamples[name] = examples(name);
   }
@@ -142,14 +143,16 @@ export function renderHelpFiles(
     `${
       JSON.stringify({
         "//": NOTICE,
-        tagline: pickAll((t) => t.tagline),
-        categories: pickAll((t) => t.categories),
-        groups: pickAll((t) => t.groups),
-        handWritten: pickAll((t) => t.handWritten),
-        globalFlags: pickAll((t) => t.globalFlags),
-        commonFlags: pickAll((t) => t.commonFlags),
-        handWrittenFlags: pickAll((t) => t.handWrittenFlags),
-        examples: handExamples,
+        ...{
+          tagline: pickAll((t) => t.tagline),
+          categories: pickAll((t) => t.categories),
+          groups: pickAll((t) => t.groups),
+          handWritten: pickAll((t) => t.handWritten),
+          globalFlags: pickAll((t) => t.globalFlags),
+          commonFlags: pickAll((t) => t.commonFlags),
+          handWrittenFlags: pickAll((t) => t.handWrittenFlags),
+          examples: handExamples,
+        } satisfies RootText,
       })
     }\n`,
   );
