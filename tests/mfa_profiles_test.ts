@@ -12,19 +12,9 @@ import { switchTarget } from "./fake_soracom/accounts.ts";
 
 const HOUR = 3_600_000;
 
-/** The README's 1Password source: credentials from one `op` run, the code from another. */
-const OP_SOURCE = {
-  profileCommand:
-    `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value}'"`,
-  mfaOTPCommand: "op item get soracom-power-sam-user --otp",
-};
-
-/** A switch-user profile on top of the source `sam`. */
-const READER = {
-  sourceProfile: "sam",
-  operatorId: switchTarget.operatorId,
-  username: switchTarget.userName,
-};
+/** The README's 1Password source, and a switch-user profile on top of it. */
+const OP_SOURCE = PROFILES.opWithOtpCommand;
+const READER = PROFILES.switchFromSam;
 
 async function setup() {
   let now = Date.now();

@@ -367,11 +367,7 @@ Deno.test("logout with nothing cached logs nobody in; logout --all keeps going p
 
 Deno.test("profileCommand for the credentials and mfaOTPCommand for the code, as the README shows", async () => {
   await using t = await setup();
-  await writeProfile(t.profiles, "sam", {
-    profileCommand:
-      `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value}'"`,
-    mfaOTPCommand: "op item get soracom-power-sam-user --otp",
-  });
+  await writeProfile(t.profiles, "sam", PROFILES.opWithOtpCommand);
   const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(await opRuns(t.opLog), 2);

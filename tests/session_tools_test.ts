@@ -8,16 +8,9 @@ import { runInProcess } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { sam, switchTarget } from "./fake_soracom/accounts.ts";
 
-const OP_SOURCE = {
-  profileCommand:
-    `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value}'"`,
-  mfaOTPCommand: "op item get soracom-power-sam-user --otp",
-};
-const READER = {
-  sourceProfile: "sam",
-  operatorId: switchTarget.operatorId,
-  username: switchTarget.userName,
-};
+/** The README's 1Password source, and a switch-user profile on top of it. */
+const OP_SOURCE = PROFILES.opWithOtpCommand;
+const READER = PROFILES.switchFromSam;
 
 async function setup() {
   let now = Date.now();

@@ -94,4 +94,16 @@ export const PROFILES = {
     operatorId: switchTarget.operatorId,
     username: switchTarget.userName,
   },
+  /** The same, from the profile "sam". */
+  switchFromSam: {
+    sourceProfile: "sam",
+    operatorId: switchTarget.operatorId,
+    username: switchTarget.userName,
+  },
+  /** The README's 1Password profile: credentials from one `op` run, the code from another. */
+  opWithOtpCommand: {
+    profileCommand:
+      `/bin/sh -c "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value,password:.fields[0].value,operatorId:.fields[4].value}'"`,
+    mfaOTPCommand: "op item get soracom-power-sam-user --otp",
+  },
 } as const;
