@@ -4,7 +4,8 @@ import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
 import { jsonResponse, runInProcess, testContext } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
-import { plainFlags, runCli, scanWords } from "../src/cli/app.ts";
+import { runCli } from "../src/cli/app.ts";
+import { plainFlags, scanWords } from "../src/cli/argv.ts";
 import { commandIndex, loadCatalog } from "../src/catalog/catalog.ts";
 import { fc } from "./helpers/property.ts";
 import { VERSION } from "../src/version.ts";
@@ -58,15 +59,18 @@ Deno.test("global flags may come before the command words", () => {
   assertEquals(scanWords(["--profile", "sam", "soralets", "list"], isPrefix), {
     words: ["soralets", "list"],
     rest: ["--profile", "sam"],
+    ended: false,
   });
   assertEquals(scanWords(["soralets", "--raw-output", "list", "--limit", "3"], isPrefix), {
     words: ["soralets", "list"],
     rest: ["--raw-output", "--limit", "3"],
+    ended: true,
   });
   // An unknown flag may take the next word: it stops the command words there.
   assertEquals(scanWords(["auth", "--user-name", "switch-user"], isPrefix), {
     words: ["auth"],
     rest: ["--user-name", "switch-user"],
+    ended: true,
   });
 });
 

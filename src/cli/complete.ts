@@ -22,6 +22,7 @@ import type { Context } from "../context.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 import { Tree } from "./tree.ts";
 import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
+import { flagName, helpWord, scanWords, splitFlags } from "./argv.ts";
 
 /** One completion candidate. */
 export interface Candidate {
@@ -52,13 +53,6 @@ function startingWith(candidates: readonly Candidate[], prefix: string): Candida
 
 function byValue(a: Candidate, b: Candidate): number {
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-}
-
-/** `--name`, `-name` or `--name=value` -> `name`. */
-function flagName(word: string): string {
-  const body = word.replace(/^--?/, "");
-  const eq = body.indexOf("=");
-  return eq < 0 ? body : body.slice(0, eq);
 }
 
 async function valueCandidates(
@@ -93,40 +87,23 @@ export async function complete(
   args: readonly string[],
 ): Promise<Candidate[]> {
   const current = args.length > 0 ? args[args.length - 1] : "";
-  const path: string[] = [];
-  const used = new Set<string>();
-  let helpSeen = false;
-  let frozen = false;
-  let pending: { name: string; spec: FlagSpec } | undefined;
-  const flagsHere = () => tree.flags(tree.isCommand(path) ? path : []);
-
-  for (const word of args.slice(0, -1)) {
-    if (pending) {
-      pending = undefined;
-      continue;
-    }
-    if (word === "--") return [];
-    if (word.startsWith("-") && word !== "-") {
-      const name = flagName(word);
-      used.add(name);
-      const spec = (await flagsHere())[name];
-      if (spec?.kind === "parsed" && !word.includes("=")) pending = { name, spec };
-      else if (!spec && path.length > 0) frozen = true;
-      continue;
-    }
-    if (!frozen && path.length === 0 && !helpSeen && word === "help") {
-      helpSeen = true;
-    } else if (!frozen && tree.children(path).some((c) => c.value === word)) {
-      path.push(word);
-    } else {
-      frozen = true;
-    }
-  }
-
+  // The words before the current one, read as a run reads them (argv.ts).
+  const { argv: typed, help: helpSeen } = helpWord(args.slice(0, -1));
+  const scan = scanWords(
+    typed,
+    (w) => tree.children(w.slice(0, -1)).some((c) => c.value === w[w.length - 1]),
+  );
+  const path = scan.words;
   const where = tree.isCommand(path) ? path : [];
+  const split = splitFlags(scan.rest, await tree.flags(where));
+  if (split.terminated) return [];
+  const used = new Set(split.flags.map((f) => f.name));
+  const frozen = scan.ended || split.positional.length > 0;
+  const pending = split.dangling &&
+    { name: split.dangling.name, spec: (await tree.flags(where))[split.dangling.name] };
   if (pending) return await valueCandidates(tree, where, pending.name, pending.spec, current);
   if (current.startsWith("-")) {
-    const flags = await flagsHere();
+    const flags = await tree.flags(where);
     const eq = current.indexOf("=");
     if (eq >= 0) {
       const name = flagName(current);
