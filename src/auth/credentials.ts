@@ -30,18 +30,27 @@ import {
 } from "./login.ts";
 import { detectLang, said } from "../messages.ts";
 
-/** The global flags every command has. */
-export interface GlobalOptions {
+/** What a run says about logging in (from the global flags; `cli/flags.ts` reads them). */
+export interface LoginOptions {
+  /** `--profile`. */
   readonly profile?: string;
+  /** `--coverage-type`: `jp` or `g`. */
   readonly coverageType?: string;
+  /** `--api-key`, with `apiToken`. */
   readonly apiKey?: string;
+  /** `--api-token`, with `apiKey`. */
   readonly apiToken?: string;
+  /** `--auth-key-id`, with `authKey`. */
   readonly authKeyId?: string;
+  /** `--auth-key`, with `authKeyId`. */
   readonly authKey?: string;
+  /** `--profile-command`. */
   readonly profileCommand?: string;
-  readonly rawOutput?: boolean;
+  /** `--no-retry-on-error`. */
   readonly noRetryOnError?: boolean;
+  /** `--mfa-otpcode`. */
   readonly mfaOtpcode?: string;
+  /** `--no-session-cache`. */
   readonly noSessionCache?: boolean;
 }
 
@@ -54,7 +63,7 @@ export type CredentialSource =
 
 /** Everything a command needs to know before it calls the API. */
 export interface Invocation {
-  readonly options: GlobalOptions;
+  readonly options: LoginOptions;
   /** The sanitised profile name (`--profile`, `SORACOM_PROFILE`, or `default`). */
   readonly profileName: string;
   /** The profile file, when it could be read. */
@@ -67,13 +76,13 @@ export interface Invocation {
 }
 
 /** The profile name for this run: `--profile`, then `SORACOM_PROFILE`, then `default`. */
-export function selectedProfileName(ctx: Context, options: GlobalOptions): string {
+export function selectedProfileName(ctx: Context, options: LoginOptions): string {
   const name = options.profile || ctx.env("SORACOM_PROFILE") || "default";
   return sanitizeProfileName(name);
 }
 
 /** Loads the profile file (if any) and decides endpoint, language and headers. */
-export async function prepare(ctx: Context, options: GlobalOptions): Promise<Invocation> {
+export async function prepare(ctx: Context, options: LoginOptions): Promise<Invocation> {
   const name = selectedProfileName(ctx, options);
   let fileProfile: LoadedProfile | undefined;
   let fileProfileError: CliError | undefined;

@@ -6,13 +6,14 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { referenceUrl } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { detectLang } from "../messages.ts";
 import type { AppContext } from "./flags.ts";
-import { commandFlags, runApiCommand } from "./api_run.ts";
+import { operationFlags, runApiCommand } from "./api_run.ts";
+import { defineCommand, type OperationFlagValues } from "./command.ts";
 
 function helpText(op: CatalogOperation, name: string, lang: "en" | "ja"): string {
   const lines = [`${op.method} /v1${op.path}`];
@@ -26,12 +27,10 @@ function helpText(op: CatalogOperation, name: string, lang: "en" | "ja"): string
 
 /** The stricli command for `name` (one of `op.names`). */
 export function apiCommand(ctx: Context, op: CatalogOperation, name: string): Command<AppContext> {
-  const flags = commandFlags(op);
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, parsed: Record<string, unknown>) {
-      return runApiCommand(this.ctx, op, parsed);
-    },
-    parameters: { flags, positional: { kind: "tuple", parameters: [] } } as never,
+  return defineCommand<Record<never, never>, OperationFlagValues>({
+    flags: {},
+    operationFlags: operationFlags(op),
+    run: ({ ctx }, flags) => runApiCommand(ctx, op, flags),
     docs: {
       brief: `${op.method} ${op.path}`,
       fullDescription: helpText(op, name, detectLang((n) => ctx.env(n))),

@@ -17,12 +17,14 @@ import { CliError } from "../errors.ts";
 import {
   booleanFlag,
   type FlagSpecs,
+  type GlobalFlagValues,
   globalOptions,
   stringFlag,
   typedFlag,
   withGlobalFlags,
 } from "./flags.ts";
 import { messagesFor, said } from "../messages.ts";
+import type { OperationFlagValues } from "./command.ts";
 
 function describe(p: CatalogParam | CatalogBodyProp, where: string): string {
   const parts = [p.type === "array" ? "strings, repeat or comma-separate" : p.type, where];
@@ -40,7 +42,7 @@ export function operationFlags(op: CatalogOperation): FlagSpecs {
     flags[p.flag] ??= typedFlag(p.flag, p.type, describe(p, "body"), p.enum);
   }
   if (op.body) {
-    flags["body"] = stringFlag(
+    flags.body = stringFlag(
       op.body.kind === "object"
         ? "request body: JSON text, @FILE or - for stdin; flags overwrite its keys"
         : `request body (${op.body.contentType}): text, @FILE or - for stdin, sent as given`,
@@ -48,7 +50,7 @@ export function operationFlags(op: CatalogOperation): FlagSpecs {
     );
   }
   if (op.pagination) flags["fetch-all"] = booleanFlag("fetch every page and print one array");
-  if (op.arrayResponse) flags["jsonl"] = booleanFlag("print one compact JSON element per line");
+  if (op.arrayResponse) flags.jsonl = booleanFlag("print one compact JSON element per line");
   return flags;
 }
 
@@ -73,11 +75,24 @@ export async function readBodyFlag(
   return new TextEncoder().encode(body);
 }
 
+/**
+ * The flags of an API command: the global ones, the operation's, and the
+ * output and body flags it may have.
+ */
+export type ApiCommandFlags = GlobalFlagValues & OperationFlagValues & {
+  /** `--body`: JSON text, `@FILE` or `-` for stdin. */
+  readonly body?: string;
+  /** `--jsonl`: one compact element per line. */
+  readonly jsonl?: boolean;
+  /** `--fetch-all`: every page, as one array. */
+  readonly "fetch-all"?: boolean;
+};
+
 /** Runs one API command with parsed flags. */
 export async function runApiCommand(
   ctx: Context,
   op: CatalogOperation,
-  flags: Readonly<Record<string, unknown>>,
+  flags: ApiCommandFlags,
 ): Promise<void> {
   const local = operationFlags(op);
   const options = globalOptions(flags, new Set(Object.keys(local)));
@@ -92,14 +107,14 @@ export async function runApiCommand(
   for (const name of Object.keys(local)) values[name] = flags[name] as FlagValue | undefined;
   const input: RequestInput = {
     values,
-    body: await readBodyFlag(ctx, typeof flags["body"] === "string" ? flags["body"] : undefined),
+    body: await readBodyFlag(ctx, typeof flags.body === "string" ? flags.body : undefined),
   };
   // Check everything we can before logging in: a typo must not cost an OTP.
   buildApiCall(op, input, undefined);
   const inv = await prepare(ctx, options);
   const mode = {
     raw: options.rawOutput === true || op.rawOutput === true,
-    jsonl: flags["jsonl"] === true,
+    jsonl: flags.jsonl === true,
   };
   const fetchAll = op.pagination !== undefined && flags["fetch-all"] === true;
   await callWithSession(ctx, inv, op.auth, async (send, session) => {

@@ -7,7 +7,7 @@
  */
 
 import type { CommandContext } from "@stricli/core";
-import type { GlobalOptions } from "../auth/credentials.ts";
+import type { LoginOptions } from "../auth/credentials.ts";
 import type { ParamType } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
@@ -15,6 +15,7 @@ import { said } from "../messages.ts";
 
 /** The stricli context: stricli's streams plus our {@link Context}. */
 export interface AppContext extends CommandContext {
+  /** Every effect the command may have. */
   readonly ctx: Context;
   /** Sets the exit code of a command that ends without an error (`exec`, `auth status`). */
   setExitCode(code: number): void;
@@ -35,35 +36,68 @@ export interface GlobalFlagValues {
   readonly "no-session-cache"?: boolean;
 }
 
-/** One stricli flag definition, loosely typed (flags are built from data). */
-export type FlagSpec =
-  | {
-    readonly kind: "boolean";
-    readonly optional: true;
-    readonly withNegated: false;
-    readonly brief: string;
-    readonly hidden?: boolean;
-  }
-  | {
-    readonly kind: "parsed";
-    readonly parse: (input: string) => unknown;
-    readonly optional: true;
-    readonly variadic?: boolean;
-    readonly brief: string;
-    readonly placeholder?: string;
-    readonly hidden?: boolean;
-  };
+/** The global options a command hands to the API layer: the login ones and `--raw-output`. */
+export interface GlobalOptions extends LoginOptions {
+  /** `--raw-output`: print the response body as it came. */
+  readonly rawOutput?: boolean;
+}
+
+/** A flag without a value (`--x`; stricli also takes `--x=true`, `--x=false`). */
+export interface BooleanFlagSpec {
+  /** stricli's kind. */
+  readonly kind: "boolean";
+  /** Every flag of ours is optional. */
+  readonly optional: true;
+  /** No `--no-x` form. */
+  readonly withNegated: false;
+  /** The one-line English description (help text comes from `catalog/text/`). */
+  readonly brief: string;
+  /** Left out of help and completion. */
+  readonly hidden?: boolean;
+}
+
+/** A flag with a value, which `parse` turns into a `T` (or refuses with a usage error). */
+export interface ParsedFlagSpec<T = unknown> {
+  /** stricli's kind. */
+  readonly kind: "parsed";
+  /** The value as the command receives it. */
+  readonly parse: (input: string) => T;
+  /** Every flag of ours is optional. */
+  readonly optional: true;
+  /** May be given more than once; the command receives every value, in order. */
+  readonly variadic?: boolean;
+  /** The one-line English description (help text comes from `catalog/text/`). */
+  readonly brief: string;
+  /** The value's name in usage lines (`a|b|c` lists allowed values). */
+  readonly placeholder?: string;
+  /** Left out of help and completion. */
+  readonly hidden?: boolean;
+}
+
+/** One stricli flag definition (flags are data: most are built from the catalogue). */
+export type FlagSpec = BooleanFlagSpec | ParsedFlagSpec;
 
 /** Flag name -> definition. */
 export type FlagSpecs = Record<string, FlagSpec>;
 
+/**
+ * The definitions a command with flags `F` must have: one per key of `F`, a
+ * boolean flag for a boolean, a parser returning the key's type otherwise.
+ * A command's spec typed with it cannot drift from the flags its code reads.
+ */
+export type FlagSpecsOf<F> = {
+  readonly [K in keyof F]-?: [NonNullable<F[K]>] extends [boolean] ? BooleanFlagSpec
+    : [NonNullable<F[K]>] extends [readonly (infer E)[]] ? ParsedFlagSpec<E> & { variadic: true }
+    : ParsedFlagSpec<NonNullable<F[K]>>;
+};
+
 /** A flag that takes a value; `variadic` ones may repeat. */
-function parsedFlag(
+function parsedFlag<T>(
   brief: string,
   placeholder: string,
-  parse: (input: string) => unknown,
+  parse: (input: string) => T,
   variadic = false,
-): FlagSpec {
+): ParsedFlagSpec<T> {
   return {
     kind: "parsed",
     parse,
@@ -75,12 +109,12 @@ function parsedFlag(
 }
 
 /** A string flag. */
-export function stringFlag(brief: string, placeholder = "string"): FlagSpec {
+export function stringFlag(brief: string, placeholder = "string"): ParsedFlagSpec<string> {
   return parsedFlag(brief, placeholder, String);
 }
 
 /** A boolean flag (`--x`, `--x=true`, `--x=false`). */
-export function booleanFlag(brief: string): FlagSpec {
+export function booleanFlag(brief: string): BooleanFlagSpec {
   return { kind: "boolean", optional: true, withNegated: false, brief };
 }
 
@@ -143,12 +177,13 @@ export function typedFlag(
 }
 
 /** The global flags, on every command. */
-export const GLOBAL_FLAGS: FlagSpecs = {
+export const GLOBAL_FLAGS: FlagSpecsOf<GlobalFlagValues> & FlagSpecs = {
   "profile": stringFlag("profile name (default: $SORACOM_PROFILE or 'default')", "name"),
-  "coverage-type": typedFlag("coverage-type", "string", "coverage type: jp (Japan) or g (Global)", [
-    "jp",
-    "g",
-  ]),
+  "coverage-type": parsedFlag(
+    "coverage type: jp (Japan) or g (Global)",
+    "jp|g",
+    parseEnum("coverage-type", ["jp", "g"]),
+  ),
   "api-key": stringFlag("use this API key (with --api-token)", "key"),
   "api-token": stringFlag("use this API token (with --api-key)", "token"),
   "auth-key-id": stringFlag("log in with this AuthKeyId (with --auth-key)", "id"),
@@ -184,11 +219,10 @@ function str(value: unknown): string | undefined {
  * shadows the global one, which then stays empty (as in soracom-cli).
  */
 export function globalOptions(
-  flags: Readonly<Record<string, unknown>> | GlobalFlagValues,
+  flags: GlobalFlagValues,
   shadowed: ReadonlySet<string> = new Set(),
 ): GlobalOptions {
-  const all = flags as Readonly<Record<string, unknown>>;
-  const get = (name: string) => (shadowed.has(name) ? undefined : all[name]);
+  const get = (name: keyof GlobalFlagValues) => (shadowed.has(name) ? undefined : flags[name]);
   return {
     profile: str(get("profile")),
     coverageType: str(get("coverage-type")),

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { stringifyPretty } from "../../api/json.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
@@ -22,13 +22,8 @@ import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { operationFlags, runApiCommand } from "../api_run.ts";
-import {
-  type AppContext,
-  booleanFlag,
-  type GlobalFlagValues,
-  globalOptions,
-  withGlobalFlags,
-} from "../flags.ts";
+import { type AppContext, booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
+import { defineCommand, type OperationFlagValues, type OwnFlags } from "../command.ts";
 import { detectLang, messagesFor } from "../../messages.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
@@ -50,8 +45,11 @@ const DIRECT_FLAGS = [
   "body",
 ];
 
+/** The flags of `auth`: the global ones and those of the `POST /auth` operation. */
+export type AuthFlags = GlobalFlagValues & OperationFlagValues;
+
 /** Prints the session for the selected profile (or logs in directly with flags). */
-async function runAuth(ctx: Context, op: CatalogOperation, flags: Record<string, unknown>) {
+export async function runAuth(ctx: Context, op: CatalogOperation, flags: AuthFlags): Promise<void> {
   if (DIRECT_FLAGS.some((f) => flags[f] !== undefined)) {
     await runApiCommand(ctx, op, flags);
     return;
@@ -73,14 +71,10 @@ async function runAuth(ctx: Context, op: CatalogOperation, flags: Record<string,
 /** The `auth` command. */
 export function authCommand(ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
   const op = operation(catalog, "auth");
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, flags: Record<string, unknown>) {
-      return runAuth(this.ctx, op, flags);
-    },
-    parameters: {
-      flags: withGlobalFlags(operationFlags(op)),
-      positional: { kind: "tuple", parameters: [] },
-    } as never,
+  return defineCommand<Record<never, never>, OperationFlagValues>({
+    flags: {},
+    operationFlags: operationFlags(op),
+    run: ({ ctx }, flags) => runAuth(ctx, op, flags),
     docs: {
       brief: "log in and print the API key and token",
       fullDescription: [
@@ -135,7 +129,11 @@ async function logoutAll(ctx: Context, flags: LogoutFlags) {
 }
 
 /** `logout`: revokes and deletes the profile's cached session (every one with `--all`). */
-export async function runLogout(ctx: Context, op: CatalogOperation, flags: LogoutFlags) {
+export async function runLogout(
+  ctx: Context,
+  op: CatalogOperation,
+  flags: LogoutFlags,
+): Promise<void> {
   if (flags.all === true) {
     await logoutAll(ctx, flags);
     return;
@@ -144,7 +142,7 @@ export async function runLogout(ctx: Context, op: CatalogOperation, flags: Logou
   const source = credentialSource(inv);
   if (source.kind === "apiKey") {
     // soracom-cli's logout: revoke the key and token given on the command line.
-    await runApiCommand(ctx, op, flags as Record<string, unknown>);
+    await runApiCommand(ctx, op, { ...flags });
     return;
   }
   const m = messagesFor((n) => ctx.env(n));
@@ -167,17 +165,12 @@ export async function runLogout(ctx: Context, op: CatalogOperation, flags: Logou
 /** The `logout` command. */
 export function logoutCommand(ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
   const op = operation(catalog, "logout");
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, flags: Record<string, unknown>) {
-      return runLogout(this.ctx, op, flags as LogoutFlags);
+  return defineCommand<OwnFlags<LogoutFlags>>({
+    flags: {
+      all: booleanFlag("log out every cached session"),
+      local: booleanFlag("delete the sessions here without asking the server to revoke them"),
     },
-    parameters: {
-      flags: withGlobalFlags({
-        all: booleanFlag("log out every cached session"),
-        local: booleanFlag("delete the sessions here without asking the server to revoke them"),
-      }),
-      positional: { kind: "tuple", parameters: [] },
-    } as never,
+    run: ({ ctx }, flags) => runLogout(ctx, op, flags),
     docs: {
       brief: "revoke the session and delete it from the cache",
       fullDescription: [

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { type JsonValue, RawNumber, stringifyPretty } from "../../api/json.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
@@ -16,14 +16,9 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { type Messages, messagesFor } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
-import {
-  type AppContext,
-  booleanFlag,
-  type GlobalFlagValues,
-  globalOptions,
-  withGlobalFlags,
-} from "../flags.ts";
+import { type AppContext, booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { displayWidth } from "../table.ts";
+import { defineCommand, type OwnFlags } from "../command.ts";
 
 /** The flags of `auth status`. */
 export interface AuthStatusFlags extends GlobalFlagValues {
@@ -160,17 +155,9 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
 /** The `auth status` command. */
 export function authStatusCommand(ctx: Context): Command<AppContext> {
   const m = messagesFor((n) => ctx.env(n));
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    async func(this: AppContext, flags: Record<string, unknown>) {
-      this.setExitCode(await runAuthStatus(this.ctx, flags as AuthStatusFlags));
-    },
-    parameters: {
-      flags: withGlobalFlags({
-        all: booleanFlag(m.flagStatusAll),
-        json: booleanFlag(m.flagJson),
-      }),
-      positional: { kind: "tuple", parameters: [] },
-    } as never,
+  return defineCommand<OwnFlags<AuthStatusFlags>>({
+    flags: { all: booleanFlag(m.flagStatusAll), json: booleanFlag(m.flagJson) },
+    run: async (app, flags) => app.setExitCode(await runAuthStatus(app.ctx, flags)),
     docs: { brief: m.briefAuthStatus, fullDescription: m.helpAuthStatus },
   });
 }

@@ -11,8 +11,9 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
-import { type AppContext, GLOBAL_FLAGS } from "../flags.ts";
+import type { Command } from "@stricli/core";
+import type { AppContext } from "../flags.ts";
+import { defineCommand } from "../command.ts";
 
 /** The shells `soracom completion` writes scripts for. */
 export type Shell = "bash" | "zsh" | "fish";
@@ -128,11 +129,9 @@ export function completionScript(shell: Shell): string {
 }
 
 function scriptCommand(shell: Shell, brief: string, fullDescription: string): Command<AppContext> {
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext) {
-      this.ctx.stdout.write(completionScript(shell));
-    },
-    parameters: { flags: GLOBAL_FLAGS, positional: { kind: "tuple", parameters: [] } } as never,
+  return defineCommand<Record<never, never>>({
+    flags: {},
+    run: ({ ctx }) => ctx.stdout.write(completionScript(shell)),
     docs: { brief, fullDescription },
   });
 }

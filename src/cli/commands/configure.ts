@@ -7,7 +7,7 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
@@ -26,15 +26,46 @@ import {
 import {
   type AppContext,
   booleanFlag,
-  type FlagSpecs,
-  GLOBAL_FLAGS,
+  type FlagSpecsOf,
+  type GlobalFlagValues,
   globalOptions,
   stringFlag,
-  withGlobalFlags,
 } from "../flags.ts";
+import { defineCommand, type OwnFlags } from "../command.ts";
 
 /** The flags that answer configure's questions (any of them means "scripted"). */
-const ANSWER_FLAGS: FlagSpecs = {
+export interface ConfigureAnswers {
+  /** AuthKeyId (with `auth-key`). */
+  readonly "auth-key-id"?: string;
+  /** AuthKey secret. */
+  readonly "auth-key"?: string;
+  /** The root user's email. */
+  readonly "email"?: string;
+  /** The root or SAM user's password. */
+  readonly "password"?: string;
+  /** The SAM user's operator ID, or the switch-user target's. */
+  readonly "operator-id"?: string;
+  /** The SAM user name, or the switch-user target's. */
+  readonly "user-name"?: string;
+  /** Switch user: the profile to log in with first. */
+  readonly "source-profile"?: string;
+  /** A command that prints the credentials as JSON. */
+  readonly "profile-command"?: string;
+  /** A command that prints the current one-time code. */
+  readonly "mfa-otp-command"?: string;
+  /** The API endpoint (without `/v1`). */
+  readonly "endpoint"?: string;
+}
+
+/** The flags of `configure`. */
+export interface ConfigureFlags extends GlobalFlagValues, ConfigureAnswers {
+  /** Replace an existing profile without asking. */
+  readonly overwrite?: boolean;
+  /** Do not try the new profile. */
+  readonly "no-login"?: boolean;
+}
+
+const ANSWER_FLAGS: FlagSpecsOf<ConfigureAnswers> = {
   "auth-key-id": stringFlag("AuthKeyId (with --auth-key)", "id"),
   "auth-key": stringFlag("AuthKey secret (with --auth-key-id)", "secret"),
   "email": stringFlag("root user's email (with --password)", "email"),
@@ -47,11 +78,11 @@ const ANSWER_FLAGS: FlagSpecs = {
   "endpoint": stringFlag("API endpoint (without /v1)", "url"),
 };
 
-const CONFIGURE_FLAGS: FlagSpecs = withGlobalFlags({
+const CONFIGURE_FLAGS: FlagSpecsOf<OwnFlags<ConfigureFlags>> = {
   "overwrite": booleanFlag("replace an existing profile without asking"),
   "no-login": booleanFlag("do not try the new profile (asked on a terminal only)"),
   ...ANSWER_FLAGS,
-});
+};
 
 const str = flagString;
 
@@ -113,15 +144,18 @@ async function askSource(ctx: Context, dir: string, m: Messages): Promise<string
   return names[await choose(ctx, m.selectSource, names) - 1];
 }
 
-/** The credentials part of a profile, from flags or, where flags are missing, from prompts. */
-async function credentialsFrom(
+/**
+ * The credentials part of a profile from the answer flags (prompting for the
+ * ones a given kind still lacks); `undefined` when no answer flag says the kind.
+ */
+async function credentialsFromFlags(
   ctx: Context,
-  flags: Record<string, unknown>,
+  flags: ConfigureAnswers,
   dir: string,
   m: Messages,
-): Promise<Profile> {
-  const f = (name: string) => str(flags[name]);
-  const need = async (name: string, question: string, secret = false) =>
+): Promise<Profile | undefined> {
+  const f = (name: keyof ConfigureAnswers) => str(flags[name]);
+  const need = async (name: keyof ConfigureAnswers, question: string, secret = false) =>
     f(name) ?? await ask(ctx, question, secret);
   if (f("profile-command")) {
     return { profileCommand: f("profile-command"), mfaOTPCommand: f("mfa-otp-command") };
@@ -155,6 +189,18 @@ async function credentialsFrom(
       mfaOTPCommand: f("mfa-otp-command"),
     };
   }
+  return undefined;
+}
+
+/** The credentials part of a profile, from flags or, where flags are missing, from prompts. */
+async function credentialsFrom(
+  ctx: Context,
+  flags: ConfigureAnswers,
+  dir: string,
+  m: Messages,
+): Promise<Profile> {
+  const fromFlags = await credentialsFromFlags(ctx, flags, dir, m);
+  if (fromFlags) return fromFlags;
   switch (await choose(ctx, m.selectMethod, m.methods)) {
     case 1:
       return {
@@ -217,14 +263,15 @@ async function tryLogin(ctx: Context, name: string, m: Messages): Promise<void> 
 }
 
 /** `configure`: asks (or takes flags), saves the profile, and on a terminal tries it. */
-export async function runConfigure(ctx: Context, flags: Record<string, unknown>): Promise<void> {
+export async function runConfigure(ctx: Context, flags: ConfigureFlags): Promise<void> {
   const m = messagesFor((n) => ctx.env(n));
   const name = selectedProfileName(ctx, globalOptions(flags));
   const dir = profileDir(ctx);
   const path = profilePath(dir, name);
   const coverageFlag = str(flags["coverage-type"]);
-  const scripted = Object.keys(ANSWER_FLAGS).some((k) => str(flags[k]) !== undefined);
-  if (flags["overwrite"] !== true) await confirmOverwrite(ctx, path, name, m);
+  const answers = Object.keys(ANSWER_FLAGS) as (keyof ConfigureAnswers)[];
+  const scripted = answers.some((k) => str(flags[k]) !== undefined);
+  if (flags.overwrite !== true) await confirmOverwrite(ctx, path, name, m);
   if (!scripted) ctx.stderr.write(`${m.configureIntro(path, dir)}\n`);
   const coverageType = coverageFlag ??
     (scripted ? "jp" : ["g", "jp"][await choose(ctx, m.selectCoverage, m.coverages) - 1]);
@@ -232,7 +279,7 @@ export async function runConfigure(ctx: Context, flags: Record<string, unknown>)
     sandbox: false,
     coverageType,
     ...await credentialsFrom(ctx, flags, dir, m),
-    endpoint: str(flags["endpoint"]),
+    endpoint: str(flags.endpoint),
     registerPaymentMethod: false,
   };
   await saveProfile(ctx, dir, name, profile);
@@ -240,41 +287,28 @@ export async function runConfigure(ctx: Context, flags: Record<string, unknown>)
   ctx.stderr.write(`${m.configureSaved(name)}\n`);
 }
 
-function withGlobals(
-  run: (ctx: Context, flags: Record<string, unknown>) => Promise<void>,
-  flags: FlagSpecs,
-  brief: string,
-  fullDescription?: string,
-): Command<AppContext> {
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, parsed: Record<string, unknown>) {
-      return run(this.ctx, parsed);
-    },
-    parameters: { flags, positional: { kind: "tuple", parameters: [] } } as never,
-    docs: { brief, fullDescription },
+/** The `configure` command. */
+export function configureCommand(): Command<AppContext> {
+  return defineCommand<OwnFlags<ConfigureFlags>>({
+    flags: CONFIGURE_FLAGS,
+    run: ({ ctx }, flags) => runConfigure(ctx, flags),
+    docs: { brief: "create or update a profile", fullDescription: CONFIGURE_PAGE },
   });
 }
 
-/** The `configure` command. */
-export function configureCommand(): Command<AppContext> {
-  return withGlobals(
-    runConfigure,
-    CONFIGURE_FLAGS,
-    "create or update a profile",
-    [
-      "Asks on the terminal, or takes the answers as flags:",
-      "  AuthKey:      --auth-key-id ID --auth-key SECRET",
-      "  root user:    --email EMAIL --password PASSWORD",
-      "  SAM user:     --operator-id OP... --user-name NAME --password PASSWORD",
-      "  switch user:  --source-profile NAME --operator-id OP... --user-name NAME",
-      "  command:      --profile-command 'op item get ... --format json | jq ...'",
-      "plus --coverage-type jp|g, --endpoint URL, --mfa-otp-command CMD, --overwrite.",
-    ].join("\n"),
-  );
-}
+/** `configure`'s English page (the help pages read `catalog/text/`). */
+const CONFIGURE_PAGE = [
+  "Asks on the terminal, or takes the answers as flags:",
+  "  AuthKey:      --auth-key-id ID --auth-key SECRET",
+  "  root user:    --email EMAIL --password PASSWORD",
+  "  SAM user:     --operator-id OP... --user-name NAME --password PASSWORD",
+  "  switch user:  --source-profile NAME --operator-id OP... --user-name NAME",
+  "  command:      --profile-command 'op item get ... --format json | jq ...'",
+  "plus --coverage-type jp|g, --endpoint URL, --mfa-otp-command CMD, --overwrite.",
+].join("\n");
 
 /** `configure get`: the profile as soracom-cli prints it (its key order, tab indent). */
-async function runConfigureGet(ctx: Context, flags: Record<string, unknown>) {
+export async function runConfigureGet(ctx: Context, flags: GlobalFlagValues): Promise<void> {
   const name = selectedProfileName(ctx, globalOptions(flags));
   const { profile } = await loadProfile(ctx, profileDir(ctx), name);
   const out: Record<string, unknown> = {};
@@ -289,13 +323,24 @@ async function runConfigureGet(ctx: Context, flags: Record<string, unknown>) {
 
 /** The `configure get` command. */
 export function configureGetCommand(): Command<AppContext> {
-  return withGlobals(runConfigureGet, GLOBAL_FLAGS, "print a profile");
+  return defineCommand<Record<never, never>>({
+    flags: {},
+    run: ({ ctx }, flags) => runConfigureGet(ctx, flags),
+    docs: { brief: "print a profile" },
+  });
 }
 
-async function runUnconfigure(ctx: Context, flags: Record<string, unknown>) {
+/** The flags of `unconfigure`. */
+export interface UnconfigureFlags extends GlobalFlagValues {
+  /** Remove without asking. */
+  readonly yes?: boolean;
+}
+
+/** `unconfigure`: asks (or takes `--yes`), logs the session out and removes the profile. */
+export async function runUnconfigure(ctx: Context, flags: UnconfigureFlags): Promise<void> {
   const name = selectedProfileName(ctx, globalOptions(flags));
   const path = profilePath(profileDir(ctx), name);
-  if (flags["yes"] !== true) {
+  if (flags.yes !== true) {
     const answer = await ctx.prompt(messagesFor((n) => ctx.env(n)).unconfigureConfirm(name), {
       stdinOk: true,
     });
@@ -341,9 +386,9 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
 
 /** The `unconfigure` command. */
 export function unconfigureCommand(): Command<AppContext> {
-  return withGlobals(
-    runUnconfigure,
-    withGlobalFlags({ yes: booleanFlag("remove without asking") }),
-    "remove a profile",
-  );
+  return defineCommand<OwnFlags<UnconfigureFlags>>({
+    flags: { yes: booleanFlag("remove without asking") },
+    run: ({ ctx }, flags) => runUnconfigure(ctx, flags),
+    docs: { brief: "remove a profile" },
+  });
 }

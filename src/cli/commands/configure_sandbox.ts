@@ -6,24 +6,50 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { callApi, responseError } from "../../api/client.ts";
 import { defaultEndpoint } from "../../api/endpoint.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
-import { type AppContext, booleanFlag, stringFlag, withGlobalFlags } from "../flags.ts";
+import {
+  type AppContext,
+  booleanFlag,
+  type FlagSpecsOf,
+  type GlobalFlagValues,
+  stringFlag,
+} from "../flags.ts";
+import { defineCommand } from "../command.ts";
 import { detectLang, messagesFor, said } from "../../messages.ts";
 
-const FLAGS = withGlobalFlags({
+/** `configure-sandbox`'s own flags: every answer (the profile name is `--profile`). */
+export interface SandboxAnswers {
+  /** AuthKeyId of the production account. */
+  readonly "auth-key-id"?: string;
+  /** AuthKey of the production account. */
+  readonly "auth-key"?: string;
+  /** Email of the sandbox operator to create. */
+  readonly "email"?: string;
+  /** Password of the sandbox operator to create. */
+  readonly "password"?: string;
+  /** Register a dummy payment method (default true). */
+  readonly "register-payment-method"?: boolean;
+  /** Replace an existing profile (default true). */
+  readonly "overwrite"?: boolean;
+}
+
+/** The flags of `configure-sandbox`. */
+export type ConfigureSandboxFlags = GlobalFlagValues & SandboxAnswers;
+
+const FLAGS: FlagSpecsOf<SandboxAnswers> = {
   "auth-key-id": stringFlag("AuthKeyId of your production account (proves you have one)", "id"),
   "auth-key": stringFlag("AuthKey of your production account", "secret"),
   "email": stringFlag("email of the sandbox operator to create", "email"),
   "password": stringFlag("password of the sandbox operator to create", "password"),
   "register-payment-method": booleanFlag("register a dummy payment method (default true)"),
   "overwrite": booleanFlag("replace an existing profile (default true)"),
-});
+};
 
 const str = flagString;
 
@@ -38,21 +64,26 @@ async function coverageFromMenu(ctx: Context): Promise<string> {
     : "jp";
 }
 
-async function runConfigureSandbox(ctx: Context, flags: Record<string, unknown>): Promise<void> {
-  const name = sanitizeProfileName(str(flags["profile"]) ?? "sandbox");
+/** `configure-sandbox`: creates the sandbox operator and saves its profile. */
+export async function runConfigureSandbox(
+  ctx: Context,
+  flags: ConfigureSandboxFlags,
+): Promise<void> {
+  const name = sanitizeProfileName(str(flags.profile) ?? "sandbox");
   const dir = profileDir(ctx);
-  const given = ["auth-key-id", "auth-key", "email", "password"].every((f) => str(flags[f]));
+  const answers = ["auth-key-id", "auth-key", "email", "password"] as const;
+  const given = answers.every((f) => str(flags[f]));
   const coverageType = given ? str(flags["coverage-type"]) : await coverageFromMenu(ctx);
   const authKeyId = str(flags["auth-key-id"]) ?? await ask(ctx, "authKeyId: ");
   const authKey = str(flags["auth-key"]) ?? await ask(ctx, "authKey: ", true);
-  const email = str(flags["email"]) ?? await ask(ctx, "email: ");
-  const password = str(flags["password"]) ?? await ask(ctx, "password: ", true);
+  const email = str(flags.email) ?? await ask(ctx, "email: ");
+  const password = str(flags.password) ?? await ask(ctx, "password: ", true);
   const registerPaymentMethod = flags["register-payment-method"] !== false;
   const endpoint = (ctx.env("SORACOM_ENDPOINT") || defaultEndpoint(coverageType, true)).replace(
     /\/+$/,
     "",
   );
-  if (flags["overwrite"] === false && await ctx.fs.stat(profilePath(dir, name)) !== null) {
+  if (flags.overwrite === false && await ctx.fs.stat(profilePath(dir, name)) !== null) {
     throw new CliError("config", said("sandboxProfileExists", name));
   }
   const response = await callApi(ctx, {
@@ -87,11 +118,9 @@ async function runConfigureSandbox(ctx: Context, flags: Record<string, unknown>)
 
 /** The `configure-sandbox` command. */
 export function configureSandboxCommand(): Command<AppContext> {
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, flags: Record<string, unknown>) {
-      return runConfigureSandbox(this.ctx, flags);
-    },
-    parameters: { flags: FLAGS, positional: { kind: "tuple", parameters: [] } } as never,
+  return defineCommand<SandboxAnswers>({
+    flags: FLAGS,
+    run: ({ ctx }, flags) => runConfigureSandbox(ctx, flags),
     docs: {
       brief: "create an API Sandbox operator and a profile for it",
       fullDescription: [

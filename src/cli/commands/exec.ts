@@ -15,7 +15,7 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { stringifyPretty } from "../../api/json.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { obtainSession } from "../../auth/session.ts";
@@ -23,13 +23,8 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { messagesFor } from "../../messages.ts";
 import { posixQuote } from "../../profile/shell_words.ts";
-import {
-  type AppContext,
-  type GlobalFlagValues,
-  globalOptions,
-  stringFlag,
-  withGlobalFlags,
-} from "../flags.ts";
+import { type AppContext, type GlobalFlagValues, globalOptions, stringFlag } from "../flags.ts";
+import { defineCommand, type OwnFlags } from "../command.ts";
 
 /** A session handed to another tool needs at least this long left (as `soracom auth`). */
 export const HANDED_OUT_MIN_MS = 10 * 60_000;
@@ -82,17 +77,10 @@ export async function runExec(
 /** The `exec` command. */
 export function execCommand(ctx: Context): Command<AppContext> {
   const m = messagesFor((n) => ctx.env(n));
-  return buildCommand<Record<string, unknown>, string[], AppContext>({
-    async func(this: AppContext, flags: Record<string, unknown>, ...command: string[]) {
-      this.setExitCode(await runExec(this.ctx, flags as ExecFlags, command));
-    },
-    parameters: {
-      flags: withGlobalFlags({}),
-      positional: {
-        kind: "array",
-        parameter: { brief: m.execCommandArg, parse: String, placeholder: "command" },
-      },
-    } as never,
+  return defineCommand<Record<never, never>>({
+    flags: {},
+    argument: { brief: m.execCommandArg, placeholder: "command" },
+    run: async (app, flags, command) => app.setExitCode(await runExec(app.ctx, flags, command)),
     docs: { brief: m.briefExec, fullDescription: m.helpExec },
   });
 }
@@ -121,14 +109,9 @@ export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promi
 /** The `auth export` command. */
 export function authExportCommand(ctx: Context): Command<AppContext> {
   const m = messagesFor((n) => ctx.env(n));
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, flags: Record<string, unknown>) {
-      return runAuthExport(this.ctx, flags as AuthExportFlags);
-    },
-    parameters: {
-      flags: withGlobalFlags({ format: stringFlag(m.flagExportFormat, "env|json") }),
-      positional: { kind: "tuple", parameters: [] },
-    } as never,
+  return defineCommand<OwnFlags<AuthExportFlags>>({
+    flags: { format: stringFlag(m.flagExportFormat, "env|json") },
+    run: ({ ctx }, flags) => runAuthExport(ctx, flags),
     docs: { brief: m.briefAuthExport, fullDescription: m.helpAuthExport },
   });
 }

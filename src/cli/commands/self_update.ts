@@ -12,13 +12,14 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
+import type { Command } from "@stricli/core";
 import { z } from "zod";
 import { USER_AGENT } from "../../api/http.ts";
 import type { Context } from "../../context.ts";
 import { CliError, excerpt, oneLine } from "../../errors.ts";
 import { VERSION } from "../../version.ts";
-import { type AppContext, booleanFlag, type FlagSpecs, withGlobalFlags } from "../flags.ts";
+import { type AppContext, booleanFlag, type GlobalFlagValues } from "../flags.ts";
+import { defineCommand, type OwnFlags } from "../command.ts";
 import { messagesFor, said } from "../../messages.ts";
 
 /** The GitHub repository (`OWNER/NAME`) whose releases carry the executables. */
@@ -324,7 +325,14 @@ function underDeno(ctx: Context): void {
   ctx.stdout.write(`${messagesFor((n) => ctx.env(n)).updateUnderDeno(VERSION, repo)}\n`);
 }
 
-async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Promise<void> {
+/** The flags of `self-update`. */
+export interface SelfUpdateFlags extends GlobalFlagValues {
+  /** Update without asking. */
+  readonly yes?: boolean;
+}
+
+/** `self-update`: finds the latest release and, when newer, replaces this executable. */
+export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promise<void> {
   const target = ctx.env("SORACOM_SELF_UPDATE_TARGET") || await ctx.executable?.path();
   if (!target) return underDeno(ctx);
   const info = await ctx.fs.stat(target);
@@ -359,7 +367,7 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
       said("releaseMissingSums", latest, CHECKSUMS_ASSET, name),
     );
   }
-  if (flags["yes"] !== true) await confirm(ctx, latest, target, notes);
+  if (flags.yes !== true) await confirm(ctx, latest, target, notes);
   const expected = parseChecksums(new TextDecoder().decode(await download(ctx, sums))).get(name);
   if (!expected) {
     throw new CliError(
@@ -385,20 +393,11 @@ async function runSelfUpdate(ctx: Context, flags: Record<string, unknown>): Prom
   ctx.stdout.write(`soracom updated from v${VERSION} to v${latest} (${target}).\n`);
 }
 
-const SELF_UPDATE_FLAGS: FlagSpecs = withGlobalFlags({
-  yes: booleanFlag("update without asking"),
-});
-
 /** The `self-update` command. */
 export function selfUpdateCommand(): Command<AppContext> {
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext, flags: Record<string, unknown>) {
-      return runSelfUpdate(this.ctx, flags);
-    },
-    parameters: {
-      flags: SELF_UPDATE_FLAGS,
-      positional: { kind: "tuple", parameters: [] },
-    } as never,
+  return defineCommand<OwnFlags<SelfUpdateFlags>>({
+    flags: { yes: booleanFlag("update without asking") },
+    run: ({ ctx }, flags) => runSelfUpdate(ctx, flags),
     docs: {
       brief: "update soracom to the latest release",
       fullDescription: [

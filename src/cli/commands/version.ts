@@ -4,18 +4,16 @@
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
-import { VERSION } from "../../version.ts";
+import type { Command } from "@stricli/core";
+import { VERSION_LINE } from "../../version.ts";
 import type { AppContext } from "../flags.ts";
-import { GLOBAL_FLAGS } from "../flags.ts";
+import { defineCommand } from "../command.ts";
 
 /** The `version` command. */
 export function versionCommand(): Command<AppContext> {
-  return buildCommand<Record<string, unknown>, [], AppContext>({
-    func(this: AppContext) {
-      this.ctx.stdout.write(`SORACOM API client v${VERSION}\n`);
-    },
-    parameters: { flags: GLOBAL_FLAGS, positional: { kind: "tuple", parameters: [] } } as never,
+  return defineCommand<Record<never, never>>({
+    flags: {},
+    run: ({ ctx }) => ctx.stdout.write(VERSION_LINE),
     docs: { brief: "print the version" },
   });
 }
