@@ -1,25 +1,41 @@
 /**
  * The one door to the outside world. Every effect `soracom` has (environment,
  * streams, network, clock, files, child processes, the terminal) goes through a
- * {@link Context}, so each command runs in-process against a fake in tests and
- * against {@link realContext} in `main.ts`.
+ * {@link Context}: `main.ts` passes the real one (`system/real.ts`), tests the
+ * in-memory {@link fakeContext} of this module (no disk, no processes, no
+ * network unless they script it).
+ *
+ * A run never exits the process itself: when it must stop at once (stdout's
+ * reader went away, a signal came during a prompt) it throws {@link Ended},
+ * which `main.ts` turns into the exit code.
+ *
+ * @example
+ * ```ts
+ * import { fakeContext } from "./context.ts";
+ *
+ * const fake = fakeContext({ env: { HOME: "/home/ann" } });
+ * await fake.ctx.fs.writeFileAtomic("/home/ann/a.txt", new TextEncoder().encode("hi"), 0o600);
+ * fake.ctx.stdout.write("done\n");
+ * console.assert(fake.stdout() === "done\n");
+ * console.assert(fake.file("/home/ann/a.txt") === "hi");
+ * ```
  *
  * @module
  */
-
-import { CliError } from "./errors.ts";
-import { said } from "./messages.ts";
 
 /** An output stream. Writes are synchronous so output order is exact. */
 export interface Output {
   /** Writes `data`; bytes are valid only during the call (the caller may reuse them). */
   write(data: string | Uint8Array): void;
+  /** Whether a person is looking at it. */
   isTerminal(): boolean;
 }
 
 /** File facts the profile and session code need. */
 export interface FileInfo {
+  /** A regular file (not a folder). */
   readonly isFile: boolean;
+  /** Its size in bytes. */
   readonly size: number;
   /** Permission bits (POSIX), or null where the platform has none (Windows). */
   readonly mode: number | null;
@@ -27,7 +43,9 @@ export interface FileInfo {
 
 /** What a child process left behind. */
 export interface CommandResult {
+  /** Its exit status. */
   readonly code: number;
+  /** Everything it printed on stdout (up to the cap). */
   readonly stdout: Uint8Array;
   /** Captured stderr, when it was not passed through to the user. */
   readonly stderr?: Uint8Array;
@@ -47,6 +65,7 @@ export interface RunOptions {
 
 /** The file operations `soracom` uses. Paths are absolute. */
 export interface FileSystem {
+  /** The whole file; rejects with `Deno.errors.NotFound` when it is missing. */
   readFile(path: string): Promise<Uint8Array>;
   /** `null` when the path does not exist. */
   stat(path: string): Promise<FileInfo | null>;
@@ -65,16 +84,21 @@ export interface FileSystem {
   lock(path: string, mode: number): Promise<() => void>;
   /** `false` when there was nothing to remove. */
   remove(path: string): Promise<boolean>;
+  /** The names in a folder; none when it does not exist. */
   readDir(path: string): Promise<string[]>;
 }
 
 /** Everything a command may touch. */
 export interface Context {
+  /** An environment variable. */
   env(name: string): string | undefined;
+  /** Where results go. */
   readonly stdout: Output;
+  /** Where errors, warnings and questions go. */
   readonly stderr: Output;
   /** All of stdin (for `--body -`). */
   readStdin(): Promise<Uint8Array>;
+  /** Whether stdin is a terminal (a person could answer). */
   stdinIsTerminal(): boolean;
   /** The terminal's width in columns when stdout is a terminal, else `undefined`. */
   terminalWidth(): number | undefined;
@@ -88,12 +112,17 @@ export interface Context {
     message: string,
     options?: { secret?: boolean; stdinOk?: boolean },
   ): Promise<string | undefined>;
+  /** Sends a request (the network). */
   fetch(input: Request): Promise<Response>;
   /** Milliseconds since the epoch. */
   now(): number;
+  /** Waits `ms` milliseconds (retries' back-off). */
   sleep(ms: number): Promise<void>;
+  /** Files. */
   readonly fs: FileSystem;
+  /** The user's home folder. */
   homeDir(): string | undefined;
+  /** Runs a child process with its output captured (profileCommand, mfaOTPCommand). */
   run(argv: readonly string[], options: RunOptions): Promise<CommandResult>;
   /**
    * Runs a program on this process's stdin, stdout and stderr, with `env`
@@ -104,7 +133,9 @@ export interface Context {
    * @throws Deno.errors.NotFound when there is no such program
    */
   runAttached(argv: readonly string[], env: Readonly<Record<string, string>>): Promise<number>;
+  /** `Deno.build.os`. */
   readonly os: "linux" | "darwin" | "windows" | string;
+  /** `Deno.build.arch`. */
   readonly arch: string;
   /** The running executable, for `self-update`; fakes may leave it out. */
   readonly executable?: Executable;
@@ -121,465 +152,163 @@ export interface Executable {
   rename(from: string, to: string): Promise<void>;
 }
 
-const encoder = new TextEncoder();
-
-/** The largest buffer a {@link Utf8Buffer} keeps once its bytes are taken. */
-const KEPT_BYTES = 3 << 20;
-
 /**
- * UTF-8 bytes, appended a text at a time into one buffer that is reused: a
- * --fetch-all page would otherwise leave new buffers of its size behind it each
- * time, for the garbage collector to find. The buffer grows to fit (3 bytes a
- * UTF-16 unit at most), doubled at least, so texts of slowly growing size do not
- * grow it each time; one larger than {@link KEPT_BYTES} goes once its bytes are taken.
+ * Thrown when the run must stop at once and quietly, with exit code `code`:
+ * 141 when stdout's reader went away (as SIGPIPE would end us), 143 when a
+ * signal came while a secret prompt had echo off. `main.ts` turns it into the
+ * exit code; nothing prints it.
  */
-export class Utf8Buffer {
-  #bytes = new Uint8Array(0);
-  #length = 0;
+export class Ended extends Error {
+  /** The exit code. */
+  readonly code: number;
 
-  /** How many bytes are in the buffer. */
-  get length(): number {
-    return this.#length;
-  }
-
-  /** Appends `text` as UTF-8 (a lone surrogate as U+FFFD). */
-  append(text: string): void {
-    const need = this.#length + text.length * 3;
-    if (need > this.#bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.#bytes.length * 2));
-      grown.set(this.#bytes.subarray(0, this.#length));
-      this.#bytes = grown;
-    }
-    this.#length += encoder.encodeInto(text, this.#bytes.subarray(this.#length)).written;
-  }
-
-  /** The bytes so far, and empties the buffer: they stay valid until the next append. */
-  take(): Uint8Array {
-    const bytes = this.#bytes.subarray(0, this.#length);
-    this.#length = 0;
-    if (this.#bytes.length > KEPT_BYTES) this.#bytes = new Uint8Array(0);
-    return bytes;
+  /** `reason` is for debugging only: it is never shown. */
+  constructor(code: number, reason: string) {
+    super(reason);
+    this.name = "Ended";
+    this.code = code;
   }
 }
 
-const scratch = new Utf8Buffer();
-
-function encoded(text: string): Uint8Array {
-  // Too long to keep a buffer for: one of about its UTF-8 size, not of three bytes a unit.
-  if (text.length * 3 > KEPT_BYTES) return encoder.encode(text);
-  scratch.append(text);
-  return scratch.take();
+/** What a test scripts in a {@link fakeContext}. */
+export interface FakeOptions {
+  /** The environment (`HOME` is the home folder). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Answers to prompts, in order; `undefined` (the default) means "no terminal". */
+  readonly prompts?: readonly string[];
+  /** What stdin holds. */
+  readonly stdin?: string;
+  /** Whether stderr is a terminal. */
+  readonly stderrIsTerminal?: boolean;
+  /** Columns of a pretend terminal on stdout; none (not a terminal) by default. */
+  readonly terminalWidth?: number;
+  /** The network; by default every request is refused. */
+  readonly fetch?: (req: Request) => Promise<Response>;
+  /** The clock (milliseconds); a fixed time by default, moved on by `sleep`. */
+  readonly now?: number;
+  /** Child processes, answered by the test; by default there are none (NotFound). */
+  readonly run?: (argv: readonly string[], options: RunOptions) => Promise<CommandResult>;
+  /** `soracom exec`'s child, answered by the test; by default there is none (NotFound). */
+  readonly runAttached?: (
+    argv: readonly string[],
+    env: Readonly<Record<string, string>>,
+  ) => Promise<number>;
+  /** Files there from the start: path -> text. */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
-/** Something written to synchronously: stdout, stderr, or the terminal a prompt opened. */
-interface SyncWriter {
-  writeSync(data: Uint8Array): number;
-  isTerminal(): boolean;
+/** A {@link fakeContext}, and what it recorded. */
+export interface Fake {
+  /** The context to run with. */
+  readonly ctx: Context;
+  /** All stdout so far. */
+  stdout(): string;
+  /** All stderr so far. */
+  stderr(): string;
+  /** The prompts shown, in order. */
+  readonly asked: string[];
+  /** A file's text, or `undefined` when there is none. */
+  file(path: string): string | undefined;
+  /** A file's mode. */
+  mode(path: string): number | undefined;
 }
 
-function outputFor(stream: SyncWriter): Output {
-  return {
-    write(data) {
-      let bytes = typeof data === "string" ? encoded(data) : data;
-      try {
-        while (bytes.length > 0) {
-          const n = stream.writeSync(bytes);
-          bytes = bytes.subarray(n);
-        }
-      } catch (e) {
-        // The reader went away (`soracom ... | head`): stop quietly, as a program killed by
-        // SIGPIPE does (exit 141), instead of reporting an error nobody asked for.
-        if (e instanceof Deno.errors.BrokenPipe) Deno.exit(141);
-        throw e;
-      }
-    },
-    isTerminal: () => stream.isTerminal(),
+function notFound(what: string): Error {
+  return new Deno.errors.NotFound(`${what}: not in the fake`);
+}
+
+/** Files and folders in memory. */
+function memoryFileSystem(initial: Readonly<Record<string, string>>) {
+  const files = new Map<string, { data: Uint8Array; mode: number }>();
+  const dirs = new Map<string, number>();
+  const parent = (path: string) => path.slice(0, Math.max(path.lastIndexOf("/"), 0)) || "/";
+  const mkdirs = (path: string, mode: number) => {
+    for (let p = path; p !== "/" && !dirs.has(p); p = parent(p)) dirs.set(p, mode);
   };
-}
-
-/** A stream being read to its end, which can be cut short. */
-interface Reading {
-  /** Everything read (up to the cap); what was read so far once cancelled. */
-  readonly done: Promise<Uint8Array>;
-  cancel(): void;
+  for (const [path, text] of Object.entries(initial)) {
+    mkdirs(parent(path), 0o700);
+    files.set(path, { data: new TextEncoder().encode(text), mode: 0o600 });
+  }
+  const fs: FileSystem = {
+    readFile: (path) => {
+      const file = files.get(path);
+      return file ? Promise.resolve(file.data.slice()) : Promise.reject(notFound(path));
+    },
+    stat: (path) => {
+      const file = files.get(path);
+      if (file) return Promise.resolve({ isFile: true, size: file.data.length, mode: file.mode });
+      const dir = dirs.get(path);
+      return Promise.resolve(dir === undefined ? null : { isFile: false, size: 0, mode: dir });
+    },
+    ensureDir: (path, mode) => Promise.resolve(mkdirs(path, mode)),
+    writeFileAtomic: (path, data, mode) => {
+      if (!dirs.has(parent(path))) return Promise.reject(notFound(parent(path)));
+      files.set(path, { data: data.slice(), mode });
+      return Promise.resolve();
+    },
+    lock: (path, mode) => {
+      if (!files.has(path)) files.set(path, { data: new Uint8Array(0), mode });
+      return Promise.resolve(() => {});
+    },
+    remove: (path) => Promise.resolve(files.delete(path)),
+    readDir: (path) => {
+      const names = [...files.keys(), ...dirs.keys()]
+        .filter((p) => parent(p) === path && p !== path)
+        .map((p) => p.slice(path.length + 1));
+      return Promise.resolve([...new Set(names)]);
+    },
+  };
+  return { fs, files };
 }
 
 /**
- * Reads `stream` to its end. Past `max` bytes, `onOverflow` decides: throw
- * (stdout, which must be a profile) or keep what fits and drain the rest.
+ * A Context that touches nothing outside this process: files in memory,
+ * output captured, prompts and stdin scripted, a clock that `sleep` moves on,
+ * and no network or child processes unless the test provides them.
  */
-function readStream(
-  stream: ReadableStream<Uint8Array>,
-  max: number,
-  onOverflow?: () => never,
-): Reading {
-  const reader = stream.getReader();
-  const done = (async () => {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (total + value.length > max) {
-        if (onOverflow) onOverflow();
-        continue;
-      }
-      total += value.length;
-      chunks.push(value);
-    }
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
-  })();
-  return { done, cancel: () => void reader.cancel().catch(() => {}) };
-}
-
-/** Process IDs of every descendant of `pid` (children, grandchildren...), on POSIX systems. */
-async function descendants(pid: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
-  try {
-    if (Deno.build.os === "linux") {
-      for await (const entry of Deno.readDir("/proc")) {
-        if (!/^\d+$/.test(entry.name)) continue;
-        const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`).catch(() => "");
-        // Field 4 is the parent PID; the command name in field 2 may hold spaces, hence lastIndexOf.
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        parents.set(ppid, [...parents.get(ppid) ?? [], Number(entry.name)]);
-      }
-    } else if (Deno.build.os !== "windows") {
-      const out = await new Deno.Command("ps", { args: ["-A", "-o", "pid=,ppid="], stderr: "null" })
-        .output();
-      for (const line of new TextDecoder().decode(out.stdout).split("\n")) {
-        const [child, parent] = line.trim().split(/\s+/).map(Number);
-        if (child && parent) parents.set(parent, [...parents.get(parent) ?? [], child]);
-      }
-    }
-  } catch { /* best effort */ }
-  const found: number[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    for (const child of parents.get(queue.shift()!) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-/**
- * Kills a child and everything it started: `/bin/sh -c "op ... | jq ..."` leaves
- * `op` and `jq` holding the pipe open after the shell is gone.
- */
-async function killTree(child: Deno.ChildProcess): Promise<void> {
-  if (Deno.build.os === "windows") {
-    // taskkill /T ends the whole tree (`cmd /c "op ... | jq ..."`).
-    await new Deno.Command("taskkill", {
-      args: ["/PID", String(child.pid), "/T", "/F"],
-      stdout: "null",
-      stderr: "null",
-    }).output().catch(() => undefined);
-  }
-  const tree = await descendants(child.pid);
-  for (const pid of [child.pid, ...tree]) {
-    try {
-      Deno.kill(pid, "SIGKILL");
-    } catch { /* already gone */ }
-  }
-}
-
-/** How long the pipes may stay open after the child is gone (a grandchild holding them). */
-const PIPE_GRACE_MS = 1000;
-
-async function runChild(argv: readonly string[], options: RunOptions): Promise<CommandResult> {
-  const [program, ...args] = argv;
-  const child = new Deno.Command(program, {
-    args,
-    env: options.env,
-    stdin: options.interactive ? "inherit" : "null",
-    stdout: "piped",
-    stderr: options.interactive ? "inherit" : "piped",
-  }).spawn();
-  const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
-    void killTree(child);
-    throw new CliError("auth", said("outputTooLarge", options.maxStdoutBytes));
+export function fakeContext(options: FakeOptions = {}): Fake {
+  const out: string[] = [];
+  const err: string[] = [];
+  const asked: string[] = [];
+  const decoder = new TextDecoder();
+  const capture = (sink: string[], terminal: boolean): Output => ({
+    write: (d) => void sink.push(typeof d === "string" ? d : decoder.decode(d)),
+    isTerminal: () => terminal,
   });
-  const stderr = options.interactive ? undefined : readStream(child.stderr, 64 * 1024);
-  const outputs = Promise.all([stdout.done, stderr?.done]);
-  const cutShort = () => {
-    stdout.cancel();
-    stderr?.cancel();
+  const prompts = options.prompts === undefined ? undefined : [...options.prompts];
+  const env = options.env ?? {};
+  const { fs, files } = memoryFileSystem(options.files ?? {});
+  let clock = options.now ?? Date.UTC(2026, 0, 1);
+  const ctx: Context = {
+    env: (name) => env[name],
+    stdout: capture(out, false),
+    stderr: capture(err, options.stderrIsTerminal ?? false),
+    readStdin: () => Promise.resolve(new TextEncoder().encode(options.stdin ?? "")),
+    stdinIsTerminal: () => false,
+    terminalWidth: () => options.terminalWidth,
+    prompt: (message) => {
+      asked.push(message);
+      return Promise.resolve(prompts?.shift());
+    },
+    fetch: options.fetch ?? ((req) => Promise.reject(new TypeError(`no network: ${req.url}`))),
+    now: () => clock,
+    sleep: (ms) => Promise.resolve(void (clock += ms)),
+    fs,
+    homeDir: () => env.HOME,
+    run: options.run ?? ((argv) => Promise.reject(notFound(argv[0]))),
+    runAttached: options.runAttached ?? ((argv) => Promise.reject(notFound(argv[0]))),
+    os: "linux",
+    arch: "x86_64",
   };
-  const timers: ReturnType<typeof setTimeout>[] = [];
-  const after = <T>(ms: number, value: T) =>
-    new Promise<T>((resolve) => timers.push(setTimeout(() => resolve(value), ms)));
-  try {
-    const first = await Promise.race([
-      outputs.then(() => "read" as const),
-      after(options.timeoutMs, "timeout" as const),
-      // Like Go's WaitDelay: once the child is gone, its pipes get a moment, then are cut.
-      child.status.then(() => after(PIPE_GRACE_MS, "exited" as const)),
-    ]);
-    if (first === "timeout") {
-      await killTree(child);
-      await Promise.race([Promise.allSettled([outputs, child.status]), after(PIPE_GRACE_MS, null)]);
-      cutShort();
-      throw new CliError("auth", said("timedOut", options.timeoutMs / 1000));
-    }
-    if (first === "exited") cutShort();
-    const [out, err] = await outputs;
-    const status = await child.status;
-    return { code: status.code, stdout: out, stderr: err };
-  } catch (e) {
-    cutShort();
-    await child.status;
-    throw e;
-  } finally {
-    timers.forEach(clearTimeout);
-  }
-}
-
-/** One line from a pipe, read byte by byte so nothing after it is consumed; undefined at its end. */
-async function readLine(input: typeof Deno.stdin): Promise<string | undefined> {
-  const buf = new Uint8Array(1);
-  const bytes: number[] = [];
-  for (;;) {
-    const n = await input.read(buf);
-    if (n === null || n === 0) {
-      return bytes.length > 0 ? new TextDecoder().decode(new Uint8Array(bytes)) : undefined;
-    }
-    if (buf[0] === 0x0a) break;
-    bytes.push(buf[0]);
-  }
-  return new TextDecoder().decode(new Uint8Array(bytes)).replace(/\r$/, "");
-}
-
-/** Reads one line from a terminal file, optionally without echo. */
-async function promptOn(
-  input: Deno.FsFile | typeof Deno.stdin,
-  output: Output,
-  message: string,
-  secret: boolean,
-): Promise<string> {
-  // Echo goes off before the prompt shows, so a secret typed at once is never echoed; a
-  // SIGTERM or SIGHUP while it is off puts it back before the process ends.
-  const restore = () => {
-    input.setRaw(false);
-    Deno.exit(143);
-  };
-  const signals: Deno.Signal[] = secret && Deno.build.os !== "windows" ? ["SIGTERM", "SIGHUP"] : [];
-  if (secret) input.setRaw(true);
-  for (const signal of signals) Deno.addSignalListener(signal, restore);
-  output.write(message);
-  try {
-    const buf = new Uint8Array(1);
-    const bytes: number[] = [];
-    while (true) {
-      const n = await input.read(buf);
-      if (n === null || n === 0) break;
-      const c = buf[0];
-      if (c === 0x0a || c === 0x0d) break;
-      if (secret && c === 0x03) throw new CliError("aborted", said("aborted"));
-      if (secret && c === 0x04 && bytes.length === 0) {
-        throw new CliError("aborted", said("aborted"));
-      }
-      if (secret && c < 0x20 && c !== 0x7f && c !== 0x08) continue; // other control keys are not part of a secret
-      if (secret && (c === 0x7f || c === 0x08)) {
-        bytes.pop();
-        continue;
-      }
-      bytes.push(c);
-    }
-    return new TextDecoder().decode(new Uint8Array(bytes));
-  } finally {
-    for (const signal of signals) Deno.removeSignalListener(signal, restore);
-    if (secret) {
-      input.setRaw(false);
-      output.write("\n");
-    }
-  }
-}
-
-/** `f()` as a promise: its error a rejection, never thrown at the caller. */
-function settled<T>(f: () => T): Promise<T> {
-  try {
-    return Promise.resolve(f());
-  } catch (e) {
-    return Promise.reject(e);
-  }
-}
-
-function realFileSystem(): FileSystem {
   return {
-    // Reads and stats are of small local files (a profile, a session) on every
-    // command: done in this thread they skip a hop to Deno's blocking pool and
-    // back, a few milliseconds of a warm command on a busy machine.
-    readFile: (path) => settled(() => Deno.readFileSync(path)),
-    stat: (path) =>
-      settled(() => {
-        try {
-          const info = Deno.statSync(path);
-          return {
-            isFile: info.isFile,
-            size: info.size,
-            mode: Deno.build.os === "windows" ? null : info.mode,
-          };
-        } catch (e) {
-          if (e instanceof Deno.errors.NotFound) return null;
-          throw e;
-        }
-      }),
-    async ensureDir(path, mode) {
-      // A folder the user made (SORACOM_PROFILE_DIR, ...) keeps its mode; one we make gets `mode`.
-      const existing = await Deno.stat(path).catch(() => undefined);
-      if (existing?.isDirectory) return;
-      await Deno.mkdir(path, { recursive: true, mode });
-      if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
+    ctx,
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+    asked,
+    file: (path) => {
+      const file = files.get(path);
+      return file && decoder.decode(file.data);
     },
-    async writeFileAtomic(path, data, mode) {
-      const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-      const dir = slash >= 0 ? path.slice(0, slash) : ".";
-      const base = slash >= 0 ? path.slice(slash + 1) : path;
-      const tmp = `${dir}/.${base}.${crypto.randomUUID()}.tmp`;
-      const file = await Deno.open(tmp, { write: true, createNew: true, mode });
-      try {
-        let rest = data;
-        while (rest.length > 0) rest = rest.subarray(await file.write(rest));
-        await file.sync();
-      } catch (e) {
-        file.close();
-        await Deno.remove(tmp).catch(() => {});
-        throw e;
-      }
-      file.close();
-      try {
-        if (Deno.build.os !== "windows") await Deno.chmod(tmp, mode);
-        await Deno.rename(tmp, path);
-      } catch (e) {
-        await Deno.remove(tmp).catch(() => {});
-        throw e;
-      }
-    },
-    async lock(path, mode) {
-      const file = await Deno.open(path, { read: true, write: true, create: true, mode });
-      try {
-        await file.lock(true);
-      } catch (e) {
-        file.close();
-        throw e;
-      }
-      return () => file.close(); // closing the file releases the lock
-    },
-    async remove(path) {
-      try {
-        await Deno.remove(path);
-        return true;
-      } catch (e) {
-        if (e instanceof Deno.errors.NotFound) return false;
-        throw e;
-      }
-    },
-    async readDir(path) {
-      const names: string[] = [];
-      try {
-        for await (const entry of Deno.readDir(path)) names.push(entry.name);
-      } catch (e) {
-        if (e instanceof Deno.errors.NotFound) return [];
-        throw e;
-      }
-      return names;
-    },
-  };
-}
-
-/** The real world, for `main.ts`. */
-/** Signals a run-attached child is sent when we get them (Ctrl-C reaches it from the terminal). */
-const PASSED_ON: readonly Deno.Signal[] = ["SIGTERM", "SIGHUP"];
-
-async function runAttached(
-  argv: readonly string[],
-  env: Readonly<Record<string, string>>,
-): Promise<number> {
-  const [program, ...args] = argv;
-  const child = new Deno.Command(program, {
-    args,
-    env: { ...env },
-    stdin: "inherit",
-    stdout: "inherit",
-    stderr: "inherit",
-  }).spawn();
-  const posix = Deno.build.os !== "windows";
-  // The terminal sends Ctrl-C to the child too: we wait for it to decide, and report its status.
-  const ignore = () => {};
-  const passOn = new Map(PASSED_ON.map((s) => [s, () => child.kill(s)] as const));
-  if (posix) {
-    Deno.addSignalListener("SIGINT", ignore);
-    for (const [signal, handler] of passOn) Deno.addSignalListener(signal, handler);
-  }
-  try {
-    return (await child.status).code;
-  } finally {
-    if (posix) {
-      Deno.removeSignalListener("SIGINT", ignore);
-      for (const [signal, handler] of passOn) Deno.removeSignalListener(signal, handler);
-    }
-  }
-}
-
-export function realContext(): Context {
-  const stderr = outputFor(Deno.stderr);
-  return {
-    env: (name) => Deno.env.get(name),
-    stdout: outputFor(Deno.stdout),
-    stderr,
-    readStdin: async () => new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer()),
-    stdinIsTerminal: () => Deno.stdin.isTerminal(),
-    terminalWidth: () => {
-      if (!Deno.stdout.isTerminal()) return undefined;
-      try {
-        return Deno.consoleSize().columns;
-      } catch {
-        return undefined;
-      }
-    },
-    async prompt(message, options) {
-      const secret = options?.secret ?? false;
-      if (!Deno.stdin.isTerminal() && options?.stdinOk && !secret) {
-        stderr.write(message);
-        const line = await readLine(Deno.stdin);
-        if (line !== undefined) stderr.write("\n");
-        return line;
-      }
-      let tty: Deno.FsFile | undefined;
-      if (!Deno.stdin.isTerminal() || !stderr.isTerminal()) {
-        tty = Deno.build.os === "windows"
-          ? undefined
-          : await Deno.open("/dev/tty", { read: true, write: true }).catch(() => undefined);
-        if (tty === undefined && !Deno.stdin.isTerminal()) return undefined;
-      }
-      try {
-        // The question goes where the person is: stderr, or the terminal when stderr is redirected.
-        const out: Output = stderr.isTerminal() || tty === undefined ? stderr : outputFor(tty);
-        return await promptOn(Deno.stdin.isTerminal() ? Deno.stdin : tty!, out, message, secret);
-      } finally {
-        tty?.close();
-      }
-    },
-    fetch: (input) => fetch(input),
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    fs: realFileSystem(),
-    homeDir: () => Deno.build.os === "windows" ? Deno.env.get("USERPROFILE") : Deno.env.get("HOME"),
-    run: runChild,
-    runAttached,
-    os: Deno.build.os,
-    arch: Deno.build.arch,
-    executable: {
-      path: async () => Deno.build.standalone ? await Deno.realPath(Deno.execPath()) : undefined,
-      rename: (from, to) => Deno.rename(from, to),
-    },
+    mode: (path) => files.get(path)?.mode,
   };
 }

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { type JsonValue, parseJson, RawNumber, stringifyCompact } from "./api/json.ts";
+import { type JsonValue, parseJson, RawNumber, stringifyCompact } from "./json/mod.ts";
 
 /** Names that hold secrets: password, authKey, authKeySecret, mfaOTPCode, token, apiKey... */
 const SECRET_NAME = /password|secret|token|api_?key|auth_?key|otp/i;

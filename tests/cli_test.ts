@@ -189,7 +189,7 @@ Deno.test("stdout writes each text's UTF-8 exactly, large or small, one after an
   const texts =
     `["x".repeat(5000), "日本語\\u{1F600}", "\\ud800z", "", "é".repeat(3), "a".repeat(1_100_000), "end"]`;
   const script = `import { realContext } from ${
-    JSON.stringify(new URL("../src/context.ts", import.meta.url).href)
+    JSON.stringify(new URL("../src/system/real.ts", import.meta.url).href)
   };
 const out = realContext().stdout;
 for (const t of ${texts}) out.write(t);`;

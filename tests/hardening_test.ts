@@ -492,7 +492,7 @@ Deno.test("an unexpected error is one line with a hint; SORACOM_VERBOSE=1 shows 
 });
 
 const WRITER = `
-import { realContext } from "${new URL("../src/context.ts", import.meta.url).href}";
+import { realContext } from "${new URL("../src/system/real.ts", import.meta.url).href}";
 const [path, size] = Deno.args;
 const fs = realContext().fs;
 for (let i = 0;; i++) {

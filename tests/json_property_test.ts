@@ -1,5 +1,5 @@
 /**
- * Properties of src/api/json.ts against a reference written here,
+ * Properties of src/json/ against a reference written here,
  * independently: the text formatter prints what the reference prints, the tree
  * readers build what it builds, exactly what `JSON.parse` rejects is rejected,
  * and `describeJsonError` points inside the text, where `JSON.parse` itself
@@ -21,7 +21,7 @@ import {
   parseJson,
   parseJsonData,
   RawNumber,
-} from "../src/api/json.ts";
+} from "../src/json/mod.ts";
 
 // ---- The reference: a plain recursive reader, then a plain recursive printer. ----
 

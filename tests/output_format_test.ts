@@ -16,8 +16,25 @@ import {
   RawNumber,
   stringifyCompact,
   stringifyPretty,
-} from "../src/api/json.ts";
-import { type PageFetcher, printAllPages, printResponse } from "../src/api/output.ts";
+} from "../src/json/mod.ts";
+import { fetchPages, type PageFetcher, readBody } from "../src/api/pages.ts";
+import type { Context, Output } from "../src/context.ts";
+import { type OutputMode, printBody, printPages } from "../src/output/print.ts";
+
+/** A response printed as an API command prints it. */
+async function printResponse(out: Output, response: Response, mode: OutputMode): Promise<void> {
+  printBody(out, await readBody(response), response.headers.get("content-type"), mode);
+}
+
+/** `--fetch-all` as an API command runs it: the page iterator into the printer. */
+function printAllPages(
+  ctx: Context,
+  fetchPage: PageFetcher,
+  header: string,
+  mode: OutputMode,
+): Promise<void> {
+  return printPages(ctx, fetchPages(fetchPage, header), mode);
+}
 import { CliError } from "../src/errors.ts";
 import { resolveEndpoint } from "../src/api/endpoint.ts";
 import { detectLang } from "../src/messages.ts";

@@ -239,7 +239,7 @@ Deno.test("permissions: explicit, never --allow-all, and --allow-env names exact
   const unused = Object.keys(ENV_VARIABLES).filter((name) => !read.has(name));
   assertEquals(unused, [], "ENV_VARIABLES lists these but src never reads them");
   // Only the Context reads the process environment (any use of Deno.env, in any file).
-  assertEquals(denoEnv, ["src/context.ts"], "only src/context.ts may use Deno.env");
+  assertEquals(denoEnv, ["src/system/real.ts"], "only src/system/real.ts may use Deno.env");
 });
 
 Deno.test("README's Permissions section names every flag and every environment variable", async () => {

@@ -15,7 +15,7 @@ import {
 } from "../src/validators.generated.ts";
 import { profileSchema } from "../src/profile/profile_zod.ts";
 import { authResponseSchema, cachedSessionSchema } from "../src/auth/session_zod.ts";
-import { parseJsonData } from "../src/api/json.ts";
+import { parseJsonData } from "../src/json/mod.ts";
 
 Deno.test("validators.generated.ts is what scripts/gen_validators.ts writes (not stale)", async () => {
   assertEquals(
@@ -242,7 +242,7 @@ Deno.test("a warm API command's modules include neither zod nor stricli", async 
     "src/cli/api_run.ts",
   ]);
   assert(loaded.has(new URL("../src/validators.generated.ts", import.meta.url).href));
-  assert(loaded.has(new URL("../src/api/json.ts", import.meta.url).href));
+  assert(loaded.has(new URL("../src/json/mod.ts", import.meta.url).href));
   const zod = [...loaded].filter((s) => s.includes("zod@") || s.endsWith("_zod.ts"));
   assertEquals(zod, [], "zod is back on the warm path");
   const stricli = [...loaded].filter((s) => s.includes("stricli"));

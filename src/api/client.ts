@@ -8,7 +8,7 @@
 import type { Context } from "../context.ts";
 import { CliError, type ErrorKind } from "../errors.ts";
 import type { Lang } from "../messages.ts";
-import { parseJsonData } from "./json.ts";
+import { parseJsonData } from "../json/mod.ts";
 import { isSecretHeader } from "../redact.ts";
 import { type HttpRequest, send, USER_AGENT } from "./http.ts";
 

@@ -17,7 +17,7 @@ import {
   parseJson,
   RawNumber,
   stringifyCompact,
-} from "./json.ts";
+} from "../json/mod.ts";
 import { said } from "../messages.ts";
 
 /** A parsed flag value. Arrays are string arrays. */

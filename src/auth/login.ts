@@ -10,7 +10,7 @@
  */
 
 import { type ApiTarget, callApi, responseError } from "../api/client.ts";
-import { parseJsonData } from "../api/json.ts";
+import { parseJsonData } from "../json/mod.ts";
 import { parseAuthResponse } from "../validators.generated.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";

@@ -12,7 +12,7 @@
  */
 
 import type { Context } from "../context.ts";
-import { parseJsonData } from "../api/json.ts";
+import { parseJsonData } from "../json/mod.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";

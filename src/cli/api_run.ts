@@ -7,7 +7,8 @@
  */
 
 import { operatorIdFromToken, responseError } from "../api/client.ts";
-import { printAllPages, printResponse } from "../api/output.ts";
+import { fetchPages, readBody } from "../api/pages.ts";
+import { printBody, printPages } from "../output/print.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
 import { callWithSession } from "../auth/session.ts";
@@ -124,23 +125,19 @@ export async function runApiCommand(
     const call = buildApiCall(op, input, operatorId);
     if (fetchAll && op.pagination) {
       const { param, header } = op.pagination;
-      await printAllPages(
-        ctx,
-        async (nextKey) => {
-          const query = (call.query ?? []).filter(([k]) => k !== param);
-          if (nextKey !== undefined) query.push([param, nextKey]);
-          const response = await send({ ...call, query });
-          if (!response.ok) throw await responseError(response);
-          return response;
-        },
-        header,
-        mode,
-      );
+      const pages = fetchPages(async (nextKey) => {
+        const query = (call.query ?? []).filter(([k]) => k !== param);
+        if (nextKey !== undefined) query.push([param, nextKey]);
+        const response = await send({ ...call, query });
+        if (!response.ok) throw await responseError(response);
+        return response;
+      }, header);
+      await printPages(ctx, pages, mode);
       return;
     }
     const response = await send(call);
     if (!response.ok) throw await responseError(response);
-    await printResponse(ctx.stdout, response, mode);
+    printBody(ctx.stdout, await readBody(response), response.headers.get("content-type"), mode);
   });
 }
 

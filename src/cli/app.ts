@@ -8,7 +8,7 @@
  */
 
 import type { Command } from "@stricli/core";
-import type { Context } from "../context.ts";
+import { type Context, Ended } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
 import { VERSION_LINE } from "../version.ts";
@@ -48,6 +48,7 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
     }
     return await dispatch(argv, ctx);
   } catch (e) {
+    if (e instanceof Ended) return e.code; // quietly: nobody is reading, or a signal came
     ctx.stderr.write(`${errorLine(asReported(e), ctx)}\n`);
     return exitCodeOf(e);
   }

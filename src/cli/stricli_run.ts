@@ -10,7 +10,7 @@
  */
 
 import type { Command, RouteMap } from "@stricli/core";
-import type { Context } from "../context.ts";
+import { type Context, Ended } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { messages } from "../messages.ts";
 import type { AppContext } from "./flags.ts";
@@ -116,7 +116,10 @@ function errorTexts(s: Stricli, ctx: Context, run: StricliRun) {
       }
       return `Error: ${oneLine(scannerMessage(exc))}`;
     },
-    exceptionWhileRunningCommand: (exc: unknown) => errorLine(permissionError(exc) ?? exc, ctx),
+    exceptionWhileRunningCommand: (exc: unknown) => {
+      if (exc instanceof Ended) throw exc; // the run stops here, quietly (see runCli)
+      return errorLine(permissionError(exc) ?? exc, ctx);
+    },
     exceptionWhileLoadingCommandFunction: (exc: unknown) => errorLine(exc, ctx),
     exceptionWhileLoadingCommandContext: (exc: unknown) => errorLine(exc, ctx),
     commandErrorResult: (err: Error) => errorLine(err, ctx),

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { parseJsonData } from "../api/json.ts";
+import { parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
 import { messagesFor, type Said, said } from "../messages.ts";

@@ -12,7 +12,7 @@
  */
 
 import type { ParseError } from "jsonc-parser";
-import { parseJsonData } from "../api/json.ts";
+import { parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";

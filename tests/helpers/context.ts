@@ -1,12 +1,16 @@
 /**
- * A {@link Context} for in-process tests: the real file system and child
- * processes, with environment, streams, clock, prompts and stdin scripted.
+ * In-process runs of `soracom` for tests that need the real disk and child
+ * processes (profile files in a temporary HOME, the stand-in `op`), with the
+ * rest scripted: {@link fakeContext} with only `fs`, `run` and `runAttached`
+ * taken from the real world. Tests that need neither use `fakeContext` alone.
  *
  * @module
  */
 
 import { runCli } from "../../src/cli/app.ts";
-import { type Context, realContext } from "../../src/context.ts";
+import { type Context, fakeContext } from "../../src/context.ts";
+import { runAttached, runChild } from "../../src/system/children.ts";
+import { realFileSystem } from "../../src/system/files.ts";
 import type { RunResult } from "./run.ts";
 
 /** What a test can set. */
@@ -37,43 +41,28 @@ export function jsonResponse(body: string, headers: Record<string, string> = {})
   return new Response(body, { headers: { "content-type": "application/json", ...headers } });
 }
 
-/** Builds a {@link TestContext}. */
+/** Builds a {@link TestContext}: the fake, on the real disk, with real child processes. */
 export function testContext(options: TestContextOptions = {}): TestContext {
-  const real = realContext();
-  const out: string[] = [];
-  const err: string[] = [];
-  const asked: string[] = [];
-  const decoder = new TextDecoder();
-  const capture = (sink: string[], terminal: boolean) => ({
-    write: (d: string | Uint8Array) => {
-      sink.push(typeof d === "string" ? d : decoder.decode(d));
-    },
-    isTerminal: () => terminal,
-  });
-  const prompts = options.prompts === undefined ? undefined : [...options.prompts];
   const env = options.env ?? {};
+  const fake = fakeContext({
+    env,
+    prompts: options.prompts,
+    stdin: options.stdin,
+    stderrIsTerminal: options.stderrIsTerminal,
+    terminalWidth: options.terminalWidth,
+    fetch: options.fetch ?? ((req) => fetch(req)),
+  });
   const ctx: Context = {
-    ...real,
-    env: (name) => env[name],
-    stdout: capture(out, false),
-    stderr: capture(err, options.stderrIsTerminal ?? false),
-    readStdin: () => Promise.resolve(new TextEncoder().encode(options.stdin ?? "")),
-    stdinIsTerminal: () => false,
-    terminalWidth: () => options.terminalWidth,
-    prompt: (message) => {
-      asked.push(message);
-      return Promise.resolve(prompts?.shift());
-    },
-    fetch: options.fetch ?? real.fetch,
-    now: options.now ?? real.now,
-    sleep: options.sleep ?? real.sleep,
-    homeDir: () => env.HOME,
+    ...fake.ctx,
+    now: options.now ?? (() => Date.now()),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    fs: realFileSystem(),
     // Children see the scripted environment too (PATH with the stand-in `op`, FAKE_OP_LOG).
     run: (argv, runOptions) =>
-      real.run(argv, { ...runOptions, env: { ...runOptions.env, ...env } }),
-    runAttached: (argv, childEnv) => real.runAttached(argv, { ...env, ...childEnv }),
+      runChild(argv, { ...runOptions, env: { ...runOptions.env, ...env } }),
+    runAttached: (argv, childEnv) => runAttached(argv, { ...env, ...childEnv }),
   };
-  return { ctx, stdout: () => out.join(""), stderr: () => err.join(""), asked };
+  return { ctx, stdout: fake.stdout, stderr: fake.stderr, asked: fake.asked };
 }
 
 /** Runs `soracom ARGS` in process, in a {@link testContext} built from `options`. */

@@ -13,7 +13,7 @@
  */
 
 import type { Command } from "@stricli/core";
-import { stringifyPretty } from "../../api/json.ts";
+import { stringifyPretty } from "../../json/mod.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
 import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";

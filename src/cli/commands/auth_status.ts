@@ -9,7 +9,7 @@
  */
 
 import type { Command } from "@stricli/core";
-import { type JsonValue, RawNumber, stringifyPretty } from "../../api/json.ts";
+import { type JsonValue, RawNumber, stringifyPretty } from "../../json/mod.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
 import type { Context } from "../../context.ts";

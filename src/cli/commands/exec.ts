@@ -16,7 +16,7 @@
  */
 
 import type { Command } from "@stricli/core";
-import { stringifyPretty } from "../../api/json.ts";
+import { stringifyPretty } from "../../json/mod.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { obtainSession } from "../../auth/session.ts";
 import type { Context } from "../../context.ts";

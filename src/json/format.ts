@@ -8,8 +8,13 @@
  * `JSON.parse` rejects and can say where the text stops being JSON. It keeps its
  * state on an explicit stack, so no nesting depth overflows the call stack.
  *
+ * There is one formatter in the process (`FORMATTER`): the one module-level
+ * object that changes, named in `docs/architecture.md`. Its reused containers
+ * keep V8's optimised code for the pass alive; a formatter per text or per run
+ * made `--fetch-all` of 20,000 items markedly slower (see the class comment).
+ *
  * @example
- * ```ts
+ * ```ts ignore
  * formatJson('{"b":1,"a":12345678901234567890}');
  * // '{\n\t"a": 12345678901234567890,\n\t"b": 1\n}'
  * formatJson('{"b":1,"a":[1.50]}', "compact"); // '{"a":[1.50],"b":1}'
@@ -18,132 +23,10 @@
  * @module
  */
 
-/** A number kept as its source text (a JSON number). */
-export class RawNumber {
-  constructor(readonly source: string) {}
-}
-
-/** A parsed JSON value whose numbers are {@link RawNumber}s. */
-export type JsonValue =
-  | null
-  | boolean
-  | string
-  | RawNumber
-  | JsonValue[]
-  | { [key: string]: JsonValue };
-
-/** How {@link formatJson} lays a value out: tab-indented lines, or one line with no spaces. */
-export type JsonStyle = "pretty" | "compact";
-
-/** Text that is not JSON: what is wrong, and where (a UTF-16 offset into the text). */
-export class JsonSyntaxError extends SyntaxError {
-  constructor(readonly problem: string, readonly offset: number) {
-    // Never the text itself: it may hold secrets.
-    super(`${problem} at offset ${offset}`);
-    this.name = "JsonSyntaxError";
-  }
-}
-
-/**
- * Parses JSON into a tree, keeping every number's source text (for a request
- * body that flags are merged into; responses never need a tree).
- *
- * @throws JsonSyntaxError for text `JSON.parse` rejects
- */
-export function parseJson(text: string): JsonValue {
-  formatJson(text, "compact");
-  return readTree(text, (source) => new RawNumber(source)) as JsonValue;
-}
-
-/**
- * `JSON.parse` for text from outside (files, replies, command output), safe
- * from V8's escaped-key bug (chromium 521080746: after some earlier objects, a
- * key written with an escape, such as `"\n"`, can come back as `"\\"`). Text
- * with no backslash has no escaped key and goes to `JSON.parse` as it is.
- *
- * @throws SyntaxError for invalid JSON
- */
-export function parseJsonData(text: string): unknown {
-  if (!text.includes("\\")) return JSON.parse(text);
-  formatJson(text, "compact");
-  return readTree(text, Number);
-}
-
-type Container = { array: unknown[]; object?: undefined } | {
-  array?: undefined;
-  object: Record<string, unknown>;
-};
-
-/**
- * Builds the tree of text already checked to be JSON, as `JSON.parse` would
- * (the last of equal keys wins), deciding keys without `JSON.parse` on objects.
- * Nesting is kept on an explicit stack.
- */
-function readTree(text: string, number: (source: string) => unknown): unknown {
-  let i = 0;
-  const ws = () => i = skipWhitespace(text, i);
-  const string = (): string => {
-    STRING.lastIndex = i;
-    const token = STRING.exec(text)![0];
-    i += token.length;
-    // A lone string literal never takes V8's object-key path.
-    return token.includes("\\") ? JSON.parse(token) : token.slice(1, -1);
-  };
-  const key = (): string => {
-    ws();
-    const k = string();
-    ws();
-    i++; // ":"
-    return k;
-  };
-  const stack: { into: Container; key: string }[] = [];
-  for (;;) {
-    ws();
-    const c = text.charCodeAt(i);
-    let value: unknown;
-    if (c === 123 || c === 91) {
-      i++;
-      ws();
-      const into: Container = c === 91 ? { array: [] } : { object: {} };
-      if (text.charCodeAt(i) === c + 2) {
-        i++;
-        value = into.array ?? into.object;
-      } else {
-        stack.push({ into, key: into.object ? key() : "" });
-        continue;
-      }
-    } else if (c === 34) {
-      value = string();
-    } else if (c === 116 || c === 102 || c === 110) {
-      value = c === 116 ? true : c === 102 ? false : null;
-      i += c === 102 ? 5 : 4;
-    } else {
-      NUMBER.lastIndex = i;
-      const source = NUMBER.exec(text)![0];
-      i += source.length;
-      value = number(source);
-    }
-    for (;;) {
-      const top = stack.at(-1);
-      if (top === undefined) return value;
-      const { array, object } = top.into;
-      // A plain assignment makes even `__proto__` an own key: Deno has no
-      // `__proto__` accessor on Object.prototype.
-      if (array) array.push(value);
-      else object[top.key] = value;
-      ws();
-      if (text.charCodeAt(i++) === 44) {
-        if (object) top.key = key();
-        break;
-      }
-      stack.pop();
-      value = array ?? object;
-    }
-  }
-}
+import { type JsonStyle, JsonSyntaxError } from "./value.ts";
 
 /** The index of the first character at or after `i` that is not JSON whitespace. */
-function skipWhitespace(text: string, i: number): number {
+export function skipWhitespace(text: string, i: number): number {
   // Never reads past the end: V8 drops optimized code that does.
   for (const n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -151,9 +34,6 @@ function skipWhitespace(text: string, i: number): number {
   }
   return i;
 }
-
-const STRING = /"(?:[^"\\]|\\.)*"/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 function quote(s: string): string {
   return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
@@ -294,9 +174,6 @@ class Open {
   }
 }
 
-/** "\n" and as many tabs as the index, shared by every text and grown as needed. */
-const PADS: string[] = ["\n"];
-
 /**
  * One pass over one text at a time. There is a single formatter, and one
  * {@link Open} per depth, reused by every text: V8's optimized code for these
@@ -323,6 +200,8 @@ class Formatter {
   codePointOrder = false;
   /** The containers open, by depth (the first `depth` of them). */
   readonly opens: Open[] = [];
+  /** "\n" and as many tabs as the index, shared by every text and grown as needed. */
+  readonly pads: string[] = ["\n"];
   depth = 0;
 
   /** Formats `text` (see {@link Formatter.run}), then lets go of it. */
@@ -344,7 +223,7 @@ class Formatter {
       // Deeper containers than any response usually has are let go.
       if (this.opens.length > KEPT_DEPTH) this.opens.length = KEPT_DEPTH;
       for (const open of this.opens) open.open(false);
-      if (PADS.length > KEPT_DEPTH) PADS.length = KEPT_DEPTH;
+      if (this.pads.length > KEPT_DEPTH) this.pads.length = KEPT_DEPTH;
     }
   }
 
@@ -497,8 +376,9 @@ class Formatter {
 
   /** "\n" and `depth` tabs. */
   pad(depth: number): string {
-    while (PADS.length <= depth) PADS.push(`${PADS[PADS.length - 1]}\t`);
-    return PADS[depth];
+    const pads = this.pads;
+    while (pads.length <= depth) pads.push(`${pads[pads.length - 1]}\t`);
+    return pads[depth];
   }
 
   /** A closed object or array whose first line is at `depth`. */
@@ -695,27 +575,6 @@ export function eachJsonElement(
   each: (item: string) => void,
 ): boolean {
   return FORMATTER.format(text, style === "pretty", each) as boolean;
-}
-
-/** The tree as JSON text, in its own key order (the formatter sorts). */
-function treeText(value: JsonValue): string {
-  if (value instanceof RawNumber) return value.source;
-  if (Array.isArray(value)) return `[${value.map(treeText).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const members = Object.keys(value).map((k) => `${JSON.stringify(k)}:${treeText(value[k])}`);
-    return `{${members.join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** Compact JSON of a tree with sorted keys (a request body). */
-export function stringifyCompact(value: JsonValue): string {
-  return formatJson(treeText(value), "compact");
-}
-
-/** Tab-indented JSON of a tree with sorted keys, no final newline. */
-export function stringifyPretty(value: JsonValue): string {
-  return formatJson(treeText(value), "pretty");
 }
 
 /**

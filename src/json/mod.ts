@@ -1,0 +1,20 @@
+/**
+ * JSON as soracom-cli prints it, the bottom layer: it imports nothing of
+ * ours. Each job has its file: values and errors (`value.ts`), reading
+ * (`parse.ts`), formatting response text (`format.ts`), writing values we
+ * built (`stringify.ts`).
+ *
+ * @example
+ * ```ts
+ * import { formatJson } from "./mod.ts";
+ *
+ * console.assert(formatJson('{"b":[1, 2],"a":null}', "compact") === '{"a":null,"b":[1,2]}');
+ * ```
+ *
+ * @module
+ */
+
+export { describeJsonError, eachJsonElement, formatJson, formatJsonElements } from "./format.ts";
+export { parseJson, parseJsonData } from "./parse.ts";
+export { stringifyCompact, stringifyPretty } from "./stringify.ts";
+export { type JsonStyle, JsonSyntaxError, type JsonValue, RawNumber } from "./value.ts";

@@ -1,0 +1,121 @@
+/**
+ * Reading JSON text from outside: into a tree that keeps every number's text
+ * ({@link parseJson}, for request bodies), or as `JSON.parse` would but safe
+ * from V8's escaped-key bug ({@link parseJsonData}).
+ *
+ * @example
+ * ```ts
+ * import { parseJson } from "./parse.ts";
+ * import { RawNumber } from "./value.ts";
+ *
+ * const tree = parseJson('{"n": 12345678901234567890}') as { n: RawNumber };
+ * console.assert(tree.n.source === "12345678901234567890");
+ * ```
+ *
+ * @module
+ */
+
+import { formatJson, skipWhitespace } from "./format.ts";
+import type { JsonValue } from "./value.ts";
+import { RawNumber } from "./value.ts";
+
+/**
+ * Parses JSON into a tree, keeping every number's source text (for a request
+ * body that flags are merged into; responses never need a tree).
+ *
+ * @throws JsonSyntaxError for text `JSON.parse` rejects
+ */
+export function parseJson(text: string): JsonValue {
+  formatJson(text, "compact");
+  return readTree(text, (source) => new RawNumber(source)) as JsonValue;
+}
+
+/**
+ * `JSON.parse` for text from outside (files, replies, command output), safe
+ * from V8's escaped-key bug (chromium 521080746: after some earlier objects, a
+ * key written with an escape, such as `"\n"`, can come back as `"\\"`). Text
+ * with no backslash has no escaped key and goes to `JSON.parse` as it is.
+ *
+ * @throws SyntaxError for invalid JSON
+ */
+export function parseJsonData(text: string): unknown {
+  if (!text.includes("\\")) return JSON.parse(text);
+  formatJson(text, "compact");
+  return readTree(text, Number);
+}
+
+type Container = { array: unknown[]; object?: undefined } | {
+  array?: undefined;
+  object: Record<string, unknown>;
+};
+
+/**
+ * Builds the tree of text already checked to be JSON, as `JSON.parse` would
+ * (the last of equal keys wins), deciding keys without `JSON.parse` on objects.
+ * Nesting is kept on an explicit stack.
+ */
+function readTree(text: string, number: (source: string) => unknown): unknown {
+  // Sticky expressions carry a position: these are this call's own.
+  const STRING = /"(?:[^"\\]|\\.)*"/y;
+  const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  let i = 0;
+  const ws = () => i = skipWhitespace(text, i);
+  const string = (): string => {
+    STRING.lastIndex = i;
+    const token = STRING.exec(text)![0];
+    i += token.length;
+    // A lone string literal never takes V8's object-key path.
+    return token.includes("\\") ? JSON.parse(token) : token.slice(1, -1);
+  };
+  const key = (): string => {
+    ws();
+    const k = string();
+    ws();
+    i++; // ":"
+    return k;
+  };
+  const stack: { into: Container; key: string }[] = [];
+  for (;;) {
+    ws();
+    const c = text.charCodeAt(i);
+    let value: unknown;
+    if (c === 123 || c === 91) {
+      i++;
+      ws();
+      const into: Container = c === 91 ? { array: [] } : { object: {} };
+      if (text.charCodeAt(i) === c + 2) {
+        i++;
+        value = into.array ?? into.object;
+      } else {
+        stack.push({ into, key: into.object ? key() : "" });
+        continue;
+      }
+    } else if (c === 34) {
+      value = string();
+    } else if (c === 116 || c === 102 || c === 110) {
+      value = c === 116 ? true : c === 102 ? false : null;
+      i += c === 102 ? 5 : 4;
+    } else {
+      NUMBER.lastIndex = i;
+      const source = NUMBER.exec(text)![0];
+      i += source.length;
+      value = number(source);
+    }
+    for (;;) {
+      const top = stack.at(-1);
+      if (top === undefined) return value;
+      const { array, object } = top.into;
+      // A plain assignment makes even `__proto__` an own key: Deno has no
+      // `__proto__` accessor on Object.prototype.
+      if (array) array.push(value);
+      else object[top.key] = value;
+      ws();
+      if (text.charCodeAt(i++) === 44) {
+        if (object) top.key = key();
+        break;
+      }
+      stack.pop();
+      value = array ?? object;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Printing what the API answered: pretty JSON (tab indent, sorted keys, exact
+ * numbers), `--raw-output` byte for byte, `--jsonl`, and the pages of
+ * `--fetch-all` merged into one array, streamed page by page so memory stays
+ * flat whatever the total. Where the pages come from is `api/pages.ts`'s job.
+ *
+ * @example
+ * ```ts
+ * import { fakeContext } from "../context.ts";
+ * import { printBody } from "./print.ts";
+ *
+ * const fake = fakeContext();
+ * printBody(fake.ctx.stdout, new TextEncoder().encode('{"b":1,"a":2}'), "application/json", {
+ *   raw: false,
+ *   jsonl: false,
+ * });
+ * console.assert(fake.stdout() === '{\n\t"a": 2,\n\t"b": 1\n}\n');
+ * ```
+ *
+ * @module
+ */
+
+import type { Context, Output } from "../context.ts";
+import { CliError } from "../errors.ts";
+import { eachJsonElement, formatJson, type JsonStyle, JsonSyntaxError } from "../json/mod.ts";
+import { messagesFor, said } from "../messages.ts";
+import { Utf8Buffer } from "./utf8_buffer.ts";
+
+/** How to print. */
+export interface OutputMode {
+  /** `--raw-output` (or an operation that answers with a file): the bytes as they came. */
+  readonly raw: boolean;
+  /** `--jsonl`: one compact element per line. */
+  readonly jsonl: boolean;
+}
+
+/** One page of a list, as `--fetch-all` reads them (see `api/pages.ts`). */
+export interface Page {
+  /** Its body. */
+  readonly bytes: Uint8Array;
+  /** 1 for the first page. */
+  readonly number: number;
+  /** The next page's key, `""` on the last. */
+  readonly nextKey: string;
+}
+
+/** Whether a content type says JSON (none said counts as JSON). */
+function isJsonType(type: string | null): boolean {
+  return type === null || /json/i.test(type);
+}
+
+/** Runs a formatter over a response, turning its failures into the user's errors. */
+function formatted<T>(format: () => T): T {
+  try {
+    return format();
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      throw new CliError("api", said("responseNotJson"));
+    }
+    // Past the longest string JavaScript can hold (e.g. thousands of levels, pretty).
+    if (e instanceof RangeError) throw new CliError("api", said("responseTooLarge"));
+    throw e;
+  }
+}
+
+/** Prints one successful response's body (`contentType` from its header). */
+export function printBody(
+  out: Output,
+  bytes: Uint8Array,
+  contentType: string | null,
+  mode: OutputMode,
+): void {
+  if (bytes.length === 0) return;
+  if (mode.raw || !isJsonType(contentType)) {
+    out.write(bytes);
+    return;
+  }
+  const text = new TextDecoder().decode(bytes);
+  // An array prints element by element, as a --fetch-all page does: the same text as
+  // formatJson's, without holding all of it (in pieces) until it is written.
+  if (mode.jsonl || text.trimStart().startsWith("[")) {
+    const printer = new ArrayPrinter(out, mode.jsonl ? "jsonl" : "pretty");
+    if (!formatted(() => printer.addArray(text))) {
+      throw new CliError("api", said("jsonlNeedsArray"));
+    }
+    printer.flush();
+    printer.finish();
+    return;
+  }
+  out.write(`${formatted(() => formatJson(text))}\n`);
+}
+
+/**
+ * Writes one merged array incrementally: pretty, as JSONL lines, or (for
+ * `--raw-output`) compact with no final newline, as soracom-cli merges pages.
+ * Each element goes into the page's bytes as soon as it is formatted, so no
+ * more than one element's text is alive at a time; a page is written at once.
+ */
+class ArrayPrinter {
+  #count = 0;
+  readonly #page = new Utf8Buffer();
+  constructor(private readonly out: Output, private readonly layout: JsonStyle | "jsonl") {}
+
+  /** How many elements were added. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** How elements are formatted: pretty, or compact for JSONL and `--raw-output`. */
+  get style(): JsonStyle {
+    return this.layout === "pretty" ? "pretty" : "compact";
+  }
+
+  /** Adds the elements of the array `text` holds; false (adding none) when it holds no array. */
+  addArray(text: string): boolean {
+    return eachJsonElement(text, this.style, (item) => this.add(item));
+  }
+
+  /** Adds an element already formatted for the layout (see {@link eachJsonElement}). */
+  add(item: string): void {
+    if (this.layout === "jsonl") {
+      this.#page.append(item);
+      this.#page.append("\n");
+    } else {
+      const pretty = this.layout === "pretty";
+      this.#page.append(this.#count === 0 ? (pretty ? "[\n\t" : "[") : (pretty ? ",\n\t" : ","));
+      this.#page.append(item);
+    }
+    this.#count++;
+  }
+
+  /** Writes the elements added since the last flush. */
+  flush(): void {
+    if (this.#page.length > 0) this.out.write(this.#page.take());
+  }
+
+  /** Closes the array. */
+  finish(): void {
+    if (this.layout === "jsonl") return;
+    if (this.layout === "pretty") this.out.write(this.#count === 0 ? "[]\n" : "\n]\n");
+    else this.out.write(this.#count === 0 ? "[]" : "]");
+  }
+}
+
+/**
+ * `--fetch-all`: prints `pages` as one array. When stderr is a terminal (and
+ * stdout is not), progress goes to stderr, and its line is cleared however the
+ * run ends. With `--raw-output`, a single page prints as it came and several
+ * as one compact array, as soracom-cli does.
+ */
+export async function printPages(
+  ctx: Pick<Context, "stdout" | "stderr" | "env">,
+  pages: AsyncIterable<Page>,
+  mode: OutputMode,
+): Promise<void> {
+  const printer = new ArrayPrinter(
+    ctx.stdout,
+    mode.raw ? "compact" : mode.jsonl ? "jsonl" : "pretty",
+  );
+  // Progress only where a person watches stderr and it cannot mix into the output.
+  // The progress line's words, worked out once (not at every page), when it is shown at all.
+  const progress = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal()
+    ? messagesFor((n) => ctx.env(n))
+    : undefined;
+  let shown = false;
+  const decoder = new TextDecoder();
+  try {
+    for await (const page of pages) {
+      const only = page.number === 1 && page.nextKey === "";
+      if (mode.raw && only) {
+        ctx.stdout.write(page.bytes);
+        return;
+      }
+      const text = decoder.decode(page.bytes);
+      if (!(text.trim() === "" || formatted(() => printer.addArray(text)))) {
+        if (!only) throw new CliError("api", said("fetchAllNotArray"));
+        ctx.stdout.write(`${formatted(() => formatJson(text, printer.style))}\n`);
+        return;
+      }
+      printer.flush();
+      if (progress !== undefined) {
+        ctx.stderr.write(`\r${progress.fetchProgress(page.number, printer.count)}`);
+        shown = true;
+      }
+    }
+  } finally {
+    // The error (or the output) starts on a clean line.
+    if (shown) ctx.stderr.write("\r\x1b[K");
+  }
+  printer.finish();
+}

@@ -1,0 +1,101 @@
+/**
+ * The real file system, as `Context.fs` describes it: small reads in this
+ * thread, atomic writes (temp file, fsync, rename), OS file locks.
+ *
+ * @module
+ */
+
+import type { FileSystem } from "../context.ts";
+
+/** `f()` as a promise: its error a rejection, never thrown at the caller. */
+function settled<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** The file system of this machine. */
+export function realFileSystem(): FileSystem {
+  return {
+    // Reads and stats are of small local files (a profile, a session) on every
+    // command: done in this thread they skip a hop to Deno's blocking pool and
+    // back, a few milliseconds of a warm command on a busy machine.
+    readFile: (path) => settled(() => Deno.readFileSync(path)),
+    stat: (path) =>
+      settled(() => {
+        try {
+          const info = Deno.statSync(path);
+          return {
+            isFile: info.isFile,
+            size: info.size,
+            mode: Deno.build.os === "windows" ? null : info.mode,
+          };
+        } catch (e) {
+          if (e instanceof Deno.errors.NotFound) return null;
+          throw e;
+        }
+      }),
+    async ensureDir(path, mode) {
+      // A folder the user made (SORACOM_PROFILE_DIR, ...) keeps its mode; one we make gets `mode`.
+      const existing = await Deno.stat(path).catch(() => undefined);
+      if (existing?.isDirectory) return;
+      await Deno.mkdir(path, { recursive: true, mode });
+      if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
+    },
+    async writeFileAtomic(path, data, mode) {
+      const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+      const dir = slash >= 0 ? path.slice(0, slash) : ".";
+      const base = slash >= 0 ? path.slice(slash + 1) : path;
+      const tmp = `${dir}/.${base}.${crypto.randomUUID()}.tmp`;
+      const file = await Deno.open(tmp, { write: true, createNew: true, mode });
+      try {
+        let rest = data;
+        while (rest.length > 0) rest = rest.subarray(await file.write(rest));
+        await file.sync();
+      } catch (e) {
+        file.close();
+        await Deno.remove(tmp).catch(() => {});
+        throw e;
+      }
+      file.close();
+      try {
+        if (Deno.build.os !== "windows") await Deno.chmod(tmp, mode);
+        await Deno.rename(tmp, path);
+      } catch (e) {
+        await Deno.remove(tmp).catch(() => {});
+        throw e;
+      }
+    },
+    async lock(path, mode) {
+      const file = await Deno.open(path, { read: true, write: true, create: true, mode });
+      try {
+        await file.lock(true);
+      } catch (e) {
+        file.close();
+        throw e;
+      }
+      return () => file.close(); // closing the file releases the lock
+    },
+    async remove(path) {
+      try {
+        await Deno.remove(path);
+        return true;
+      } catch (e) {
+        if (e instanceof Deno.errors.NotFound) return false;
+        throw e;
+      }
+    },
+    async readDir(path) {
+      const names: string[] = [];
+      try {
+        for await (const entry of Deno.readDir(path)) names.push(entry.name);
+      } catch (e) {
+        if (e instanceof Deno.errors.NotFound) return [];
+        throw e;
+      }
+      return names;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The real world, for `main.ts`: the {@link Context} whose effects reach the
+ * OS. Each kind of effect has its own file here; tests use the in-memory
+ * `fakeContext` of `../context.ts` instead.
+ *
+ * @module
+ */
+
+import type { Context } from "../context.ts";
+import { runAttached, runChild } from "./children.ts";
+import { realFileSystem } from "./files.ts";
+import { outputFor } from "./streams.ts";
+import { prompt } from "./terminal.ts";
+
+/**
+ * The Context of this process: its environment, streams, terminal, network,
+ * clock, files and child processes.
+ *
+ * @example
+ * ```ts
+ * import { realContext } from "./real.ts";
+ *
+ * const ctx = realContext();
+ * console.assert(typeof ctx.now() === "number");
+ * ```
+ */
+export function realContext(): Context {
+  const stderr = outputFor(Deno.stderr);
+  return {
+    env: (name) => Deno.env.get(name),
+    stdout: outputFor(Deno.stdout),
+    stderr,
+    readStdin: async () => new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer()),
+    stdinIsTerminal: () => Deno.stdin.isTerminal(),
+    terminalWidth: () => {
+      if (!Deno.stdout.isTerminal()) return undefined;
+      try {
+        return Deno.consoleSize().columns;
+      } catch {
+        return undefined;
+      }
+    },
+    prompt: (message, options) => prompt(stderr, message, options),
+    fetch: (input) => fetch(input),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    fs: realFileSystem(),
+    homeDir: () => Deno.build.os === "windows" ? Deno.env.get("USERPROFILE") : Deno.env.get("HOME"),
+    run: runChild,
+    runAttached,
+    os: Deno.build.os,
+    arch: Deno.build.arch,
+    executable: {
+      path: async () => Deno.build.standalone ? await Deno.realPath(Deno.execPath()) : undefined,
+      rename: (from, to) => Deno.rename(from, to),
+    },
+  };
+}
