@@ -138,6 +138,61 @@ function describeNetworkError(e: unknown): string {
   return (cause || message).split("\n")[0].trim();
 }
 
+/** One attempt: the response, or what went wrong when none came. */
+async function attemptOnce(
+  ctx: Context,
+  req: HttpRequest,
+): Promise<{ response?: Response; failure?: unknown }> {
+  try {
+    const response = await ctx.fetch(
+      new Request(req.url, {
+        method: req.method,
+        headers: req.headers as [string, string][],
+        body: req.body === undefined ? undefined : req.body as BodyInit,
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs(ctx)),
+      }),
+    );
+    return { response };
+  } catch (e) {
+    // A missing --allow-net is not a network fault: no retry will grant it.
+    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) throw e;
+    return { failure: e };
+  }
+}
+
+/** `SORACOM_VERBOSE`: the response's status, headers and (JSON or text) body, redacted. */
+async function dumpResponse(ctx: Context, response: Response): Promise<void> {
+  ctx.stderr.write(`${response.status} ${response.statusText}\n${dumpHeaders(response.headers)}`);
+  const type = response.headers.get("content-type") ?? "";
+  if (/json|text/.test(type)) {
+    const text = await response.clone().text().catch(() => "");
+    ctx.stderr.write(`\n${redactText(text.slice(0, 65536))}\n`);
+  }
+  ctx.stderr.write("==========\n");
+}
+
+/** Says, before the wait, that another attempt is coming. */
+function announceRetry(
+  ctx: Context,
+  options: SendOptions,
+  verbose: boolean,
+  why: () => string,
+  wait: number,
+  next: { attempt: number; of: number },
+): void {
+  if (verbose) {
+    ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${why()})\n`);
+  } else if (options.announceRetries && ctx.stderr.isTerminal()) {
+    const line = messages(options.lang ?? "en").retrying(
+      Math.ceil(wait / 1000),
+      next.attempt,
+      next.of,
+    );
+    ctx.stderr.write(`${line}\n`);
+  }
+}
+
 /**
  * Sends `req`, retrying as {@link RETRY_POLICY} allows. Returns the last
  * response (which may be an error status); throws only when no response came.
@@ -161,34 +216,8 @@ export async function send(
     : "";
   for (let attempt = 0;; attempt++) {
     if (verbose) ctx.stderr.write(dump);
-    let response: Response | undefined;
-    let failure: unknown;
-    try {
-      response = await ctx.fetch(
-        new Request(req.url, {
-          method: req.method,
-          headers: req.headers as [string, string][],
-          body: req.body === undefined ? undefined : req.body as BodyInit,
-          redirect: "manual",
-          signal: AbortSignal.timeout(timeoutMs(ctx)),
-        }),
-      );
-    } catch (e) {
-      // A missing --allow-net is not a network fault: no retry will grant it.
-      if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) throw e;
-      failure = e;
-    }
-    if (verbose && response) {
-      ctx.stderr.write(
-        `${response.status} ${response.statusText}\n${dumpHeaders(response.headers)}`,
-      );
-      const type = response.headers.get("content-type") ?? "";
-      if (/json|text/.test(type)) {
-        const text = await response.clone().text().catch(() => "");
-        ctx.stderr.write(`\n${redactText(text.slice(0, 65536))}\n`);
-      }
-      ctx.stderr.write("==========\n");
-    }
+    const { response, failure } = await attemptOnce(ctx, req);
+    if (verbose && response) await dumpResponse(ctx, response);
     const retryable = response ? isRetryable(response.status) : true;
     const last = attempt + 1 >= attempts;
     if (!retryable || last) {
@@ -223,17 +252,8 @@ export async function send(
       );
     }
     await response?.body?.cancel();
-    if (verbose) {
-      const why = response ? `HTTP ${response.status}` : describeNetworkError(failure);
-      ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${why})\n`);
-    } else if (options.announceRetries && ctx.stderr.isTerminal()) {
-      const line = messages(options.lang ?? "en").retrying(
-        Math.ceil(wait / 1000),
-        attempt + 2,
-        attempts,
-      );
-      ctx.stderr.write(`${line}\n`);
-    }
+    const why = () => response ? `HTTP ${response.status}` : describeNetworkError(failure);
+    announceRetry(ctx, options, verbose, why, wait, { attempt: attempt + 2, of: attempts });
     await ctx.sleep(wait);
   }
 }

@@ -50,72 +50,92 @@ type Container = { array: unknown[]; object?: undefined } | {
 };
 
 /**
- * Builds the tree of text already checked to be JSON, as `JSON.parse` would
+ * Reads the tree of text already checked to be JSON, as `JSON.parse` would
  * (the last of equal keys wins), deciding keys without `JSON.parse` on objects.
- * Nesting is kept on an explicit stack.
+ * Nesting is kept on an explicit stack. One reader per text.
  */
-function readTree(text: string, number: (source: string) => unknown): unknown {
-  // Sticky expressions carry a position: these are this call's own.
-  const STRING = /"(?:[^"\\]|\\.)*"/y;
-  const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  let i = 0;
-  const ws = () => i = skipWhitespace(text, i);
-  const string = (): string => {
-    STRING.lastIndex = i;
-    const token = STRING.exec(text)![0];
-    i += token.length;
+class TreeReader {
+  i = 0;
+  // Sticky expressions carry a position: these are this reader's own.
+  readonly #string = /"(?:[^"\\]|\\.)*"/y;
+  readonly #number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+  constructor(readonly text: string, readonly number: (source: string) => unknown) {}
+
+  ws(): void {
+    this.i = skipWhitespace(this.text, this.i);
+  }
+
+  string(): string {
+    this.#string.lastIndex = this.i;
+    const token = this.#string.exec(this.text)![0];
+    this.i += token.length;
     // A lone string literal never takes V8's object-key path.
     return token.includes("\\") ? JSON.parse(token) : token.slice(1, -1);
-  };
-  const key = (): string => {
-    ws();
-    const k = string();
-    ws();
-    i++; // ":"
+  }
+
+  key(): string {
+    this.ws();
+    const k = this.string();
+    this.ws();
+    this.i++; // ":"
     return k;
-  };
-  const stack: { into: Container; key: string }[] = [];
-  for (;;) {
-    ws();
-    const c = text.charCodeAt(i);
-    let value: unknown;
-    if (c === 123 || c === 91) {
-      i++;
-      ws();
-      const into: Container = c === 91 ? { array: [] } : { object: {} };
-      if (text.charCodeAt(i) === c + 2) {
-        i++;
+  }
+
+  /** A string, literal or number at `i` (`c` is its first char code). */
+  scalar(c: number): unknown {
+    if (c === 34) return this.string();
+    if (c === 116 || c === 102 || c === 110) {
+      this.i += c === 102 ? 5 : 4;
+      return c === 116 ? true : c === 102 ? false : null;
+    }
+    this.#number.lastIndex = this.i;
+    const source = this.#number.exec(this.text)![0];
+    this.i += source.length;
+    return this.number(source);
+  }
+
+  read(): unknown {
+    const { text } = this;
+    const stack: { into: Container; key: string }[] = [];
+    for (;;) {
+      this.ws();
+      const c = text.charCodeAt(this.i);
+      let value: unknown;
+      if (c === 123 || c === 91) {
+        this.i++;
+        this.ws();
+        const into: Container = c === 91 ? { array: [] } : { object: {} };
+        if (text.charCodeAt(this.i) !== c + 2) {
+          stack.push({ into, key: into.object ? this.key() : "" });
+          continue;
+        }
+        this.i++;
         value = into.array ?? into.object;
       } else {
-        stack.push({ into, key: into.object ? key() : "" });
-        continue;
+        value = this.scalar(c);
       }
-    } else if (c === 34) {
-      value = string();
-    } else if (c === 116 || c === 102 || c === 110) {
-      value = c === 116 ? true : c === 102 ? false : null;
-      i += c === 102 ? 5 : 4;
-    } else {
-      NUMBER.lastIndex = i;
-      const source = NUMBER.exec(text)![0];
-      i += source.length;
-      value = number(source);
-    }
-    for (;;) {
-      const top = stack.at(-1);
-      if (top === undefined) return value;
-      const { array, object } = top.into;
-      // A plain assignment makes even `__proto__` an own key: Deno has no
-      // `__proto__` accessor on Object.prototype.
-      if (array) array.push(value);
-      else object[top.key] = value;
-      ws();
-      if (text.charCodeAt(i++) === 44) {
-        if (object) top.key = key();
-        break;
+      for (;;) {
+        const top = stack.at(-1);
+        if (top === undefined) return value;
+        const { array, object } = top.into;
+        // A plain assignment makes even `__proto__` an own key: Deno has no
+        // `__proto__` accessor on Object.prototype.
+        if (array) array.push(value);
+        else object[top.key] = value;
+        this.ws();
+        if (text.charCodeAt(this.i++) === 44) {
+          if (object) top.key = this.key();
+          break;
+        }
+        stack.pop();
+        value = array ?? object;
       }
-      stack.pop();
-      value = array ?? object;
     }
   }
+}
+
+/** The tree of `text` (already checked to be JSON), numbers made by `number`. */
+function readTree(text: string, number: (source: string) => unknown): unknown {
+  return new TreeReader(text, number).read();
 }

@@ -16,6 +16,76 @@ function settled<T>(f: () => T): Promise<T> {
   }
 }
 
+/** See `FileSystem.ensureDir`. */
+async function ensureDir(path: string, mode: number): Promise<void> {
+  // A folder the user made (SORACOM_PROFILE_DIR, ...) keeps its mode; one we make gets `mode`.
+  const existing = await Deno.stat(path).catch(() => undefined);
+  if (existing?.isDirectory) return;
+  await Deno.mkdir(path, { recursive: true, mode });
+  if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
+}
+
+/** See `FileSystem.writeFileAtomic`. */
+async function writeFileAtomic(path: string, data: Uint8Array, mode: number): Promise<void> {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dir = slash >= 0 ? path.slice(0, slash) : ".";
+  const base = slash >= 0 ? path.slice(slash + 1) : path;
+  const tmp = `${dir}/.${base}.${crypto.randomUUID()}.tmp`;
+  const file = await Deno.open(tmp, { write: true, createNew: true, mode });
+  try {
+    let rest = data;
+    while (rest.length > 0) rest = rest.subarray(await file.write(rest));
+    await file.sync();
+  } catch (e) {
+    file.close();
+    await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
+  file.close();
+  try {
+    if (Deno.build.os !== "windows") await Deno.chmod(tmp, mode);
+    await Deno.rename(tmp, path);
+  } catch (e) {
+    await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+/** See `FileSystem.lock`. */
+async function lock(path: string, mode: number): Promise<() => void> {
+  const file = await Deno.open(path, { read: true, write: true, create: true, mode });
+  try {
+    await file.lock(true);
+  } catch (e) {
+    file.close();
+    throw e;
+  }
+  return () => file.close(); // closing the file releases the lock
+}
+
+/** See `FileSystem.remove`. */
+async function remove(path: string): Promise<boolean> {
+  try {
+    await Deno.remove(path);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
+}
+
+/** See `FileSystem.readDir`. */
+async function readDir(path: string): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(path)) names.push(entry.name);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  return names;
+}
+
 /** The file system of this machine. */
 export function realFileSystem(): FileSystem {
   return {
@@ -37,65 +107,10 @@ export function realFileSystem(): FileSystem {
           throw e;
         }
       }),
-    async ensureDir(path, mode) {
-      // A folder the user made (SORACOM_PROFILE_DIR, ...) keeps its mode; one we make gets `mode`.
-      const existing = await Deno.stat(path).catch(() => undefined);
-      if (existing?.isDirectory) return;
-      await Deno.mkdir(path, { recursive: true, mode });
-      if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
-    },
-    async writeFileAtomic(path, data, mode) {
-      const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-      const dir = slash >= 0 ? path.slice(0, slash) : ".";
-      const base = slash >= 0 ? path.slice(slash + 1) : path;
-      const tmp = `${dir}/.${base}.${crypto.randomUUID()}.tmp`;
-      const file = await Deno.open(tmp, { write: true, createNew: true, mode });
-      try {
-        let rest = data;
-        while (rest.length > 0) rest = rest.subarray(await file.write(rest));
-        await file.sync();
-      } catch (e) {
-        file.close();
-        await Deno.remove(tmp).catch(() => {});
-        throw e;
-      }
-      file.close();
-      try {
-        if (Deno.build.os !== "windows") await Deno.chmod(tmp, mode);
-        await Deno.rename(tmp, path);
-      } catch (e) {
-        await Deno.remove(tmp).catch(() => {});
-        throw e;
-      }
-    },
-    async lock(path, mode) {
-      const file = await Deno.open(path, { read: true, write: true, create: true, mode });
-      try {
-        await file.lock(true);
-      } catch (e) {
-        file.close();
-        throw e;
-      }
-      return () => file.close(); // closing the file releases the lock
-    },
-    async remove(path) {
-      try {
-        await Deno.remove(path);
-        return true;
-      } catch (e) {
-        if (e instanceof Deno.errors.NotFound) return false;
-        throw e;
-      }
-    },
-    async readDir(path) {
-      const names: string[] = [];
-      try {
-        for await (const entry of Deno.readDir(path)) names.push(entry.name);
-      } catch (e) {
-        if (e instanceof Deno.errors.NotFound) return [];
-        throw e;
-      }
-      return names;
-    },
+    ensureDir,
+    writeFileAtomic,
+    lock,
+    remove,
+    readDir,
   };
 }
