@@ -12,8 +12,8 @@
 import { runCli } from "../src/cli/app.ts";
 import { completionScript } from "../src/cli/commands/completion.ts";
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { testContext } from "./helpers/context.ts";
-import { MAIN, runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
+import { runInProcess, testContext } from "./helpers/context.ts";
+import { MAIN, tempDir, writeProfile } from "./helpers/run.ts";
 
 /** Runs `soracom __complete ARGS` in-process; returns the printed lines. */
 async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {
@@ -139,10 +139,10 @@ Deno.test("__complete: nothing after an unknown word, a leaf or --", async () =>
 });
 
 Deno.test("completion: prints the scripts; `completion` alone is bash; __complete is hidden", async () => {
-  const bare = await runSoracom(["completion"]);
-  const bash = await runSoracom(["completion", "bash"]);
-  const zsh = await runSoracom(["completion", "zsh"]);
-  const fish = await runSoracom(["completion", "fish"]);
+  const bare = await runInProcess(["completion"]);
+  const bash = await runInProcess(["completion", "bash"]);
+  const zsh = await runInProcess(["completion", "zsh"]);
+  const fish = await runInProcess(["completion", "fish"]);
   for (const r of [bare, bash, zsh, fish]) assertEquals([r.code, r.stderr], [0, ""]);
   assertEquals(bare.stdout, bash.stdout);
   assertEquals([bash.stdout, zsh.stdout, fish.stdout], [
@@ -155,15 +155,15 @@ Deno.test("completion: prints the scripts; `completion` alone is bash; __complet
   assertStringIncludes(fish.stdout, "complete -c soracom");
   for (const r of [bash, zsh, fish]) assertStringIncludes(r.stdout, "__complete");
 
-  const help = await runSoracom(["--help"]);
+  const help = await runInProcess(["--help"]);
   assertEquals(help.code, 0);
   assertStringIncludes(help.stdout, "completion");
   assertNotIncludes(help.stdout, "__complete");
-  const sub = await runSoracom(["completion", "--help"]);
+  const sub = await runInProcess(["completion", "--help"]);
   assertEquals(sub.code, 0);
   for (const shell of ["bash", "zsh", "fish"]) assertStringIncludes(sub.stdout, shell);
 
-  const bad = await runSoracom(["completion", "powershell"]);
+  const bad = await runInProcess(["completion", "powershell"]);
   assert(bad.code !== 0, "an unknown shell fails");
   assertEquals(bad.stdout, "");
   assert(/^Error: [^\n]+\n$/.test(bad.stderr), `one error line, got ${bad.stderr}`);

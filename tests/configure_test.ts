@@ -1,4 +1,5 @@
 /** configure, configure get, unconfigure and configure-sandbox. */
+import { runInProcess } from "./helpers/context.ts";
 import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
 import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
 import { runSoracom, writeProfile } from "./helpers/run.ts";
@@ -34,7 +35,7 @@ Deno.test("configure in a terminal: menus, secrets without echo, 0600 file in a 
   assertEquals((await Deno.stat(`${t.profiles}/pty.json`)).mode! & 0o777, 0o600);
   assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o700);
   // The profile works.
-  const r = await runSoracom(["operator", "get", "--profile", "pty"], { env: t.env });
+  const r = await runInProcess(["operator", "get", "--profile", "pty"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
 });
 
@@ -88,7 +89,7 @@ Deno.test("configure with flags needs no terminal; every kind of profile", async
     }],
   ];
   for (const [i, [args, expected]] of cases.entries()) {
-    const r = await runSoracom(["configure", "--profile", `p${i}`, ...args], { env: t.env });
+    const r = await runInProcess(["configure", "--profile", `p${i}`, ...args], { env: t.env });
     assertEquals(r.code, 0, r.stderr);
     assertEquals(r.stdout, "");
     const { sandbox, registerPaymentMethod, ...rest } = await t.read(`p${i}`);
@@ -96,17 +97,17 @@ Deno.test("configure with flags needs no terminal; every kind of profile", async
     assertEquals(rest, expected);
   }
   // A missing piece without a terminal names what to do.
-  const half = await runSoracom(["configure", "--profile", "h", "--auth-key-id", "i"], {
+  const half = await runInProcess(["configure", "--profile", "h", "--auth-key-id", "i"], {
     env: t.env,
   });
   assertEquals(half.code, 2);
   assertStringIncludes(half.stderr, "give the answers as flags");
   // An existing profile is not replaced without --overwrite when nobody can be asked.
   const p0 = ["configure", "--profile", "p0", "--auth-key-id", "j", "--auth-key", "t"];
-  const again = await runSoracom(p0, { env: t.env });
+  const again = await runInProcess(p0, { env: t.env });
   assertEquals(again.code, 2);
   assertStringIncludes(again.stderr, "--overwrite");
-  const forced = await runSoracom([...p0, "--overwrite"], { env: t.env });
+  const forced = await runInProcess([...p0, "--overwrite"], { env: t.env });
   assertEquals(forced.code, 0, forced.stderr);
   assertEquals((await t.read("p0")).authKeyId, "j");
 });
@@ -115,7 +116,7 @@ Deno.test("eight parallel configure runs leave a valid profile and no temp files
   await using t = await setup();
   const runs = await Promise.all(
     Array.from({ length: 8 }, (_, i) =>
-      runSoracom([
+      runInProcess([
         "configure",
         "--profile",
         "race",
@@ -142,7 +143,7 @@ Deno.test("configure get prints the profile in soracom-cli's key order with tabs
     password: "p",
     headers: { A: "b" },
   });
-  const r = await runSoracom(["configure", "get"], { env: t.env });
+  const r = await runInProcess(["configure", "get"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(
     r.stdout,
@@ -165,10 +166,10 @@ Deno.test("unconfigure: asks (y/N), --yes for scripts, a missing file is an erro
   assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
   await writeProfile(t.profiles, "gone", { authKeyId: "i", authKey: "k" });
   assertEquals(
-    (await runSoracom(["unconfigure", "--profile", "gone", "--yes"], { env: t.env })).code,
+    (await runInProcess(["unconfigure", "--profile", "gone", "--yes"], { env: t.env })).code,
     0,
   );
-  const missing = await runSoracom(["unconfigure", "--profile", "gone", "--yes"], { env: t.env });
+  const missing = await runInProcess(["unconfigure", "--profile", "gone", "--yes"], { env: t.env });
   assertEquals(
     missing.stderr,
     `Error: remove ${t.profiles}/gone.json: no such file or directory\n`,
@@ -177,7 +178,7 @@ Deno.test("unconfigure: asks (y/N), --yes for scripts, a missing file is an erro
 
 Deno.test("configure-sandbox with flags: sandbox init with the production AuthKey, then a working sandbox profile", async () => {
   await using t = await setup();
-  const r = await runSoracom([
+  const r = await runInProcess([
     "configure-sandbox",
     "--auth-key-id",
     authKey.authKeyId,
@@ -210,10 +211,10 @@ Deno.test("configure-sandbox with flags: sandbox init with the production AuthKe
     registerPaymentMethod: true,
   });
   assertNotIncludes(JSON.stringify(saved), authKey.authKey);
-  const use = await runSoracom(["subscribers", "list", "--profile", "sandbox"], { env: t.env });
+  const use = await runInProcess(["subscribers", "list", "--profile", "sandbox"], { env: t.env });
   assertEquals(use.code, 0, use.stderr);
   // A refused init prints the API's body.
-  const bad = await runSoracom([
+  const bad = await runInProcess([
     "configure-sandbox",
     "--auth-key-id",
     "x",
@@ -234,13 +235,13 @@ Deno.test("sandbox commands exist and use the same endpoint resolution", async (
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.samPlain);
   t.api.stub("POST", "/v1/sandbox/subscribers/create", { status: 200, body: `{"imsi":"001"}` });
-  const r = await runSoracom(["sandbox", "subscribers", "create", "--subscription", "plan-D"], {
+  const r = await runInProcess(["sandbox", "subscribers", "create", "--subscription", "plan-D"], {
     env: t.env,
   });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(JSON.parse(r.stdout), { imsi: "001" });
   assertEquals(JSON.parse(t.api.log.at(-1)!.body), { subscription: "plan-D" });
-  const bad = await runSoracom(["sandbox", "subscribers", "create", "--subscription", "nope"], {
+  const bad = await runInProcess(["sandbox", "subscribers", "create", "--subscription", "nope"], {
     env: t.env,
   });
   assertEquals(bad.code, 2);
@@ -250,10 +251,16 @@ Deno.test("sandbox commands exist and use the same endpoint resolution", async (
 Deno.test("y/N answers may come from a pipe, as with soracom-cli (echo y | soracom unconfigure)", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "piped", { authKeyId: "i", authKey: "k" });
-  const no = await runSoracom(["unconfigure", "--profile", "piped"], { env: t.env, stdin: "n\n" });
+  const no = await runSoracom(["unconfigure", "--profile", "piped"], {
+    env: t.env,
+    stdin: "n\n",
+  });
   assertEquals(no.code, 0, no.stderr);
   assert(await Deno.stat(`${t.profiles}/piped.json`));
-  const yes = await runSoracom(["unconfigure", "--profile", "piped"], { env: t.env, stdin: "y\n" });
+  const yes = await runSoracom(["unconfigure", "--profile", "piped"], {
+    env: t.env,
+    stdin: "y\n",
+  });
   assertEquals(yes.code, 0, yes.stderr);
   assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
   await writeProfile(t.profiles, "piped", { authKeyId: "old", authKey: "old" });
@@ -277,12 +284,13 @@ Deno.test("a folder the user made keeps its mode; one soracom makes is 0700", as
   await using t = await setup();
   await Deno.chmod(t.profiles, 0o750);
   assertEquals(
-    (await runSoracom(["configure", "--auth-key-id", "i", "--auth-key", "k"], { env: t.env })).code,
+    (await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], { env: t.env }))
+      .code,
     0,
   );
   assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o750);
   const fresh = `${t.dir}/new/profiles`;
-  const r = await runSoracom(["configure", "--auth-key-id", "i", "--auth-key", "k"], {
+  const r = await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], {
     env: { ...t.env, SORACOM_PROFILE_DIR: fresh },
   });
   assertEquals(r.code, 0, r.stderr);

@@ -5,14 +5,14 @@
  * latest", the confirmation, Windows' move-aside, and `deno run`.
  */
 import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { testContext } from "./helpers/context.ts";
+import { runInProcess, testContext } from "./helpers/context.ts";
 import {
   type FakeRelease,
   hostAssetName,
   releaseOf,
   startFakeReleases,
 } from "./helpers/fake_releases.ts";
-import { runSoracom, tempDir } from "./helpers/run.ts";
+import { tempDir } from "./helpers/run.ts";
 import { runCli } from "../src/cli/app.ts";
 import {
   assetName,
@@ -61,7 +61,7 @@ async function assertUnchanged(t: Awaited<ReturnType<typeof setup>>): Promise<vo
 
 Deno.test("self-update --yes downloads, verifies and replaces the executable", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW));
-  const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.stderr, "");
   assertEquals(r.code, 0);
   assertEquals(r.stdout, `soracom updated from v${VERSION} to v99.0.0 (${t.target}).\n`);
@@ -79,7 +79,7 @@ Deno.test("self-update --yes downloads, verifies and replaces the executable", a
 
 Deno.test("self-update: a checksum mismatch keeps the old executable", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW, { checksumOf: OLD }));
-  const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.code, 5);
   assert(
     /^Error: checksum mismatch for soracom_99\.0\.0_\w+_\w+ \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); soracom was not changed\n$/
@@ -92,7 +92,7 @@ Deno.test("self-update: a checksum mismatch keeps the old executable", async () 
 
 Deno.test("self-update: a release without this platform's executable names it and downloads nothing", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW, { withoutExecutable: true }));
-  const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.code, 5);
   assertStringIncludes(r.stderr, `Error: release v99.0.0 has no ${hostAssetName("99.0.0")}; see `);
   assertEquals(r.stderr.split("\n").length, 2, r.stderr);
@@ -102,7 +102,7 @@ Deno.test("self-update: a release without this platform's executable names it an
 
 Deno.test("self-update: a release without SHA256SUMS is refused", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW, { withoutChecksums: true }));
-  const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.code, 5);
   assertStringIncludes(r.stderr, "has no SHA256SUMS");
   assertEquals(t.releases.downloads(), 0);
@@ -112,7 +112,7 @@ Deno.test("self-update: a release without SHA256SUMS is refused", async () => {
 Deno.test("self-update: an interrupted download keeps the old executable and leaves no temp file", async () => {
   const big = new Uint8Array(3 * 1024 * 1024).fill(0x41);
   await using t = await setup(await releaseOf("99.0.0", big, { interrupted: true }));
-  const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.code, 6, r.stderr);
   assertStringIncludes(
     r.stderr,
@@ -126,7 +126,7 @@ Deno.test("self-update: an interrupted download keeps the old executable and lea
 Deno.test("self-update: already the latest (or newer) changes nothing", async () => {
   for (const latest of [VERSION, "0.0.9"]) {
     await using t = await setup(await releaseOf(latest, NEW));
-    const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+    const r = await runInProcess(["self-update", "--yes"], { env: t.env });
     assertEquals(r.code, 0, r.stderr);
     assertEquals(
       r.stdout,
@@ -139,7 +139,7 @@ Deno.test("self-update: already the latest (or newer) changes nothing", async ()
 
 Deno.test("self-update without --yes and without a terminal asks for --yes", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW));
-  const r = await runSoracom(["self-update"], { env: t.env });
+  const r = await runInProcess(["self-update"], { env: t.env });
   assertEquals(r.code, 2);
   assertStringIncludes(
     r.stderr,
@@ -151,7 +151,7 @@ Deno.test("self-update without --yes and without a terminal asks for --yes", asy
 
 Deno.test("self-update under deno run explains how to update and asks nothing", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW));
-  const r = await runSoracom(["self-update"], { env: { SORACOM_RELEASES_URL: t.releases.url } });
+  const r = await runInProcess(["self-update"], { env: { SORACOM_RELEASES_URL: t.releases.url } });
   assertEquals(r.code, 0, r.stderr);
   assertStringIncludes(r.stdout, "is running as a script under Deno");
   assertStringIncludes(r.stdout, "https://github.com/soracom-ts/soracom/releases/latest");
@@ -160,18 +160,18 @@ Deno.test("self-update under deno run explains how to update and asks nothing", 
 
 Deno.test("self-update: the releases API's errors and a bad SORACOM_RELEASES_URL are one line", async () => {
   await using t = await setup({ tag: "v99.0.0", assets: {}, status: 404 });
-  const r = await runSoracom(["self-update", "--yes"], { env: t.env });
+  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.code, 5);
   assertEquals(
     r.stderr,
     `Error: GET ${t.releases.url}/repos/soracom-ts/soracom/releases/latest: HTTP 404 {"message":"Not Found"}\n`,
   );
-  const bad = await runSoracom(["self-update", "--yes"], {
+  const bad = await runInProcess(["self-update", "--yes"], {
     env: { ...t.env, SORACOM_RELEASES_URL: "ftp://user:secret@example.invalid" },
   });
   assertEquals(bad.stderr, "Error: SORACOM_RELEASES_URL must be an http or https URL\n");
   assertEquals(bad.code, 2);
-  const down = await runSoracom(["self-update", "--yes"], {
+  const down = await runInProcess(["self-update", "--yes"], {
     env: { ...t.env, SORACOM_RELEASES_URL: "http://user:secret@127.0.0.1:1" },
   });
   assertEquals(down.code, 6);

@@ -37,7 +37,7 @@ Deno.test("the second command reuses the session: no /auth and the profileComman
   await using t = await setup();
   await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
   for (let i = 0; i < 3; i++) {
-    const r = await runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env });
+    const r = await runInProcess(["--profile", "sam", "soralets", "list"], { env: t.env });
     assertEquals(r.code, 0, r.stderr);
   }
   assertEquals(t.api.count("POST", "/v1/auth"), 1);
@@ -48,7 +48,10 @@ Deno.test("the second command reuses the session: no /auth and the profileComman
 Deno.test("the cache file is 0600 in a 0700 folder, named by a hash, and holds no password or OTP", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  assertEquals((await runSoracom(["--profile", "sam", "operator", "get"], { env: t.env })).code, 0);
+  assertEquals(
+    (await runInProcess(["--profile", "sam", "operator", "get"], { env: t.env })).code,
+    0,
+  );
   const files = await t.sessionFiles();
   assertEquals(files.length, 1);
   assert(/^[0-9a-f]{64}\.json$/.test(files[0]), files[0]);
@@ -98,12 +101,12 @@ Deno.test("fake clock: a session with under a minute left is not used", async ()
 Deno.test("a 401 on a cached session drops it and logs in again once", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const session = JSON.parse((await runSoracom(["auth"], { env: t.env })).stdout);
+  const session = JSON.parse((await runInProcess(["auth"], { env: t.env })).stdout);
   // Revoke it behind the cache's back.
-  await runSoracom(["logout", "--api-key", session.apiKey, "--api-token", session.token], {
+  await runInProcess(["logout", "--api-key", session.apiKey, "--api-token", session.token], {
     env: t.env,
   });
-  const r = await runSoracom(["operator", "get"], { env: t.env });
+  const r = await runInProcess(["operator", "get"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(t.api.count("POST", "/v1/auth"), 2);
   assertEquals(t.api.count("GET", `/v1/operators/${authKey.operatorId}`), 2);
@@ -115,7 +118,7 @@ Deno.test("switch-user sessions are cached too: 2 requests the first time, none 
   await writeProfile(t.profiles, "dst", PROFILES.switchUser);
   for (let i = 0; i < 2; i++) {
     assertEquals(
-      (await runSoracom(["operator", "get", "--profile", "dst"], { env: t.env })).code,
+      (await runInProcess(["operator", "get", "--profile", "dst"], { env: t.env })).code,
       0,
     );
   }
@@ -131,10 +134,10 @@ Deno.test("--no-session-cache, SORACOM_NO_SESSION_CACHE=1 and sessionCache:false
     authKey: authKey.authKey,
     sessionCache: false,
   });
-  await runSoracom(["operator", "get", "--no-session-cache"], { env: t.env });
-  await runSoracom(["operator", "get"], { env: { ...t.env, SORACOM_NO_SESSION_CACHE: "1" } });
-  await runSoracom(["operator", "get", "--profile", "off"], { env: t.env });
-  await runSoracom(["operator", "get", "--profile", "off"], { env: t.env });
+  await runInProcess(["operator", "get", "--no-session-cache"], { env: t.env });
+  await runInProcess(["operator", "get"], { env: { ...t.env, SORACOM_NO_SESSION_CACHE: "1" } });
+  await runInProcess(["operator", "get", "--profile", "off"], { env: t.env });
+  await runInProcess(["operator", "get", "--profile", "off"], { env: t.env });
   assertEquals(t.api.count("POST", "/v1/auth"), 4);
   assertEquals(await t.sessionFiles(), []);
 });
@@ -142,11 +145,14 @@ Deno.test("--no-session-cache, SORACOM_NO_SESSION_CACHE=1 and sessionCache:false
 Deno.test("--api-key/--api-token never touch the cache", async () => {
   await using t = await setup();
   const auth = JSON.parse(
-    (await runSoracom(["auth", "--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey], {
-      env: t.env,
-    })).stdout,
+    (await runInProcess(
+      ["auth", "--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey],
+      {
+        env: t.env,
+      },
+    )).stdout,
   );
-  const r = await runSoracom([
+  const r = await runInProcess([
     "operator",
     "get",
     "--api-key",
@@ -164,15 +170,15 @@ Deno.test("logout revokes the cached session on the server and deletes it; --all
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
   await writeProfile(t.profiles, "plain", PROFILES.samPlain);
-  await runSoracom(["operator", "get"], { env: t.env });
+  await runInProcess(["operator", "get"], { env: t.env });
   const cached = JSON.parse(
     await Deno.readTextFile(`${t.sessions}/${(await t.sessionFiles())[0]}`),
   );
-  const out = await runSoracom(["logout"], { env: t.env });
+  const out = await runInProcess(["logout"], { env: t.env });
   assertEquals(out.code, 0, out.stderr);
   assertEquals(await t.sessionFiles(), []);
   assertEquals(t.api.count("POST", "/v1/auth"), 1); // no new login just to log out
-  const stale = await runSoracom([
+  const stale = await runInProcess([
     "operator",
     "get",
     "--api-key",
@@ -183,10 +189,10 @@ Deno.test("logout revokes the cached session on the server and deletes it; --all
     env: t.env,
   });
   assertEquals(stale.code, 5); // revoked on the server
-  await runSoracom(["operator", "get"], { env: t.env });
-  await runSoracom(["operator", "get", "--profile", "plain"], { env: t.env });
+  await runInProcess(["operator", "get"], { env: t.env });
+  await runInProcess(["operator", "get", "--profile", "plain"], { env: t.env });
   assertEquals((await t.sessionFiles()).length, 2);
-  const all = await runSoracom(["logout", "--all"], { env: t.env });
+  const all = await runInProcess(["logout", "--all"], { env: t.env });
   assertEquals(all.code, 0, all.stderr);
   assertStringIncludes(all.stderr, "logged out 2 cached sessions");
   assertEquals(await t.sessionFiles(), []);
@@ -199,7 +205,7 @@ Deno.test("eight commands in parallel from an empty cache: one login, one profil
   const runs = await Promise.all(
     Array.from(
       { length: 8 },
-      () => runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env }),
+      () => runInProcess(["--profile", "sam", "soralets", "list"], { env: t.env }),
     ),
   );
   for (const r of runs) {
@@ -221,13 +227,13 @@ Deno.test("eight commands in parallel from an empty cache: one login, one profil
 Deno.test("SORACOM_PROFILE selects the profile; auth --profile prints the session for other tools", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "plain", PROFILES.samPlain);
-  const first = await runSoracom(["auth"], { env: { ...t.env, SORACOM_PROFILE: "plain" } });
+  const first = await runInProcess(["auth"], { env: { ...t.env, SORACOM_PROFILE: "plain" } });
   assertEquals(first.code, 0, first.stderr);
   const session = JSON.parse(first.stdout);
   assertEquals(Object.keys(session).sort(), ["apiKey", "operatorId", "token", "userName"]);
   assertEquals(session.userName, samPlain.userName);
   const second = JSON.parse(
-    (await runSoracom(["auth", "--profile", "plain"], { env: t.env })).stdout,
+    (await runInProcess(["auth", "--profile", "plain"], { env: t.env })).stdout,
   );
   assertEquals(second.token, session.token);
   assertEquals(t.api.count("POST", "/v1/auth"), 1);
@@ -242,7 +248,7 @@ Deno.test("mfaOTPCommand supplies the OTP (run only when logging in)", async () 
     mfaOTPCommand: "op item get soracom-power-sam-user --otp",
   });
   for (let i = 0; i < 2; i++) {
-    const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
+    const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
     assertEquals(r.code, 0, r.stderr);
   }
   assertEquals(await opRuns(t.opLog), 1);
@@ -266,7 +272,7 @@ Deno.test("AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a re
 Deno.test("AUM0063 without a terminal: the API's error is shown as it is", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
+  const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
   assertEquals(r.code, 4);
   assertStringIncludes(r.stderr, `Error: {"code":"AUM0063"`);
   assertEquals(t.api.count("POST", "/v1/auth"), 1);
@@ -306,10 +312,10 @@ Deno.test("no HOME: credential flags work without a profile folder or a session 
   await using t = await setup();
   const env = { PATH: t.env.PATH, SORACOM_ENDPOINT: t.env.SORACOM_ENDPOINT };
   const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
-  const r = await runSoracom(["operator", "get", ...ak], { env });
+  const r = await runInProcess(["operator", "get", ...ak], { env });
   assertEquals(r.code, 0, r.stderr);
-  const session = JSON.parse((await runSoracom(["auth", ...ak], { env })).stdout);
-  const k = await runSoracom([
+  const session = JSON.parse((await runInProcess(["auth", ...ak], { env })).stdout);
+  const k = await runInProcess([
     "operator",
     "get",
     "--api-key",
@@ -321,7 +327,7 @@ Deno.test("no HOME: credential flags work without a profile folder or a session 
   });
   assertEquals(k.code, 0, k.stderr);
   // Without credentials, the missing profile folder is the error.
-  const none = await runSoracom(["operator", "get"], { env });
+  const none = await runInProcess(["operator", "get"], { env });
   assertEquals(none.code, 3);
   assertStringIncludes(none.stderr, "HOME is not set");
 });
@@ -333,12 +339,14 @@ Deno.test("a session folder that cannot be used does not fail the command (it ru
   await Deno.writeTextFile(file, "x");
   const env = { ...t.env, SORACOM_SESSION_DIR: `${file}/sessions` };
   for (let i = 0; i < 2; i++) {
-    const r = await runSoracom(["operator", "get"], { env });
+    const r = await runInProcess(["operator", "get"], { env });
     assertEquals(r.code, 0, r.stderr);
     assertEquals(r.stderr, "");
   }
   assertEquals(t.api.count("POST", "/v1/auth"), 2);
-  const verbose = await runSoracom(["operator", "get"], { env: { ...env, SORACOM_VERBOSE: "1" } });
+  const verbose = await runInProcess(["operator", "get"], {
+    env: { ...env, SORACOM_VERBOSE: "1" },
+  });
   assertStringIncludes(verbose.stderr, "session cache not used");
 });
 
@@ -346,18 +354,18 @@ Deno.test("logout with nothing cached logs nobody in; logout --all keeps going p
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
   await writeProfile(t.profiles, "plain", PROFILES.samPlain);
-  const nothing = await runSoracom(["logout"], { env: t.env });
+  const nothing = await runInProcess(["logout"], { env: t.env });
   assertEquals(nothing.code, 0);
   assertStringIncludes(nothing.stderr, "no cached session for profile default");
   assertEquals(t.api.count("POST", "/v1/auth"), 0);
-  await runSoracom(["operator", "get"], { env: t.env });
-  await runSoracom(["operator", "get", "--profile", "plain"], { env: t.env });
+  await runInProcess(["operator", "get"], { env: t.env });
+  await runInProcess(["operator", "get", "--profile", "plain"], { env: t.env });
   t.api.injectFault({ path: "/v1/auth/logout" }, {
     kind: "status",
     status: 400,
     body: `{"code":"X","message":"no"}`,
   }, 1);
-  const all = await runSoracom(["logout", "--all"], { env: t.env });
+  const all = await runInProcess(["logout", "--all"], { env: t.env });
   assertEquals(all.code, 5);
   assertStringIncludes(all.stderr, "logged out 1 cached session\n");
   assertStringIncludes(all.stderr, "1 cached session could not be logged out (kept)");
@@ -368,7 +376,7 @@ Deno.test("logout with nothing cached logs nobody in; logout --all keeps going p
 Deno.test("profileCommand for the credentials and mfaOTPCommand for the code, as the README shows", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "sam", PROFILES.opWithOtpCommand);
-  const r = await runSoracom(["soralets", "list", "--profile", "sam"], { env: t.env });
+  const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(await opRuns(t.opLog), 2);
   assert(/^\d{6}$/.test(t.firstLogin().mfaOTPCode ?? ""));
@@ -411,12 +419,12 @@ Deno.test("a run killed in the middle of its login (at the password manager) doe
 Deno.test("a session that cannot be written after a login costs no second login", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
-  assertEquals((await runSoracom(["operator", "get"], { env: t.env })).code, 0);
+  assertEquals((await runInProcess(["operator", "get"], { env: t.env })).code, 0);
   // The session file's place is taken by a folder that cannot be replaced.
   const [file] = await t.sessionFiles();
   await Deno.remove(`${t.sessions}/${file}`);
   await Deno.mkdir(`${t.sessions}/${file}/blocker`, { recursive: true });
-  const r = await runSoracom(["operator", "get"], { env: t.env });
+  const r = await runInProcess(["operator", "get"], { env: t.env });
   assertEquals(r.code, 0, r.stderr);
   assertEquals(t.api.count("POST", "/v1/auth"), 2);
 });
@@ -427,7 +435,7 @@ Deno.test("login replies are checked: missing fields or text that is not JSON is
   const env = { ...t.env, SORACOM_NO_SESSION_CACHE: "1" };
   const reply = async (body: string) => {
     t.api.stub("POST", "/v1/auth", { status: 200, body });
-    return await runSoracom(["soralets", "list", ...ak], { env });
+    return await runInProcess(["soralets", "list", ...ak], { env });
   };
   const missing = await reply(`{"apiKey":"api-1","token":"","operatorId":"OP1"}`);
   assertEquals(missing.code, 4, missing.stderr);

@@ -1,0 +1,45 @@
+/**
+ * `auth status` in-process on the fake Context: the table and the JSON, what
+ * the exit status says, and that no secret is printed. Sessions made by real
+ * logins are end to end (`tests/e2e/session_tools_test.ts`).
+ */
+
+import { assertEquals, assertNotIncludes } from "../../helpers/assert.ts";
+import { fakeContext } from "../../../src/context.ts";
+import { runAuthStatus } from "../../../src/cli/commands/auth_status.ts";
+
+const env = { HOME: "/home/ann" };
+const files = {
+  "/home/ann/.soracom/default.json": '{"coverageType":"jp","authKeyId":"keyId-x","authKey":"sk-x"}',
+  "/home/ann/.soracom/cmd.json": `{"profileCommand":"op item get soracom --format json"}`,
+};
+
+Deno.test("auth status: a profile with no session needs a login (exit 1), and shows no secret", async () => {
+  const fake = fakeContext({ env, files });
+  assertEquals(await runAuthStatus(fake.ctx, {}), 1);
+  assertEquals(
+    fake.stdout(),
+    "PROFILE  KIND     WHO      ENDPOINT                     SESSION  EXPIRES  NEXT LOGIN RUNS\n" +
+      "default  AuthKey  keyId-x  https://api.soracom.io (jp)  none     -        -\n",
+  );
+  assertNotIncludes(fake.stdout(), "sk-x");
+  assertEquals(fake.stderr(), "");
+});
+
+Deno.test("auth status --all --json lists every profile; exit 0 when all could be read", async () => {
+  const fake = fakeContext({ env, files });
+  assertEquals(await runAuthStatus(fake.ctx, { all: true, json: true }), 0);
+  const rows = JSON.parse(fake.stdout()) as { profile: string; session: string }[];
+  assertEquals(rows.map((r) => [r.profile, r.session]), [["cmd", "none"], ["default", "none"]]);
+  assertNotIncludes(fake.stdout(), "sk-x");
+});
+
+Deno.test("auth status with the session in the environment needs no login (exit 0)", async () => {
+  const fake = fakeContext({
+    env: { ...env, SORACOM_API_KEY: "api-k", SORACOM_API_TOKEN: "tok-t" },
+    files,
+  });
+  assertEquals(await runAuthStatus(fake.ctx, {}), 0);
+  assertNotIncludes(fake.stdout(), "tok-t");
+  assertNotIncludes(fake.stdout(), "api-k");
+});

@@ -1,0 +1,60 @@
+/**
+ * The fake Context keeps everything in memory, and a run that must stop at
+ * once (`Ended`) stops quietly with its code whichever path it took.
+ */
+
+import { assert, assertEquals, assertRejects } from "./helpers/assert.ts";
+import { type Context, Ended, fakeContext } from "../src/context.ts";
+import { runCli } from "../src/cli/app.ts";
+
+Deno.test("fakeContext: files live in memory only, in folders that must exist", async () => {
+  const home = `/nonexistent-${crypto.randomUUID()}`;
+  const fake = fakeContext({ env: { HOME: home } });
+  const fs = fake.ctx.fs;
+  const data = new TextEncoder().encode("x");
+  await assertRejects(() => fs.writeFileAtomic(`${home}/a/b.json`, data, 0o600));
+  await fs.ensureDir(`${home}/a`, 0o700);
+  await fs.writeFileAtomic(`${home}/a/b.json`, data, 0o600);
+  assertEquals(await fs.readDir(`${home}/a`), ["b.json"]);
+  assertEquals(await fs.stat(`${home}/a`), { isFile: false, size: 0, mode: 0o700 });
+  assertEquals(fake.file(`${home}/a/b.json`), "x");
+  assertEquals(await Deno.stat(home).catch(() => null), null); // nothing on the real disk
+  assertEquals(await fs.remove(`${home}/a/b.json`), true);
+  assertEquals(await fs.remove(`${home}/a/b.json`), false);
+  await assertRejects(() => fs.readFile(`${home}/a/b.json`), Deno.errors.NotFound);
+});
+
+Deno.test("fakeContext: no network or processes unless scripted; sleep moves the clock", async () => {
+  const fake = fakeContext({ now: 1000 });
+  await assertRejects(() => fake.ctx.fetch(new Request("http://127.0.0.1:1/")), TypeError);
+  await assertRejects(
+    () => fake.ctx.run(["op"], { timeoutMs: 1, maxStdoutBytes: 1, interactive: false }),
+    Deno.errors.NotFound,
+  );
+  await fake.ctx.sleep(250);
+  assertEquals(fake.ctx.now(), 1250);
+});
+
+/** A context whose stdout's reader has gone away. */
+function closedStdout(): { ctx: Context; stderr: () => string } {
+  const fake = fakeContext({ env: { HOME: "/home/ann" } });
+  const stdout = {
+    write: () => {
+      throw new Ended(141, "reader gone");
+    },
+    isTerminal: () => false,
+  };
+  return { ctx: { ...fake.ctx, stdout }, stderr: fake.stderr };
+}
+
+Deno.test("Ended from a write stops a run quietly with its code, through stricli or not", async () => {
+  for (const argv of [["completion", "bash"], ["help"], ["__complete", "sub"]]) {
+    const run = closedStdout();
+    assertEquals(await runCli(argv, run.ctx), 141, argv.join(" "));
+    assertEquals(run.stderr(), "", argv.join(" "));
+  }
+  // `--version` writes before anything can catch: main.ts gets the Ended itself.
+  const run = closedStdout();
+  const e = await assertRejects(() => runCli(["--version"], run.ctx), Ended);
+  assert(e instanceof Ended && e.code === 141);
+});
