@@ -19,8 +19,9 @@
  * @module
  */
 
-import { assetName, type ReleaseArch, type ReleaseOs } from "../src/cli/commands/self_update.ts";
-import { CHECKSUMS_ASSET, sha256Hex } from "../src/cli/commands/self_update.ts";
+import { assetName, type ReleaseArch, type ReleaseOs } from "../src/release.ts";
+import { CHECKSUMS_ASSET } from "../src/release.ts";
+import { sha256Hex } from "../src/sha256.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
 
@@ -381,8 +382,8 @@ export async function buildRelease(options: {
       ? { name: `${stem}.tar.gz`, data: await tarGz([file]) }
       : { name: `${stem}.zip`, data: await zipArchive([file]) };
     await Deno.writeFile(`${dir}/${archive.name}`, archive.data);
-    sums.set(binary, await sha256Hex(data));
-    sums.set(archive.name, await sha256Hex(archive.data));
+    sums.set(binary, sha256Hex(data));
+    sums.set(archive.name, sha256Hex(archive.data));
   }
   const names = [...sums.keys()].sort();
   await Deno.writeTextFile(

@@ -19,7 +19,7 @@ import { type JsonValue, parseJson, RawNumber, stringifyCompact } from "./json/m
 const SECRET_NAME = /password|secret|token|api_?key|auth_?key|otp/i;
 
 /** True for a name that holds a secret; identifiers (`authKeyId`) do not. */
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !/id$/i.test(name);
 }
 

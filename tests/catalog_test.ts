@@ -10,16 +10,13 @@
 
 import { join } from "node:path";
 import {
-  childrenOf,
-  commandIndex,
   Commands,
-  findCommand,
-  isGroup,
   loadCatalog,
   loadCommands,
   optionCase,
   referenceUrl,
 } from "../src/catalog/catalog.ts";
+import { childrenOf, commandIndex, findCommand, isGroup } from "./helpers/catalog_index.ts";
 import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
 
 const ROOT = join(import.meta.dirname ?? ".", "..");

@@ -19,7 +19,8 @@ import {
   TARGETS,
 } from "../scripts/release.ts";
 import { ENV_VARIABLES, PERMISSION_FLAGS, PERMISSIONS } from "../src/permissions.ts";
-import { parseChecksums, sha256Hex } from "../src/cli/commands/self_update.ts";
+import { parseChecksums } from "../src/release.ts";
+import { sha256Hex } from "../src/sha256.ts";
 import { VERSION } from "../src/version.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");

@@ -21,7 +21,7 @@ import {
   releaseArch,
   releaseOs,
   versionGroups,
-} from "../src/cli/commands/self_update.ts";
+} from "../src/release.ts";
 import type { Context } from "../src/context.ts";
 import { VERSION } from "../src/version.ts";
 

@@ -8,7 +8,7 @@ import { runInProcess } from "./helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
 import { runInPty } from "./helpers/pty.ts";
 import { authKey, sam, samPlain } from "./fake_soracom/accounts.ts";
-import { sha256Hex } from "../src/auth/sha256.ts";
+import { sha256Hex } from "../src/sha256.ts";
 import { sessionKey } from "../src/auth/session_cache.ts";
 import { fc } from "./helpers/property.ts";
 

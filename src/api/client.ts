@@ -54,7 +54,7 @@ function encodeQueryComponent(s: string): string {
 }
 
 /** The full request for `call`, with the standard headers. */
-export function buildHttpRequest(
+function buildHttpRequest(
   target: ApiTarget,
   call: ApiCall,
   credentials?: ApiCredentials,

@@ -34,7 +34,7 @@ export interface RequestInput {
 const PATH_KEEP = /%(24|26|2B|2C|3A|3B|3D|40)/g;
 
 /** Escapes one path segment as Go's `url.PathEscape` does. */
-export function escapePathSegment(s: string): string {
+function escapePathSegment(s: string): string {
   return encodeURIComponent(s).replace(PATH_KEEP, (m) => decodeURIComponent(m));
 }
 
@@ -65,7 +65,7 @@ function queryValues(param: CatalogParam, value: FlagValue): string[] {
 }
 
 /** The error for a `--body` that is not valid JSON, naming where it breaks. */
-export function invalidBody(text: string): CliError {
+function invalidBody(text: string): CliError {
   return new CliError("usage", said("bodyInvalidJson", describeJsonError(text)));
 }
 

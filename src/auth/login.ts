@@ -29,9 +29,9 @@ export interface Session {
 }
 
 /** `/auth` tokens last this long unless asked otherwise. */
-export const DEFAULT_TOKEN_SECONDS = 86400;
+const DEFAULT_TOKEN_SECONDS = 86400;
 /** Switch-user tokens last this long unless asked otherwise. */
-export const DEFAULT_SWITCH_SECONDS = 3600;
+const DEFAULT_SWITCH_SECONDS = 3600;
 
 /** The `/auth` request body fields soracom-cli sends. */
 export interface AuthBody {
@@ -107,7 +107,7 @@ export interface OtpSources {
 }
 
 /** How many codes a terminal user may type for one login. */
-export const OTP_TRIES = 3;
+const OTP_TRIES = 3;
 
 /**
  * A one-time code as people type or paste it (`844 372`, `844-372`): spaces and
@@ -119,7 +119,7 @@ export const OTP_TRIES = 3;
  * normalizeOtp("84437"); // undefined
  * ```
  */
-export function normalizeOtp(text: string): string | undefined {
+function normalizeOtp(text: string): string | undefined {
   const code = text.replace(/[\s-]/g, "");
   return /^\d{6}$/.test(code) ? code : undefined;
 }
@@ -260,7 +260,7 @@ export interface SwitchTarget {
 }
 
 /** The lifetime to ask for, or undefined when it is outside what the API accepts. */
-export function switchTimeout(seconds: number | undefined): number | undefined {
+function switchTimeout(seconds: number | undefined): number | undefined {
   return seconds !== undefined && seconds >= 180 && seconds <= 3600 ? seconds : undefined;
 }
 

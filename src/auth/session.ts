@@ -32,7 +32,7 @@ import {
 /** Cached sessions with less than this left are not used. */
 export const MIN_REMAINING_MS = 60_000;
 /** Cached sessions are renewed once less than this share of their lifetime is left. */
-export const RENEW_FRACTION = 0.25;
+const RENEW_FRACTION = 0.25;
 
 /** Sends one call with the session's credentials. */
 export type Sender = (call: ApiCall) => Promise<Response>;
@@ -42,7 +42,7 @@ function lifetimeSeconds(session: Session, now: number): number {
 }
 
 /** How a session is named to the user: the profile, or the AuthKey ID it came from. */
-export function labelOf(inv: Invocation, source: CredentialSource): string {
+function labelOf(inv: Invocation, source: CredentialSource): string {
   return source.kind === "authKey"
     ? `--auth-key-id ${source.authKeyId}`
     : `profile ${inv.profileName}`;

@@ -17,7 +17,7 @@ import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "../validators.generated.ts";
-import { sha256Hex } from "./sha256.ts";
+import { sha256Hex } from "../sha256.ts";
 import { messagesFor, said } from "../messages.ts";
 
 /** A session as stored, with what logout and renewal need. */

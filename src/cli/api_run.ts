@@ -56,7 +56,7 @@ export function operationFlags(op: CatalogOperation): FlagSpecs {
 }
 
 /** Reads `--body`: `@file`, `-` (stdin) or the literal text. */
-export async function readBodyFlag(
+async function readBodyFlag(
   ctx: Context,
   body: string | undefined,
 ): Promise<Uint8Array | undefined> {

@@ -141,7 +141,7 @@ function enumOf(op: CatalogOperation | undefined, flag: string): readonly string
  * The completion tree of the real CLI: the catalogue's commands plus the
  * hand-written ones (which replace generated ones of the same path).
  */
-export function catalogTree(ctx: Context, commands: Commands): CompletionTree {
+function catalogTree(ctx: Context, commands: Commands): CompletionTree {
   const tree = new Tree(ctx, commands);
   const flagsByPath = new Map<string, FlagSpecs>();
   const describe = (name: string): string =>

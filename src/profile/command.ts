@@ -18,7 +18,7 @@ import { toProfile } from "./schema.ts";
 import { splitShellWords } from "./shell_words.ts";
 
 /** stdout beyond this is refused. */
-export const MAX_COMMAND_OUTPUT_BYTES = 1024 * 1024;
+const MAX_COMMAND_OUTPUT_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_SECONDS = 120;
 
 function timeoutMs(ctx: Context): number {
@@ -32,7 +32,7 @@ function timeoutMs(ctx: Context): number {
 }
 
 /** How much of a failed command's stderr is shown. */
-export const STDERR_TAIL_BYTES = 2048;
+const STDERR_TAIL_BYTES = 2048;
 
 /**
  * The last lines of what a command wrote on stderr (at most

@@ -19,7 +19,7 @@ import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
 import { said } from "../messages.ts";
 
 /** Profile files larger than this are refused: no real profile comes close. */
-export const MAX_PROFILE_BYTES = 1024 * 1024;
+const MAX_PROFILE_BYTES = 1024 * 1024;
 
 /** `$SORACOM_PROFILE_DIR`, or `~/.soracom`. */
 export function profileDir(ctx: Context): string {

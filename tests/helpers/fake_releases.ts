@@ -15,8 +15,8 @@ import {
   releaseArch,
   type ReleaseOs,
   releaseOs,
-  sha256Hex,
-} from "../../src/cli/commands/self_update.ts";
+} from "../../src/release.ts";
+import { sha256Hex } from "../../src/sha256.ts";
 import { droppedResponse } from "../fake_soracom/server.ts";
 
 /** An asset's content, or `"reset"`: half of `bytes` is sent, then the connection drops. */

@@ -38,7 +38,7 @@ export interface AuthStatusFlags extends GlobalFlagValues {
  * relativeTime(90 * 60_000, 0, messages("en")); // "in 1h 30m"
  * ```
  */
-export function relativeTime(at: number, now: number, m: Messages): string {
+function relativeTime(at: number, now: number, m: Messages): string {
   const seconds = Math.round(Math.abs(at - now) / 1000);
   const d = Math.floor(seconds / 86400);
   const h = Math.floor((seconds % 86400) / 3600);

@@ -27,13 +27,13 @@ import { type AppContext, type GlobalFlagValues, globalOptions, stringFlag } fro
 import { defineCommand, type OwnFlags } from "../command.ts";
 
 /** A session handed to another tool needs at least this long left (as `soracom auth`). */
-export const HANDED_OUT_MIN_MS = 10 * 60_000;
+const HANDED_OUT_MIN_MS = 10 * 60_000;
 
 /**
  * The variables that carry the selected profile's session, from the cache or a
  * login (with the OTP, once).
  */
-export async function sessionVariables(
+async function sessionVariables(
   ctx: Context,
   flags: GlobalFlagValues,
 ): Promise<Record<string, string>> {

@@ -18,136 +18,24 @@ import { USER_AGENT } from "../../api/http.ts";
 import type { Context } from "../../context.ts";
 import { CliError, excerpt, oneLine } from "../../errors.ts";
 import { VERSION } from "../../version.ts";
+import {
+  assetName,
+  CHECKSUMS_ASSET,
+  compareVersions,
+  DEFAULT_RELEASES_URL,
+  parseChecksums,
+  RELEASE_REPO,
+  releaseArch,
+  releaseOs,
+  versionGroups,
+} from "../../release.ts";
+import { sha256Hex } from "../../sha256.ts";
 import { type AppContext, booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 import { messagesFor, said } from "../../messages.ts";
 
-/** The GitHub repository (`OWNER/NAME`) whose releases carry the executables. */
-export const RELEASE_REPO = "soracom-ts/soracom";
-
-/** The releases API when `SORACOM_RELEASES_URL` is not set. */
-export const DEFAULT_RELEASES_URL = "https://api.github.com";
-
-/** The release asset that lists `SHA-256  NAME` for every other asset. */
-export const CHECKSUMS_ASSET = "SHA256SUMS";
-
 const INFO_TIMEOUT_MS = 30_000;
 const DOWNLOAD_TIMEOUT_MS = 600_000;
-
-/** An operating system as release asset names spell it. */
-export type ReleaseOs = "linux" | "darwin" | "windows";
-
-/** An architecture as release asset names spell it (soracom-cli's Go names). */
-export type ReleaseArch = "amd64" | "arm64";
-
-/**
- * The release name of an OS (`Deno.build.os`), or `undefined` when no release is built for it.
- *
- * @example
- * ```ts
- * releaseOs("darwin"); // "darwin"
- * releaseOs("freebsd"); // undefined
- * ```
- */
-export function releaseOs(os: string): ReleaseOs | undefined {
-  return os === "linux" || os === "darwin" || os === "windows" ? os : undefined;
-}
-
-/**
- * The release name of an architecture (`Deno.build.arch`), or `undefined`.
- *
- * @example
- * ```ts
- * releaseArch("x86_64"); // "amd64"
- * releaseArch("aarch64"); // "arm64"
- * ```
- */
-export function releaseArch(arch: string): ReleaseArch | undefined {
-  if (arch === "x86_64" || arch === "amd64") return "amd64";
-  if (arch === "aarch64" || arch === "arm64") return "arm64";
-  return undefined;
-}
-
-/**
- * The name of a release's executable, as soracom-cli names its own
- * (`soracom_VERSION_OS_ARCH`, `.exe` on Windows). The release task names its
- * files with this too.
- *
- * @example
- * ```ts
- * assetName("1.2.3", "windows", "amd64"); // "soracom_1.2.3_windows_amd64.exe"
- * ```
- */
-export function assetName(version: string, os: ReleaseOs, arch: ReleaseArch): string {
-  return `soracom_${version}_${os}_${arch}${os === "windows" ? ".exe" : ""}`;
-}
-
-/**
- * The numeric groups of a version (at most four), or `undefined` when it has
- * fewer than three (soracom-cli then counts it as version 0).
- *
- * @example
- * ```ts
- * versionGroups("v1.22.333"); // [1, 22, 333]
- * versionGroups("v1.2.3-special1"); // [1, 2, 3, 1]
- * versionGroups("dev"); // undefined
- * ```
- */
-export function versionGroups(version: string): number[] | undefined {
-  const groups = (version.match(/\d+/g) ?? []).slice(0, 4).map(Number);
-  return groups.length < 3 ? undefined : groups;
-}
-
-/**
- * Compares two versions group by group: negative when `a` is older than `b`,
- * 0 when equal, positive when newer. A version without three groups counts as 0.
- *
- * @example
- * ```ts
- * compareVersions("v1.10.0", "1.9.9") > 0; // true
- * compareVersions("1.2.3", "v1.2.3"); // 0
- * ```
- */
-export function compareVersions(a: string, b: string): number {
-  const x = versionGroups(a) ?? [];
-  const y = versionGroups(b) ?? [];
-  for (let i = 0; i < 4; i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
-
-/**
- * Reads a `sha256sum`-style file (`HEX  NAME` or `HEX *NAME` per line) into
- * name -> lower-case hex.
- *
- * @example
- * ```ts
- * parseChecksums(`${"ab".repeat(32)}  soracom_1.0.0_linux_amd64\n`).get("soracom_1.0.0_linux_amd64");
- * ```
- */
-export function parseChecksums(text: string): Map<string, string> {
-  const sums = new Map<string, string>();
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trimEnd());
-    if (m) sums.set(m[2], m[1].toLowerCase());
-  }
-  return sums;
-}
-
-/**
- * The lower-case hex SHA-256 of some bytes.
- *
- * @example
- * ```ts
- * await sha256Hex(new Uint8Array()); // "e3b0c442...b855"
- * ```
- */
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 const releaseSchema = z.object({
   tag_name: z.string().min(1),
@@ -273,7 +161,7 @@ function splitPath(path: string): { dir: string; base: string; sep: string } {
  * await replaceExecutable(ctx, "/usr/local/bin/soracom", bytes);
  * ```
  */
-export async function replaceExecutable(
+async function replaceExecutable(
   ctx: Context,
   target: string,
   data: Uint8Array,
@@ -376,7 +264,7 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
     );
   }
   const data = await download(ctx, asset);
-  const actual = await sha256Hex(data);
+  const actual = sha256Hex(data);
   if (actual !== expected) {
     throw new CliError("api", said("checksumMismatch", name, expected, actual));
   }
