@@ -27,6 +27,7 @@ import {
   isObjectSchema,
   loadSpecs,
   type Obj,
+  pflagKind,
   type SpecCommand,
   specCommands,
   type SpecFlag,
@@ -522,6 +523,67 @@ Deno.test({
       }
     } finally {
       await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// The oracle's own check: its flag types against soracom-cli's --help
+
+const SORACOM_CLI = new URL("../../shared/oracle/soracom-cli", import.meta.url).pathname;
+const haveCli = await Deno.stat(SORACOM_CLI).then((s) => s.isFile, () => false);
+
+/** The type word pflag prints after a flag's name in `--help`, for each kind ("" for bool). */
+const HELP_WORD = {
+  string: "string",
+  int64: "int",
+  float64: "float",
+  bool: "",
+  stringSlice: "strings",
+};
+
+/** `--name type` (or `--name` alone) of the "Flags:" section of soracom-cli's help. */
+async function helpFlagWords(name: string): Promise<Map<string, string>> {
+  const out = await new Deno.Command(SORACOM_CLI, {
+    args: [...name.split(" "), "--help"],
+    env: { HOME: "/nonexistent", SORACOM_LANG: "en" },
+    clearEnv: true,
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout);
+  const section = text.split("\nFlags:\n")[1]?.split("\n\n")[0] ?? "";
+  const words = new Map<string, string>();
+  for (const line of section.split("\n")) {
+    const m = /^\s+(?:-\w, )?--([\w-]+)(?: (\w+))?(?:\s{2,}|\s*$)/.exec(line);
+    if (m) words.set(m[1], m[2] ?? "");
+  }
+  return words;
+}
+
+Deno.test({
+  name: `contract: the flag-type oracle agrees with soracom-cli's own --help${
+    present && haveCli ? "" : " (ignored: needs ../shared/soracom-api and ../shared/oracle)"
+  }`,
+  ignore: !present || !haveCli,
+  async fn() {
+    const commands = [...specCommands(await loadSpecs()).values()];
+    // Up to three commands for each kind (the rare ones first), plus every 50th command.
+    const sample = new Set<SpecCommand>();
+    for (const kind of ["stringSlice", "float64", "bool", "int64", "string"] as const) {
+      const having = commands.filter((c) =>
+        specFlags(c).some((f) => pflagKind(c.spec, f.schema) === kind)
+      );
+      assert(having.length > 0, `no command has a ${kind} flag`);
+      having.slice(0, 3).forEach((c) => sample.add(c));
+    }
+    commands.filter((_, i) => i % 50 === 0).forEach((c) => sample.add(c));
+    for (const command of sample) {
+      const words = await helpFlagWords(command.name);
+      for (const flag of specFlags(command)) {
+        const kind = pflagKind(command.spec, flag.schema)!;
+        assertEquals(words.get(flag.flag), HELP_WORD[kind], `${command.name} --${flag.flag}`);
+      }
     }
   },
 });

@@ -193,21 +193,46 @@ function bodyOf(spec: Obj, raw: unknown): SpecBody {
   };
 }
 
+/**
+ * The pflag kind soracom-cli declares for a schema, as its documentation
+ * states the mapping (written from `../shared/research/soracom-cli.md`, not
+ * from `scripts/gen_catalog.ts`, so that each can catch the other): a JSON
+ * Schema `type` of string, integer, number or boolean gives a string, int64,
+ * float64 or bool flag; an array whose items are strings gives a string
+ * slice; nothing else (objects, other arrays, no declared type) gives a flag.
+ * `--help` names them `string`, `int`, `float`, (nothing), `strings`.
+ */
+export type PflagKind = "string" | "int64" | "float64" | "bool" | "stringSlice";
+
+const SCALAR_KINDS: Readonly<Record<string, PflagKind>> = {
+  string: "string",
+  integer: "int64",
+  number: "float64",
+  boolean: "bool",
+};
+
+/** Our name for each pflag kind (`ParamType` in the catalogue). */
+const PARAM_TYPE: Readonly<Record<PflagKind, ParamType>> = {
+  string: "string",
+  int64: "integer",
+  float64: "number",
+  bool: "boolean",
+  stringSlice: "array",
+};
+
+/** The pflag kind of a schema, or undefined when soracom-cli makes no flag of it. */
+export function pflagKind(spec: Obj, schema: Obj): PflagKind | undefined {
+  const declared = schema.type;
+  if (typeof declared !== "string") return undefined;
+  if (Object.hasOwn(SCALAR_KINDS, declared)) return SCALAR_KINDS[declared];
+  const items = declared === "array" ? deref(spec, schema.items) : undefined;
+  return isObj(items) && items.type === "string" ? "stringSlice" : undefined;
+}
+
 /** The flag type soracom-cli gives a schema, or undefined when it makes no flag. */
 export function flagType(spec: Obj, schema: Obj): ParamType | undefined {
-  switch (schema.type) {
-    case "string":
-    case "integer":
-    case "number":
-    case "boolean":
-      return schema.type;
-    case "array": {
-      const items = deref(spec, schema.items);
-      return isObj(items) && items.type === "string" ? "array" : undefined;
-    }
-    default:
-      return undefined;
-  }
+  const kind = pflagKind(spec, schema);
+  return kind === undefined ? undefined : PARAM_TYPE[kind];
 }
 
 function flagOf(
