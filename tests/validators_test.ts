@@ -1,5 +1,5 @@
 /**
- * The plain checks generated from the zod schemas (src/validators.generated.ts):
+ * The plain checks generated from the zod schemas (validators.generated.ts in src/profile/ and src/auth/):
  * they are what the generator writes now, they accept and return exactly what
  * zod's `safeParse` does on parsed JSON, the generator refuses what it cannot
  * translate, and a warm API command's modules do not load zod at all.
@@ -7,22 +7,26 @@
 import { z } from "zod";
 import { fc } from "./helpers/property.ts";
 import { assert, assertEquals, assertThrows } from "./helpers/assert.ts";
-import { generate, OUT, translate } from "../scripts/gen_validators.ts";
-import {
-  parseAuthResponse,
-  parseCachedSession,
-  parseProfile,
-} from "../src/validators.generated.ts";
+import { generate, translate } from "../scripts/gen_validators.ts";
+import { parseAuthResponse, parseCachedSession } from "../src/auth/validators.generated.ts";
+import { parseProfile } from "../src/profile/validators.generated.ts";
 import { profileSchema } from "../src/profile/profile_zod.ts";
 import { authResponseSchema, cachedSessionSchema } from "../src/auth/session_zod.ts";
 import { parseJsonData } from "../src/json/mod.ts";
 
 Deno.test("validators.generated.ts is what scripts/gen_validators.ts writes (not stale)", async () => {
-  assertEquals(
-    await Deno.readTextFile(OUT),
-    generate(),
-    "src/validators.generated.ts is stale: run `deno task gen-validators`",
-  );
+  const files = generate();
+  assertEquals([...files.keys()].sort(), [
+    "src/auth/validators.generated.ts",
+    "src/profile/validators.generated.ts",
+  ]);
+  for (const [path, text] of files) {
+    assertEquals(
+      await Deno.readTextFile(new URL(`../${path}`, import.meta.url)),
+      text,
+      `${path} is stale: run \`deno task gen-validators\``,
+    );
+  }
 });
 
 /** Values of every JSON type, with the edge cases the checks decide on. */
@@ -241,7 +245,7 @@ Deno.test("a warm API command's modules include neither zod nor stricli", async 
     "src/catalog/catalog.ts",
     "src/cli/api_run.ts",
   ]);
-  assert(loaded.has(new URL("../src/validators.generated.ts", import.meta.url).href));
+  assert(loaded.has(new URL("../src/profile/validators.generated.ts", import.meta.url).href));
   assert(loaded.has(new URL("../src/json/mod.ts", import.meta.url).href));
   const zod = [...loaded].filter((s) => s.includes("zod@") || s.endsWith("_zod.ts"));
   assertEquals(zod, [], "zod is back on the warm path");

@@ -11,7 +11,7 @@
 
 import { type ApiTarget, callApi, responseError } from "../api/client.ts";
 import { parseJsonData } from "../json/mod.ts";
-import { parseAuthResponse } from "../validators.generated.ts";
+import { parseAuthResponse } from "./validators.generated.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Messages, messages, said } from "../messages.ts";

@@ -16,7 +16,7 @@ import { parseJsonData } from "../json/mod.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
-import { parseCachedSession } from "../validators.generated.ts";
+import { parseCachedSession } from "./validators.generated.ts";
 import { sha256Hex } from "../sha256.ts";
 import { messagesFor, said } from "../messages.ts";
 

@@ -11,7 +11,7 @@
  */
 
 import { CliError } from "../errors.ts";
-import { parseProfile } from "../validators.generated.ts";
+import { parseProfile } from "./validators.generated.ts";
 import type { Profile } from "./profile_zod.ts";
 import { said } from "../messages.ts";
 

@@ -6,8 +6,7 @@
  * @module
  */
 
-import type { Profile } from "./profile/profile_zod.ts";
-import type { AuthResponse, CachedSessionFile } from "./auth/session_zod.ts";
+import type { Profile } from "./profile_zod.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -15,7 +14,7 @@ function isObject(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `profileSchema` (profile/profile_zod.ts) as a plain check. */
+/** `profileSchema` (profile_zod.ts) as a plain check. */
 export function parseProfile(input: unknown): Profile | undefined {
   if (!isObject(input)) return undefined;
   const v0: Obj = {};
@@ -147,72 +146,4 @@ export function parseProfile(input: unknown): Profile | undefined {
   }
   if ("sessionCache" in input) v0["sessionCache"] = v37;
   return v0 as Profile;
-}
-
-/** `authResponseSchema` (auth/session_zod.ts) as a plain check. */
-export function parseAuthResponse(input: unknown): AuthResponse | undefined {
-  if (!isObject(input)) return undefined;
-  const v0: Obj = {};
-  const v1 = input["apiKey"];
-  if (typeof v1 !== "string") return undefined;
-  if (v1.length < 1) return undefined;
-  v0["apiKey"] = v1;
-  const v2 = input["token"];
-  if (typeof v2 !== "string") return undefined;
-  if (v2.length < 1) return undefined;
-  v0["token"] = v2;
-  const v3 = input["operatorId"];
-  if (typeof v3 !== "string") return undefined;
-  if (v3.length < 1) return undefined;
-  v0["operatorId"] = v3;
-  const v4 = input["userName"];
-  let v5: unknown = v4;
-  if (v4 !== undefined) {
-    if (typeof v4 !== "string") return undefined;
-    v5 = v4;
-  }
-  if ("userName" in input) v0["userName"] = v5;
-  return v0 as AuthResponse;
-}
-
-/** `cachedSessionSchema` (auth/session_zod.ts) as a plain check. */
-export function parseCachedSession(input: unknown): CachedSessionFile | undefined {
-  if (!isObject(input)) return undefined;
-  const v0: Obj = {};
-  const v1 = input["version"];
-  if (v1 !== 1) return undefined;
-  v0["version"] = v1;
-  const v2 = input["apiKey"];
-  if (typeof v2 !== "string") return undefined;
-  if (v2.length < 1) return undefined;
-  v0["apiKey"] = v2;
-  const v3 = input["token"];
-  if (typeof v3 !== "string") return undefined;
-  if (v3.length < 1) return undefined;
-  v0["token"] = v3;
-  const v4 = input["operatorId"];
-  if (typeof v4 !== "string") return undefined;
-  v0["operatorId"] = v4;
-  const v5 = input["userName"];
-  let v6: unknown = v5;
-  if (v5 !== undefined) {
-    if (typeof v5 !== "string") return undefined;
-    v6 = v5;
-  }
-  if ("userName" in input) v0["userName"] = v6;
-  const v7 = input["expiresAt"];
-  if (typeof v7 !== "number" || !Number.isFinite(v7)) return undefined;
-  v0["expiresAt"] = v7;
-  const v8 = input["lifetimeSeconds"];
-  if (typeof v8 !== "number" || !Number.isFinite(v8)) return undefined;
-  if (!Number.isSafeInteger(v8)) return undefined;
-  if (v8 <= 0) return undefined;
-  v0["lifetimeSeconds"] = v8;
-  const v9 = input["endpoint"];
-  if (typeof v9 !== "string") return undefined;
-  v0["endpoint"] = v9;
-  const v10 = input["label"];
-  if (typeof v10 !== "string") return undefined;
-  v0["label"] = v10;
-  return v0 as CachedSessionFile;
 }
