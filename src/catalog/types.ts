@@ -5,7 +5,7 @@
  *
  * The catalogue holds facts only (names, paths, parameter types): no summaries,
  * descriptions or examples from the API definition. `scripts/gen_catalog.ts`
- * writes it; `tests/catalog_test.ts` fails when it is stale.
+ * writes it; `tests/catalog/catalog_test.ts` fails when it is stale.
  *
  * @module
  */

@@ -4,14 +4,19 @@
  * a profileCommand with an OTP, switch user, paging, configure, self-update,
  * a proxy. With a permission taken away, it stops with one line naming the flag.
  */
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
-import { releaseOf, startFakeReleases } from "./helpers/fake_releases.ts";
-import { DENO_DIR, MAIN, opRuns, type RunResult, tempDir, writeProfile } from "./helpers/run.ts";
-import { authKey, sam, switchTarget } from "./fake_soracom/accounts.ts";
-import { bundle, bundleProblem } from "../scripts/bundle.ts";
-import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
-import { VERSION } from "../src/version.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
+import { releaseOf, startFakeReleases } from "../helpers/fake_releases.ts";
+import { DENO_DIR, MAIN, opRuns, type RunResult, tempDir, writeProfile } from "../helpers/run.ts";
+import { authKey, sam, switchTarget } from "../fake_soracom/accounts.ts";
+import { bundle, bundleProblem } from "../../scripts/bundle.ts";
+import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
+import { VERSION } from "../../src/version.ts";
 
 /** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
 let bundled: Promise<string> | undefined;

@@ -3,12 +3,12 @@
  * profile that names it as its source. In-process runs share a fake clock with
  * the emulator, so lapsed sessions are tested without waiting.
  */
-import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
-import { runInProcess, testContext } from "./helpers/context.ts";
-import { runCli } from "../src/cli/app.ts";
-import { opRuns, writeProfile } from "./helpers/run.ts";
-import { switchTarget } from "./fake_soracom/accounts.ts";
+import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
+import { runInProcess, testContext } from "../helpers/context.ts";
+import { runCli } from "../../src/cli/app.ts";
+import { opRuns, writeProfile } from "../helpers/run.ts";
+import { switchTarget } from "../fake_soracom/accounts.ts";
 
 const HOUR = 3_600_000;
 

@@ -4,12 +4,12 @@
  * figures themselves are not checked (no timing assertions), except the request
  * counts, which do not depend on the machine.
  */
-import { assert, assertEquals, assertStringIncludes, assertThrows } from "./helpers/assert.ts";
-import { tempDir } from "./helpers/run.ts";
-import type { BenchResults } from "../scripts/bench.ts";
-import { formatTable, ORACLE, parseBenchArgs, QUICK_SETTINGS } from "../scripts/bench.ts";
+import { assert, assertEquals, assertStringIncludes, assertThrows } from "../helpers/assert.ts";
+import { tempDir } from "../helpers/run.ts";
+import type { BenchResults } from "../../scripts/bench.ts";
+import { formatTable, ORACLE, parseBenchArgs, QUICK_SETTINGS } from "../../scripts/bench.ts";
 
-const BENCH = new URL("../scripts/bench.ts", import.meta.url).pathname;
+const BENCH = new URL("../../scripts/bench.ts", import.meta.url).pathname;
 
 /** Every row of the table, for main.ts. */
 /** soracom beside soracom-cli, when the oracle is present. */

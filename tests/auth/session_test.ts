@@ -2,15 +2,20 @@
  * Issue 5: cached sessions. In-process runs share a fake clock with the
  * emulator, so expiry and renewal are tested without waiting.
  */
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
-import { runInProcess } from "./helpers/context.ts";
-import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
-import { runInPty } from "./helpers/pty.ts";
-import { authKey, sam, samPlain } from "./fake_soracom/accounts.ts";
-import { sha256Hex } from "../src/sha256.ts";
-import { sessionKey } from "../src/auth/session_cache.ts";
-import { fc } from "./helpers/property.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
+import { runInProcess } from "../helpers/context.ts";
+import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
+import { runInPty } from "../helpers/pty.ts";
+import { authKey, sam, samPlain } from "../fake_soracom/accounts.ts";
+import { sha256Hex } from "../../src/sha256.ts";
+import { sessionKey } from "../../src/auth/session_cache.ts";
+import { fc } from "../helpers/property.ts";
 
 const HOUR = 3_600_000;
 

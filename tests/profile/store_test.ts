@@ -4,10 +4,10 @@ import {
   assertRejects,
   assertStringIncludes,
   assertThrows,
-} from "./helpers/assert.ts";
-import { fc } from "./helpers/property.ts";
-import { CliError } from "../src/errors.ts";
-import { toProfile } from "../src/profile/schema.ts";
+} from "../helpers/assert.ts";
+import { fc } from "../helpers/property.ts";
+import { CliError } from "../../src/errors.ts";
+import { toProfile } from "../../src/profile/schema.ts";
 import {
   loadProfile,
   parseProfileText,
@@ -15,9 +15,9 @@ import {
   saveProfile,
   serializeProfile,
   sourceProfileName,
-} from "../src/profile/store.ts";
-import { testContext } from "./helpers/context.ts";
-import { tempDir, writeProfile } from "./helpers/run.ts";
+} from "../../src/profile/store.ts";
+import { testContext } from "../helpers/context.ts";
+import { tempDir, writeProfile } from "../helpers/run.ts";
 
 Deno.test("keys match case-insensitively; username is read from userName; unknown keys are ignored", async () => {
   const p = await toProfile({ UserName: "sam", AUTHKEYID: "k", operatorid: "OP1", extra: 1 }, "x");

@@ -2,10 +2,15 @@
  * Issue 3, end to end against the emulator: paging, bodies, raw and binary
  * output, retries, enum and required errors, deprecation warnings.
  */
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
-import { authKey } from "./fake_soracom/accounts.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
+import { authKey } from "../fake_soracom/accounts.ts";
 
 async function setup(subscriberCount = 7) {
   const f = await emulatorFixture({ subscriberCount });

@@ -17,18 +17,18 @@
  * @module
  */
 
-import { assert, assertEquals } from "./helpers/assert.ts";
-import { runInProcess } from "./helpers/context.ts";
-import { DENO_DIR, installFakeOp, tempDir } from "./helpers/run.ts";
-import { OP_JQ_PROFILE } from "./helpers/fixture.ts";
-import { type FakeSoracom, type LoggedRequest, startFakeSoracom } from "./fake_soracom/server.ts";
-import { authKey, root, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
-import { loadCatalog } from "../src/catalog/catalog.ts";
-import type { CatalogOperation, ParamType } from "../src/catalog/types.ts";
-import { fc } from "./helpers/property.ts";
-import { VERSION } from "../src/version.ts";
+import { assert, assertEquals } from "../helpers/assert.ts";
+import { runInProcess } from "../helpers/context.ts";
+import { DENO_DIR, installFakeOp, tempDir } from "../helpers/run.ts";
+import { OP_JQ_PROFILE } from "../helpers/fixture.ts";
+import { type FakeSoracom, type LoggedRequest, startFakeSoracom } from "../fake_soracom/server.ts";
+import { authKey, root, samPlain, switchTarget } from "../fake_soracom/accounts.ts";
+import { loadCatalog } from "../../src/catalog/catalog.ts";
+import type { CatalogOperation, ParamType } from "../../src/catalog/types.ts";
+import { fc } from "../helpers/property.ts";
+import { VERSION } from "../../src/version.ts";
 
-const ORACLE = new URL("../../shared/oracle/soracom-cli", import.meta.url).pathname;
+const ORACLE = new URL("../../../shared/oracle/soracom-cli", import.meta.url).pathname;
 const present = await Deno.stat(ORACLE).then((s) => s.isFile, () => false);
 
 const IMSI = "440100000000000";

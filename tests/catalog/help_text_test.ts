@@ -4,18 +4,18 @@
  * definition's text, merges into the committed per-group files, and the three
  * kinds of page read like a manual (snapshots, en and ja).
  *
- * Snapshots: `UPDATE_SNAPSHOTS=1 deno test -A tests/help_text_test.ts` rewrites them.
+ * Snapshots: `UPDATE_SNAPSHOTS=1 deno test -A tests/catalog/help_text_test.ts` rewrites them.
  */
-import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { runInProcess } from "./helpers/context.ts";
-import { readAuthoredText, renderHelpFiles } from "../scripts/gen_help_text.ts";
-import { loadCatalog } from "../src/catalog/catalog.ts";
-import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
-import { commandFlags } from "../src/cli/api_run.ts";
-import { wrap } from "../src/cli/help.ts";
+import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import { runInProcess } from "../helpers/context.ts";
+import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.ts";
+import { loadCatalog } from "../../src/catalog/catalog.ts";
+import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
+import { commandFlags } from "../../src/cli/api_run.ts";
+import { wrap } from "../../src/cli/help.ts";
 import { parse as parseYaml } from "yaml";
 
-const ROOT = new URL("../", import.meta.url).pathname;
+const ROOT = new URL("../../", import.meta.url).pathname;
 const SPEC_DIR = `${ROOT}../shared/soracom-api`;
 
 Deno.test("help text: every command and parameter has both languages, and the merged files are fresh", async () => {

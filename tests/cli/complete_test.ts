@@ -9,11 +9,16 @@
  * @module
  */
 
-import { runCli } from "../src/cli/app.ts";
-import { completionScript } from "../src/cli/commands/completion.ts";
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { runInProcess, testContext } from "./helpers/context.ts";
-import { MAIN, tempDir, writeProfile } from "./helpers/run.ts";
+import { runCli } from "../../src/cli/app.ts";
+import { completionScript } from "../../src/cli/commands/completion.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { runInProcess, testContext } from "../helpers/context.ts";
+import { MAIN, tempDir, writeProfile } from "../helpers/run.ts";
 
 /** Runs `soracom __complete ARGS` in-process; returns the printed lines. */
 async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {

@@ -1,8 +1,8 @@
 /** The HTTP layer in-process: retry schedule and budget on a fake clock, verbose redaction. */
-import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { testContext } from "./helpers/context.ts";
-import { redactUrl, send } from "../src/api/http.ts";
-import { redactText } from "../src/redact.ts";
+import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import { testContext } from "../helpers/context.ts";
+import { redactUrl, send } from "../../src/api/http.ts";
+import { redactText } from "../../src/redact.ts";
 
 function clocked(respond: (attempt: number, advance: (ms: number) => void) => Response) {
   let now = 0;

@@ -11,9 +11,14 @@
  * @module
  */
 
-import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { runInProcess } from "./helpers/context.ts";
+import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { runInProcess } from "../helpers/context.ts";
 import {
   loadSpecs,
   type SpecCommand,
@@ -21,7 +26,7 @@ import {
   type SpecFlag,
   specFlags,
   specsPresent,
-} from "./helpers/api_spec.ts";
+} from "../helpers/api_spec.ts";
 
 const API_GROUP_COUNT = 46;
 const COMMAND_COUNT = 500;

@@ -1,7 +1,7 @@
-import { assertEquals, assertThrows } from "./helpers/assert.ts";
-import { fc } from "./helpers/property.ts";
-import { joinShellWords, splitShellWords } from "../src/profile/shell_words.ts";
-import { CliError } from "../src/errors.ts";
+import { assertEquals, assertThrows } from "../helpers/assert.ts";
+import { fc } from "../helpers/property.ts";
+import { joinShellWords, splitShellWords } from "../../src/profile/shell_words.ts";
+import { CliError } from "../../src/errors.ts";
 
 Deno.test("splits the 1Password profileCommand users write", () => {
   const command = JSON.parse(

@@ -4,13 +4,18 @@
  * checks that the output is one `Error: ` line, has no stack trace, and holds
  * none of the secrets the row used.
  */
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { testContext } from "./helpers/context.ts";
-import { runSoracom, tempDir, writeProfile } from "./helpers/run.ts";
-import { runCli } from "../src/cli/app.ts";
-import type { FakeSoracom } from "./fake_soracom/server.ts";
-import { authKey, root, sam } from "./fake_soracom/accounts.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { testContext } from "../helpers/context.ts";
+import { runSoracom, tempDir, writeProfile } from "../helpers/run.ts";
+import { runCli } from "../../src/cli/app.ts";
+import type { FakeSoracom } from "../fake_soracom/server.ts";
+import { authKey, root, sam } from "../fake_soracom/accounts.ts";
 
 const GOOD = PROFILES.authKey;
 /** Secrets used by the rows; none may ever be printed. */
@@ -492,7 +497,7 @@ Deno.test("an unexpected error is one line with a hint; SORACOM_VERBOSE=1 shows 
 });
 
 const WRITER = `
-import { realContext } from "${new URL("../src/system/real.ts", import.meta.url).href}";
+import { realContext } from "${new URL("../../src/system/real.ts", import.meta.url).href}";
 const [path, size] = Deno.args;
 const fs = realContext().fs;
 for (let i = 0;; i++) {

@@ -2,11 +2,16 @@
  * Issue 13: `auth status`, `exec` and `auth export`: seeing the sessions, and
  * handing one to other tools without printing a secret where it does not belong.
  */
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { runInProcess } from "./helpers/context.ts";
-import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
-import { sam, switchTarget } from "./fake_soracom/accounts.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { runInProcess } from "../helpers/context.ts";
+import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
+import { sam, switchTarget } from "../fake_soracom/accounts.ts";
 
 /** The README's 1Password source, and a switch-user profile on top of it. */
 const OP_SOURCE = PROFILES.opWithOtpCommand;

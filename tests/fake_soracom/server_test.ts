@@ -8,15 +8,15 @@ import {
   switchTarget,
   totpAccepts,
   totpFor,
-} from "./fake_soracom/accounts.ts";
-import { type KeyedList, pageOf } from "./fake_soracom/paging.ts";
-import { BIG_NUMBER_TEXT, imsiAt } from "./fake_soracom/resources.ts";
+} from "./accounts.ts";
+import { type KeyedList, pageOf } from "./paging.ts";
+import { BIG_NUMBER_TEXT, imsiAt } from "./resources.ts";
 import {
   type FakeSoracom,
   type FakeSoracomOptions,
   isPublicPath,
   startFakeSoracom,
-} from "./fake_soracom/server.ts";
+} from "./server.ts";
 
 /** 2030-01-01T00:00:00Z, a step boundary for 30 s TOTP. */
 const T0 = 1893456000000;

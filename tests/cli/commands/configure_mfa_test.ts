@@ -3,13 +3,13 @@
  * MFA step and a 1Password template, refuses switch-user chains, and ends by
  * trying the login.
  */
-import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { testContext } from "./helpers/context.ts";
-import { opRuns, writeProfile } from "./helpers/run.ts";
-import { runCli } from "../src/cli/app.ts";
-import { onePasswordProfile } from "../src/cli/commands/configure.ts";
-import { sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
+import { assert, assertEquals, assertStringIncludes } from "../../helpers/assert.ts";
+import { emulatorFixture, PROFILES } from "../../helpers/fixture.ts";
+import { testContext } from "../../helpers/context.ts";
+import { opRuns, writeProfile } from "../../helpers/run.ts";
+import { runCli } from "../../../src/cli/app.ts";
+import { onePasswordProfile } from "../../../src/cli/commands/configure.ts";
+import { sam, samPlain, switchTarget } from "../../fake_soracom/accounts.ts";
 
 async function setup() {
   const f = await emulatorFixture();

@@ -10,8 +10,8 @@
  * earlier objects shaped its key cache, and with a reviver it can keep the
  * first of two equal keys. The cases that showed both are pinned below.
  */
-import { fc } from "./helpers/property.ts";
-import { assert, assertEquals } from "./helpers/assert.ts";
+import { fc } from "../helpers/property.ts";
+import { assert, assertEquals } from "../helpers/assert.ts";
 import {
   describeJsonError,
   formatJson,
@@ -21,7 +21,7 @@ import {
   parseJson,
   parseJsonData,
   RawNumber,
-} from "../src/json/mod.ts";
+} from "../../src/json/mod.ts";
 
 // ---- The reference: a plain recursive reader, then a plain recursive printer. ----
 

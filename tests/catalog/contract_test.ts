@@ -13,14 +13,14 @@
 
 import { Ajv, type ValidateFunction } from "ajv";
 import { join } from "node:path";
-import type { FlagValue } from "../src/api/request.ts";
-import { operationFlags, runApiCommand } from "../src/cli/api_run.ts";
-import { loadCatalog } from "../src/catalog/catalog.ts";
-import { commandIndex } from "./helpers/catalog_index.ts";
-import type { CatalogOperation } from "../src/catalog/types.ts";
-import { assert, assertEquals } from "./helpers/assert.ts";
-import { testContext } from "./helpers/context.ts";
-import { mintToken } from "./fake_soracom/sessions.ts";
+import type { FlagValue } from "../../src/api/request.ts";
+import { operationFlags, runApiCommand } from "../../src/cli/api_run.ts";
+import { loadCatalog } from "../../src/catalog/catalog.ts";
+import { commandIndex } from "../helpers/catalog_index.ts";
+import type { CatalogOperation } from "../../src/catalog/types.ts";
+import { assert, assertEquals } from "../helpers/assert.ts";
+import { testContext } from "../helpers/context.ts";
+import { mintToken } from "../fake_soracom/sessions.ts";
 import {
   deref,
   isObj,
@@ -34,7 +34,7 @@ import {
   specFlags,
   type SpecId,
   specsPresent,
-} from "./helpers/api_spec.ts";
+} from "../helpers/api_spec.ts";
 
 const ENDPOINT = "http://contract.invalid";
 const OPERATOR_ID = "OP0099887766";
@@ -530,7 +530,7 @@ Deno.test({
 // ---------------------------------------------------------------------------
 // The oracle's own check: its flag types against soracom-cli's --help
 
-const SORACOM_CLI = new URL("../../shared/oracle/soracom-cli", import.meta.url).pathname;
+const SORACOM_CLI = new URL("../../../shared/oracle/soracom-cli", import.meta.url).pathname;
 const haveCli = await Deno.stat(SORACOM_CLI).then((s) => s.isFile, () => false);
 
 /** The type word pflag prints after a flag's name in `--help`, for each kind ("" for bool). */

@@ -1,10 +1,15 @@
 /** configure, configure get, unconfigure and configure-sandbox. */
-import { runInProcess } from "./helpers/context.ts";
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { runSoracom, writeProfile } from "./helpers/run.ts";
-import { runInPty } from "./helpers/pty.ts";
-import { authKey } from "./fake_soracom/accounts.ts";
+import { runInProcess } from "../helpers/context.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { runSoracom, writeProfile } from "../helpers/run.ts";
+import { runInPty } from "../helpers/pty.ts";
+import { authKey } from "../fake_soracom/accounts.ts";
 
 async function setup() {
   const f = await emulatorFixture();

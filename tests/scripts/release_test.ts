@@ -5,10 +5,10 @@
  * runtime is available.
  */
 import { parse } from "yaml";
-import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { tempDir } from "./helpers/run.ts";
-import { startFakeSoracom } from "./fake_soracom/server.ts";
-import { authKey } from "./fake_soracom/accounts.ts";
+import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import { tempDir } from "../helpers/run.ts";
+import { startFakeSoracom } from "../fake_soracom/server.ts";
+import { authKey } from "../fake_soracom/accounts.ts";
 import {
   archiveStem,
   buildRelease,
@@ -17,13 +17,13 @@ import {
   crc32,
   shellQuote,
   TARGETS,
-} from "../scripts/release.ts";
-import { ENV_VARIABLES, PERMISSION_FLAGS, PERMISSIONS } from "../src/permissions.ts";
-import { parseChecksums } from "../src/release.ts";
-import { sha256Hex } from "../src/sha256.ts";
-import { VERSION } from "../src/version.ts";
+} from "../../scripts/release.ts";
+import { ENV_VARIABLES, PERMISSION_FLAGS, PERMISSIONS } from "../../src/permissions.ts";
+import { parseChecksums } from "../../src/release.ts";
+import { sha256Hex } from "../../src/sha256.ts";
+import { VERSION } from "../../src/version.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const ROOT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 const decoder = new TextDecoder();
 
 async function run(cmd: string, args: string[], cwd = ROOT) {

@@ -15,11 +15,11 @@ import {
   loadCommands,
   optionCase,
   referenceUrl,
-} from "../src/catalog/catalog.ts";
-import { childrenOf, commandIndex, findCommand, isGroup } from "./helpers/catalog_index.ts";
-import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
+} from "../../src/catalog/catalog.ts";
+import { childrenOf, commandIndex, findCommand, isGroup } from "../helpers/catalog_index.ts";
+import type { Catalog, CatalogOperation } from "../../src/catalog/types.ts";
 
-const ROOT = join(import.meta.dirname ?? ".", "..");
+const ROOT = join(import.meta.dirname ?? ".", "../..");
 const SPEC_DIR = join(ROOT, "../shared/soracom-api");
 const CATALOG_DIR = join(ROOT, "src/catalog");
 

@@ -4,16 +4,16 @@
  * checksum mismatch, a missing asset, an interrupted download, "already
  * latest", the confirmation, Windows' move-aside, and `deno run`.
  */
-import { assert, assertEquals, assertStringIncludes } from "./helpers/assert.ts";
-import { runInProcess, testContext } from "./helpers/context.ts";
+import { assert, assertEquals, assertStringIncludes } from "../../helpers/assert.ts";
+import { runInProcess, testContext } from "../../helpers/context.ts";
 import {
   type FakeRelease,
   hostAssetName,
   releaseOf,
   startFakeReleases,
-} from "./helpers/fake_releases.ts";
-import { tempDir } from "./helpers/run.ts";
-import { runCli } from "../src/cli/app.ts";
+} from "../../helpers/fake_releases.ts";
+import { tempDir } from "../../helpers/run.ts";
+import { runCli } from "../../../src/cli/app.ts";
 import {
   assetName,
   compareVersions,
@@ -21,9 +21,9 @@ import {
   releaseArch,
   releaseOs,
   versionGroups,
-} from "../src/release.ts";
-import type { Context } from "../src/context.ts";
-import { VERSION } from "../src/version.ts";
+} from "../../../src/release.ts";
+import type { Context } from "../../../src/context.ts";
+import { VERSION } from "../../../src/version.ts";
 
 const encoder = new TextEncoder();
 const OLD = encoder.encode("#!/bin/sh\necho old soracom\n");

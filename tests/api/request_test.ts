@@ -1,10 +1,10 @@
-import { assertEquals, assertThrows } from "./helpers/assert.ts";
-import { fc } from "./helpers/property.ts";
-import { buildApiCall, escapeFilesPath } from "../src/api/request.ts";
-import { encodeQuery } from "../src/api/client.ts";
-import { loadCatalog } from "../src/catalog/catalog.ts";
-import { commandIndex } from "./helpers/catalog_index.ts";
-import { CliError } from "../src/errors.ts";
+import { assertEquals, assertThrows } from "../helpers/assert.ts";
+import { fc } from "../helpers/property.ts";
+import { buildApiCall, escapeFilesPath } from "../../src/api/request.ts";
+import { encodeQuery } from "../../src/api/client.ts";
+import { loadCatalog } from "../../src/catalog/catalog.ts";
+import { commandIndex } from "../helpers/catalog_index.ts";
+import { CliError } from "../../src/errors.ts";
 
 const index = commandIndex(await loadCatalog());
 const op = (name: string) => index.get(name)!;

@@ -1,16 +1,16 @@
 /** Command-line behaviour: --help/--version everywhere, flag shadowing, progress, terminal for profileCommand. */
-import { assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, PROFILES } from "./helpers/fixture.ts";
-import { jsonResponse, runInProcess, testContext } from "./helpers/context.ts";
-import { DENO_DIR, MAIN, runSoracom, writeProfile } from "./helpers/run.ts";
-import { runInPty } from "./helpers/pty.ts";
-import { runCli } from "../src/cli/app.ts";
-import { plainFlags, scanWords } from "../src/cli/argv.ts";
-import { loadCatalog } from "../src/catalog/catalog.ts";
-import { commandIndex } from "./helpers/catalog_index.ts";
-import { fc } from "./helpers/property.ts";
-import { VERSION } from "../src/version.ts";
-import { authKey } from "./fake_soracom/accounts.ts";
+import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { jsonResponse, runInProcess, testContext } from "../helpers/context.ts";
+import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
+import { runInPty } from "../helpers/pty.ts";
+import { runCli } from "../../src/cli/app.ts";
+import { plainFlags, scanWords } from "../../src/cli/argv.ts";
+import { loadCatalog } from "../../src/catalog/catalog.ts";
+import { commandIndex } from "../helpers/catalog_index.ts";
+import { fc } from "../helpers/property.ts";
+import { VERSION } from "../../src/version.ts";
+import { authKey } from "../fake_soracom/accounts.ts";
 
 /** In process, with a home that does not exist. */
 const inProcess = (args: readonly string[], env: Record<string, string> = {}) =>
@@ -190,7 +190,7 @@ Deno.test("stdout writes each text's UTF-8 exactly, large or small, one after an
   const texts =
     `["x".repeat(5000), "日本語\\u{1F600}", "\\ud800z", "", "é".repeat(3), "a".repeat(1_100_000), "end"]`;
   const script = `import { realContext } from ${
-    JSON.stringify(new URL("../src/system/real.ts", import.meta.url).href)
+    JSON.stringify(new URL("../../src/system/real.ts", import.meta.url).href)
   };
 const out = realContext().stdout;
 for (const t of ${texts}) out.write(t);`;
@@ -306,7 +306,7 @@ Deno.test("an inherited property name is not a flag (--constructor)", async () =
 
 Deno.test("plain flags parse to exactly what stricli hands the command, or go to stricli", async () => {
   const { buildApplication, buildCommand, run } = await import("@stricli/core");
-  const { commandFlags } = await import("../src/cli/api_run.ts");
+  const { commandFlags } = await import("../../src/cli/api_run.ts");
   const index = commandIndex(await loadCatalog());
   let plain = 0;
   let refused = 0;

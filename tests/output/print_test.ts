@@ -4,8 +4,8 @@ import {
   assertNotIncludes,
   assertRejects,
   assertThrows,
-} from "./helpers/assert.ts";
-import { jsonResponse, testContext } from "./helpers/context.ts";
+} from "../helpers/assert.ts";
+import { jsonResponse, testContext } from "../helpers/context.ts";
 import {
   describeJsonError,
   eachJsonElement,
@@ -16,10 +16,10 @@ import {
   RawNumber,
   stringifyCompact,
   stringifyPretty,
-} from "../src/json/mod.ts";
-import { fetchPages, type PageFetcher, readBody } from "../src/api/pages.ts";
-import type { Context, Output } from "../src/context.ts";
-import { type OutputMode, printBody, printPages } from "../src/output/print.ts";
+} from "../../src/json/mod.ts";
+import { fetchPages, type PageFetcher, readBody } from "../../src/api/pages.ts";
+import type { Context, Output } from "../../src/context.ts";
+import { type OutputMode, printBody, printPages } from "../../src/output/print.ts";
 
 /** A response printed as an API command prints it. */
 async function printResponse(out: Output, response: Response, mode: OutputMode): Promise<void> {
@@ -35,10 +35,10 @@ function printAllPages(
 ): Promise<void> {
   return printPages(ctx, fetchPages(fetchPage, header), mode);
 }
-import { CliError } from "../src/errors.ts";
-import { resolveEndpoint } from "../src/api/endpoint.ts";
-import { detectLang } from "../src/messages.ts";
-import { backoffMs, RETRY_POLICY, retryAfterMs } from "../src/api/http.ts";
+import { CliError } from "../../src/errors.ts";
+import { resolveEndpoint } from "../../src/api/endpoint.ts";
+import { detectLang } from "../../src/messages.ts";
+import { backoffMs, RETRY_POLICY, retryAfterMs } from "../../src/api/http.ts";
 
 Deno.test("pretty output: tab indent, sorted keys, exact numbers", () => {
   assertEquals(
@@ -239,7 +239,7 @@ Deno.test("--fetch-all merges pages: pretty, --jsonl, and --raw-output compact w
 Deno.test("--fetch-all: the next page's request is sent before this page is printed", async () => {
   const pages = 3;
   const arrived = new Int32Array(new SharedArrayBuffer(4 * pages));
-  const server = new Worker(new URL("./helpers/paging_server.ts", import.meta.url), {
+  const server = new Worker(new URL("../helpers/paging_server.ts", import.meta.url), {
     type: "module",
   });
   const reply = () =>

@@ -2,10 +2,15 @@
  * Issue 2's case, end to end through main.ts: a SAM user with MFA whose
  * profileCommand runs 1Password (`op`, a stand-in here) and the real jq.
  */
-import { assert, assertEquals, assertNotIncludes, assertStringIncludes } from "./helpers/assert.ts";
-import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "./helpers/fixture.ts";
-import { opRuns, runSoracom, writeProfile } from "./helpers/run.ts";
-import { authKey, root, sam, samPlain, switchTarget } from "./fake_soracom/accounts.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
+import { opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
+import { authKey, root, sam, samPlain, switchTarget } from "../fake_soracom/accounts.ts";
 
 function setup() {
   return emulatorFixture({ homeProfiles: true });
