@@ -9,6 +9,7 @@ import { runInProcess, testContext } from "../helpers/context.ts";
 import { runCli } from "../../src/cli/app.ts";
 import { opRuns, writeProfile } from "../helpers/run.ts";
 import { switchTarget } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 const HOUR = 3_600_000;
 
@@ -44,111 +45,139 @@ async function setup() {
   };
 }
 
-Deno.test("one OTP for a source and three switch-user profiles on it (the source's login is cached)", async () => {
-  await using t = await setup();
-  // The switch-user profile first: its source logs in with profileCommand + mfaOTPCommand.
-  await t.cli(["--profile", "reader", "operator", "get"]);
-  assertEquals(await t.counts(), { auth: 1, switchUser: 1, op: 2 });
-  const login = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
-  assert(
-    /^\d{6}$/.test(login.mfaOTPCode ?? ""),
-    "the source login carried the mfaOTPCommand's code",
-  );
-  await t.cli(["--profile", "sam", "soralets", "list"]);
-  await t.cli(["--profile", "reader2", "operator", "get"]);
-  await t.cli(["--profile", "reader3", "operator", "get"]);
-  assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
-  // Every one of them again: all from the cache.
-  for (const p of ["reader", "reader2", "reader3", "sam"]) {
-    await t.cli(["--profile", p, "soralets", "list"]);
-  }
-  assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
-  assertEquals((await t.sessionFiles()).length, 4);
-});
+testWhere(
+  ["/bin/sh"],
+  "one OTP for a source and three switch-user profiles on it (the source's login is cached)",
+  async () => {
+    await using t = await setup();
+    // The switch-user profile first: its source logs in with profileCommand + mfaOTPCommand.
+    await t.cli(["--profile", "reader", "operator", "get"]);
+    assertEquals(await t.counts(), { auth: 1, switchUser: 1, op: 2 });
+    const login = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
+    assert(
+      /^\d{6}$/.test(login.mfaOTPCode ?? ""),
+      "the source login carried the mfaOTPCommand's code",
+    );
+    await t.cli(["--profile", "sam", "soralets", "list"]);
+    await t.cli(["--profile", "reader2", "operator", "get"]);
+    await t.cli(["--profile", "reader3", "operator", "get"]);
+    assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
+    // Every one of them again: all from the cache.
+    for (const p of ["reader", "reader2", "reader3", "sam"]) {
+      await t.cli(["--profile", p, "soralets", "list"]);
+    }
+    assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
+    assertEquals((await t.sessionFiles()).length, 4);
+  },
+);
 
-Deno.test("the source first, then its switch-user profiles: still one login", async () => {
-  await using t = await setup();
-  await t.cli(["--profile", "sam", "soralets", "list"]);
-  await t.cli(["--profile", "reader", "operator", "get"]);
-  await t.cli(["--profile", "reader2", "operator", "get"]);
-  assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 2 });
-});
+testWhere(
+  ["/bin/sh"],
+  "the source first, then its switch-user profiles: still one login",
+  async () => {
+    await using t = await setup();
+    await t.cli(["--profile", "sam", "soralets", "list"]);
+    await t.cli(["--profile", "reader", "operator", "get"]);
+    await t.cli(["--profile", "reader2", "operator", "get"]);
+    assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 2 });
+  },
+);
 
-Deno.test("fake clock: a lapsed switch-user session is made again from the source's, without an OTP", async () => {
-  await using t = await setup();
-  await t.cli(["--profile", "reader", "operator", "get"]);
-  t.advance(2 * HOUR); // the switched session (1 h) has lapsed; the source's (24 h) lives
-  await t.cli(["--profile", "reader", "operator", "get"]);
-  await t.cli(["--profile", "reader2", "operator", "get"]);
-  assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
-  // Now the source has lapsed too: one login for the day. (The stand-in `op` makes codes for the
-  // real time, the emulator checks them on its fake clock: the code comes from the flag here.)
-  t.advance(30 * HOUR);
-  await t.cli(["--profile", "reader", "operator", "get", "--mfa-otpcode", t.api.totp("sam")]);
-  await t.cli(["--profile", "reader3", "operator", "get"]);
-  assertEquals(await t.counts(), { auth: 2, switchUser: 5, op: 3 });
-});
+testWhere(
+  ["/bin/sh"],
+  "fake clock: a lapsed switch-user session is made again from the source's, without an OTP",
+  async () => {
+    await using t = await setup();
+    await t.cli(["--profile", "reader", "operator", "get"]);
+    t.advance(2 * HOUR); // the switched session (1 h) has lapsed; the source's (24 h) lives
+    await t.cli(["--profile", "reader", "operator", "get"]);
+    await t.cli(["--profile", "reader2", "operator", "get"]);
+    assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
+    // Now the source has lapsed too: one login for the day. (The stand-in `op` makes codes for the
+    // real time, the emulator checks them on its fake clock: the code comes from the flag here.)
+    t.advance(30 * HOUR);
+    await t.cli(["--profile", "reader", "operator", "get", "--mfa-otpcode", t.api.totp("sam")]);
+    await t.cli(["--profile", "reader3", "operator", "get"]);
+    assertEquals(await t.counts(), { auth: 2, switchUser: 5, op: 3 });
+  },
+);
 
-Deno.test("a cached source session the server has revoked is dropped and logged in again once", async () => {
-  await using t = await setup();
-  const session = JSON.parse((await t.cli(["auth", "--profile", "sam"])).stdout);
-  await t.cli(["logout", "--api-key", session.apiKey, "--api-token", session.token]);
-  const r = await t.cli(["--profile", "reader", "operator", "get"]);
-  assertStringIncludes(r.stdout, switchTarget.operatorId);
-  assertEquals(await t.counts(), { auth: 2, switchUser: 2, op: 4 });
-});
+testWhere(
+  ["/bin/sh"],
+  "a cached source session the server has revoked is dropped and logged in again once",
+  async () => {
+    await using t = await setup();
+    const session = JSON.parse((await t.cli(["auth", "--profile", "sam"])).stdout);
+    await t.cli(["logout", "--api-key", session.apiKey, "--api-token", session.token]);
+    const r = await t.cli(["--profile", "reader", "operator", "get"]);
+    assertStringIncludes(r.stdout, switchTarget.operatorId);
+    assertEquals(await t.counts(), { auth: 2, switchUser: 2, op: 4 });
+  },
+);
 
-Deno.test("--mfa-otpcode and a prompt serve a source login as they serve a direct one", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const code = t.api.totp("sam");
-  await t.cli(["--profile", "reader", "operator", "get", "--mfa-otpcode", code]);
-  assertEquals(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode, code);
-  t.advance(30 * HOUR);
-  const tc = testContext({ env: t.env, now: t.clock, prompts: [t.api.totp("sam")] });
-  assertEquals(await runCli(["--profile", "reader2", "operator", "get"], tc.ctx), 0, tc.stderr());
-  assertEquals(tc.asked, ["MFA OTP code for sam: "]);
-  assertEquals(await t.counts(), { auth: 3, switchUser: 2, op: 0 });
-});
+testWhere(
+  ["/bin/sh"],
+  "--mfa-otpcode and a prompt serve a source login as they serve a direct one",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    const code = t.api.totp("sam");
+    await t.cli(["--profile", "reader", "operator", "get", "--mfa-otpcode", code]);
+    assertEquals(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode, code);
+    t.advance(30 * HOUR);
+    const tc = testContext({ env: t.env, now: t.clock, prompts: [t.api.totp("sam")] });
+    assertEquals(await runCli(["--profile", "reader2", "operator", "get"], tc.ctx), 0, tc.stderr());
+    assertEquals(tc.asked, ["MFA OTP code for sam: "]);
+    assertEquals(await t.counts(), { auth: 3, switchUser: 2, op: 0 });
+  },
+);
 
-Deno.test("a profileCommand that exits 0 with nothing on stdout shows the end of its stderr", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "broken", {
-    profileCommand:
-      `/bin/sh -c "echo 'unlocking vault' >&2; echo 'jq: error: password=hunter2 is not a filter' >&2"`,
-  });
-  const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
-  assertEquals(r.code, 4);
-  assertEquals(
-    r.stderr,
-    [
-      "last lines profileCommand '/bin/sh' wrote on stderr:",
-      "  | unlocking vault",
-      "  | jq: error: password=<hidden> is not a filter",
-      "Error: the output of profileCommand '/bin/sh' is empty",
-      "",
-    ].join("\n"),
-  );
-});
+testWhere(
+  ["/bin/sh"],
+  "a profileCommand that exits 0 with nothing on stdout shows the end of its stderr",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "broken", {
+      profileCommand:
+        `/bin/sh -c "echo 'unlocking vault' >&2; echo 'jq: error: password=hunter2 is not a filter' >&2"`,
+    });
+    const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
+    assertEquals(r.code, 4);
+    assertEquals(
+      r.stderr,
+      [
+        "last lines profileCommand '/bin/sh' wrote on stderr:",
+        "  | unlocking vault",
+        "  | jq: error: password=<hidden> is not a filter",
+        "Error: the output of profileCommand '/bin/sh' is empty",
+        "",
+      ].join("\n"),
+    );
+  },
+);
 
-Deno.test("an mfaOTPCommand that fails shows the end of its stderr, in Japanese under LANG=ja", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", {
-    ...PROFILES.sam,
-    mfaOTPCommand: "op item get nothing --otp",
-  });
-  const r = await runInProcess(["--profile", "sam", "soralets", "list"], {
-    env: { ...t.env, LANG: "ja_JP.UTF-8" },
-  });
-  assertEquals(r.code, 4);
-  const lines = r.stderr.trimEnd().split("\n");
-  assertEquals(lines[0], "mfaOTPCommand 'op' が標準エラー出力に書いた最後の行:");
-  assertStringIncludes(lines[1], `  | [ERROR] "nothing" isn't an item`);
-  assert(
-    lines[2].startsWith("Error: mfaOTPCommand 'op' が終了ステータス 1 で失敗しました: [ERROR]"),
-    r.stderr,
-  );
-});
+testWhere(
+  ["/bin/sh"],
+  "an mfaOTPCommand that fails shows the end of its stderr, in Japanese under LANG=ja",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", {
+      ...PROFILES.sam,
+      mfaOTPCommand: "op item get nothing --otp",
+    });
+    const r = await runInProcess(["--profile", "sam", "soralets", "list"], {
+      env: { ...t.env, LANG: "ja_JP.UTF-8" },
+    });
+    assertEquals(r.code, 4);
+    const lines = r.stderr.trimEnd().split("\n");
+    assertEquals(lines[0], "mfaOTPCommand 'op' が標準エラー出力に書いた最後の行:");
+    assertStringIncludes(lines[1], `  | [ERROR] "nothing" isn't an item`);
+    assert(
+      lines[2].startsWith("Error: mfaOTPCommand 'op' が終了ステータス 1 で失敗しました: [ERROR]"),
+      r.stderr,
+    );
+  },
+);
 
 /** The `/auth` bodies the emulator saw. */
 function authBodies(t: { api: { log: readonly { path: string; body: string }[] } }) {
@@ -162,209 +191,241 @@ function wrongCode(right: string): string {
   return right === "111111" ? "222222" : "111111";
 }
 
-Deno.test("OTP as people type it: spaces and dashes are dropped, anything but 6 digits is refused unsent", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const code = t.api.totp("sam");
-  await t.cli([
-    "--profile",
-    "sam",
-    "soralets",
-    "list",
-    "--mfa-otpcode",
-    ` ${code.slice(0, 3)} ${code.slice(3)}`,
-  ]);
-  assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [code]);
-  await t.cli(["logout", "--profile", "sam"]);
-  await t.cli([
-    "--profile",
-    "sam",
-    "soralets",
-    "list",
-    "--mfa-otpcode",
-    `${code.slice(0, 3)}-${code.slice(3)}`,
-  ]);
-  assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [code, code]);
-  for (const bad of ["12345", "1234567", "abcdef"]) {
-    const r = await runInProcess([
+testWhere(
+  ["/bin/sh"],
+  "OTP as people type it: spaces and dashes are dropped, anything but 6 digits is refused unsent",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    const code = t.api.totp("sam");
+    await t.cli([
       "--profile",
       "sam",
       "soralets",
       "list",
-      "--no-session-cache",
       "--mfa-otpcode",
-      bad,
+      ` ${code.slice(0, 3)} ${code.slice(3)}`,
+    ]);
+    assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [code]);
+    await t.cli(["logout", "--profile", "sam"]);
+    await t.cli([
+      "--profile",
+      "sam",
+      "soralets",
+      "list",
+      "--mfa-otpcode",
+      `${code.slice(0, 3)}-${code.slice(3)}`,
+    ]);
+    assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [code, code]);
+    for (const bad of ["12345", "1234567", "abcdef"]) {
+      const r = await runInProcess([
+        "--profile",
+        "sam",
+        "soralets",
+        "list",
+        "--no-session-cache",
+        "--mfa-otpcode",
+        bad,
+      ], {
+        env: t.env,
+        now: t.clock,
+      });
+      assertEquals(r.code, 2, r.stderr);
+      assertEquals(r.stderr, "Error: --mfa-otpcode must be a 6-digit one-time code\n");
+    }
+    assertEquals(authBodies(t).length, 2, "no login was sent with a malformed code");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "on a terminal a wrong code is asked again, naming the profile; a malformed answer does not count",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    const right = t.api.totp("sam");
+    const tc = testContext({
+      env: t.env,
+      now: t.clock,
+      prompts: [wrongCode(right), "12", `${right.slice(0, 3)} ${right.slice(3)}`],
+    });
+    assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 0, tc.stderr());
+    assertEquals(tc.asked, [
+      "MFA OTP code for sam: ",
+      "The one-time code for sam was not accepted.\nMFA OTP code for sam: ",
+      "A one-time code is 6 digits; try again.\nMFA OTP code for sam: ",
+    ]);
+    assertEquals(tc.stderr(), "");
+    assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [undefined, wrongCode(right), right]);
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "on a terminal: three wrong codes end the login with a hint; an empty answer aborts",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    const wrong = wrongCode(t.api.totp("sam"));
+    const tc = testContext({ env: t.env, now: t.clock, prompts: [wrong, wrong, wrong, wrong] });
+    assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 4);
+    assertEquals(tc.asked.length, 3);
+    assertEquals(authBodies(t).length, 4);
+    const lines = tc.stderr().trimEnd().split("\n");
+    assertEquals(
+      lines.at(-1),
+      "hint: the one-time code for sam was not accepted (a code lasts 30 seconds; check the device's clock)",
+    );
+    assert(lines.at(-2)!.startsWith(`Error: {"code":"AUM0064"`), tc.stderr());
+    assertEquals(await t.sessionFiles(), []);
+
+    const empty = testContext({ env: t.env, now: t.clock, prompts: [""] });
+    assertEquals(await runCli(["--profile", "sam", "soralets", "list"], empty.ctx), 1);
+    assertEquals(empty.stderr(), "Error: login aborted: no one-time code given\n");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "without a terminal: AUM0063 gets a hint; a wrong code and a wrong password are told apart",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    await writeProfile(t.profiles, "typo", { ...PROFILES.sam, password: "not-the-password" });
+    const run = (args: string[]) => runInProcess(args, { env: t.env, now: t.clock });
+    const needed = await run(["--profile", "sam", "soralets", "list"]);
+    assertEquals(needed.code, 4);
+    assertStringIncludes(
+      needed.stderr,
+      `\nhint: sam needs an MFA one-time code: pass --mfa-otpcode CODE, or set mfaOTPCommand in the profile (for example "op item get ITEM --otp")\n`,
+    );
+    const wrong = await run([
+      "--profile",
+      "sam",
+      "soralets",
+      "list",
+      "--mfa-otpcode",
+      wrongCode(t.api.totp("sam")),
+    ]);
+    assertEquals(wrong.code, 4);
+    assertStringIncludes(wrong.stderr, "hint: the one-time code for sam was not accepted");
+    const typo = await run([
+      "--profile",
+      "typo",
+      "soralets",
+      "list",
+      "--mfa-otpcode",
+      t.api.totp("sam"),
+    ]);
+    assertEquals(typo.code, 4);
+    assertStringIncludes(
+      typo.stderr,
+      "hint: the password or the one-time code for typo was not accepted",
+    );
+    for (const r of [needed, wrong, typo]) {
+      assertEquals(r.stderr.trimEnd().split("\n").length, 2, r.stderr);
+    }
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "a login that retries says so on a terminal; --no-retry-on-error applies to the login too",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "key", PROFILES.authKey);
+    t.api.injectFault({ path: "/v1/auth" }, { kind: "status", status: 503 }, 2);
+    const tc = testContext({
+      env: t.env,
+      now: t.clock,
+      stderrIsTerminal: true,
+      sleep: () => Promise.resolve(),
+    });
+    assertEquals(await runCli(["--profile", "key", "soralets", "list"], tc.ctx), 0, tc.stderr());
+    const said = tc.stderr().trimEnd().split("\n");
+    assertEquals(said.length, 2, tc.stderr());
+    assert(/^retrying in \d+ s \(attempt 2\/5\)$/.test(said[0]), said[0]);
+    assert(/^retrying in \d+ s \(attempt 3\/5\)$/.test(said[1]), said[1]);
+
+    t.api.injectFault({ path: "/v1/auth" }, { kind: "status", status: 503 }, 1);
+    const once = await runInProcess([
+      "--profile",
+      "key",
+      "soralets",
+      "list",
+      "--no-session-cache",
+      "--no-retry-on-error",
     ], {
       env: t.env,
       now: t.clock,
+      sleep: () => Promise.resolve(),
     });
-    assertEquals(r.code, 2, r.stderr);
-    assertEquals(r.stderr, "Error: --mfa-otpcode must be a 6-digit one-time code\n");
-  }
-  assertEquals(authBodies(t).length, 2, "no login was sent with a malformed code");
-});
+    assertEquals(once.code, 4, once.stderr);
+    assertEquals(t.api.count("POST", "/v1/auth"), 4);
+  },
+);
 
-Deno.test("on a terminal a wrong code is asked again, naming the profile; a malformed answer does not count", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const right = t.api.totp("sam");
-  const tc = testContext({
-    env: t.env,
-    now: t.clock,
-    prompts: [wrongCode(right), "12", `${right.slice(0, 3)} ${right.slice(3)}`],
-  });
-  assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 0, tc.stderr());
-  assertEquals(tc.asked, [
-    "MFA OTP code for sam: ",
-    "The one-time code for sam was not accepted.\nMFA OTP code for sam: ",
-    "A one-time code is 6 digits; try again.\nMFA OTP code for sam: ",
-  ]);
-  assertEquals(tc.stderr(), "");
-  assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [undefined, wrongCode(right), right]);
-});
+testWhere(
+  ["/bin/sh"],
+  "SORACOM_API_KEY + SORACOM_API_TOKEN: after the credential flags, before the profile",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    const session = JSON.parse((await t.cli(["auth"])).stdout);
+    const env = { SORACOM_API_KEY: session.apiKey, SORACOM_API_TOKEN: session.token };
+    // The profile named here could not even be read: the environment's session comes first.
+    const r = await t.cli(["--profile", "missing", "operator", "get"], env);
+    assertStringIncludes(r.stdout, session.operatorId);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    const headers = t.api.log.at(-1)!.headers;
+    assertEquals(headers["x-soracom-api-key"], session.apiKey);
+    // Flags still win.
+    await t.cli([
+      "operator",
+      "get",
+      "--auth-key-id",
+      PROFILES.authKey.authKeyId,
+      "--auth-key",
+      PROFILES.authKey.authKey,
+      "--no-session-cache",
+    ], env);
+    assertEquals(t.api.count("POST", "/v1/auth"), 2);
+    const half = await runInProcess(["operator", "get"], {
+      env: { ...t.env, SORACOM_API_KEY: session.apiKey },
+      now: t.clock,
+    });
+    assertEquals(half.code, 2);
+    assertEquals(half.stderr, "Error: both SORACOM_API_KEY and SORACOM_API_TOKEN must be set\n");
+  },
+);
 
-Deno.test("on a terminal: three wrong codes end the login with a hint; an empty answer aborts", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const wrong = wrongCode(t.api.totp("sam"));
-  const tc = testContext({ env: t.env, now: t.clock, prompts: [wrong, wrong, wrong, wrong] });
-  assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 4);
-  assertEquals(tc.asked.length, 3);
-  assertEquals(authBodies(t).length, 4);
-  const lines = tc.stderr().trimEnd().split("\n");
-  assertEquals(
-    lines.at(-1),
-    "hint: the one-time code for sam was not accepted (a code lasts 30 seconds; check the device's clock)",
-  );
-  assert(lines.at(-2)!.startsWith(`Error: {"code":"AUM0064"`), tc.stderr());
-  assertEquals(await t.sessionFiles(), []);
+testWhere(
+  ["/bin/sh", "jq"],
+  "mfaOTPCode from the source's profileCommand output serves the source login too",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+    await t.cli(["--profile", "reader", "operator", "get"]);
+    await t.cli(["--profile", "reader2", "operator", "get"]);
+    assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 1 });
+    assert(/^\d{6}$/.test(authBodies(t)[0].mfaOTPCode ?? ""));
+  },
+);
 
-  const empty = testContext({ env: t.env, now: t.clock, prompts: [""] });
-  assertEquals(await runCli(["--profile", "sam", "soralets", "list"], empty.ctx), 1);
-  assertEquals(empty.stderr(), "Error: login aborted: no one-time code given\n");
-});
-
-Deno.test("without a terminal: AUM0063 gets a hint; a wrong code and a wrong password are told apart", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  await writeProfile(t.profiles, "typo", { ...PROFILES.sam, password: "not-the-password" });
-  const run = (args: string[]) => runInProcess(args, { env: t.env, now: t.clock });
-  const needed = await run(["--profile", "sam", "soralets", "list"]);
-  assertEquals(needed.code, 4);
-  assertStringIncludes(
-    needed.stderr,
-    `\nhint: sam needs an MFA one-time code: pass --mfa-otpcode CODE, or set mfaOTPCommand in the profile (for example "op item get ITEM --otp")\n`,
-  );
-  const wrong = await run([
-    "--profile",
-    "sam",
-    "soralets",
-    "list",
-    "--mfa-otpcode",
-    wrongCode(t.api.totp("sam")),
-  ]);
-  assertEquals(wrong.code, 4);
-  assertStringIncludes(wrong.stderr, "hint: the one-time code for sam was not accepted");
-  const typo = await run([
-    "--profile",
-    "typo",
-    "soralets",
-    "list",
-    "--mfa-otpcode",
-    t.api.totp("sam"),
-  ]);
-  assertEquals(typo.code, 4);
-  assertStringIncludes(
-    typo.stderr,
-    "hint: the password or the one-time code for typo was not accepted",
-  );
-  for (const r of [needed, wrong, typo]) {
-    assertEquals(r.stderr.trimEnd().split("\n").length, 2, r.stderr);
-  }
-});
-
-Deno.test("a login that retries says so on a terminal; --no-retry-on-error applies to the login too", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "key", PROFILES.authKey);
-  t.api.injectFault({ path: "/v1/auth" }, { kind: "status", status: 503 }, 2);
-  const tc = testContext({
-    env: t.env,
-    now: t.clock,
-    stderrIsTerminal: true,
-    sleep: () => Promise.resolve(),
-  });
-  assertEquals(await runCli(["--profile", "key", "soralets", "list"], tc.ctx), 0, tc.stderr());
-  const said = tc.stderr().trimEnd().split("\n");
-  assertEquals(said.length, 2, tc.stderr());
-  assert(/^retrying in \d+ s \(attempt 2\/5\)$/.test(said[0]), said[0]);
-  assert(/^retrying in \d+ s \(attempt 3\/5\)$/.test(said[1]), said[1]);
-
-  t.api.injectFault({ path: "/v1/auth" }, { kind: "status", status: 503 }, 1);
-  const once = await runInProcess([
-    "--profile",
-    "key",
-    "soralets",
-    "list",
-    "--no-session-cache",
-    "--no-retry-on-error",
-  ], {
-    env: t.env,
-    now: t.clock,
-    sleep: () => Promise.resolve(),
-  });
-  assertEquals(once.code, 4, once.stderr);
-  assertEquals(t.api.count("POST", "/v1/auth"), 4);
-});
-
-Deno.test("SORACOM_API_KEY + SORACOM_API_TOKEN: after the credential flags, before the profile", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const session = JSON.parse((await t.cli(["auth"])).stdout);
-  const env = { SORACOM_API_KEY: session.apiKey, SORACOM_API_TOKEN: session.token };
-  // The profile named here could not even be read: the environment's session comes first.
-  const r = await t.cli(["--profile", "missing", "operator", "get"], env);
-  assertStringIncludes(r.stdout, session.operatorId);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  const headers = t.api.log.at(-1)!.headers;
-  assertEquals(headers["x-soracom-api-key"], session.apiKey);
-  // Flags still win.
-  await t.cli([
-    "operator",
-    "get",
-    "--auth-key-id",
-    PROFILES.authKey.authKeyId,
-    "--auth-key",
-    PROFILES.authKey.authKey,
-    "--no-session-cache",
-  ], env);
-  assertEquals(t.api.count("POST", "/v1/auth"), 2);
-  const half = await runInProcess(["operator", "get"], {
-    env: { ...t.env, SORACOM_API_KEY: session.apiKey },
-    now: t.clock,
-  });
-  assertEquals(half.code, 2);
-  assertEquals(half.stderr, "Error: both SORACOM_API_KEY and SORACOM_API_TOKEN must be set\n");
-});
-
-Deno.test("mfaOTPCode from the source's profileCommand output serves the source login too", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  await t.cli(["--profile", "reader", "operator", "get"]);
-  await t.cli(["--profile", "reader2", "operator", "get"]);
-  assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 1 });
-  assert(/^\d{6}$/.test(authBodies(t)[0].mfaOTPCode ?? ""));
-});
-
-Deno.test("a profileCommand that prints something other than a profile shows the end of its stderr", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "broken", {
-    profileCommand: `/bin/sh -c "echo 'op: session expired' >&2; echo '[not a profile'"`,
-  });
-  const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
-  assertEquals(r.code, 4);
-  assertEquals(
-    r.stderr,
-    "last lines profileCommand '/bin/sh' wrote on stderr:\n  | op: session expired\n" +
-      "Error: the output of profileCommand '/bin/sh' is not valid JSON\n",
-  );
-});
+testWhere(
+  ["/bin/sh"],
+  "a profileCommand that prints something other than a profile shows the end of its stderr",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "broken", {
+      profileCommand: `/bin/sh -c "echo 'op: session expired' >&2; echo '[not a profile'"`,
+    });
+    const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
+    assertEquals(r.code, 4);
+    assertEquals(
+      r.stderr,
+      "last lines profileCommand '/bin/sh' wrote on stderr:\n  | op: session expired\n" +
+        "Error: the output of profileCommand '/bin/sh' is not valid JSON\n",
+    );
+  },
+);

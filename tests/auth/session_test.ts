@@ -16,6 +16,7 @@ import { authKey, sam, samPlain } from "../fake_soracom/accounts.ts";
 import { sha256Hex } from "../../src/sha256.ts";
 import { sessionKey } from "../../src/auth/session_cache.ts";
 import { fc } from "../helpers/property.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 const HOUR = 3_600_000;
 
@@ -38,60 +39,72 @@ async function setup(options: { fakeClock?: boolean } = {}) {
   };
 }
 
-Deno.test("the second command reuses the session: no /auth and the profileCommand does not run", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  for (let i = 0; i < 3; i++) {
-    const r = await runInProcess(["--profile", "sam", "soralets", "list"], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
-  }
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(t.api.count("GET", "/v1/soralets"), 3);
-  assertEquals(await opRuns(t.opLog), 1);
-});
+testWhere(
+  ["/bin/sh", "jq"],
+  "the second command reuses the session: no /auth and the profileCommand does not run",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+    for (let i = 0; i < 3; i++) {
+      const r = await runInProcess(["--profile", "sam", "soralets", "list"], { env: t.env });
+      assertEquals(r.code, 0, r.stderr);
+    }
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(t.api.count("GET", "/v1/soralets"), 3);
+    assertEquals(await opRuns(t.opLog), 1);
+  },
+);
 
-Deno.test("the cache file is 0600 in a 0700 folder, named by a hash, and holds no password or OTP", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  assertEquals(
-    (await runInProcess(["--profile", "sam", "operator", "get"], { env: t.env })).code,
-    0,
-  );
-  const files = await t.sessionFiles();
-  assertEquals(files.length, 1);
-  assert(/^[0-9a-f]{64}\.json$/.test(files[0]), files[0]);
-  const path = `${t.sessions}/${files[0]}`;
-  assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
-  assertEquals((await Deno.stat(t.sessions)).mode! & 0o777, 0o700);
-  const text = await Deno.readTextFile(path);
-  assertNotIncludes(text, sam.password);
-  assertNotIncludes(text, "mfaOTPCode");
-  assertNotIncludes(text, t.firstLogin().mfaOTPCode!);
-});
+testWhere(
+  ["/bin/sh", "posix-modes", "jq"],
+  "the cache file is 0600 in a 0700 folder, named by a hash, and holds no password or OTP",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+    assertEquals(
+      (await runInProcess(["--profile", "sam", "operator", "get"], { env: t.env })).code,
+      0,
+    );
+    const files = await t.sessionFiles();
+    assertEquals(files.length, 1);
+    assert(/^[0-9a-f]{64}\.json$/.test(files[0]), files[0]);
+    const path = `${t.sessions}/${files[0]}`;
+    assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
+    assertEquals((await Deno.stat(t.sessions)).mode! & 0o777, 0o700);
+    const text = await Deno.readTextFile(path);
+    assertNotIncludes(text, sam.password);
+    assertNotIncludes(text, "mfaOTPCode");
+    assertNotIncludes(text, t.firstLogin().mfaOTPCode!);
+  },
+);
 
-Deno.test("fake clock: renewed through the token API near the end, a new login only after expiry", async () => {
-  await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  assertEquals((await t.cli(["operator", "get"])).code, 0);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  t.advance(12 * HOUR); // half-way: reused as is
-  assertEquals((await t.cli(["operator", "get"])).code, 0);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 0);
-  t.advance(10 * HOUR); // 2 h left (< 25 %): renewed, no login
-  const renewedRun = await t.cli(["operator", "get"]);
-  assertEquals(renewedRun.code, 0, renewedRun.stderr);
-  assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 1);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  t.advance(20 * HOUR); // within the renewed 24 h
-  assertEquals((await t.cli(["operator", "get"])).code, 0);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  t.advance(30 * HOUR); // lapsed: a real login
-  assertEquals((await t.cli(["operator", "get"])).code, 0);
-  assertEquals(t.api.count("POST", "/v1/auth"), 2);
-});
+testWhere(
+  ["/bin/sh"],
+  "fake clock: renewed through the token API near the end, a new login only after expiry",
+  async () => {
+    await using t = await setup({ fakeClock: true });
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    assertEquals((await t.cli(["operator", "get"])).code, 0);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    t.advance(12 * HOUR); // half-way: reused as is
+    assertEquals((await t.cli(["operator", "get"])).code, 0);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 0);
+    t.advance(10 * HOUR); // 2 h left (< 25 %): renewed, no login
+    const renewedRun = await t.cli(["operator", "get"]);
+    assertEquals(renewedRun.code, 0, renewedRun.stderr);
+    assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 1);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    t.advance(20 * HOUR); // within the renewed 24 h
+    assertEquals((await t.cli(["operator", "get"])).code, 0);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    t.advance(30 * HOUR); // lapsed: a real login
+    assertEquals((await t.cli(["operator", "get"])).code, 0);
+    assertEquals(t.api.count("POST", "/v1/auth"), 2);
+  },
+);
 
-Deno.test("fake clock: a session with under a minute left is not used", async () => {
+testWhere(["/bin/sh"], "fake clock: a session with under a minute left is not used", async () => {
   await using t = await setup({ fakeClock: true });
   await writeProfile(t.profiles, "default", { ...PROFILES.switchUser, tokenTimeoutSeconds: 180 });
   await writeProfile(t.profiles, "src", PROFILES.authKey);
@@ -103,7 +116,7 @@ Deno.test("fake clock: a session with under a minute left is not used", async ()
   assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 2);
 });
 
-Deno.test("a 401 on a cached session drops it and logs in again once", async () => {
+testWhere(["/bin/sh"], "a 401 on a cached session drops it and logs in again once", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.authKey);
   const session = JSON.parse((await runInProcess(["auth"], { env: t.env })).stdout);
@@ -117,37 +130,45 @@ Deno.test("a 401 on a cached session drops it and logs in again once", async () 
   assertEquals(t.api.count("GET", `/v1/operators/${authKey.operatorId}`), 2);
 });
 
-Deno.test("switch-user sessions are cached too: 2 requests the first time, none after", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "dst", PROFILES.switchUser);
-  for (let i = 0; i < 2; i++) {
-    assertEquals(
-      (await runInProcess(["operator", "get", "--profile", "dst"], { env: t.env })).code,
-      0,
-    );
-  }
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
-});
+testWhere(
+  ["/bin/sh"],
+  "switch-user sessions are cached too: 2 requests the first time, none after",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "src", PROFILES.authKey);
+    await writeProfile(t.profiles, "dst", PROFILES.switchUser);
+    for (let i = 0; i < 2; i++) {
+      assertEquals(
+        (await runInProcess(["operator", "get", "--profile", "dst"], { env: t.env })).code,
+        0,
+      );
+    }
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+  },
+);
 
-Deno.test("--no-session-cache, SORACOM_NO_SESSION_CACHE=1 and sessionCache:false log in every time and store nothing", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  await writeProfile(t.profiles, "off", {
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-    sessionCache: false,
-  });
-  await runInProcess(["operator", "get", "--no-session-cache"], { env: t.env });
-  await runInProcess(["operator", "get"], { env: { ...t.env, SORACOM_NO_SESSION_CACHE: "1" } });
-  await runInProcess(["operator", "get", "--profile", "off"], { env: t.env });
-  await runInProcess(["operator", "get", "--profile", "off"], { env: t.env });
-  assertEquals(t.api.count("POST", "/v1/auth"), 4);
-  assertEquals(await t.sessionFiles(), []);
-});
+testWhere(
+  ["/bin/sh"],
+  "--no-session-cache, SORACOM_NO_SESSION_CACHE=1 and sessionCache:false log in every time and store nothing",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    await writeProfile(t.profiles, "off", {
+      authKeyId: authKey.authKeyId,
+      authKey: authKey.authKey,
+      sessionCache: false,
+    });
+    await runInProcess(["operator", "get", "--no-session-cache"], { env: t.env });
+    await runInProcess(["operator", "get"], { env: { ...t.env, SORACOM_NO_SESSION_CACHE: "1" } });
+    await runInProcess(["operator", "get", "--profile", "off"], { env: t.env });
+    await runInProcess(["operator", "get", "--profile", "off"], { env: t.env });
+    assertEquals(t.api.count("POST", "/v1/auth"), 4);
+    assertEquals(await t.sessionFiles(), []);
+  },
+);
 
-Deno.test("--api-key/--api-token never touch the cache", async () => {
+testWhere(["/bin/sh"], "--api-key/--api-token never touch the cache", async () => {
   await using t = await setup();
   const auth = JSON.parse(
     (await runInProcess(
@@ -171,80 +192,93 @@ Deno.test("--api-key/--api-token never touch the cache", async () => {
   assertEquals(await t.sessionFiles(), []);
 });
 
-Deno.test("logout revokes the cached session on the server and deletes it; --all does every one", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  await writeProfile(t.profiles, "plain", PROFILES.samPlain);
-  await runInProcess(["operator", "get"], { env: t.env });
-  const cached = JSON.parse(
-    await Deno.readTextFile(`${t.sessions}/${(await t.sessionFiles())[0]}`),
-  );
-  const out = await runInProcess(["logout"], { env: t.env });
-  assertEquals(out.code, 0, out.stderr);
-  assertEquals(await t.sessionFiles(), []);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1); // no new login just to log out
-  const stale = await runInProcess([
-    "operator",
-    "get",
-    "--api-key",
-    cached.apiKey,
-    "--api-token",
-    cached.token,
-  ], {
-    env: t.env,
-  });
-  assertEquals(stale.code, 5); // revoked on the server
-  await runInProcess(["operator", "get"], { env: t.env });
-  await runInProcess(["operator", "get", "--profile", "plain"], { env: t.env });
-  assertEquals((await t.sessionFiles()).length, 2);
-  const all = await runInProcess(["logout", "--all"], { env: t.env });
-  assertEquals(all.code, 0, all.stderr);
-  assertStringIncludes(all.stderr, "logged out 2 cached sessions");
-  assertEquals(await t.sessionFiles(), []);
-  assertEquals(t.api.count("POST", "/v1/auth/logout"), 3);
-});
+testWhere(
+  ["/bin/sh"],
+  "logout revokes the cached session on the server and deletes it; --all does every one",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    await writeProfile(t.profiles, "plain", PROFILES.samPlain);
+    await runInProcess(["operator", "get"], { env: t.env });
+    const cached = JSON.parse(
+      await Deno.readTextFile(`${t.sessions}/${(await t.sessionFiles())[0]}`),
+    );
+    const out = await runInProcess(["logout"], { env: t.env });
+    assertEquals(out.code, 0, out.stderr);
+    assertEquals(await t.sessionFiles(), []);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1); // no new login just to log out
+    const stale = await runInProcess([
+      "operator",
+      "get",
+      "--api-key",
+      cached.apiKey,
+      "--api-token",
+      cached.token,
+    ], {
+      env: t.env,
+    });
+    assertEquals(stale.code, 5); // revoked on the server
+    await runInProcess(["operator", "get"], { env: t.env });
+    await runInProcess(["operator", "get", "--profile", "plain"], { env: t.env });
+    assertEquals((await t.sessionFiles()).length, 2);
+    const all = await runInProcess(["logout", "--all"], { env: t.env });
+    assertEquals(all.code, 0, all.stderr);
+    assertStringIncludes(all.stderr, "logged out 2 cached sessions");
+    assertEquals(await t.sessionFiles(), []);
+    assertEquals(t.api.count("POST", "/v1/auth/logout"), 3);
+  },
+);
 
-Deno.test("eight commands in parallel from an empty cache: one login, one profileCommand run, all succeed", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  const runs = await Promise.all(
-    Array.from(
-      { length: 8 },
-      () => runInProcess(["--profile", "sam", "soralets", "list"], { env: t.env }),
-    ),
-  );
-  for (const r of runs) {
-    assertEquals(r.code, 0, r.stderr);
-    assert(Array.isArray(JSON.parse(r.stdout)));
-  }
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(await opRuns(t.opLog), 1);
-  const files = await t.sessionFiles();
-  assertEquals(files.length, 1);
-  JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
-  // No temp file left behind (the lock file stays; the OS lock inside it is gone with its process).
-  assertEquals(
-    [...Deno.readDirSync(t.sessions)].map((e) => e.name).filter((n) => !n.endsWith(".lock")).length,
-    1,
-  );
-});
+testWhere(
+  ["/bin/sh", "jq"],
+  "eight commands in parallel from an empty cache: one login, one profileCommand run, all succeed",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+    const runs = await Promise.all(
+      Array.from(
+        { length: 8 },
+        () => runInProcess(["--profile", "sam", "soralets", "list"], { env: t.env }),
+      ),
+    );
+    for (const r of runs) {
+      assertEquals(r.code, 0, r.stderr);
+      assert(Array.isArray(JSON.parse(r.stdout)));
+    }
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(await opRuns(t.opLog), 1);
+    const files = await t.sessionFiles();
+    assertEquals(files.length, 1);
+    JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
+    // No temp file left behind (the lock file stays; the OS lock inside it is gone with its process).
+    assertEquals(
+      [...Deno.readDirSync(t.sessions)].map((e) => e.name).filter((n) => !n.endsWith(".lock"))
+        .length,
+      1,
+    );
+  },
+);
 
-Deno.test("SORACOM_PROFILE selects the profile; auth --profile prints the session for other tools", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "plain", PROFILES.samPlain);
-  const first = await runInProcess(["auth"], { env: { ...t.env, SORACOM_PROFILE: "plain" } });
-  assertEquals(first.code, 0, first.stderr);
-  const session = JSON.parse(first.stdout);
-  assertEquals(Object.keys(session).sort(), ["apiKey", "operatorId", "token", "userName"]);
-  assertEquals(session.userName, samPlain.userName);
-  const second = JSON.parse(
-    (await runInProcess(["auth", "--profile", "plain"], { env: t.env })).stdout,
-  );
-  assertEquals(second.token, session.token);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-});
+testWhere(
+  ["/bin/sh"],
+  "SORACOM_PROFILE selects the profile; auth --profile prints the session for other tools",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "plain", PROFILES.samPlain);
+    const first = await runInProcess(["auth"], { env: { ...t.env, SORACOM_PROFILE: "plain" } });
+    assertEquals(first.code, 0, first.stderr);
+    const session = JSON.parse(first.stdout);
+    assertEquals(Object.keys(session).sort(), ["apiKey", "operatorId", "token", "userName"]);
+    assertEquals(session.userName, samPlain.userName);
+    const second = JSON.parse(
+      (await runInProcess(["auth", "--profile", "plain"], { env: t.env })).stdout,
+    );
+    assertEquals(second.token, session.token);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  },
+);
 
-Deno.test("mfaOTPCommand supplies the OTP (run only when logging in)", async () => {
+testWhere(["/bin/sh"], "mfaOTPCommand supplies the OTP (run only when logging in)", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "sam", {
     operatorId: sam.operatorId,
@@ -260,198 +294,242 @@ Deno.test("mfaOTPCommand supplies the OTP (run only when logging in)", async () 
   assert(/^\d{6}$/.test(t.firstLogin().mfaOTPCode ?? ""));
 });
 
-Deno.test("AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a real pseudo-terminal, then retries once", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const { code, screen } = await runInPty(["soralets", "list", "--profile", "sam"], t.env, [
-    ["MFA OTP code for sam: ", t.api.totp("sam")],
-  ]);
-  assertEquals(code, 0, screen);
-  assertStringIncludes(screen, `"soraletId"`);
-  const auths = t.api.log.filter((l) => l.path === "/v1/auth").map((l) => JSON.parse(l.body));
-  assertEquals(auths.length, 2);
-  assertEquals(auths[0].mfaOTPCode, undefined);
-  assert(/^\d{6}$/.test(auths[1].mfaOTPCode));
-});
+testWhere(
+  ["script", "/bin/sh"],
+  "AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a real pseudo-terminal, then retries once",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    const { code, screen } = await runInPty(["soralets", "list", "--profile", "sam"], t.env, [
+      ["MFA OTP code for sam: ", t.api.totp("sam")],
+    ]);
+    assertEquals(code, 0, screen);
+    assertStringIncludes(screen, `"soraletId"`);
+    const auths = t.api.log.filter((l) => l.path === "/v1/auth").map((l) => JSON.parse(l.body));
+    assertEquals(auths.length, 2);
+    assertEquals(auths[0].mfaOTPCode, undefined);
+    assert(/^\d{6}$/.test(auths[1].mfaOTPCode));
+  },
+);
 
-Deno.test("AUM0063 without a terminal: the API's error is shown as it is", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.sam);
-  const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
-  assertEquals(r.code, 4);
-  assertStringIncludes(r.stderr, `Error: {"code":"AUM0063"`);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(await t.sessionFiles(), []);
-});
+testWhere(
+  ["/bin/sh"],
+  "AUM0063 without a terminal: the API's error is shown as it is",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.sam);
+    const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
+    assertEquals(r.code, 4);
+    assertStringIncludes(r.stderr, `Error: {"code":"AUM0063"`);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(await t.sessionFiles(), []);
+  },
+);
 
-Deno.test("fake clock: a refused renewal keeps using the session while it is valid (no OTP 6 h early)", async () => {
-  await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  assertEquals((await t.cli(["operator", "get"])).code, 0);
-  t.api.injectFault(
-    { path: `/v1/operators/${authKey.operatorId}/token` },
-    { kind: "status", status: 403, body: `{"code":"SEM0403","message":"no permission"}` },
-    Infinity,
-  );
-  t.advance(20 * HOUR);
-  const r = await t.cli(["operator", "get"]);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 1);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-});
-
-Deno.test("fake clock: auth hands other tools a session with at least 10 minutes left", async () => {
-  await using t = await setup({ fakeClock: true });
-  await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "default", { ...PROFILES.switchUser, tokenTimeoutSeconds: 900 });
-  const first = JSON.parse((await t.cli(["auth"])).stdout);
-  t.advance(500_000); // 400 s left: fine for a command, too little to hand out
-  assertEquals((await t.cli(["operator", "get"])).code, 0);
-  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
-  const second = JSON.parse((await t.cli(["auth"])).stdout);
-  assert(second.token !== first.token);
-  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 2);
-});
-
-Deno.test("no HOME: credential flags work without a profile folder or a session cache", async () => {
-  await using t = await setup();
-  const env = { PATH: t.env.PATH, SORACOM_ENDPOINT: t.env.SORACOM_ENDPOINT };
-  const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
-  const r = await runInProcess(["operator", "get", ...ak], { env });
-  assertEquals(r.code, 0, r.stderr);
-  const session = JSON.parse((await runInProcess(["auth", ...ak], { env })).stdout);
-  const k = await runInProcess([
-    "operator",
-    "get",
-    "--api-key",
-    session.apiKey,
-    "--api-token",
-    session.token,
-  ], {
-    env,
-  });
-  assertEquals(k.code, 0, k.stderr);
-  // Without credentials, the missing profile folder is the error.
-  const none = await runInProcess(["operator", "get"], { env });
-  assertEquals(none.code, 3);
-  assertStringIncludes(none.stderr, "HOME is not set");
-});
-
-Deno.test("a session folder that cannot be used does not fail the command (it runs without the cache)", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const file = `${t.dir}/not-a-folder`;
-  await Deno.writeTextFile(file, "x");
-  const env = { ...t.env, SORACOM_SESSION_DIR: `${file}/sessions` };
-  for (let i = 0; i < 2; i++) {
-    const r = await runInProcess(["operator", "get"], { env });
+testWhere(
+  ["/bin/sh"],
+  "fake clock: a refused renewal keeps using the session while it is valid (no OTP 6 h early)",
+  async () => {
+    await using t = await setup({ fakeClock: true });
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    assertEquals((await t.cli(["operator", "get"])).code, 0);
+    t.api.injectFault(
+      { path: `/v1/operators/${authKey.operatorId}/token` },
+      { kind: "status", status: 403, body: `{"code":"SEM0403","message":"no permission"}` },
+      Infinity,
+    );
+    t.advance(20 * HOUR);
+    const r = await t.cli(["operator", "get"]);
     assertEquals(r.code, 0, r.stderr);
-    assertEquals(r.stderr, "");
-  }
-  assertEquals(t.api.count("POST", "/v1/auth"), 2);
-  const verbose = await runInProcess(["operator", "get"], {
-    env: { ...env, SORACOM_VERBOSE: "1" },
-  });
-  assertStringIncludes(verbose.stderr, "session cache not used");
-});
+    assertEquals(t.api.count("POST", `/v1/operators/${authKey.operatorId}/token`), 1);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  },
+);
 
-Deno.test("logout with nothing cached logs nobody in; logout --all keeps going past a failure", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  await writeProfile(t.profiles, "plain", PROFILES.samPlain);
-  const nothing = await runInProcess(["logout"], { env: t.env });
-  assertEquals(nothing.code, 0);
-  assertStringIncludes(nothing.stderr, "no cached session for profile default");
-  assertEquals(t.api.count("POST", "/v1/auth"), 0);
-  await runInProcess(["operator", "get"], { env: t.env });
-  await runInProcess(["operator", "get", "--profile", "plain"], { env: t.env });
-  t.api.injectFault({ path: "/v1/auth/logout" }, {
-    kind: "status",
-    status: 400,
-    body: `{"code":"X","message":"no"}`,
-  }, 1);
-  const all = await runInProcess(["logout", "--all"], { env: t.env });
-  assertEquals(all.code, 5);
-  assertStringIncludes(all.stderr, "logged out 1 cached session\n");
-  assertStringIncludes(all.stderr, "1 cached session could not be logged out (kept)");
-  assertEquals((await t.sessionFiles()).length, 1);
-  assertEquals(t.api.count("POST", "/v1/auth/logout"), 2);
-});
+testWhere(
+  ["/bin/sh"],
+  "fake clock: auth hands other tools a session with at least 10 minutes left",
+  async () => {
+    await using t = await setup({ fakeClock: true });
+    await writeProfile(t.profiles, "src", PROFILES.authKey);
+    await writeProfile(t.profiles, "default", { ...PROFILES.switchUser, tokenTimeoutSeconds: 900 });
+    const first = JSON.parse((await t.cli(["auth"])).stdout);
+    t.advance(500_000); // 400 s left: fine for a command, too little to hand out
+    assertEquals((await t.cli(["operator", "get"])).code, 0);
+    assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+    const second = JSON.parse((await t.cli(["auth"])).stdout);
+    assert(second.token !== first.token);
+    assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 2);
+  },
+);
 
-Deno.test("profileCommand for the credentials and mfaOTPCommand for the code, as the README shows", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", PROFILES.opWithOtpCommand);
-  const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(await opRuns(t.opLog), 2);
-  assert(/^\d{6}$/.test(t.firstLogin().mfaOTPCode ?? ""));
-});
+testWhere(
+  ["/bin/sh"],
+  "no HOME: credential flags work without a profile folder or a session cache",
+  async () => {
+    await using t = await setup();
+    const env = { PATH: t.env.PATH, SORACOM_ENDPOINT: t.env.SORACOM_ENDPOINT };
+    const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
+    const r = await runInProcess(["operator", "get", ...ak], { env });
+    assertEquals(r.code, 0, r.stderr);
+    const session = JSON.parse((await runInProcess(["auth", ...ak], { env })).stdout);
+    const k = await runInProcess([
+      "operator",
+      "get",
+      "--api-key",
+      session.apiKey,
+      "--api-token",
+      session.token,
+    ], {
+      env,
+    });
+    assertEquals(k.code, 0, k.stderr);
+    // Without credentials, the missing profile folder is the error.
+    const none = await runInProcess(["operator", "get"], { env });
+    assertEquals(none.code, 3);
+    assertStringIncludes(none.stderr, "HOME is not set");
+  },
+);
 
-Deno.test("a run killed in the middle of its login (at the password manager) does not block the next one", async () => {
-  await using t = await setup();
-  const hang = `${t.dir}/hang.sh`;
-  await Deno.writeTextFile(hang, "#!/bin/sh\nsleep 600\n", { mode: 0o755 });
-  await writeProfile(t.profiles, "default", { profileCommand: hang });
-  const first = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", MAIN, "operator", "get"],
-    env: { ...t.env, DENO_DIR },
-    stdin: "null",
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  // Wait until it holds the login lock (its profileCommand is running), then kill it.
-  let holding = false;
-  for (let i = 0; i < 200 && !holding; i++) {
-    const ps = await new Deno.Command("pgrep", { args: ["-f", hang], stdout: "piped" }).output();
-    holding = new TextDecoder().decode(ps.stdout).trim() !== "";
-    if (!holding) await new Promise((r) => setTimeout(r, 50));
-  }
-  first.kill("SIGKILL");
-  await first.status;
-  await new Deno.Command("pkill", { args: ["-f", hang] }).output();
-  // Otherwise the first run never held the lock and the test would check nothing.
-  assert(holding, "the first run never reached its password manager");
-  // Same profile, same identity, same lock: now the password manager answers at once.
-  await Deno.writeTextFile(
-    hang,
-    `#!/bin/sh\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
-  );
-  const r = await runSoracom(["operator", "get"], { env: t.env, killAfterMs: 20_000 });
-  assertEquals(r.code, 0, r.stderr);
-  assertNotIncludes(r.stderr, "waiting for another soracom run");
-});
+testWhere(
+  ["/bin/sh"],
+  "a session folder that cannot be used does not fail the command (it runs without the cache)",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    const file = `${t.dir}/not-a-folder`;
+    await Deno.writeTextFile(file, "x");
+    const env = { ...t.env, SORACOM_SESSION_DIR: `${file}/sessions` };
+    for (let i = 0; i < 2; i++) {
+      const r = await runInProcess(["operator", "get"], { env });
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(r.stderr, "");
+    }
+    assertEquals(t.api.count("POST", "/v1/auth"), 2);
+    const verbose = await runInProcess(["operator", "get"], {
+      env: { ...env, SORACOM_VERBOSE: "1" },
+    });
+    assertStringIncludes(verbose.stderr, "session cache not used");
+  },
+);
 
-Deno.test("a session that cannot be written after a login costs no second login", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  assertEquals((await runInProcess(["operator", "get"], { env: t.env })).code, 0);
-  // The session file's place is taken by a folder that cannot be replaced.
-  const [file] = await t.sessionFiles();
-  await Deno.remove(`${t.sessions}/${file}`);
-  await Deno.mkdir(`${t.sessions}/${file}/blocker`, { recursive: true });
-  const r = await runInProcess(["operator", "get"], { env: t.env });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.api.count("POST", "/v1/auth"), 2);
-});
+testWhere(
+  ["/bin/sh"],
+  "logout with nothing cached logs nobody in; logout --all keeps going past a failure",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    await writeProfile(t.profiles, "plain", PROFILES.samPlain);
+    const nothing = await runInProcess(["logout"], { env: t.env });
+    assertEquals(nothing.code, 0);
+    assertStringIncludes(nothing.stderr, "no cached session for profile default");
+    assertEquals(t.api.count("POST", "/v1/auth"), 0);
+    await runInProcess(["operator", "get"], { env: t.env });
+    await runInProcess(["operator", "get", "--profile", "plain"], { env: t.env });
+    t.api.injectFault({ path: "/v1/auth/logout" }, {
+      kind: "status",
+      status: 400,
+      body: `{"code":"X","message":"no"}`,
+    }, 1);
+    const all = await runInProcess(["logout", "--all"], { env: t.env });
+    assertEquals(all.code, 5);
+    assertStringIncludes(all.stderr, "logged out 1 cached session\n");
+    assertStringIncludes(all.stderr, "1 cached session could not be logged out (kept)");
+    assertEquals((await t.sessionFiles()).length, 1);
+    assertEquals(t.api.count("POST", "/v1/auth/logout"), 2);
+  },
+);
 
-Deno.test("login replies are checked: missing fields or text that is not JSON is an auth error", async () => {
-  await using t = await setup();
-  const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
-  const env = { ...t.env, SORACOM_NO_SESSION_CACHE: "1" };
-  const reply = async (body: string) => {
-    t.api.stub("POST", "/v1/auth", { status: 200, body });
-    return await runInProcess(["soralets", "list", ...ak], { env });
-  };
-  const missing = await reply(`{"apiKey":"api-1","token":"","operatorId":"OP1"}`);
-  assertEquals(missing.code, 4, missing.stderr);
-  assertEquals(
-    missing.stderr,
-    "Error: the authentication response is missing apiKey, token or operatorId\n",
-  );
-  const text = await reply("<html>oops</html>");
-  assertEquals(text.code, 4, text.stderr);
-  assertEquals(text.stderr, "Error: the authentication response is not JSON\n");
-});
+testWhere(
+  ["/bin/sh", "jq"],
+  "profileCommand for the credentials and mfaOTPCommand for the code, as the README shows",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", PROFILES.opWithOtpCommand);
+    const r = await runInProcess(["soralets", "list", "--profile", "sam"], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(await opRuns(t.opLog), 2);
+    assert(/^\d{6}$/.test(t.firstLogin().mfaOTPCode ?? ""));
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "a run killed in the middle of its login (at the password manager) does not block the next one",
+  async () => {
+    await using t = await setup();
+    const hang = `${t.dir}/hang.sh`;
+    await Deno.writeTextFile(hang, "#!/bin/sh\nsleep 600\n", { mode: 0o755 });
+    await writeProfile(t.profiles, "default", { profileCommand: hang });
+    const first = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "--quiet", MAIN, "operator", "get"],
+      env: { ...t.env, DENO_DIR },
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    // Wait until it holds the login lock (its profileCommand is running), then kill it.
+    let holding = false;
+    for (let i = 0; i < 200 && !holding; i++) {
+      const ps = await new Deno.Command("pgrep", { args: ["-f", hang], stdout: "piped" }).output();
+      holding = new TextDecoder().decode(ps.stdout).trim() !== "";
+      if (!holding) await new Promise((r) => setTimeout(r, 50));
+    }
+    first.kill("SIGKILL");
+    await first.status;
+    await new Deno.Command("pkill", { args: ["-f", hang] }).output();
+    // Otherwise the first run never held the lock and the test would check nothing.
+    assert(holding, "the first run never reached its password manager");
+    // Same profile, same identity, same lock: now the password manager answers at once.
+    await Deno.writeTextFile(
+      hang,
+      `#!/bin/sh\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
+    );
+    const r = await runSoracom(["operator", "get"], { env: t.env, killAfterMs: 20_000 });
+    assertEquals(r.code, 0, r.stderr);
+    assertNotIncludes(r.stderr, "waiting for another soracom run");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "a session that cannot be written after a login costs no second login",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    assertEquals((await runInProcess(["operator", "get"], { env: t.env })).code, 0);
+    // The session file's place is taken by a folder that cannot be replaced.
+    const [file] = await t.sessionFiles();
+    await Deno.remove(`${t.sessions}/${file}`);
+    await Deno.mkdir(`${t.sessions}/${file}/blocker`, { recursive: true });
+    const r = await runInProcess(["operator", "get"], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(t.api.count("POST", "/v1/auth"), 2);
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "login replies are checked: missing fields or text that is not JSON is an auth error",
+  async () => {
+    await using t = await setup();
+    const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
+    const env = { ...t.env, SORACOM_NO_SESSION_CACHE: "1" };
+    const reply = async (body: string) => {
+      t.api.stub("POST", "/v1/auth", { status: 200, body });
+      return await runInProcess(["soralets", "list", ...ak], { env });
+    };
+    const missing = await reply(`{"apiKey":"api-1","token":"","operatorId":"OP1"}`);
+    assertEquals(missing.code, 4, missing.stderr);
+    assertEquals(
+      missing.stderr,
+      "Error: the authentication response is missing apiKey, token or operatorId\n",
+    );
+    const text = await reply("<html>oops</html>");
+    assertEquals(text.code, 4, text.stderr);
+    assertEquals(text.stderr, "Error: the authentication response is not JSON\n");
+  },
+);
 
 Deno.test("session file names are the SHA-256 of the identity, byte for byte what WebCrypto gives", async () => {
   const hex = (bytes: ArrayBuffer) =>

@@ -11,6 +11,7 @@ import { commandIndex } from "../helpers/catalog_index.ts";
 import { fc } from "../helpers/property.ts";
 import { VERSION } from "../../src/version.ts";
 import { authKey } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 /** In process, with a home that does not exist. */
 const inProcess = (args: readonly string[], env: Record<string, string> = {}) =>
@@ -75,19 +76,23 @@ Deno.test("global flags may come before the command words", () => {
   });
 });
 
-Deno.test("a command's own flag shadows the global flag of the same name (operator add-coverage-type --coverage-type)", async () => {
-  await using t = await emulatorFixture();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  t.api.stub("POST", `/v1/operators/${authKey.operatorId}/coverage_type/g`, {
-    status: 200,
-    body: "{}",
-  });
-  const r = await runSoracom(["operator", "add-coverage-type", "--coverage-type", "g"], {
-    env: t.env,
-  });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.api.log.at(-1)!.path, `/v1/operators/${authKey.operatorId}/coverage_type/g`);
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "a command's own flag shadows the global flag of the same name (operator add-coverage-type --coverage-type)",
+  async () => {
+    await using t = await emulatorFixture();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    t.api.stub("POST", `/v1/operators/${authKey.operatorId}/coverage_type/g`, {
+      status: 200,
+      body: "{}",
+    });
+    const r = await runSoracom(["operator", "add-coverage-type", "--coverage-type", "g"], {
+      env: t.env,
+    });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(t.api.log.at(-1)!.path, `/v1/operators/${authKey.operatorId}/coverage_type/g`);
+  },
+);
 
 /**
  * Runs `args` in process with no profile, against a fake API that answers `[]`;
@@ -121,68 +126,80 @@ Deno.test("--coverage-type picks the endpoint when SORACOM_ENDPOINT is not set",
   assertEquals(seen, ["https://g.api.soracom.io/v1/soralets"]);
 });
 
-Deno.test("--fetch-all shows progress on a terminal (stderr) and never on a pipe", async () => {
-  await using t = await emulatorFixture({ subscriberCount: 9 });
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const piped = await runSoracom(["subscribers", "list", "--fetch-all", "--limit", "3"], {
-    env: t.env,
-  });
-  assertEquals(piped.stderr, "");
-  // In a terminal, with stdout sent to a file: progress on the terminal, clean JSON in the file.
-  const out = `${t.dir}/out.json`;
-  const child = await new Deno.Command("script", {
-    args: [
-      "-qec",
-      `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all --limit 3 > "${out}"`,
-      "/dev/null",
-    ],
-    env: { ...t.env, DENO_DIR },
-    stdin: "null",
-    stdout: "piped",
-    stderr: "null",
-  }).output();
-  const terminal = new TextDecoder().decode(child.stdout);
-  assertEquals(child.code, 0, terminal);
-  assertStringIncludes(terminal, "fetched 3 pages, 9 items");
-  const file = await Deno.readTextFile(out);
-  assertEquals(JSON.parse(file).length, 9);
-  assertNotIncludes(file, "fetched");
-});
+testWhere(
+  ["setsid", "script", "/bin/sh"],
+  "--fetch-all shows progress on a terminal (stderr) and never on a pipe",
+  async () => {
+    await using t = await emulatorFixture({ subscriberCount: 9 });
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    const piped = await runSoracom(["subscribers", "list", "--fetch-all", "--limit", "3"], {
+      env: t.env,
+    });
+    assertEquals(piped.stderr, "");
+    // In a terminal, with stdout sent to a file: progress on the terminal, clean JSON in the file.
+    const out = `${t.dir}/out.json`;
+    const child = await new Deno.Command("script", {
+      args: [
+        "-qec",
+        `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all --limit 3 > "${out}"`,
+        "/dev/null",
+      ],
+      env: { ...t.env, DENO_DIR },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const terminal = new TextDecoder().decode(child.stdout);
+    assertEquals(child.code, 0, terminal);
+    assertStringIncludes(terminal, "fetched 3 pages, 9 items");
+    const file = await Deno.readTextFile(out);
+    assertEquals(JSON.parse(file).length, 9);
+    assertNotIncludes(file, "fetched");
+  },
+);
 
-Deno.test("a profileCommand gets the user's terminal, so a password manager can ask for a password", async () => {
-  await using t = await emulatorFixture();
-  const script = `${t.dir}/pm.sh`;
-  await Deno.writeTextFile(
-    script,
-    `#!/bin/sh\nprintf 'Master password: ' >&2\nread answer\n[ "$answer" = "open sesame" ] || exit 9\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
-    { mode: 0o755 },
-  );
-  await writeProfile(t.profiles, "default", { profileCommand: script });
-  const { code, screen } = await runInPty(
-    ["soralets", "list"],
-    { ...t.env, PATH: "/usr/bin:/bin" },
-    [["Master password: ", "open sesame"]],
-  );
-  assertEquals(code, 0, screen);
-  assertStringIncludes(screen, `"soraletId"`);
-  assertNotIncludes(screen, authKey.authKey);
-});
+testWhere(
+  ["script", "/bin/sh"],
+  "a profileCommand gets the user's terminal, so a password manager can ask for a password",
+  async () => {
+    await using t = await emulatorFixture();
+    const script = `${t.dir}/pm.sh`;
+    await Deno.writeTextFile(
+      script,
+      `#!/bin/sh\nprintf 'Master password: ' >&2\nread answer\n[ "$answer" = "open sesame" ] || exit 9\nprintf '{"authKeyId":"${authKey.authKeyId}","authKey":"${authKey.authKey}"}'\n`,
+      { mode: 0o755 },
+    );
+    await writeProfile(t.profiles, "default", { profileCommand: script });
+    const { code, screen } = await runInPty(
+      ["soralets", "list"],
+      { ...t.env, PATH: "/usr/bin:/bin" },
+      [["Master password: ", "open sesame"]],
+    );
+    assertEquals(code, 0, screen);
+    assertStringIncludes(screen, `"soraletId"`);
+    assertNotIncludes(screen, authKey.authKey);
+  },
+);
 
-Deno.test("a closed output pipe (soracom ... | head) ends quietly with 141, like SIGPIPE", async () => {
-  await using t = await emulatorFixture({ subscriberCount: 3000 });
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const out = await new Deno.Command("bash", {
-    args: [
-      "-c",
-      `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
-    ],
-    env: { ...t.env, DENO_DIR },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assertEquals(new TextDecoder().decode(out.stdout).trim(), "status=141");
-  assertEquals(new TextDecoder().decode(out.stderr), "");
-});
+testWhere(
+  ["/bin/sh", "bash"],
+  "a closed output pipe (soracom ... | head) ends quietly with 141, like SIGPIPE",
+  async () => {
+    await using t = await emulatorFixture({ subscriberCount: 3000 });
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    const out = await new Deno.Command("bash", {
+      args: [
+        "-c",
+        `"${Deno.execPath()}" run -A --quiet "${MAIN}" subscribers list --fetch-all | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      env: { ...t.env, DENO_DIR },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertEquals(new TextDecoder().decode(out.stdout).trim(), "status=141");
+    assertEquals(new TextDecoder().decode(out.stderr), "");
+  },
+);
 
 Deno.test("stdout writes each text's UTF-8 exactly, large or small, one after another", async () => {
   // Shrinking, growing, multi-byte, a lone surrogate (written as U+FFFD), and one
@@ -205,21 +222,25 @@ for (const t of ${texts}) out.write(t);`;
   assertEquals(out.stdout, new TextEncoder().encode(expected));
 });
 
-Deno.test("a command's own --version flag is a parameter, not the version (soralets delete-version --version 1)", async () => {
-  await using t = await emulatorFixture();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  t.api.stub("DELETE", "/v1/soralets/echo/versions/1", { status: 204 });
-  const r = await runSoracom([
-    "soralets",
-    "delete-version",
-    "--soralet-id",
-    "echo",
-    "--version",
-    "1",
-  ], { env: t.env });
-  assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
-  assertEquals(t.api.count("DELETE", "/v1/soralets/echo/versions/1"), 1);
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "a command's own --version flag is a parameter, not the version (soralets delete-version --version 1)",
+  async () => {
+    await using t = await emulatorFixture();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    t.api.stub("DELETE", "/v1/soralets/echo/versions/1", { status: 204 });
+    const r = await runSoracom([
+      "soralets",
+      "delete-version",
+      "--soralet-id",
+      "echo",
+      "--version",
+      "1",
+    ], { env: t.env });
+    assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
+    assertEquals(t.api.count("DELETE", "/v1/soralets/echo/versions/1"), 1);
+  },
+);
 
 Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a default --profile)", async () => {
   const { code, seen, stderr } = await requestsOf([

@@ -19,6 +19,7 @@ import {
 } from "../helpers/assert.ts";
 import { runInProcess, testContext } from "../helpers/context.ts";
 import { MAIN, tempDir, writeProfile } from "../helpers/run.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 /** Runs `soracom __complete ARGS` in-process; returns the printed lines. */
 async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {
@@ -143,36 +144,40 @@ Deno.test("__complete: nothing after an unknown word, a leaf or --", async () =>
   assertEquals(await values([]), await values([""]));
 });
 
-Deno.test("completion: prints the scripts; `completion` alone is bash; __complete is hidden", async () => {
-  const bare = await runInProcess(["completion"]);
-  const bash = await runInProcess(["completion", "bash"]);
-  const zsh = await runInProcess(["completion", "zsh"]);
-  const fish = await runInProcess(["completion", "fish"]);
-  for (const r of [bare, bash, zsh, fish]) assertEquals([r.code, r.stderr], [0, ""]);
-  assertEquals(bare.stdout, bash.stdout);
-  assertEquals([bash.stdout, zsh.stdout, fish.stdout], [
-    completionScript("bash"),
-    completionScript("zsh"),
-    completionScript("fish"),
-  ]);
-  assertStringIncludes(bash.stdout, "complete -F _soracom_complete soracom");
-  assert(zsh.stdout.startsWith("#compdef soracom\n"), "zsh script starts with #compdef");
-  assertStringIncludes(fish.stdout, "complete -c soracom");
-  for (const r of [bash, zsh, fish]) assertStringIncludes(r.stdout, "__complete");
+testWhere(
+  ["/bin/sh", "posix-modes", "bash", "zsh", "fish"],
+  "completion: prints the scripts; `completion` alone is bash; __complete is hidden",
+  async () => {
+    const bare = await runInProcess(["completion"]);
+    const bash = await runInProcess(["completion", "bash"]);
+    const zsh = await runInProcess(["completion", "zsh"]);
+    const fish = await runInProcess(["completion", "fish"]);
+    for (const r of [bare, bash, zsh, fish]) assertEquals([r.code, r.stderr], [0, ""]);
+    assertEquals(bare.stdout, bash.stdout);
+    assertEquals([bash.stdout, zsh.stdout, fish.stdout], [
+      completionScript("bash"),
+      completionScript("zsh"),
+      completionScript("fish"),
+    ]);
+    assertStringIncludes(bash.stdout, "complete -F _soracom_complete soracom");
+    assert(zsh.stdout.startsWith("#compdef soracom\n"), "zsh script starts with #compdef");
+    assertStringIncludes(fish.stdout, "complete -c soracom");
+    for (const r of [bash, zsh, fish]) assertStringIncludes(r.stdout, "__complete");
 
-  const help = await runInProcess(["--help"]);
-  assertEquals(help.code, 0);
-  assertStringIncludes(help.stdout, "completion");
-  assertNotIncludes(help.stdout, "__complete");
-  const sub = await runInProcess(["completion", "--help"]);
-  assertEquals(sub.code, 0);
-  for (const shell of ["bash", "zsh", "fish"]) assertStringIncludes(sub.stdout, shell);
+    const help = await runInProcess(["--help"]);
+    assertEquals(help.code, 0);
+    assertStringIncludes(help.stdout, "completion");
+    assertNotIncludes(help.stdout, "__complete");
+    const sub = await runInProcess(["completion", "--help"]);
+    assertEquals(sub.code, 0);
+    for (const shell of ["bash", "zsh", "fish"]) assertStringIncludes(sub.stdout, shell);
 
-  const bad = await runInProcess(["completion", "powershell"]);
-  assert(bad.code !== 0, "an unknown shell fails");
-  assertEquals(bad.stdout, "");
-  assert(/^Error: [^\n]+\n$/.test(bad.stderr), `one error line, got ${bad.stderr}`);
-});
+    const bad = await runInProcess(["completion", "powershell"]);
+    assert(bad.code !== 0, "an unknown shell fails");
+    assertEquals(bad.stdout, "");
+    assert(/^Error: [^\n]+\n$/.test(bad.stderr), `one error line, got ${bad.stderr}`);
+  },
+);
 
 /** A folder with a `soracom` wrapper (bin/) and the three scripts. */
 interface Setup {
@@ -260,63 +265,71 @@ function fish(s: Setup, line: string): Promise<string[]> {
 
 const valueOf = (line: string) => line.split(/(?<!\\):|\t/)[0];
 
-Deno.test("bash: the script completes commands, flags and values", async () => {
-  const s = await setup();
-  try {
-    assertHas(await bash(s, ["soracom", ""]), ["configure", "logout", "sims", "help"], "top");
-    assertEquals(await bash(s, ["soracom", "subscribers", "li"]), ["list"]);
-    assertHas(await bash(s, ["soracom", "sora-cam", "devices", ""]), ["atom-cam", "list"], "3");
-    assertEquals(await bash(s, ["soracom", "subscribers", "get", "--im"]), ["--imsi"]);
-    assertHas(await bash(s, ["soracom", "sims", "list", "--"]), GLOBALS, "global flags");
-    assertEquals(await bash(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
-    assertEquals(await bash(s, ["soracom", "logout", "--al"]), ["--all"]);
-    assertEquals(await bash(s, ["soracom", "--profile", ""]), ["sandbox-a"]);
-    // bash splits `--coverage-type=j` at `=`; only the value part is replaced.
-    assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "=", "j"]), ["jp"]);
-    assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "="]), ["jp", "g"]);
-    assertEquals(await bash(s, ["soracom", "subscribers", "nosuch", ""]), []);
-  } finally {
-    await Deno.remove(s.dir, { recursive: true });
-  }
-});
+testWhere(
+  ["/bin/sh", "posix-modes", "bash"],
+  "bash: the script completes commands, flags and values",
+  async () => {
+    const s = await setup();
+    try {
+      assertHas(await bash(s, ["soracom", ""]), ["configure", "logout", "sims", "help"], "top");
+      assertEquals(await bash(s, ["soracom", "subscribers", "li"]), ["list"]);
+      assertHas(await bash(s, ["soracom", "sora-cam", "devices", ""]), ["atom-cam", "list"], "3");
+      assertEquals(await bash(s, ["soracom", "subscribers", "get", "--im"]), ["--imsi"]);
+      assertHas(await bash(s, ["soracom", "sims", "list", "--"]), GLOBALS, "global flags");
+      assertEquals(await bash(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
+      assertEquals(await bash(s, ["soracom", "logout", "--al"]), ["--all"]);
+      assertEquals(await bash(s, ["soracom", "--profile", ""]), ["sandbox-a"]);
+      // bash splits `--coverage-type=j` at `=`; only the value part is replaced.
+      assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "=", "j"]), ["jp"]);
+      assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "="]), ["jp", "g"]);
+      assertEquals(await bash(s, ["soracom", "subscribers", "nosuch", ""]), []);
+    } finally {
+      await Deno.remove(s.dir, { recursive: true });
+    }
+  },
+);
 
-Deno.test("zsh: the script completes commands, flags and values", async () => {
-  const s = await setup();
-  try {
-    const top = await zsh(s, ["soracom", ""]);
-    assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
-    assertHas(
-      top,
-      ["logout:revoke the session and delete it from the cache (POST /auth/logout)"],
-      "",
-    );
-    assertEquals(await zsh(s, ["soracom", "subscribers", "li"]), ["list:GET /subscribers"]);
-    assertHas(
-      (await zsh(s, ["soracom", "sora-cam", "devices", ""])).map(valueOf),
-      ["atom-cam", "list"],
-      "3 words",
-    );
-    assertEquals((await zsh(s, ["soracom", "subscribers", "get", "--im"])).map(valueOf), [
-      "--imsi",
-    ]);
-    assertHas((await zsh(s, ["soracom", "sims", "list", "--"])).map(valueOf), GLOBALS, "globals");
-    assertEquals(await zsh(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
-    assertEquals(await zsh(s, ["soracom", "sims", "list", "--coverage-type=g"]), [
-      "--coverage-type=g",
-    ]);
-    // Sourced (not autoloaded), the script registers itself with compdef.
-    const sourced = await shell("zsh", [
-      "-f",
-      "-c",
-      'compdef() { print -r -- "compdef $*" }; source "$1"',
-      "zsh",
-      s.script.zsh,
-    ], s.env);
-    assertEquals(sourced, ["compdef _soracom soracom"]);
-  } finally {
-    await Deno.remove(s.dir, { recursive: true });
-  }
-});
+testWhere(
+  ["/bin/sh", "posix-modes", "zsh"],
+  "zsh: the script completes commands, flags and values",
+  async () => {
+    const s = await setup();
+    try {
+      const top = await zsh(s, ["soracom", ""]);
+      assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
+      assertHas(
+        top,
+        ["logout:revoke the session and delete it from the cache (POST /auth/logout)"],
+        "",
+      );
+      assertEquals(await zsh(s, ["soracom", "subscribers", "li"]), ["list:GET /subscribers"]);
+      assertHas(
+        (await zsh(s, ["soracom", "sora-cam", "devices", ""])).map(valueOf),
+        ["atom-cam", "list"],
+        "3 words",
+      );
+      assertEquals((await zsh(s, ["soracom", "subscribers", "get", "--im"])).map(valueOf), [
+        "--imsi",
+      ]);
+      assertHas((await zsh(s, ["soracom", "sims", "list", "--"])).map(valueOf), GLOBALS, "globals");
+      assertEquals(await zsh(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
+      assertEquals(await zsh(s, ["soracom", "sims", "list", "--coverage-type=g"]), [
+        "--coverage-type=g",
+      ]);
+      // Sourced (not autoloaded), the script registers itself with compdef.
+      const sourced = await shell("zsh", [
+        "-f",
+        "-c",
+        'compdef() { print -r -- "compdef $*" }; source "$1"',
+        "zsh",
+        s.script.zsh,
+      ], s.env);
+      assertEquals(sourced, ["compdef _soracom soracom"]);
+    } finally {
+      await Deno.remove(s.dir, { recursive: true });
+    }
+  },
+);
 
 /**
  * Types LINE and TAB into an interactive zsh (in a pseudo-terminal) with
@@ -337,39 +350,47 @@ async function zshInteractive(s: Setup, line: string): Promise<string> {
   return out.join("\n").trim();
 }
 
-Deno.test("zsh: real compsys completion of a unique candidate", async () => {
-  const s = await setup();
-  try {
-    assertEquals(
-      await zshInteractive(s, "soracom subscribers get --im"),
-      "soracom subscribers get --imsi",
-    );
-    assertEquals(
-      await zshInteractive(s, "soracom sora-cam devices atom-cam settings set-rot"),
-      "soracom sora-cam devices atom-cam settings set-rotation",
-    );
-  } finally {
-    await Deno.remove(s.dir, { recursive: true });
-  }
-});
+testWhere(
+  ["/bin/sh", "posix-modes", "zsh"],
+  "zsh: real compsys completion of a unique candidate",
+  async () => {
+    const s = await setup();
+    try {
+      assertEquals(
+        await zshInteractive(s, "soracom subscribers get --im"),
+        "soracom subscribers get --imsi",
+      );
+      assertEquals(
+        await zshInteractive(s, "soracom sora-cam devices atom-cam settings set-rot"),
+        "soracom sora-cam devices atom-cam settings set-rotation",
+      );
+    } finally {
+      await Deno.remove(s.dir, { recursive: true });
+    }
+  },
+);
 
-Deno.test("fish: the script completes commands, flags and values", async () => {
-  const s = await setup();
-  try {
-    const top = await fish(s, "soracom ");
-    assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
-    assertEquals(await fish(s, "soracom subscribers li"), ["list\tGET /subscribers"]);
-    assertHas(
-      (await fish(s, "soracom sora-cam devices ")).map(valueOf),
-      ["atom-cam", "list"],
-      "3 words",
-    );
-    assertEquals((await fish(s, "soracom subscribers get --im")).map(valueOf), ["--imsi"]);
-    assertHas((await fish(s, "soracom sims list --")).map(valueOf), GLOBALS, "globals");
-    assertEquals((await fish(s, "soracom --coverage-type ")).sort(), ["g", "jp"]);
-    assertEquals(await fish(s, "soracom sims list --coverage-type=j"), ["--coverage-type=jp"]);
-    assertEquals(await fish(s, "soracom --profile sand"), ["sandbox-a"]);
-  } finally {
-    await Deno.remove(s.dir, { recursive: true });
-  }
-});
+testWhere(
+  ["/bin/sh", "posix-modes", "fish"],
+  "fish: the script completes commands, flags and values",
+  async () => {
+    const s = await setup();
+    try {
+      const top = await fish(s, "soracom ");
+      assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
+      assertEquals(await fish(s, "soracom subscribers li"), ["list\tGET /subscribers"]);
+      assertHas(
+        (await fish(s, "soracom sora-cam devices ")).map(valueOf),
+        ["atom-cam", "list"],
+        "3 words",
+      );
+      assertEquals((await fish(s, "soracom subscribers get --im")).map(valueOf), ["--imsi"]);
+      assertHas((await fish(s, "soracom sims list --")).map(valueOf), GLOBALS, "globals");
+      assertEquals((await fish(s, "soracom --coverage-type ")).sort(), ["g", "jp"]);
+      assertEquals(await fish(s, "soracom sims list --coverage-type=j"), ["--coverage-type=jp"]);
+      assertEquals(await fish(s, "soracom --profile sand"), ["sandbox-a"]);
+    } finally {
+      await Deno.remove(s.dir, { recursive: true });
+    }
+  },
+);

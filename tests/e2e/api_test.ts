@@ -11,6 +11,7 @@ import {
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { authKey } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 async function setup(subscriberCount = 7) {
   const f = await emulatorFixture({ subscriberCount });
@@ -25,363 +26,419 @@ async function setup(subscriberCount = 7) {
 const imsis = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => `4401000000000${String(from + i).padStart(2, "0")}`);
 
-Deno.test("--fetch-all follows x-soracom-next-key into last_evaluated_key and prints one merged array", async () => {
-  await using t = await setup(7);
-  const all = await t.run(["subscribers", "list", "--fetch-all", "--limit", "3"]);
-  assertEquals(all.code, 0, all.stderr);
-  const items = JSON.parse(all.stdout);
-  assertEquals(items.map((s: { imsi: string }) => s.imsi), imsis(7));
-  const pages = t.api.log.filter((l) => l.path === "/v1/subscribers");
-  assertEquals(pages.length, 3);
-  assertEquals(pages.map((p) => p.query.last_evaluated_key?.[0]), [
-    undefined,
-    imsis(1, 2)[0],
-    imsis(1, 5)[0],
-  ]);
-  // Byte for byte what one merged array prints as.
-  const single = await t.run(["subscribers", "list", "--limit", "100"]);
-  assertEquals(all.stdout, single.stdout);
-  assertStringIncludes(all.stdout, "12345678901234567890");
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "--fetch-all follows x-soracom-next-key into last_evaluated_key and prints one merged array",
+  async () => {
+    await using t = await setup(7);
+    const all = await t.run(["subscribers", "list", "--fetch-all", "--limit", "3"]);
+    assertEquals(all.code, 0, all.stderr);
+    const items = JSON.parse(all.stdout);
+    assertEquals(items.map((s: { imsi: string }) => s.imsi), imsis(7));
+    const pages = t.api.log.filter((l) => l.path === "/v1/subscribers");
+    assertEquals(pages.length, 3);
+    assertEquals(pages.map((p) => p.query.last_evaluated_key?.[0]), [
+      undefined,
+      imsis(1, 2)[0],
+      imsis(1, 5)[0],
+    ]);
+    // Byte for byte what one merged array prints as.
+    const single = await t.run(["subscribers", "list", "--limit", "100"]);
+    assertEquals(all.stdout, single.stdout);
+    assertStringIncludes(all.stdout, "12345678901234567890");
+  },
+);
 
-Deno.test("--fetch-all --jsonl prints one compact, key-sorted element per line", async () => {
-  await using t = await setup(5);
-  const r = await t.run(["subscribers", "list", "--fetch-all", "--jsonl", "--limit", "2"]);
-  assertEquals(r.code, 0, r.stderr);
-  const lines = r.stdout.trimEnd().split("\n");
-  assertEquals(lines.length, 5);
-  for (const line of lines) {
-    assert(!line.includes("\t") && !line.includes(": "), line);
-    const keys = Object.keys(JSON.parse(line));
-    assertEquals(keys, [...keys].sort());
-  }
-  assertStringIncludes(lines[0], `"bigNumber":12345678901234567890`);
-});
-
-Deno.test("an empty result is [] (and nothing with --jsonl); an empty body prints nothing", async () => {
-  await using t = await setup(0);
-  assertEquals((await t.run(["subscribers", "list", "--fetch-all"])).stdout, "[]\n");
-  assertEquals((await t.run(["subscribers", "list"])).stdout, "[]\n");
-  assertEquals((await t.run(["subscribers", "list", "--fetch-all", "--jsonl"])).stdout, "");
-  t.api.stub("POST", "/v1/subscribers/440100000000001/activate", { status: 204 });
-  const r = await t.run(["subscribers", "activate", "--imsi", "440100000000001"]);
-  assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
-});
-
-Deno.test("a repeating x-soracom-next-key stops --fetch-all with an error, not an endless loop", async () => {
-  await using t = await setup(7);
-  t.api.setNextKeyLoop("/v1/subscribers");
-  const r = await t.run(["subscribers", "list", "--fetch-all", "--limit", "2"]);
-  assertEquals(r.code, 5);
-  assertStringIncludes(r.stderr, "x-soracom-next-key");
-  assert(t.api.count("GET", "/v1/subscribers") <= 3);
-});
-
-Deno.test("--body from @file and from stdin; flags overwrite its keys", async () => {
-  await using t = await setup();
-  t.api.stub("POST", "/v1/subscribers/440100000000001/update_speed_class", {
-    status: 200,
-    body: "{}",
-  });
-  const file = `${t.dir}/body.json`;
-  await Deno.writeTextFile(file, `{"speedClass":"s1.slow","note":"from file"}`);
-  assertEquals(
-    (await t.run([
-      "subscribers",
-      "update-speed-class",
-      "--imsi",
-      "440100000000001",
-      "--body",
-      `@${file}`,
-    ])).code,
-    0,
-  );
-  assertEquals(JSON.parse(t.api.log.at(-1)!.body), { note: "from file", speedClass: "s1.slow" });
-  const viaStdin = await t.run(
-    [
-      "subscribers",
-      "update-speed-class",
-      "--imsi",
-      "440100000000001",
-      "--body",
-      "-",
-      "--speed-class",
-      "s1.fast",
-    ],
-    { stdin: `{"speedClass":"s1.slow"}` },
-  );
-  assertEquals(viaStdin.code, 0, viaStdin.stderr);
-  assertEquals(JSON.parse(t.api.log.at(-1)!.body), { speedClass: "s1.fast" });
-  assertEquals(t.api.log.at(-1)!.headers["content-type"], "application/json");
-  const missing = await t.run([
-    "subscribers",
-    "update-speed-class",
-    "--imsi",
-    "1",
-    "--body",
-    "@/nonexistent.json",
-  ]);
-  assertEquals(missing.code, 2);
-  assertStringIncludes(missing.stderr, "/nonexistent.json");
-  const bad = await t.run([
-    "subscribers",
-    "update-speed-class",
-    "--imsi",
-    "1",
-    "--body",
-    `{"speedClass":}`,
-  ]);
-  assertEquals(bad.code, 2);
-  assertStringIncludes(bad.stderr, "invalid json format specified for `--body` parameter");
-  assertStringIncludes(bad.stderr, "line 1 column 15");
-});
-
-Deno.test("array bodies and binary uploads are sent exactly as given", async () => {
-  await using t = await setup();
-  t.api.stub("PUT", "/v1/groups/g1/configuration/SoracomAir", { status: 200, body: "{}" });
-  const body = `[{"key":"useCustomDns","value":true}]`;
-  const r = await t.run([
-    "groups",
-    "put-config",
-    "--group-id",
-    "g1",
-    "--namespace",
-    "SoracomAir",
-    "--body",
-    body,
-  ]);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.api.log.at(-1)!.body, body);
-  t.api.stub("POST", "/v1/soralets/s1/versions", { status: 200, body: "{}" });
-  const wasm = `${t.dir}/code.wasm`;
-  await Deno.writeFile(wasm, new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
-  const up = await t.run([
-    "soralets",
-    "upload",
-    "--soralet-id",
-    "s1",
-    "--content-type",
-    "application/octet-stream",
-    "--body",
-    `@${wasm}`,
-  ]);
-  assertEquals(up.code, 0, up.stderr);
-  const logged = t.api.log.at(-1)!;
-  assertEquals(logged.headers["content-type"], "application/octet-stream");
-  assertEquals(
-    logged.body,
-    new TextDecoder().decode(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])),
-  );
-});
-
-Deno.test("--raw-output prints the body byte for byte; binary responses are written unchanged", async () => {
-  await using t = await setup();
-  const raw = `{"z":1,  "a":2}`;
-  t.api.stub("GET", "/v1/soralets/raw", {
-    status: 200,
-    headers: { "content-type": "application/json" },
-    body: raw,
-  });
-  const r = await t.run(["soralets", "get", "--soralet-id", "raw", "--raw-output"]);
-  assertEquals(r.stdout, raw);
-  const jpeg = new Uint8Array([
-    0xff,
-    0xd8,
-    0xff,
-    0xe0,
-    0,
-    0x10,
-    0x4a,
-    0x46,
-    0x49,
-    0x46,
-    0xff,
-    0xd9,
-  ]);
-  t.api.stub("POST", "/v1/sims/8942/downlink/rtsp", {
-    status: 200,
-    headers: { "content-type": "image/jpeg" },
-    body: jpeg,
-  });
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      "--quiet",
-      MAIN,
-      "sims",
-      "downlink-rtsp",
-      "--sim-id",
-      "8942",
-    ],
-    env: { ...t.env, DENO_DIR },
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const out = await child.output();
-  assertEquals(out.stdout, jpeg, new TextDecoder().decode(out.stderr));
-});
-
-Deno.test("files get is always raw and follows the redirect without sending credentials to another origin", async () => {
-  await using t = await setup();
-  const seen: Headers[] = [];
-  const ac = new AbortController();
-  const storage = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, signal: ac.signal, onListen() {} },
-    (req) => {
-      seen.push(req.headers);
-      return new Response("file content\nline 2", { headers: { "content-type": "text/plain" } });
-    },
-  );
-  try {
-    t.api.stub("GET", "/v1/files/private/dir/a.txt", {
-      status: 302,
-      headers: { location: `http://127.0.0.1:${storage.addr.port}/bucket/a.txt?sig=1` },
-    });
-    // The profile's own headers: secret-named ones stay with the API, the others follow.
-    await writeProfile(t.profiles, "default", {
-      ...PROFILES.authKey,
-      headers: {
-        "Authorization": "Bearer partner-secret",
-        "X-Partner-Token": "partner-token",
-        "Cookie": "session=abc",
-        "X-Request-Source": "ci",
-      },
-    });
-    const r = await t.run(["files", "get", "--path", "/dir/a.txt"]);
+testWhere(
+  ["setsid", "/bin/sh"],
+  "--fetch-all --jsonl prints one compact, key-sorted element per line",
+  async () => {
+    await using t = await setup(5);
+    const r = await t.run(["subscribers", "list", "--fetch-all", "--jsonl", "--limit", "2"]);
     assertEquals(r.code, 0, r.stderr);
-    assertEquals(r.stdout, "file content\nline 2");
-    assertEquals(seen.length, 1);
-    for (
-      const name of [
-        "x-soracom-api-key",
-        "x-soracom-token",
-        "authorization",
-        "x-partner-token",
-        "cookie",
-      ]
-    ) {
-      assertEquals(seen[0].get(name), null, name);
+    const lines = r.stdout.trimEnd().split("\n");
+    assertEquals(lines.length, 5);
+    for (const line of lines) {
+      assert(!line.includes("\t") && !line.includes(": "), line);
+      const keys = Object.keys(JSON.parse(line));
+      assertEquals(keys, [...keys].sort());
     }
-    assertEquals(seen[0].get("x-request-source"), "ci");
-    // The API itself got them all.
-    const call = t.api.log.find((l) => l.path === "/v1/files/private/dir/a.txt")!;
-    assertEquals(call.headers["authorization"], "Bearer partner-secret");
-    assertEquals(call.headers["x-partner-token"], "partner-token");
-  } finally {
-    ac.abort();
-    await storage.finished;
-  }
-});
+    assertStringIncludes(lines[0], `"bigNumber":12345678901234567890`);
+  },
+);
 
-Deno.test("export commands print the body exactly (signed URLs untouched)", async () => {
-  await using t = await setup();
-  const body = `{"url":"https://example.com/x.csv?a=1&b=2"}`;
-  t.api.stub("POST", "/v1/bills/latest/export", {
-    status: 200,
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  const r = await t.run(["bills", "export-latest"]);
-  assertEquals([r.code, r.stdout], [0, body]);
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "an empty result is [] (and nothing with --jsonl); an empty body prints nothing",
+  async () => {
+    await using t = await setup(0);
+    assertEquals((await t.run(["subscribers", "list", "--fetch-all"])).stdout, "[]\n");
+    assertEquals((await t.run(["subscribers", "list"])).stdout, "[]\n");
+    assertEquals((await t.run(["subscribers", "list", "--fetch-all", "--jsonl"])).stdout, "");
+    t.api.stub("POST", "/v1/subscribers/440100000000001/activate", { status: 204 });
+    const r = await t.run(["subscribers", "activate", "--imsi", "440100000000001"]);
+    assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
+  },
+);
 
-Deno.test("retries: 503 then success is retried; 429 honours Retry-After; --no-retry-on-error makes one attempt", async () => {
-  await using t = await setup();
-  t.api.injectFault({ method: "GET", path: "/v1/soralets" }, { kind: "status", status: 503 }, 1);
-  const r = await t.run(["soralets", "list"], { env: { SORACOM_VERBOSE: "1" } });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.api.count("GET", "/v1/soralets"), 2);
-  assertStringIncludes(r.stderr, "retrying in");
-  t.api.injectFault({ method: "GET", path: "/v1/soralets" }, {
-    kind: "status",
-    status: 429,
-    headers: { "retry-after": "0" },
-    body: `{"code":"RATE","message":"slow down"}`,
-  }, 2);
-  assertEquals((await t.run(["soralets", "list"])).code, 0);
-  assertEquals(t.api.count("GET", "/v1/soralets"), 5);
-  t.api.injectFault({ method: "GET", path: "/v1/soralets" }, {
-    kind: "status",
-    status: 503,
-    body: `{"code":"X503","message":"down"}`,
-  }, 1);
-  const once = await t.run(["soralets", "list", "--no-retry-on-error"]);
-  assertEquals(once.code, 5);
-  assertEquals(once.stderr, `Error: {"code":"X503","message":"down"}\n`);
-  assertEquals(t.api.count("GET", "/v1/soralets"), 6);
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "a repeating x-soracom-next-key stops --fetch-all with an error, not an endless loop",
+  async () => {
+    await using t = await setup(7);
+    t.api.setNextKeyLoop("/v1/subscribers");
+    const r = await t.run(["subscribers", "list", "--fetch-all", "--limit", "2"]);
+    assertEquals(r.code, 5);
+    assertStringIncludes(r.stderr, "x-soracom-next-key");
+    assert(t.api.count("GET", "/v1/subscribers") <= 3);
+  },
+);
 
-Deno.test("enum values are checked before any request and the error lists them; required errors too", async () => {
-  await using t = await setup();
-  const bad = await t.run([
-    "stats",
-    "air",
-    "get",
-    "--imsi",
-    "1",
-    "--from",
-    "1",
-    "--to",
-    "2",
-    "--period",
-    "week",
-  ]);
-  assertEquals(bad.code, 2);
-  assertEquals(
-    bad.stderr,
-    `Error: invalid value "week" for "--period": allowed values are month, day, minutes\n`,
-  );
-  const req = await t.run(["stats", "air", "get", "--imsi", "1", "--from", "1", "--to", "2"]);
-  assertEquals(req.stderr, "Error: required parameter 'period' is not specified\n");
-  const body = await t.run(["subscribers", "update-speed-class", "--imsi", "1"]);
-  assertEquals(
-    body.stderr,
-    "Error: required parameter 'speedClass' in body (or command line option 'speed-class') is not specified\n",
-  );
-  assertEquals(t.api.log.length, 0); // not even a login
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "--body from @file and from stdin; flags overwrite its keys",
+  async () => {
+    await using t = await setup();
+    t.api.stub("POST", "/v1/subscribers/440100000000001/update_speed_class", {
+      status: 200,
+      body: "{}",
+    });
+    const file = `${t.dir}/body.json`;
+    await Deno.writeTextFile(file, `{"speedClass":"s1.slow","note":"from file"}`);
+    assertEquals(
+      (await t.run([
+        "subscribers",
+        "update-speed-class",
+        "--imsi",
+        "440100000000001",
+        "--body",
+        `@${file}`,
+      ])).code,
+      0,
+    );
+    assertEquals(JSON.parse(t.api.log.at(-1)!.body), { note: "from file", speedClass: "s1.slow" });
+    const viaStdin = await t.run(
+      [
+        "subscribers",
+        "update-speed-class",
+        "--imsi",
+        "440100000000001",
+        "--body",
+        "-",
+        "--speed-class",
+        "s1.fast",
+      ],
+      { stdin: `{"speedClass":"s1.slow"}` },
+    );
+    assertEquals(viaStdin.code, 0, viaStdin.stderr);
+    assertEquals(JSON.parse(t.api.log.at(-1)!.body), { speedClass: "s1.fast" });
+    assertEquals(t.api.log.at(-1)!.headers["content-type"], "application/json");
+    const missing = await t.run([
+      "subscribers",
+      "update-speed-class",
+      "--imsi",
+      "1",
+      "--body",
+      "@/nonexistent.json",
+    ]);
+    assertEquals(missing.code, 2);
+    assertStringIncludes(missing.stderr, "/nonexistent.json");
+    const bad = await t.run([
+      "subscribers",
+      "update-speed-class",
+      "--imsi",
+      "1",
+      "--body",
+      `{"speedClass":}`,
+    ]);
+    assertEquals(bad.code, 2);
+    assertStringIncludes(bad.stderr, "invalid json format specified for `--body` parameter");
+    assertStringIncludes(bad.stderr, "line 1 column 15");
+  },
+);
 
-Deno.test("deprecated operations warn on stderr with the alternative command", async () => {
-  await using t = await setup();
-  t.api.stub("GET", "/v1/query/subscribers", { status: 200, body: "[]" });
-  const r = await t.run(["query", "subscribers"]);
-  assertEquals(r.code, 0, r.stderr);
-  assertStringIncludes(r.stderr, "WARN: Deprecated API calling.");
-  assertStringIncludes(r.stderr, "query sims");
-  assertEquals(r.stdout, "[]\n");
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "array bodies and binary uploads are sent exactly as given",
+  async () => {
+    await using t = await setup();
+    t.api.stub("PUT", "/v1/groups/g1/configuration/SoracomAir", { status: 200, body: "{}" });
+    const body = `[{"key":"useCustomDns","value":true}]`;
+    const r = await t.run([
+      "groups",
+      "put-config",
+      "--group-id",
+      "g1",
+      "--namespace",
+      "SoracomAir",
+      "--body",
+      body,
+    ]);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(t.api.log.at(-1)!.body, body);
+    t.api.stub("POST", "/v1/soralets/s1/versions", { status: 200, body: "{}" });
+    const wasm = `${t.dir}/code.wasm`;
+    await Deno.writeFile(wasm, new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    const up = await t.run([
+      "soralets",
+      "upload",
+      "--soralet-id",
+      "s1",
+      "--content-type",
+      "application/octet-stream",
+      "--body",
+      `@${wasm}`,
+    ]);
+    assertEquals(up.code, 0, up.stderr);
+    const logged = t.api.log.at(-1)!;
+    assertEquals(logged.headers["content-type"], "application/octet-stream");
+    assertEquals(
+      logged.body,
+      new TextDecoder().decode(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])),
+    );
+  },
+);
 
-Deno.test("SORACOM_VERBOSE shows requests and responses with every secret hidden", async () => {
-  await using t = await setup();
-  const r = await t.run(["soralets", "list"], { env: { SORACOM_VERBOSE: "1" } });
-  assertEquals(r.code, 0);
-  assertStringIncludes(r.stderr, "POST ");
-  assertStringIncludes(r.stderr, "X-Soracom-API-Key: <hidden>");
-  assertStringIncludes(r.stderr, `"authKey":"<hidden>"`);
-  assertStringIncludes(r.stderr, `"token":"<hidden>"`);
-  assertNotIncludes(r.stderr, authKey.authKey);
-  const files = await t.sessionFiles();
-  const session = JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
-  assertNotIncludes(r.stderr, session.token);
-  assertNotIncludes(r.stderr, session.apiKey);
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "--raw-output prints the body byte for byte; binary responses are written unchanged",
+  async () => {
+    await using t = await setup();
+    const raw = `{"z":1,  "a":2}`;
+    t.api.stub("GET", "/v1/soralets/raw", {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: raw,
+    });
+    const r = await t.run(["soralets", "get", "--soralet-id", "raw", "--raw-output"]);
+    assertEquals(r.stdout, raw);
+    const jpeg = new Uint8Array([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0,
+      0x10,
+      0x4a,
+      0x46,
+      0x49,
+      0x46,
+      0xff,
+      0xd9,
+    ]);
+    t.api.stub("POST", "/v1/sims/8942/downlink/rtsp", {
+      status: 200,
+      headers: { "content-type": "image/jpeg" },
+      body: jpeg,
+    });
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        "--quiet",
+        MAIN,
+        "sims",
+        "downlink-rtsp",
+        "--sim-id",
+        "8942",
+      ],
+      env: { ...t.env, DENO_DIR },
+      stdout: "piped",
+      stderr: "piped",
+    });
+    const out = await child.output();
+    assertEquals(out.stdout, jpeg, new TextDecoder().decode(out.stderr));
+  },
+);
 
-Deno.test("command and group at once: auth and auth switch-user, query subscribers and its traffic-volume-ranking", async () => {
-  await using t = await setup();
-  t.api.stub("GET", "/v1/query/subscribers/traffic_volume/ranking", { status: 200, body: "[]" });
-  const r = await t.run([
-    "query",
-    "subscribers",
-    "traffic-volume-ranking",
-    "--from",
-    "1",
-    "--to",
-    "2",
-  ]);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
-  const alias = await t.run(["query", "traffic-ranking", "--from", "1", "--to", "2"]);
-  assertEquals(alias.code, 0, alias.stderr);
-  assertEquals(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "files get is always raw and follows the redirect without sending credentials to another origin",
+  async () => {
+    await using t = await setup();
+    const seen: Headers[] = [];
+    const ac = new AbortController();
+    const storage = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, signal: ac.signal, onListen() {} },
+      (req) => {
+        seen.push(req.headers);
+        return new Response("file content\nline 2", { headers: { "content-type": "text/plain" } });
+      },
+    );
+    try {
+      t.api.stub("GET", "/v1/files/private/dir/a.txt", {
+        status: 302,
+        headers: { location: `http://127.0.0.1:${storage.addr.port}/bucket/a.txt?sig=1` },
+      });
+      // The profile's own headers: secret-named ones stay with the API, the others follow.
+      await writeProfile(t.profiles, "default", {
+        ...PROFILES.authKey,
+        headers: {
+          "Authorization": "Bearer partner-secret",
+          "X-Partner-Token": "partner-token",
+          "Cookie": "session=abc",
+          "X-Request-Source": "ci",
+        },
+      });
+      const r = await t.run(["files", "get", "--path", "/dir/a.txt"]);
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(r.stdout, "file content\nline 2");
+      assertEquals(seen.length, 1);
+      for (
+        const name of [
+          "x-soracom-api-key",
+          "x-soracom-token",
+          "authorization",
+          "x-partner-token",
+          "cookie",
+        ]
+      ) {
+        assertEquals(seen[0].get(name), null, name);
+      }
+      assertEquals(seen[0].get("x-request-source"), "ci");
+      // The API itself got them all.
+      const call = t.api.log.find((l) => l.path === "/v1/files/private/dir/a.txt")!;
+      assertEquals(call.headers["authorization"], "Bearer partner-secret");
+      assertEquals(call.headers["x-partner-token"], "partner-token");
+    } finally {
+      ac.abort();
+      await storage.finished;
+    }
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "export commands print the body exactly (signed URLs untouched)",
+  async () => {
+    await using t = await setup();
+    const body = `{"url":"https://example.com/x.csv?a=1&b=2"}`;
+    t.api.stub("POST", "/v1/bills/latest/export", {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const r = await t.run(["bills", "export-latest"]);
+    assertEquals([r.code, r.stdout], [0, body]);
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "retries: 503 then success is retried; 429 honours Retry-After; --no-retry-on-error makes one attempt",
+  async () => {
+    await using t = await setup();
+    t.api.injectFault({ method: "GET", path: "/v1/soralets" }, { kind: "status", status: 503 }, 1);
+    const r = await t.run(["soralets", "list"], { env: { SORACOM_VERBOSE: "1" } });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(t.api.count("GET", "/v1/soralets"), 2);
+    assertStringIncludes(r.stderr, "retrying in");
+    t.api.injectFault({ method: "GET", path: "/v1/soralets" }, {
+      kind: "status",
+      status: 429,
+      headers: { "retry-after": "0" },
+      body: `{"code":"RATE","message":"slow down"}`,
+    }, 2);
+    assertEquals((await t.run(["soralets", "list"])).code, 0);
+    assertEquals(t.api.count("GET", "/v1/soralets"), 5);
+    t.api.injectFault({ method: "GET", path: "/v1/soralets" }, {
+      kind: "status",
+      status: 503,
+      body: `{"code":"X503","message":"down"}`,
+    }, 1);
+    const once = await t.run(["soralets", "list", "--no-retry-on-error"]);
+    assertEquals(once.code, 5);
+    assertEquals(once.stderr, `Error: {"code":"X503","message":"down"}\n`);
+    assertEquals(t.api.count("GET", "/v1/soralets"), 6);
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "enum values are checked before any request and the error lists them; required errors too",
+  async () => {
+    await using t = await setup();
+    const bad = await t.run([
+      "stats",
+      "air",
+      "get",
+      "--imsi",
+      "1",
+      "--from",
+      "1",
+      "--to",
+      "2",
+      "--period",
+      "week",
+    ]);
+    assertEquals(bad.code, 2);
+    assertEquals(
+      bad.stderr,
+      `Error: invalid value "week" for "--period": allowed values are month, day, minutes\n`,
+    );
+    const req = await t.run(["stats", "air", "get", "--imsi", "1", "--from", "1", "--to", "2"]);
+    assertEquals(req.stderr, "Error: required parameter 'period' is not specified\n");
+    const body = await t.run(["subscribers", "update-speed-class", "--imsi", "1"]);
+    assertEquals(
+      body.stderr,
+      "Error: required parameter 'speedClass' in body (or command line option 'speed-class') is not specified\n",
+    );
+    assertEquals(t.api.log.length, 0); // not even a login
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "deprecated operations warn on stderr with the alternative command",
+  async () => {
+    await using t = await setup();
+    t.api.stub("GET", "/v1/query/subscribers", { status: 200, body: "[]" });
+    const r = await t.run(["query", "subscribers"]);
+    assertEquals(r.code, 0, r.stderr);
+    assertStringIncludes(r.stderr, "WARN: Deprecated API calling.");
+    assertStringIncludes(r.stderr, "query sims");
+    assertEquals(r.stdout, "[]\n");
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "SORACOM_VERBOSE shows requests and responses with every secret hidden",
+  async () => {
+    await using t = await setup();
+    const r = await t.run(["soralets", "list"], { env: { SORACOM_VERBOSE: "1" } });
+    assertEquals(r.code, 0);
+    assertStringIncludes(r.stderr, "POST ");
+    assertStringIncludes(r.stderr, "X-Soracom-API-Key: <hidden>");
+    assertStringIncludes(r.stderr, `"authKey":"<hidden>"`);
+    assertStringIncludes(r.stderr, `"token":"<hidden>"`);
+    assertNotIncludes(r.stderr, authKey.authKey);
+    const files = await t.sessionFiles();
+    const session = JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
+    assertNotIncludes(r.stderr, session.token);
+    assertNotIncludes(r.stderr, session.apiKey);
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "command and group at once: auth and auth switch-user, query subscribers and its traffic-volume-ranking",
+  async () => {
+    await using t = await setup();
+    t.api.stub("GET", "/v1/query/subscribers/traffic_volume/ranking", { status: 200, body: "[]" });
+    const r = await t.run([
+      "query",
+      "subscribers",
+      "traffic-volume-ranking",
+      "--from",
+      "1",
+      "--to",
+      "2",
+    ]);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
+    const alias = await t.run(["query", "traffic-ranking", "--from", "1", "--to", "2"]);
+    assertEquals(alias.code, 0, alias.stderr);
+    assertEquals(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
+  },
+);

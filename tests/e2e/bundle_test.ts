@@ -17,6 +17,7 @@ import { authKey, sam, switchTarget } from "../fake_soracom/accounts.ts";
 import { bundle, bundleProblem } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
 import { VERSION } from "../../src/version.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 /** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
 let bundled: Promise<string> | undefined;
@@ -92,23 +93,27 @@ Deno.test("the bundle is one self-contained file with the catalogue and every co
   assertEquals(bundleProblem(`import { z } from "npm:zod";`), 'it still imports "npm:zod"');
 });
 
-Deno.test("bundle + release permissions: profileCommand (op, jq) with an OTP, then the cached session", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  const first = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
-  assertEquals(first.stderr, "");
-  assertEquals(first.code, 0);
-  assert(Array.isArray(JSON.parse(first.stdout)));
-  const auth = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
-  assertEquals([auth.operatorId, auth.userName], [sam.operatorId, sam.userName]);
-  assert(/^\d{6}$/.test(auth.mfaOTPCode));
-  const second = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
-  assertEquals(second.code, 0, second.stderr);
-  assertEquals(await opRuns(t.opLog), 1);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-});
+testWhere(
+  ["/bin/sh", "jq"],
+  "bundle + release permissions: profileCommand (op, jq) with an OTP, then the cached session",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+    const first = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
+    assertEquals(first.stderr, "");
+    assertEquals(first.code, 0);
+    assert(Array.isArray(JSON.parse(first.stdout)));
+    const auth = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
+    assertEquals([auth.operatorId, auth.userName], [sam.operatorId, sam.userName]);
+    assert(/^\d{6}$/.test(auth.mfaOTPCode));
+    const second = await runBundle(["--profile", "sam", "soralets", "list"], t.env);
+    assertEquals(second.code, 0, second.stderr);
+    assertEquals(await opRuns(t.opLog), 1);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  },
+);
 
-Deno.test("bundle + release permissions: switch user", async () => {
+testWhere(["/bin/sh"], "bundle + release permissions: switch user", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "src", PROFILES.authKey);
   await writeProfile(t.profiles, "dst", PROFILES.switchUser);
@@ -118,152 +123,183 @@ Deno.test("bundle + release permissions: switch user", async () => {
   assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
 });
 
-Deno.test("bundle + release permissions: auth status, exec (status passed through) and auth export", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "dst", PROFILES.switchUser);
-  const exec = await runBundle(
-    ["exec", "--profile", "dst", "--", "sh", "-c", 'echo "$SORACOM_OPERATOR_ID"; exit 4'],
-    t.env,
-  );
-  assertEquals(exec.code, 4, exec.stderr);
-  assertEquals(exec.stdout, `${switchTarget.operatorId}\n`);
-  const status = await runBundle(["auth", "status", "--all", "--json"], t.env);
-  assertEquals(status.code, 0, status.stderr);
-  assertEquals(
-    JSON.parse(status.stdout).map((s: { session: string }) => s.session),
-    ["cache", "cache"],
-  );
-  const exported = await runBundle(["auth", "export", "--profile", "dst"], t.env);
-  assertEquals(exported.code, 0, exported.stderr);
-  assertStringIncludes(exported.stdout, `export SORACOM_OPERATOR_ID='${switchTarget.operatorId}'`);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
-});
-
-Deno.test("bundle + release permissions: --fetch-all pages through every subscriber", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const r = await runBundle(["subscribers", "list", "--fetch-all", "--limit", "3"], t.env);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(JSON.parse(r.stdout).length, 7);
-  assertEquals(t.api.count("GET", "/v1/subscribers"), 3);
-});
-
-Deno.test("bundle + release permissions: configure writes a profile (0600) that then works", async () => {
-  await using t = await setup();
-  const r = await runBundle([
-    "configure",
-    "--profile",
-    "ci",
-    "--coverage-type",
-    "jp",
-    "--auth-key-id",
-    authKey.authKeyId,
-    "--auth-key",
-    authKey.authKey,
-  ], t.env);
-  assertEquals(r.code, 0, r.stderr);
-  assertNotIncludes(r.stdout + r.stderr, authKey.authKey);
-  assertEquals((await Deno.stat(`${t.profiles}/ci.json`)).mode! & 0o777, 0o600);
-  const op = await runBundle(["operator", "get", "--profile", "ci"], t.env);
-  assertEquals(op.code, 0, op.stderr);
-  assertEquals(JSON.parse(op.stdout).operatorId, authKey.operatorId);
-});
-
-Deno.test("bundle + release permissions: self-update against a local releases API", async () => {
-  const dir = await tempDir();
-  const target = `${dir}/soracom`;
-  await Deno.writeTextFile(target, "old", { mode: 0o755 });
-  const next = new TextEncoder().encode("#!/bin/sh\necho new\n");
-  const releases = startFakeReleases(await releaseOf("99.0.0", next));
-  try {
-    const r = await runBundle(["self-update", "--yes"], {
-      HOME: dir,
-      SORACOM_RELEASES_URL: releases.url,
-      SORACOM_SELF_UPDATE_TARGET: target,
-    });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(await Deno.readFile(target), next);
-    assertEquals((await Deno.stat(target)).mode! & 0o777, 0o755);
-  } finally {
-    await releases.close();
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
-Deno.test("bundle + release permissions: HTTP_PROXY works without an --allow-env grant", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  // A host that cannot resolve: only the proxy (the emulator) can answer.
-  const r = await runBundle(["operator", "get", "--no-session-cache"], {
-    ...t.env,
-    SORACOM_ENDPOINT: "http://soracom.invalid",
-    HTTP_PROXY: t.api.url,
-  });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(JSON.parse(r.stdout).operatorId, authKey.operatorId);
-  assertEquals(t.api.log[0].headers["host"], "soracom.invalid");
-});
-
-Deno.test("with a permission taken away, one line names the flag to add", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
-  const without = (name: string) =>
-    PERMISSION_FLAGS.filter((f) => !f.startsWith(`--allow-${name}`));
-  const cases: [string, string[], Record<string, string>][] = [
-    ["run", ["--profile", "sam", "soralets", "list"], t.env],
-    [
-      "net",
-      ["soralets", "list", "--api-key", "k", "--api-token", "t", "--no-retry-on-error"],
+testWhere(
+  ["/bin/sh"],
+  "bundle + release permissions: auth status, exec (status passed through) and auth export",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "src", PROFILES.authKey);
+    await writeProfile(t.profiles, "dst", PROFILES.switchUser);
+    const exec = await runBundle(
+      ["exec", "--profile", "dst", "--", "sh", "-c", 'echo "$SORACOM_OPERATOR_ID"; exit 4'],
       t.env,
-    ],
-    ["read", ["--profile", "sam", "soralets", "list"], t.env],
-    ["write", [
+    );
+    assertEquals(exec.code, 4, exec.stderr);
+    assertEquals(exec.stdout, `${switchTarget.operatorId}\n`);
+    const status = await runBundle(["auth", "status", "--all", "--json"], t.env);
+    assertEquals(status.code, 0, status.stderr);
+    assertEquals(
+      JSON.parse(status.stdout).map((s: { session: string }) => s.session),
+      ["cache", "cache"],
+    );
+    const exported = await runBundle(["auth", "export", "--profile", "dst"], t.env);
+    assertEquals(exported.code, 0, exported.stderr);
+    assertStringIncludes(
+      exported.stdout,
+      `export SORACOM_OPERATOR_ID='${switchTarget.operatorId}'`,
+    );
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "bundle + release permissions: --fetch-all pages through every subscriber",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    const r = await runBundle(["subscribers", "list", "--fetch-all", "--limit", "3"], t.env);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(JSON.parse(r.stdout).length, 7);
+    assertEquals(t.api.count("GET", "/v1/subscribers"), 3);
+  },
+);
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "bundle + release permissions: configure writes a profile (0600) that then works",
+  async () => {
+    await using t = await setup();
+    const r = await runBundle([
       "configure",
       "--profile",
-      "w",
+      "ci",
       "--coverage-type",
       "jp",
       "--auth-key-id",
-      "k",
+      authKey.authKeyId,
       "--auth-key",
-      "s",
-    ], t.env],
-    ["env", ["soralets", "list"], t.env],
-  ];
-  for (const [name, args, env] of cases) {
-    const r = await runBundle(args, env, without(name));
-    assertEquals(r.code, 7, `${name}: ${r.stderr}`);
-    assert(
-      new RegExp(`^Error: this needs the --allow-${name} permission \\([^\\n]*\\)\\n$`).test(
-        r.stderr,
-      ),
-      `${name}: ${r.stderr}`,
-    );
-    assertEquals(r.stdout, "");
-  }
-  assertEquals(t.api.log.length, 0);
-});
-
-Deno.test("from a checkout with SOURCE_RUN_FLAGS and the release permissions: help, login, warm call", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", PROFILES.authKey);
-  const run = (args: readonly string[]) =>
-    denoRun([...SOURCE_RUN_FLAGS, ...PERMISSION_FLAGS, MAIN, ...args], t.env);
-  const help = await run(["subscribers", "--help"]);
-  assertEquals(help.code, 0, help.stderr);
-  // get-data's operation lives in the data group: the listing still finds its summary.
-  assertStringIncludes(help.stdout, "\n  get-data               Read what a SIM (by IMSI) sent");
-  for (const expectedLogins of [1, 1]) {
-    const r = await run(["subscribers", "list", "--limit", "2"]);
+      authKey.authKey,
+    ], t.env);
     assertEquals(r.code, 0, r.stderr);
-    assertEquals(JSON.parse(r.stdout).length, 2);
-    assertEquals(t.api.count("POST", "/v1/auth"), expectedLogins);
-  }
-  const typo = await run(["subscribers", "list", "--limt", "2"]);
-  assertEquals([typo.code, typo.stderr], [
-    2,
-    "Error: unknown flag: --limt (did you mean --limit?)\n",
-  ]);
-});
+    assertNotIncludes(r.stdout + r.stderr, authKey.authKey);
+    assertEquals((await Deno.stat(`${t.profiles}/ci.json`)).mode! & 0o777, 0o600);
+    const op = await runBundle(["operator", "get", "--profile", "ci"], t.env);
+    assertEquals(op.code, 0, op.stderr);
+    assertEquals(JSON.parse(op.stdout).operatorId, authKey.operatorId);
+  },
+);
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "bundle + release permissions: self-update against a local releases API",
+  async () => {
+    const dir = await tempDir();
+    const target = `${dir}/soracom`;
+    await Deno.writeTextFile(target, "old", { mode: 0o755 });
+    const next = new TextEncoder().encode("#!/bin/sh\necho new\n");
+    const releases = startFakeReleases(await releaseOf("99.0.0", next));
+    try {
+      const r = await runBundle(["self-update", "--yes"], {
+        HOME: dir,
+        SORACOM_RELEASES_URL: releases.url,
+        SORACOM_SELF_UPDATE_TARGET: target,
+      });
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(await Deno.readFile(target), next);
+      assertEquals((await Deno.stat(target)).mode! & 0o777, 0o755);
+    } finally {
+      await releases.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "bundle + release permissions: HTTP_PROXY works without an --allow-env grant",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    // A host that cannot resolve: only the proxy (the emulator) can answer.
+    const r = await runBundle(["operator", "get", "--no-session-cache"], {
+      ...t.env,
+      SORACOM_ENDPOINT: "http://soracom.invalid",
+      HTTP_PROXY: t.api.url,
+    });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(JSON.parse(r.stdout).operatorId, authKey.operatorId);
+    assertEquals(t.api.log[0].headers["host"], "soracom.invalid");
+  },
+);
+
+testWhere(
+  ["/bin/sh", "jq"],
+  "with a permission taken away, one line names the flag to add",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
+    const without = (name: string) =>
+      PERMISSION_FLAGS.filter((f) => !f.startsWith(`--allow-${name}`));
+    const cases: [string, string[], Record<string, string>][] = [
+      ["run", ["--profile", "sam", "soralets", "list"], t.env],
+      [
+        "net",
+        ["soralets", "list", "--api-key", "k", "--api-token", "t", "--no-retry-on-error"],
+        t.env,
+      ],
+      ["read", ["--profile", "sam", "soralets", "list"], t.env],
+      ["write", [
+        "configure",
+        "--profile",
+        "w",
+        "--coverage-type",
+        "jp",
+        "--auth-key-id",
+        "k",
+        "--auth-key",
+        "s",
+      ], t.env],
+      ["env", ["soralets", "list"], t.env],
+    ];
+    for (const [name, args, env] of cases) {
+      const r = await runBundle(args, env, without(name));
+      assertEquals(r.code, 7, `${name}: ${r.stderr}`);
+      assert(
+        new RegExp(`^Error: this needs the --allow-${name} permission \\([^\\n]*\\)\\n$`).test(
+          r.stderr,
+        ),
+        `${name}: ${r.stderr}`,
+      );
+      assertEquals(r.stdout, "");
+    }
+    assertEquals(t.api.log.length, 0);
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "from a checkout with SOURCE_RUN_FLAGS and the release permissions: help, login, warm call",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    const run = (args: readonly string[]) =>
+      denoRun([...SOURCE_RUN_FLAGS, ...PERMISSION_FLAGS, MAIN, ...args], t.env);
+    const help = await run(["subscribers", "--help"]);
+    assertEquals(help.code, 0, help.stderr);
+    // get-data's operation lives in the data group: the listing still finds its summary.
+    assertStringIncludes(help.stdout, "\n  get-data               Read what a SIM (by IMSI) sent");
+    for (const expectedLogins of [1, 1]) {
+      const r = await run(["subscribers", "list", "--limit", "2"]);
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(JSON.parse(r.stdout).length, 2);
+      assertEquals(t.api.count("POST", "/v1/auth"), expectedLogins);
+    }
+    const typo = await run(["subscribers", "list", "--limt", "2"]);
+    assertEquals([typo.code, typo.stderr], [
+      2,
+      "Error: unknown flag: --limt (did you mean --limit?)\n",
+    ]);
+  },
+);

@@ -10,6 +10,7 @@ import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { authKey } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 async function setup() {
   const f = await emulatorFixture();
@@ -19,224 +20,257 @@ async function setup() {
   };
 }
 
-Deno.test("configure in a terminal: menus, secrets without echo, 0600 file in a 0700 folder", async () => {
-  await using t = await setup();
-  const { code, screen } = await runInPty(["configure", "--profile", "pty"], t.env, [
-    ["select (1-2) > ", "2"],
-    ["select (1-6) > ", "1"],
-    ["authKeyId: ", authKey.authKeyId],
-    ["authKey: ", authKey.authKey],
-  ]);
-  assertEquals(code, 0, screen);
-  assertNotIncludes(screen, authKey.authKey); // typed without echo
-  assertStringIncludes(screen, authKey.authKeyId); // typed with echo
-  assertEquals(await t.read("pty"), {
-    sandbox: false,
-    coverageType: "jp",
-    authKeyId: authKey.authKeyId,
-    authKey: authKey.authKey,
-    registerPaymentMethod: false,
-  });
-  assertEquals((await Deno.stat(`${t.profiles}/pty.json`)).mode! & 0o777, 0o600);
-  assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o700);
-  // The profile works.
-  const r = await runInProcess(["operator", "get", "--profile", "pty"], { env: t.env });
-  assertEquals(r.code, 0, r.stderr);
-});
+testWhere(
+  ["script", "/bin/sh", "posix-modes"],
+  "configure in a terminal: menus, secrets without echo, 0600 file in a 0700 folder",
+  async () => {
+    await using t = await setup();
+    const { code, screen } = await runInPty(["configure", "--profile", "pty"], t.env, [
+      ["select (1-2) > ", "2"],
+      ["select (1-6) > ", "1"],
+      ["authKeyId: ", authKey.authKeyId],
+      ["authKey: ", authKey.authKey],
+    ]);
+    assertEquals(code, 0, screen);
+    assertNotIncludes(screen, authKey.authKey); // typed without echo
+    assertStringIncludes(screen, authKey.authKeyId); // typed with echo
+    assertEquals(await t.read("pty"), {
+      sandbox: false,
+      coverageType: "jp",
+      authKeyId: authKey.authKeyId,
+      authKey: authKey.authKey,
+      registerPaymentMethod: false,
+    });
+    assertEquals((await Deno.stat(`${t.profiles}/pty.json`)).mode! & 0o777, 0o600);
+    assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o700);
+    // The profile works.
+    const r = await runInProcess(["operator", "get", "--profile", "pty"], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+  },
+);
 
-Deno.test("configure asks before overwriting; 'n' aborts and keeps the file", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "x", { authKeyId: "old", authKey: "old" });
-  const { code } = await runInPty(
-    ["configure", "--profile", "x", "--auth-key-id", "new", "--auth-key", "new"],
-    t.env,
-    [["Profile x already exists. Overwrite it? (y/N) ", "n"]],
-  );
-  assertEquals(code, 1);
-  assertEquals((await t.read("x")).authKeyId, "old");
-});
+testWhere(
+  ["script", "/bin/sh"],
+  "configure asks before overwriting; 'n' aborts and keeps the file",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "x", { authKeyId: "old", authKey: "old" });
+    const { code } = await runInPty(
+      ["configure", "--profile", "x", "--auth-key-id", "new", "--auth-key", "new"],
+      t.env,
+      [["Profile x already exists. Overwrite it? (y/N) ", "n"]],
+    );
+    assertEquals(code, 1);
+    assertEquals((await t.read("x")).authKeyId, "old");
+  },
+);
 
-Deno.test("configure with flags needs no terminal; every kind of profile", async () => {
-  await using t = await setup();
-  const cases: [string[], Record<string, unknown>][] = [
-    [["--auth-key-id", "i", "--auth-key", "s", "--coverage-type", "g"], {
-      coverageType: "g",
-      authKeyId: "i",
-      authKey: "s",
-    }],
-    [["--email", "e@x", "--password", "p"], { coverageType: "jp", email: "e@x", password: "p" }],
-    [[
-      "--operator-id",
-      "OP1",
-      "--user-name",
-      "u",
+testWhere(
+  ["/bin/sh"],
+  "configure with flags needs no terminal; every kind of profile",
+  async () => {
+    await using t = await setup();
+    const cases: [string[], Record<string, unknown>][] = [
+      [["--auth-key-id", "i", "--auth-key", "s", "--coverage-type", "g"], {
+        coverageType: "g",
+        authKeyId: "i",
+        authKey: "s",
+      }],
+      [["--email", "e@x", "--password", "p"], { coverageType: "jp", email: "e@x", password: "p" }],
+      [[
+        "--operator-id",
+        "OP1",
+        "--user-name",
+        "u",
+        "--password",
+        "p",
+        "--mfa-otp-command",
+        "op item get x --otp",
+      ], {
+        coverageType: "jp",
+        operatorId: "OP1",
+        username: "u",
+        password: "p",
+        mfaOTPCommand: "op item get x --otp",
+      }],
+      [["--source-profile", "base", "--operator-id", "OP2", "--user-name", "v"], {
+        coverageType: "jp",
+        sourceProfile: "base",
+        operatorId: "OP2",
+        username: "v",
+      }],
+      [["--profile-command", "op item get y --format json", "--endpoint", "http://127.0.0.1:9"], {
+        coverageType: "jp",
+        profileCommand: "op item get y --format json",
+        endpoint: "http://127.0.0.1:9",
+      }],
+    ];
+    for (const [i, [args, expected]] of cases.entries()) {
+      const r = await runInProcess(["configure", "--profile", `p${i}`, ...args], { env: t.env });
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(r.stdout, "");
+      const { sandbox, registerPaymentMethod, ...rest } = await t.read(`p${i}`);
+      assertEquals([sandbox, registerPaymentMethod], [false, false]);
+      assertEquals(rest, expected);
+    }
+    // A missing piece without a terminal names what to do.
+    const half = await runInProcess(["configure", "--profile", "h", "--auth-key-id", "i"], {
+      env: t.env,
+    });
+    assertEquals(half.code, 2);
+    assertStringIncludes(half.stderr, "give the answers as flags");
+    // An existing profile is not replaced without --overwrite when nobody can be asked.
+    const p0 = ["configure", "--profile", "p0", "--auth-key-id", "j", "--auth-key", "t"];
+    const again = await runInProcess(p0, { env: t.env });
+    assertEquals(again.code, 2);
+    assertStringIncludes(again.stderr, "--overwrite");
+    const forced = await runInProcess([...p0, "--overwrite"], { env: t.env });
+    assertEquals(forced.code, 0, forced.stderr);
+    assertEquals((await t.read("p0")).authKeyId, "j");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "eight parallel configure runs leave a valid profile and no temp files",
+  async () => {
+    await using t = await setup();
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        runInProcess([
+          "configure",
+          "--profile",
+          "race",
+          "--auth-key-id",
+          `id${i}`,
+          "--auth-key",
+          `k${i}`,
+          "--overwrite",
+        ], {
+          env: t.env,
+        })),
+    );
+    for (const r of runs) assertEquals(r.code, 0, r.stderr);
+    const p = await t.read("race");
+    assert(
+      /^id\d$/.test(p.authKeyId) && p.authKey === `k${p.authKeyId.slice(2)}`,
+      JSON.stringify(p),
+    );
+    assertEquals([...Deno.readDirSync(t.profiles)].map((e) => e.name), ["race.json"]);
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "configure get prints the profile in soracom-cli's key order with tabs",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "default", {
+      username: "u",
+      operatorId: "OP1",
+      password: "p",
+      headers: { A: "b" },
+    });
+    const r = await runInProcess(["configure", "get"], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(
+      r.stdout,
+      `{\n\t"sandbox": false,\n\t"coverageType": "jp",\n\t"password": "p",\n\t"username": "u",\n\t"operatorId": "OP1",\n\t"registerPaymentMethod": false,\n\t"headers": {\n\t\t"A": "b"\n\t}\n}\n`,
+    );
+  },
+);
+
+testWhere(
+  ["script", "/bin/sh"],
+  "unconfigure: asks (y/N), --yes for scripts, a missing file is an error",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "gone", { authKeyId: "i", authKey: "k" });
+    const no = await runInPty(["unconfigure", "--profile", "gone"], t.env, [
+      ["Are you sure to remove profile 'gone' ? (y/N) ", ""],
+    ]);
+    assertEquals(no.code, 0);
+    assert(await Deno.stat(`${t.profiles}/gone.json`));
+    const yes = await runInPty(["unconfigure", "--profile", "gone"], t.env, [
+      ["Are you sure to remove profile 'gone' ? (y/N) ", "y"],
+    ]);
+    assertEquals(yes.code, 0, yes.screen);
+    assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
+    await writeProfile(t.profiles, "gone", { authKeyId: "i", authKey: "k" });
+    assertEquals(
+      (await runInProcess(["unconfigure", "--profile", "gone", "--yes"], { env: t.env })).code,
+      0,
+    );
+    const missing = await runInProcess(["unconfigure", "--profile", "gone", "--yes"], {
+      env: t.env,
+    });
+    assertEquals(
+      missing.stderr,
+      `Error: remove ${t.profiles}/gone.json: no such file or directory\n`,
+    );
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "configure-sandbox with flags: sandbox init with the production AuthKey, then a working sandbox profile",
+  async () => {
+    await using t = await setup();
+    const r = await runInProcess([
+      "configure-sandbox",
+      "--auth-key-id",
+      authKey.authKeyId,
+      "--auth-key",
+      authKey.authKey,
+      "--email",
+      "sandbox@example.com",
+      "--password",
+      "Sandbox-Passw0rd",
+      "--coverage-type",
+      "jp",
+    ], { env: t.env });
+    assertEquals(r.code, 0, r.stderr);
+    const init = JSON.parse(t.api.log.find((l) => l.path === "/v1/sandbox/init")!.body);
+    assertEquals(init, {
+      authKey: authKey.authKey,
+      authKeyId: authKey.authKeyId,
+      coverageTypes: ["jp"],
+      email: "sandbox@example.com",
+      password: "Sandbox-Passw0rd",
+      registerPaymentMethod: true,
+    });
+    const saved = await t.read("sandbox");
+    assertEquals(saved, {
+      sandbox: true,
+      coverageType: "jp",
+      email: "sandbox@example.com",
+      password: "Sandbox-Passw0rd",
+      endpoint: t.api.url,
+      registerPaymentMethod: true,
+    });
+    assertNotIncludes(JSON.stringify(saved), authKey.authKey);
+    const use = await runInProcess(["subscribers", "list", "--profile", "sandbox"], { env: t.env });
+    assertEquals(use.code, 0, use.stderr);
+    // A refused init prints the API's body.
+    const bad = await runInProcess([
+      "configure-sandbox",
+      "--auth-key-id",
+      "x",
+      "--auth-key",
+      "y",
+      "--email",
+      "s2@example.com",
       "--password",
       "p",
-      "--mfa-otp-command",
-      "op item get x --otp",
-    ], {
-      coverageType: "jp",
-      operatorId: "OP1",
-      username: "u",
-      password: "p",
-      mfaOTPCommand: "op item get x --otp",
-    }],
-    [["--source-profile", "base", "--operator-id", "OP2", "--user-name", "v"], {
-      coverageType: "jp",
-      sourceProfile: "base",
-      operatorId: "OP2",
-      username: "v",
-    }],
-    [["--profile-command", "op item get y --format json", "--endpoint", "http://127.0.0.1:9"], {
-      coverageType: "jp",
-      profileCommand: "op item get y --format json",
-      endpoint: "http://127.0.0.1:9",
-    }],
-  ];
-  for (const [i, [args, expected]] of cases.entries()) {
-    const r = await runInProcess(["configure", "--profile", `p${i}`, ...args], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(r.stdout, "");
-    const { sandbox, registerPaymentMethod, ...rest } = await t.read(`p${i}`);
-    assertEquals([sandbox, registerPaymentMethod], [false, false]);
-    assertEquals(rest, expected);
-  }
-  // A missing piece without a terminal names what to do.
-  const half = await runInProcess(["configure", "--profile", "h", "--auth-key-id", "i"], {
-    env: t.env,
-  });
-  assertEquals(half.code, 2);
-  assertStringIncludes(half.stderr, "give the answers as flags");
-  // An existing profile is not replaced without --overwrite when nobody can be asked.
-  const p0 = ["configure", "--profile", "p0", "--auth-key-id", "j", "--auth-key", "t"];
-  const again = await runInProcess(p0, { env: t.env });
-  assertEquals(again.code, 2);
-  assertStringIncludes(again.stderr, "--overwrite");
-  const forced = await runInProcess([...p0, "--overwrite"], { env: t.env });
-  assertEquals(forced.code, 0, forced.stderr);
-  assertEquals((await t.read("p0")).authKeyId, "j");
-});
+      "--profile",
+      "sb2",
+    ], { env: t.env });
+    assertEquals(bad.code, 5);
+    assert(bad.stderr.startsWith("Error: {"), bad.stderr);
+  },
+);
 
-Deno.test("eight parallel configure runs leave a valid profile and no temp files", async () => {
-  await using t = await setup();
-  const runs = await Promise.all(
-    Array.from({ length: 8 }, (_, i) =>
-      runInProcess([
-        "configure",
-        "--profile",
-        "race",
-        "--auth-key-id",
-        `id${i}`,
-        "--auth-key",
-        `k${i}`,
-        "--overwrite",
-      ], {
-        env: t.env,
-      })),
-  );
-  for (const r of runs) assertEquals(r.code, 0, r.stderr);
-  const p = await t.read("race");
-  assert(/^id\d$/.test(p.authKeyId) && p.authKey === `k${p.authKeyId.slice(2)}`, JSON.stringify(p));
-  assertEquals([...Deno.readDirSync(t.profiles)].map((e) => e.name), ["race.json"]);
-});
-
-Deno.test("configure get prints the profile in soracom-cli's key order with tabs", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "default", {
-    username: "u",
-    operatorId: "OP1",
-    password: "p",
-    headers: { A: "b" },
-  });
-  const r = await runInProcess(["configure", "get"], { env: t.env });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(
-    r.stdout,
-    `{\n\t"sandbox": false,\n\t"coverageType": "jp",\n\t"password": "p",\n\t"username": "u",\n\t"operatorId": "OP1",\n\t"registerPaymentMethod": false,\n\t"headers": {\n\t\t"A": "b"\n\t}\n}\n`,
-  );
-});
-
-Deno.test("unconfigure: asks (y/N), --yes for scripts, a missing file is an error", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "gone", { authKeyId: "i", authKey: "k" });
-  const no = await runInPty(["unconfigure", "--profile", "gone"], t.env, [
-    ["Are you sure to remove profile 'gone' ? (y/N) ", ""],
-  ]);
-  assertEquals(no.code, 0);
-  assert(await Deno.stat(`${t.profiles}/gone.json`));
-  const yes = await runInPty(["unconfigure", "--profile", "gone"], t.env, [
-    ["Are you sure to remove profile 'gone' ? (y/N) ", "y"],
-  ]);
-  assertEquals(yes.code, 0, yes.screen);
-  assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
-  await writeProfile(t.profiles, "gone", { authKeyId: "i", authKey: "k" });
-  assertEquals(
-    (await runInProcess(["unconfigure", "--profile", "gone", "--yes"], { env: t.env })).code,
-    0,
-  );
-  const missing = await runInProcess(["unconfigure", "--profile", "gone", "--yes"], { env: t.env });
-  assertEquals(
-    missing.stderr,
-    `Error: remove ${t.profiles}/gone.json: no such file or directory\n`,
-  );
-});
-
-Deno.test("configure-sandbox with flags: sandbox init with the production AuthKey, then a working sandbox profile", async () => {
-  await using t = await setup();
-  const r = await runInProcess([
-    "configure-sandbox",
-    "--auth-key-id",
-    authKey.authKeyId,
-    "--auth-key",
-    authKey.authKey,
-    "--email",
-    "sandbox@example.com",
-    "--password",
-    "Sandbox-Passw0rd",
-    "--coverage-type",
-    "jp",
-  ], { env: t.env });
-  assertEquals(r.code, 0, r.stderr);
-  const init = JSON.parse(t.api.log.find((l) => l.path === "/v1/sandbox/init")!.body);
-  assertEquals(init, {
-    authKey: authKey.authKey,
-    authKeyId: authKey.authKeyId,
-    coverageTypes: ["jp"],
-    email: "sandbox@example.com",
-    password: "Sandbox-Passw0rd",
-    registerPaymentMethod: true,
-  });
-  const saved = await t.read("sandbox");
-  assertEquals(saved, {
-    sandbox: true,
-    coverageType: "jp",
-    email: "sandbox@example.com",
-    password: "Sandbox-Passw0rd",
-    endpoint: t.api.url,
-    registerPaymentMethod: true,
-  });
-  assertNotIncludes(JSON.stringify(saved), authKey.authKey);
-  const use = await runInProcess(["subscribers", "list", "--profile", "sandbox"], { env: t.env });
-  assertEquals(use.code, 0, use.stderr);
-  // A refused init prints the API's body.
-  const bad = await runInProcess([
-    "configure-sandbox",
-    "--auth-key-id",
-    "x",
-    "--auth-key",
-    "y",
-    "--email",
-    "s2@example.com",
-    "--password",
-    "p",
-    "--profile",
-    "sb2",
-  ], { env: t.env });
-  assertEquals(bad.code, 5);
-  assert(bad.stderr.startsWith("Error: {"), bad.stderr);
-});
-
-Deno.test("sandbox commands exist and use the same endpoint resolution", async () => {
+testWhere(["/bin/sh"], "sandbox commands exist and use the same endpoint resolution", async () => {
   await using t = await setup();
   await writeProfile(t.profiles, "default", PROFILES.samPlain);
   t.api.stub("POST", "/v1/sandbox/subscribers/create", { status: 200, body: `{"imsi":"001"}` });
@@ -253,51 +287,59 @@ Deno.test("sandbox commands exist and use the same endpoint resolution", async (
   assertStringIncludes(bad.stderr, "allowed values are plan01s");
 });
 
-Deno.test("y/N answers may come from a pipe, as with soracom-cli (echo y | soracom unconfigure)", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "piped", { authKeyId: "i", authKey: "k" });
-  const no = await runSoracom(["unconfigure", "--profile", "piped"], {
-    env: t.env,
-    stdin: "n\n",
-  });
-  assertEquals(no.code, 0, no.stderr);
-  assert(await Deno.stat(`${t.profiles}/piped.json`));
-  const yes = await runSoracom(["unconfigure", "--profile", "piped"], {
-    env: t.env,
-    stdin: "y\n",
-  });
-  assertEquals(yes.code, 0, yes.stderr);
-  assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
-  await writeProfile(t.profiles, "piped", { authKeyId: "old", authKey: "old" });
-  const abort = await runSoracom([
-    "configure",
-    "--profile",
-    "piped",
-    "--auth-key-id",
-    "new",
-    "--auth-key",
-    "new",
-  ], {
-    env: t.env,
-    stdin: "n\n",
-  });
-  assertEquals(abort.code, 1);
-  assertEquals((await t.read("piped")).authKeyId, "old");
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "y/N answers may come from a pipe, as with soracom-cli (echo y | soracom unconfigure)",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "piped", { authKeyId: "i", authKey: "k" });
+    const no = await runSoracom(["unconfigure", "--profile", "piped"], {
+      env: t.env,
+      stdin: "n\n",
+    });
+    assertEquals(no.code, 0, no.stderr);
+    assert(await Deno.stat(`${t.profiles}/piped.json`));
+    const yes = await runSoracom(["unconfigure", "--profile", "piped"], {
+      env: t.env,
+      stdin: "y\n",
+    });
+    assertEquals(yes.code, 0, yes.stderr);
+    assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
+    await writeProfile(t.profiles, "piped", { authKeyId: "old", authKey: "old" });
+    const abort = await runSoracom([
+      "configure",
+      "--profile",
+      "piped",
+      "--auth-key-id",
+      "new",
+      "--auth-key",
+      "new",
+    ], {
+      env: t.env,
+      stdin: "n\n",
+    });
+    assertEquals(abort.code, 1);
+    assertEquals((await t.read("piped")).authKeyId, "old");
+  },
+);
 
-Deno.test("a folder the user made keeps its mode; one soracom makes is 0700", async () => {
-  await using t = await setup();
-  await Deno.chmod(t.profiles, 0o750);
-  assertEquals(
-    (await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], { env: t.env }))
-      .code,
-    0,
-  );
-  assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o750);
-  const fresh = `${t.dir}/new/profiles`;
-  const r = await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], {
-    env: { ...t.env, SORACOM_PROFILE_DIR: fresh },
-  });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals((await Deno.stat(fresh)).mode! & 0o777, 0o700);
-});
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "a folder the user made keeps its mode; one soracom makes is 0700",
+  async () => {
+    await using t = await setup();
+    await Deno.chmod(t.profiles, 0o750);
+    assertEquals(
+      (await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], { env: t.env }))
+        .code,
+      0,
+    );
+    assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o750);
+    const fresh = `${t.dir}/new/profiles`;
+    const r = await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], {
+      env: { ...t.env, SORACOM_PROFILE_DIR: fresh },
+    });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals((await Deno.stat(fresh)).mode! & 0o777, 0o700);
+  },
+);

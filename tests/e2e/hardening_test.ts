@@ -16,6 +16,7 @@ import { runSoracom, tempDir, writeProfile } from "../helpers/run.ts";
 import { runCli } from "../../src/cli/app.ts";
 import type { FakeSoracom } from "../fake_soracom/server.ts";
 import { authKey, root, sam } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 const GOOD = PROFILES.authKey;
 /** Secrets used by the rows; none may ever be printed. */
@@ -506,66 +507,74 @@ for (let i = 0;; i++) {
 }
 `;
 
-Deno.test("a process killed in the middle of writing leaves the old file intact (profiles and sessions share the writer)", async () => {
-  const dir = await tempDir();
-  try {
-    const script = `${dir}/writer.ts`;
-    await Deno.writeTextFile(script, WRITER);
-    const target = `${dir}/profile.json`;
-    await Deno.writeTextFile(target, JSON.stringify({ i: -1, fill: "" }), { mode: 0o600 });
-    // Kills at these delays, then (only while no write has finished yet, on a slow machine)
-    // at longer ones: a run where every kill came before the first write would check nothing.
-    const delays = [30, 80, 150, 260, 400];
-    let landed = false;
-    for (let k = 0; k < delays.length || (!landed && k < delays.length + 4); k++) {
-      const delay = delays[k] ?? 400 * 2 ** (k - delays.length + 1);
-      const child = new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", "--quiet", script, target, String(2 * 1024 * 1024)],
-        stdout: "null",
-        stderr: "null",
-      }).spawn();
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill("SIGKILL");
-      await child.status;
-      const value = JSON.parse(await Deno.readTextFile(target));
-      assert(
-        value.i === -1 || value.fill === String(value.i % 10).repeat(2 * 1024 * 1024),
-        "torn write",
-      );
-      assertEquals((await Deno.stat(target)).mode! & 0o777, 0o600);
-      landed ||= value.i >= 0;
+testWhere(
+  ["posix-modes"],
+  "a process killed in the middle of writing leaves the old file intact (profiles and sessions share the writer)",
+  async () => {
+    const dir = await tempDir();
+    try {
+      const script = `${dir}/writer.ts`;
+      await Deno.writeTextFile(script, WRITER);
+      const target = `${dir}/profile.json`;
+      await Deno.writeTextFile(target, JSON.stringify({ i: -1, fill: "" }), { mode: 0o600 });
+      // Kills at these delays, then (only while no write has finished yet, on a slow machine)
+      // at longer ones: a run where every kill came before the first write would check nothing.
+      const delays = [30, 80, 150, 260, 400];
+      let landed = false;
+      for (let k = 0; k < delays.length || (!landed && k < delays.length + 4); k++) {
+        const delay = delays[k] ?? 400 * 2 ** (k - delays.length + 1);
+        const child = new Deno.Command(Deno.execPath(), {
+          args: ["run", "-A", "--quiet", script, target, String(2 * 1024 * 1024)],
+          stdout: "null",
+          stderr: "null",
+        }).spawn();
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill("SIGKILL");
+        await child.status;
+        const value = JSON.parse(await Deno.readTextFile(target));
+        assert(
+          value.i === -1 || value.fill === String(value.i % 10).repeat(2 * 1024 * 1024),
+          "torn write",
+        );
+        assertEquals((await Deno.stat(target)).mode! & 0o777, 0o600);
+        landed ||= value.i >= 0;
+      }
+      assert(landed, "no write finished before a kill: the test checked nothing");
+    } finally {
+      await Deno.remove(dir, { recursive: true });
     }
-    assert(landed, "no write finished before a kill: the test checked nothing");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+  },
+);
 
-Deno.test("SORACOM_VERBOSE=1 hides password, OTP, token and API key in headers and bodies of a SAM login", async () => {
-  await using t = await emulatorFixture();
-  await writeProfile(t.profiles, "default", PROFILES.sam);
-  const otp = t.api.totp("sam");
-  const r = await runSoracom(["soralets", "list", "--mfa-otpcode", otp], {
-    env: { ...t.env, SORACOM_VERBOSE: "1" },
-  });
-  assertEquals(r.code, 0, r.stderr);
-  for (
-    const hidden of [
-      `"password":"<hidden>"`,
-      `"mfaOTPCode":"<hidden>"`,
-      `"apiKey":"<hidden>"`,
-      `"token":"<hidden>"`,
-      "X-Soracom-Token: <hidden>",
-    ]
-  ) {
-    assertStringIncludes(r.stderr, hidden);
-  }
-  const auth = t.api.log.find((l) => l.path === "/v1/auth")!;
-  const session = t.api.log.find((l) => l.path === "/v1/soralets")!.headers;
-  for (
-    const secret of [sam.password, otp, session["x-soracom-token"], session["x-soracom-api-key"]]
-  ) {
-    assertNotIncludes(r.stderr, secret);
-  }
-  assert(auth);
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "SORACOM_VERBOSE=1 hides password, OTP, token and API key in headers and bodies of a SAM login",
+  async () => {
+    await using t = await emulatorFixture();
+    await writeProfile(t.profiles, "default", PROFILES.sam);
+    const otp = t.api.totp("sam");
+    const r = await runSoracom(["soralets", "list", "--mfa-otpcode", otp], {
+      env: { ...t.env, SORACOM_VERBOSE: "1" },
+    });
+    assertEquals(r.code, 0, r.stderr);
+    for (
+      const hidden of [
+        `"password":"<hidden>"`,
+        `"mfaOTPCode":"<hidden>"`,
+        `"apiKey":"<hidden>"`,
+        `"token":"<hidden>"`,
+        "X-Soracom-Token: <hidden>",
+      ]
+    ) {
+      assertStringIncludes(r.stderr, hidden);
+    }
+    const auth = t.api.log.find((l) => l.path === "/v1/auth")!;
+    const session = t.api.log.find((l) => l.path === "/v1/soralets")!.headers;
+    for (
+      const secret of [sam.password, otp, session["x-soracom-token"], session["x-soracom-api-key"]]
+    ) {
+      assertNotIncludes(r.stderr, secret);
+    }
+    assert(auth);
+  },
+);

@@ -12,6 +12,7 @@ import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
 import { sam, switchTarget } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 /** The README's 1Password source, and a switch-user profile on top of it. */
 const OP_SOURCE = PROFILES.opWithOtpCommand;
@@ -47,98 +48,106 @@ function rows(table: string): Record<string, string[]> {
   );
 }
 
-Deno.test("auth status: who, where, which session and what the next login runs; nothing run or sent", async () => {
-  await using t = await setup();
-  const before = await t.cli(["auth", "status", "--profile", "sam"]);
-  assertEquals(before.code, 1, before.stderr);
-  assertEquals(
-    before.stdout.split("\n")[0].split(/ {2,}/),
-    ["PROFILE", "KIND", "WHO", "ENDPOINT", "SESSION", "EXPIRES", "NEXT LOGIN RUNS"],
-  );
-  assertEquals(rows(before.stdout).sam, [
-    "sam",
-    "profileCommand",
-    "-",
-    `${t.api.url} (jp)`,
-    "none",
-    "-",
-    "profileCommand, mfaOTPCommand",
-  ]);
-  assertEquals(t.api.log.length, 0);
-  assertEquals(await opRuns(t.opLog), 0);
+testWhere(
+  ["/bin/sh"],
+  "auth status: who, where, which session and what the next login runs; nothing run or sent",
+  async () => {
+    await using t = await setup();
+    const before = await t.cli(["auth", "status", "--profile", "sam"]);
+    assertEquals(before.code, 1, before.stderr);
+    assertEquals(
+      before.stdout.split("\n")[0].split(/ {2,}/),
+      ["PROFILE", "KIND", "WHO", "ENDPOINT", "SESSION", "EXPIRES", "NEXT LOGIN RUNS"],
+    );
+    assertEquals(rows(before.stdout).sam, [
+      "sam",
+      "profileCommand",
+      "-",
+      `${t.api.url} (jp)`,
+      "none",
+      "-",
+      "profileCommand, mfaOTPCommand",
+    ]);
+    assertEquals(t.api.log.length, 0);
+    assertEquals(await opRuns(t.opLog), 0);
 
-  assertEquals((await t.cli(["--profile", "reader", "operator", "get"])).code, 0);
-  t.advance(60_000);
-  const all = await t.cli(["auth", "status", "--all"]);
-  assertEquals(all.code, 0, all.stderr);
-  const r = rows(all.stdout);
-  assertEquals(r.sam.slice(1), [
-    "profileCommand",
-    `${sam.operatorId} ${sam.userName}`,
-    `${t.api.url} (jp)`,
-    "cached",
-    "in 23h 59m",
-    "-",
-  ]);
-  assertEquals(r.reader.slice(1), [
-    "switch user",
-    `${switchTarget.operatorId} ${switchTarget.userName} (via sam)`,
-    `${t.api.url} (jp)`,
-    "cached",
-    "in 59m",
-    "-",
-  ]);
-  assertEquals(r.reader2.slice(4, 6), ["from source", "in 23h 59m"]);
-  assertEquals(r.key.slice(1, 3), ["AuthKey", PROFILES.authKey.authKeyId]);
-  assertEquals(r.key[4], "none");
-  assertEquals((await t.cli(["auth", "status", "--profile", "reader2"])).code, 0);
-  assertEquals((await t.cli(["auth", "status", "--profile", "key"])).code, 1);
-  // Still only the one login; status sent nothing.
-  assertEquals(t.api.log.length, 3);
-  const sessions = await Promise.all(
-    (await t.sessionFiles()).map((f) => Deno.readTextFile(`${t.sessions}/${f}`)),
-  );
-  for (const s of sessions) {
-    const { apiKey, token } = JSON.parse(s);
-    assertNotIncludes(all.stdout, apiKey);
-    assertNotIncludes(all.stdout, token);
-  }
-  assertNotIncludes(all.stdout, PROFILES.authKey.authKey);
-  assertNotIncludes(all.stdout, sam.password);
-});
+    assertEquals((await t.cli(["--profile", "reader", "operator", "get"])).code, 0);
+    t.advance(60_000);
+    const all = await t.cli(["auth", "status", "--all"]);
+    assertEquals(all.code, 0, all.stderr);
+    const r = rows(all.stdout);
+    assertEquals(r.sam.slice(1), [
+      "profileCommand",
+      `${sam.operatorId} ${sam.userName}`,
+      `${t.api.url} (jp)`,
+      "cached",
+      "in 23h 59m",
+      "-",
+    ]);
+    assertEquals(r.reader.slice(1), [
+      "switch user",
+      `${switchTarget.operatorId} ${switchTarget.userName} (via sam)`,
+      `${t.api.url} (jp)`,
+      "cached",
+      "in 59m",
+      "-",
+    ]);
+    assertEquals(r.reader2.slice(4, 6), ["from source", "in 23h 59m"]);
+    assertEquals(r.key.slice(1, 3), ["AuthKey", PROFILES.authKey.authKeyId]);
+    assertEquals(r.key[4], "none");
+    assertEquals((await t.cli(["auth", "status", "--profile", "reader2"])).code, 0);
+    assertEquals((await t.cli(["auth", "status", "--profile", "key"])).code, 1);
+    // Still only the one login; status sent nothing.
+    assertEquals(t.api.log.length, 3);
+    const sessions = await Promise.all(
+      (await t.sessionFiles()).map((f) => Deno.readTextFile(`${t.sessions}/${f}`)),
+    );
+    for (const s of sessions) {
+      const { apiKey, token } = JSON.parse(s);
+      assertNotIncludes(all.stdout, apiKey);
+      assertNotIncludes(all.stdout, token);
+    }
+    assertNotIncludes(all.stdout, PROFILES.authKey.authKey);
+    assertNotIncludes(all.stdout, sam.password);
+  },
+);
 
-Deno.test("auth status --json for scripts; Japanese under LANG=ja; an unreadable profile", async () => {
-  await using t = await setup();
-  assertEquals((await t.cli(["--profile", "key", "operator", "get"])).code, 0);
-  const one = await t.cli(["auth", "status", "--profile", "key", "--json"]);
-  assertEquals(one.code, 0);
-  const status = JSON.parse(one.stdout);
-  assertEquals(status.session, "cache");
-  assertEquals(status.kind, "authKey");
-  assertEquals(status.expiresInSeconds, 86400);
-  assertEquals(status.runs, { mfaOTPCommand: false, profileCommand: false });
-  assert(one.stdout.startsWith('{\n\t"'), "tab-indented, as every JSON we print");
-  const many = JSON.parse((await t.cli(["auth", "status", "--all", "--json"])).stdout);
-  assertEquals(many.map((s: { profile: string }) => s.profile), [
-    "key",
-    "reader",
-    "reader2",
-    "sam",
-  ]);
+testWhere(
+  ["/bin/sh", "bash"],
+  "auth status --json for scripts; Japanese under LANG=ja; an unreadable profile",
+  async () => {
+    await using t = await setup();
+    assertEquals((await t.cli(["--profile", "key", "operator", "get"])).code, 0);
+    const one = await t.cli(["auth", "status", "--profile", "key", "--json"]);
+    assertEquals(one.code, 0);
+    const status = JSON.parse(one.stdout);
+    assertEquals(status.session, "cache");
+    assertEquals(status.kind, "authKey");
+    assertEquals(status.expiresInSeconds, 86400);
+    assertEquals(status.runs, { mfaOTPCommand: false, profileCommand: false });
+    assert(one.stdout.startsWith('{\n\t"'), "tab-indented, as every JSON we print");
+    const many = JSON.parse((await t.cli(["auth", "status", "--all", "--json"])).stdout);
+    assertEquals(many.map((s: { profile: string }) => s.profile), [
+      "key",
+      "reader",
+      "reader2",
+      "sam",
+    ]);
 
-  const ja = await t.cli(["auth", "status", "--profile", "key"], { LANG: "ja_JP.UTF-8" });
-  assertEquals(rows(ja.stdout).key.slice(1, 2), ["認証キー"]);
-  assertStringIncludes(ja.stdout, "キャッシュ");
-  assertStringIncludes(ja.stdout, "あと 1日");
+    const ja = await t.cli(["auth", "status", "--profile", "key"], { LANG: "ja_JP.UTF-8" });
+    assertEquals(rows(ja.stdout).key.slice(1, 2), ["認証キー"]);
+    assertStringIncludes(ja.stdout, "キャッシュ");
+    assertStringIncludes(ja.stdout, "あと 1日");
 
-  const missing = await t.cli(["auth", "status", "--profile", "nobody"]);
-  assertEquals(missing.code, 3);
-  assertStringIncludes(missing.stderr, "Error: ");
-  await writeProfile(t.profiles, "broken", "{ not json");
-  const all = await t.cli(["auth", "status", "--all"]);
-  assertEquals(all.code, 1);
-  assert(rows(all.stdout).broken[4].startsWith("error: "), all.stdout);
-});
+    const missing = await t.cli(["auth", "status", "--profile", "nobody"]);
+    assertEquals(missing.code, 3);
+    assertStringIncludes(missing.stderr, "Error: ");
+    await writeProfile(t.profiles, "broken", "{ not json");
+    const all = await t.cli(["auth", "status", "--all"]);
+    assertEquals(all.code, 1);
+    assert(rows(all.stdout).broken[4].startsWith("error: "), all.stdout);
+  },
+);
 
 function bash(script: string, env: Record<string, string>) {
   return new Deno.Command("bash", {
@@ -153,72 +162,84 @@ function bash(script: string, env: Record<string, string>) {
   }));
 }
 
-Deno.test("exec from bash: the command gets the session, nested soracom reuses it, its status comes back", async () => {
-  await using t = await setup();
-  const r = await bash(
-    `$SORACOM exec --profile reader -- bash -c 'echo "$SORACOM_PROFILE $SORACOM_OPERATOR_ID $SORACOM_ENDPOINT \${SORACOM_API_KEY:+key} \${SORACOM_API_TOKEN:+token}"; $SORACOM operator get > /dev/null && exit 3'`,
-    t.env,
-  );
-  assertEquals(r.code, 3, r.stderr);
-  assertEquals(r.stdout, `reader ${switchTarget.operatorId} ${t.api.url} key token\n`);
-  assertEquals(r.stderr, "");
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
-  assertEquals(t.api.count("GET", `/v1/operators/${switchTarget.operatorId}`), 1);
-  assertEquals(await opRuns(t.opLog), 2);
-  // The next exec is served from the cache: no login, no op.
-  const again = await bash(`$SORACOM exec --profile reader -- true`, t.env);
-  assertEquals(again.code, 0, again.stderr);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-});
+testWhere(
+  ["/bin/sh", "bash"],
+  "exec from bash: the command gets the session, nested soracom reuses it, its status comes back",
+  async () => {
+    await using t = await setup();
+    const r = await bash(
+      `$SORACOM exec --profile reader -- bash -c 'echo "$SORACOM_PROFILE $SORACOM_OPERATOR_ID $SORACOM_ENDPOINT \${SORACOM_API_KEY:+key} \${SORACOM_API_TOKEN:+token}"; $SORACOM operator get > /dev/null && exit 3'`,
+      t.env,
+    );
+    assertEquals(r.code, 3, r.stderr);
+    assertEquals(r.stdout, `reader ${switchTarget.operatorId} ${t.api.url} key token\n`);
+    assertEquals(r.stderr, "");
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
+    assertEquals(t.api.count("GET", `/v1/operators/${switchTarget.operatorId}`), 1);
+    assertEquals(await opRuns(t.opLog), 2);
+    // The next exec is served from the cache: no login, no op.
+    const again = await bash(`$SORACOM exec --profile reader -- true`, t.env);
+    assertEquals(again.code, 0, again.stderr);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+  },
+);
 
-Deno.test("auth export from bash: eval it, and soracom uses that session", async () => {
-  await using t = await setup();
-  const r = await bash(
-    `eval "$($SORACOM auth export --profile key)" && SORACOM_PROFILE=nobody $SORACOM operator get`,
-    t.env,
-  );
-  assertEquals(r.code, 0, r.stderr);
-  assertStringIncludes(r.stdout, `"operatorId": "OP0012345678"`);
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  const json = await runSoracom(["auth", "export", "--profile", "key", "--format", "json"], {
-    env: t.env,
-  });
-  assertEquals(json.code, 0, json.stderr);
-  assertEquals(Object.keys(JSON.parse(json.stdout)), [
-    "SORACOM_API_KEY",
-    "SORACOM_API_TOKEN",
-    "SORACOM_ENDPOINT",
-    "SORACOM_OPERATOR_ID",
-    "SORACOM_PROFILE",
-  ]);
-  const quoted = await t.cli(["auth", "export", "--profile", "key"]);
-  for (const line of quoted.stdout.trimEnd().split("\n")) {
-    assert(/^export SORACOM_[A-Z_]+='[^']*'$/.test(line), line);
-  }
-  const bad = await t.cli(["auth", "export", "--profile", "key", "--format", "yaml"]);
-  assertEquals(bad.code, 2);
-  assertEquals(
-    bad.stderr,
-    `Error: invalid value "yaml" for "--format": allowed values are env, json\n`,
-  );
-});
+testWhere(
+  ["setsid", "/bin/sh", "bash"],
+  "auth export from bash: eval it, and soracom uses that session",
+  async () => {
+    await using t = await setup();
+    const r = await bash(
+      `eval "$($SORACOM auth export --profile key)" && SORACOM_PROFILE=nobody $SORACOM operator get`,
+      t.env,
+    );
+    assertEquals(r.code, 0, r.stderr);
+    assertStringIncludes(r.stdout, `"operatorId": "OP0012345678"`);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    const json = await runSoracom(["auth", "export", "--profile", "key", "--format", "json"], {
+      env: t.env,
+    });
+    assertEquals(json.code, 0, json.stderr);
+    assertEquals(Object.keys(JSON.parse(json.stdout)), [
+      "SORACOM_API_KEY",
+      "SORACOM_API_TOKEN",
+      "SORACOM_ENDPOINT",
+      "SORACOM_OPERATOR_ID",
+      "SORACOM_PROFILE",
+    ]);
+    const quoted = await t.cli(["auth", "export", "--profile", "key"]);
+    for (const line of quoted.stdout.trimEnd().split("\n")) {
+      assert(/^export SORACOM_[A-Z_]+='[^']*'$/.test(line), line);
+    }
+    const bad = await t.cli(["auth", "export", "--profile", "key", "--format", "yaml"]);
+    assertEquals(bad.code, 2);
+    assertEquals(
+      bad.stderr,
+      `Error: invalid value "yaml" for "--format": allowed values are env, json\n`,
+    );
+  },
+);
 
-Deno.test("exec: no command is a usage error before any login; no such program is one too", async () => {
-  await using t = await setup();
-  const none = await t.cli(["exec", "--profile", "key"]);
-  assertEquals(none.code, 2);
-  assertEquals(
-    none.stderr,
-    "Error: exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]\n",
-  );
-  assertEquals(t.api.log.length, 0);
-  const missing = await runSoracom(["exec", "--profile", "key", "--", "no-such-program-x"], {
-    env: t.env,
-  });
-  assertEquals(missing.code, 2);
-  assertEquals(missing.stderr, "Error: exec: command not found: no-such-program-x\n");
-});
+testWhere(
+  ["setsid", "/bin/sh"],
+  "exec: no command is a usage error before any login; no such program is one too",
+  async () => {
+    await using t = await setup();
+    const none = await t.cli(["exec", "--profile", "key"]);
+    assertEquals(none.code, 2);
+    assertEquals(
+      none.stderr,
+      "Error: exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]\n",
+    );
+    assertEquals(t.api.log.length, 0);
+    const missing = await runSoracom(["exec", "--profile", "key", "--", "no-such-program-x"], {
+      env: t.env,
+    });
+    assertEquals(missing.code, 2);
+    assertEquals(missing.stderr, "Error: exec: command not found: no-such-program-x\n");
+  },
+);
 
 /** Every file in the session folder (sessions and lock files). */
 async function sessionFolder(dir: string): Promise<string[]> {
@@ -229,64 +250,79 @@ async function sessionFolder(dir: string): Promise<string[]> {
   }
 }
 
-Deno.test("unconfigure revokes and deletes the profile's session, lock file too", async () => {
-  await using t = await setup();
-  const session = JSON.parse((await t.cli(["auth", "--profile", "key"])).stdout);
-  assert((await sessionFolder(t.sessions)).some((n) => n.endsWith(".lock")));
-  const r = await t.cli(["unconfigure", "--profile", "key", "--yes"]);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(r.stderr, "");
-  assertEquals(await sessionFolder(t.sessions), []);
-  assertEquals(t.api.count("POST", "/v1/auth/logout"), 1);
-  const stale = await t.cli([
-    "operator",
-    "get",
-    "--api-key",
-    session.apiKey,
-    "--api-token",
-    session.token,
-  ]);
-  assertEquals(stale.code, 5, "revoked on the server");
-});
+testWhere(
+  ["/bin/sh"],
+  "unconfigure revokes and deletes the profile's session, lock file too",
+  async () => {
+    await using t = await setup();
+    const session = JSON.parse((await t.cli(["auth", "--profile", "key"])).stdout);
+    assert((await sessionFolder(t.sessions)).some((n) => n.endsWith(".lock")));
+    const r = await t.cli(["unconfigure", "--profile", "key", "--yes"]);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(r.stderr, "");
+    assertEquals(await sessionFolder(t.sessions), []);
+    assertEquals(t.api.count("POST", "/v1/auth/logout"), 1);
+    const stale = await t.cli([
+      "operator",
+      "get",
+      "--api-key",
+      session.apiKey,
+      "--api-token",
+      session.token,
+    ]);
+    assertEquals(stale.code, 5, "revoked on the server");
+  },
+);
 
-Deno.test("logout --all with the server unreachable deletes the sessions after saying so (exit 6)", async () => {
-  await using t = await setup();
-  await t.cli(["auth", "--profile", "key"]);
-  await t.cli(["--profile", "reader", "operator", "get"]);
-  assertEquals((await t.sessionFiles()).length, 3, "key, reader and its source sam");
-  const gone = `http://127.0.0.1:${await freePort()}`;
-  // The cached sessions name the emulator: make that address a dead one.
-  for (const f of await t.sessionFiles()) {
-    const path = `${t.sessions}/${f}`;
-    const s = JSON.parse(await Deno.readTextFile(path));
-    await Deno.writeTextFile(path, JSON.stringify({ ...s, endpoint: gone }));
-  }
-  const r = await runInProcess(["logout", "--all"], {
-    env: t.env,
-    sleep: () => Promise.resolve(),
-  });
-  assertEquals(r.code, 6, r.stderr);
-  assertEquals(
-    r.stderr,
-    "logged out 0 cached sessions\nError: the server could not be reached to revoke 3 cached sessions; deleted here all the same\n",
-  );
-  assertEquals(await sessionFolder(t.sessions), []);
-});
+testWhere(
+  ["/bin/sh"],
+  "logout --all with the server unreachable deletes the sessions after saying so (exit 6)",
+  async () => {
+    await using t = await setup();
+    await t.cli(["auth", "--profile", "key"]);
+    await t.cli(["--profile", "reader", "operator", "get"]);
+    assertEquals((await t.sessionFiles()).length, 3, "key, reader and its source sam");
+    const gone = `http://127.0.0.1:${await freePort()}`;
+    // The cached sessions name the emulator: make that address a dead one.
+    for (const f of await t.sessionFiles()) {
+      const path = `${t.sessions}/${f}`;
+      const s = JSON.parse(await Deno.readTextFile(path));
+      await Deno.writeTextFile(path, JSON.stringify({ ...s, endpoint: gone }));
+    }
+    const r = await runInProcess(["logout", "--all"], {
+      env: t.env,
+      sleep: () => Promise.resolve(),
+    });
+    assertEquals(r.code, 6, r.stderr);
+    assertEquals(
+      r.stderr,
+      "logged out 0 cached sessions\nError: the server could not be reached to revoke 3 cached sessions; deleted here all the same\n",
+    );
+    assertEquals(await sessionFolder(t.sessions), []);
+  },
+);
 
-Deno.test("logout --local deletes without asking the server; stray lock files go with --all", async () => {
-  await using t = await setup();
-  await t.cli(["auth", "--profile", "key"]);
-  await Deno.writeTextFile(`${t.sessions}/${"0".repeat(64)}.lock`, "");
-  const one = await t.cli(["logout", "--profile", "key", "--local"]);
-  assertEquals(one.code, 0, one.stderr);
-  assertEquals(await t.sessionFiles(), []);
-  await t.cli(["auth", "--profile", "key"]);
-  const all = await t.cli(["logout", "--all", "--local"]);
-  assertEquals(all.code, 0, all.stderr);
-  assertEquals(all.stderr, "deleted 1 cached session here (not revoked on the server: --local)\n");
-  assertEquals(await sessionFolder(t.sessions), []);
-  assertEquals(t.api.count("POST", "/v1/auth/logout"), 0);
-});
+testWhere(
+  ["/bin/sh"],
+  "logout --local deletes without asking the server; stray lock files go with --all",
+  async () => {
+    await using t = await setup();
+    await t.cli(["auth", "--profile", "key"]);
+    await Deno.writeTextFile(`${t.sessions}/${"0".repeat(64)}.lock`, "");
+    const one = await t.cli(["logout", "--profile", "key", "--local"]);
+    assertEquals(one.code, 0, one.stderr);
+    assertEquals(await t.sessionFiles(), []);
+    await t.cli(["auth", "--profile", "key"]);
+    const all = await t.cli(["logout", "--all", "--local"]);
+    assertEquals(all.code, 0, all.stderr);
+    assertEquals(
+      all.stderr,
+      "deleted 1 cached session here (not revoked on the server: --local)\n",
+    );
+    assertEquals(await sessionFolder(t.sessions), []);
+    assertEquals(t.api.count("POST", "/v1/auth/logout"), 0);
+  },
+);
 
 /** A loopback port nothing listens on. */
 async function freePort(): Promise<number> {
@@ -296,24 +332,35 @@ async function freePort(): Promise<number> {
   return await Promise.resolve(port);
 }
 
-Deno.test("inside soracom exec, unconfigure still revokes the profile's own session", async () => {
-  await using t = await setup();
-  const own = JSON.parse((await t.cli(["auth", "--profile", "key"])).stdout);
-  const other = JSON.parse((await t.cli(["auth", "--profile", "reader"])).stdout);
-  const r = await t.cli(["unconfigure", "--profile", "key", "--yes"], {
-    SORACOM_API_KEY: other.apiKey,
-    SORACOM_API_TOKEN: other.token,
-  });
-  assertEquals(r.code, 0, r.stderr);
-  const stale = await t.cli(["operator", "get", "--api-key", own.apiKey, "--api-token", own.token]);
-  assertEquals(stale.code, 5, "the profile's session was revoked");
-  const alive = await t.cli([
-    "operator",
-    "get",
-    "--api-key",
-    other.apiKey,
-    "--api-token",
-    other.token,
-  ]);
-  assertEquals(alive.code, 0, "the exec session was left alone");
-});
+testWhere(
+  ["/bin/sh"],
+  "inside soracom exec, unconfigure still revokes the profile's own session",
+  async () => {
+    await using t = await setup();
+    const own = JSON.parse((await t.cli(["auth", "--profile", "key"])).stdout);
+    const other = JSON.parse((await t.cli(["auth", "--profile", "reader"])).stdout);
+    const r = await t.cli(["unconfigure", "--profile", "key", "--yes"], {
+      SORACOM_API_KEY: other.apiKey,
+      SORACOM_API_TOKEN: other.token,
+    });
+    assertEquals(r.code, 0, r.stderr);
+    const stale = await t.cli([
+      "operator",
+      "get",
+      "--api-key",
+      own.apiKey,
+      "--api-token",
+      own.token,
+    ]);
+    assertEquals(stale.code, 5, "the profile's session was revoked");
+    const alive = await t.cli([
+      "operator",
+      "get",
+      "--api-key",
+      other.apiKey,
+      "--api-token",
+      other.token,
+    ]);
+    assertEquals(alive.code, 0, "the exec session was left alone");
+  },
+);

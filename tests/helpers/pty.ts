@@ -6,6 +6,7 @@
  */
 
 import { DENO_DIR, MAIN } from "./run.ts";
+import { requireNeeds } from "./platform.ts";
 
 /** What the terminal showed, and how the run ended. */
 export interface PtyResult {
@@ -23,6 +24,7 @@ export async function runInPty(
   env: Record<string, string>,
   dialogue: readonly (readonly [string, string])[],
 ): Promise<PtyResult> {
+  requireNeeds("runInPty", "script");
   const quoted = args.map((a) => `'${a.replaceAll("'", `'"'"'`)}'`).join(" ");
   const command = `"${Deno.execPath()}" run -A --quiet "${MAIN}" ${quoted}`;
   const child = new Deno.Command("script", {

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { requireNeeds } from "./platform.ts";
+
 /** The path of main.ts. */
 export const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
@@ -39,6 +41,7 @@ export async function runSoracom(
   args: readonly string[],
   options: { env?: Record<string, string>; stdin?: string; killAfterMs?: number } = {},
 ): Promise<RunResult> {
+  requireNeeds("runSoracom", "setsid");
   // setsid: no controlling terminal, so a prompt can never wait for the person running the tests.
   const child = new Deno.Command("setsid", {
     args: ["-w", Deno.execPath(), "run", "--allow-all", "--quiet", MAIN, ...args],
@@ -63,7 +66,7 @@ export async function runSoracom(
 /** A fresh temporary folder (mode 0700) for profiles and sessions. */
 export async function tempDir(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "soracom-test-" });
-  await Deno.chmod(dir, 0o700);
+  if (Deno.build.os !== "windows") await Deno.chmod(dir, 0o700);
   return dir;
 }
 
@@ -73,7 +76,7 @@ export async function writeProfile(dir: string, name: string, content: unknown):
   await Deno.writeTextFile(path, typeof content === "string" ? content : JSON.stringify(content), {
     mode: 0o600,
   });
-  await Deno.chmod(path, 0o600);
+  if (Deno.build.os !== "windows") await Deno.chmod(path, 0o600);
   return path;
 }
 
@@ -84,6 +87,7 @@ const FAKE_OP = new URL("../fake_soracom/fake_op.ts", import.meta.url).pathname;
  * it first. Each run of `op` is logged to `dir/op.log`.
  */
 export async function installFakeOp(dir: string): Promise<{ path: string; log: string }> {
+  requireNeeds("installFakeOp", "/bin/sh");
   const bin = `${dir}/bin`;
   await Deno.mkdir(bin, { recursive: true });
   const script =

@@ -18,6 +18,7 @@ import {
 } from "../../src/profile/store.ts";
 import { testContext } from "../helpers/context.ts";
 import { tempDir, writeProfile } from "../helpers/run.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 Deno.test("keys match case-insensitively; username is read from userName; unknown keys are ignored", async () => {
   const p = await toProfile({ UserName: "sam", AUTHKEYID: "k", operatorid: "OP1", extra: 1 }, "x");
@@ -87,14 +88,18 @@ Deno.test("names are sanitised as soracom-cli does and never leave the folder", 
   }));
 });
 
-Deno.test("loading refuses group/other permission bits with the chmod to run", async () => {
-  const dir = await tempDir();
-  const path = await writeProfile(dir, "open", { authKeyId: "k", authKey: "s" });
-  await Deno.chmod(path, 0o644);
-  const { ctx } = testContext();
-  await assertRejects(() => loadProfile(ctx, dir, "open"), CliError, `chmod 600 ${path}`);
-  await Deno.remove(dir, { recursive: true });
-});
+testWhere(
+  ["posix-modes"],
+  "loading refuses group/other permission bits with the chmod to run",
+  async () => {
+    const dir = await tempDir();
+    const path = await writeProfile(dir, "open", { authKeyId: "k", authKey: "s" });
+    await Deno.chmod(path, 0o644);
+    const { ctx } = testContext();
+    await assertRejects(() => loadProfile(ctx, dir, "open"), CliError, `chmod 600 ${path}`);
+    await Deno.remove(dir, { recursive: true });
+  },
+);
 
 Deno.test("a missing profile says which and how to create it", async () => {
   const dir = await tempDir();
@@ -113,24 +118,28 @@ Deno.test("a huge profile is refused", async () => {
   await Deno.remove(dir, { recursive: true });
 });
 
-Deno.test("saving writes 0600 in a 0700 folder, in soracom-cli's form, atomically", async () => {
-  const base = await tempDir();
-  const dir = `${base}/profiles`;
-  const { ctx } = testContext();
-  const path = await saveProfile(ctx, dir, "x", {
-    coverageType: "jp",
-    authKeyId: "k",
-    authKey: "s",
-  });
-  assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
-  assertEquals((await Deno.stat(dir)).mode! & 0o777, 0o700);
-  assertEquals(
-    await Deno.readTextFile(path),
-    `{"sandbox":false,"coverageType":"jp","authKeyId":"k","authKey":"s","registerPaymentMethod":false}`,
-  );
-  assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["x.json"]);
-  await Deno.remove(base, { recursive: true });
-});
+testWhere(
+  ["posix-modes"],
+  "saving writes 0600 in a 0700 folder, in soracom-cli's form, atomically",
+  async () => {
+    const base = await tempDir();
+    const dir = `${base}/profiles`;
+    const { ctx } = testContext();
+    const path = await saveProfile(ctx, dir, "x", {
+      coverageType: "jp",
+      authKeyId: "k",
+      authKey: "s",
+    });
+    assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
+    assertEquals((await Deno.stat(dir)).mode! & 0o777, 0o700);
+    assertEquals(
+      await Deno.readTextFile(path),
+      `{"sandbox":false,"coverageType":"jp","authKeyId":"k","authKey":"s","registerPaymentMethod":false}`,
+    );
+    assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["x.json"]);
+    await Deno.remove(base, { recursive: true });
+  },
+);
 
 Deno.test("serializeProfile keeps soracom-cli's key order", () => {
   assertEquals(

@@ -22,6 +22,7 @@ import { ENV_VARIABLES, PERMISSION_FLAGS, PERMISSIONS } from "../../src/permissi
 import { parseChecksums } from "../../src/release.ts";
 import { sha256Hex } from "../../src/sha256.ts";
 import { VERSION } from "../../src/version.ts";
+import { testWhere } from "../helpers/platform.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 const decoder = new TextDecoder();
@@ -41,57 +42,61 @@ function hasTool(name: string): boolean {
   }
 }
 
-Deno.test("deno task release --dry-run prints one deno compile command per target and builds nothing", async () => {
-  const before = await Deno.stat(`${ROOT}/dist/${VERSION}`).then((s) => s.mtime?.getTime())
-    .catch(() => undefined);
-  const r = await run(Deno.execPath(), ["task", "--quiet", "release", "--dry-run"]);
-  assertEquals(r.code, 0, r.stderr);
-  const lines = r.stdout.trimEnd().split("\n");
-  const expected = [
-    ["x86_64-unknown-linux-gnu", "linux_amd64"],
-    ["aarch64-unknown-linux-gnu", "linux_arm64"],
-    ["x86_64-apple-darwin", "darwin_amd64"],
-    ["aarch64-apple-darwin", "darwin_arm64"],
-    ["x86_64-pc-windows-msvc", "windows_amd64.exe"],
-  ];
-  assertEquals(lines.length, expected.length, r.stdout);
-  for (const [i, [triple, suffix]] of expected.entries()) {
-    const words = lines[i].split(" ");
-    assertEquals(
-      words.slice(0, 6),
-      [
-        "deno",
-        "compile",
-        "--target",
-        triple,
-        "--output",
-        `dist/${VERSION}/soracom_${VERSION}_${suffix}`,
-      ],
-    );
-    assertEquals(words.at(-1), "main.ts");
-    for (const flag of PERMISSION_FLAGS) assert(words.includes(flag), `${flag} in ${lines[i]}`);
-    assert(!words.some((w) => w === "-A" || w === "--allow-all"), lines[i]);
-    assertEquals(words.filter((w) => w.startsWith("--allow-")).length, PERMISSION_FLAGS.length);
-  }
-  const after = await Deno.stat(`${ROOT}/dist/${VERSION}`).then((s) => s.mtime?.getTime())
-    .catch(() => undefined);
-  assertEquals(after, before);
-  const bad = await run(Deno.execPath(), ["run", "-A", "scripts/release.ts", "--frobnicate"]);
-  assertEquals(bad.code, 2);
-  assert(bad.stderr.startsWith('Error: unknown argument "--frobnicate"\n'), bad.stderr);
-  const target = await run(Deno.execPath(), [
-    "run",
-    "-A",
-    "scripts/release.ts",
-    "--dry-run",
-    "--target",
-    "x86_64-apple-darwin",
-    "--out",
-    "/tmp/o",
-  ]);
-  assertEquals(target.stdout.split("\n").length, 2);
-  assertStringIncludes(target.stdout, "--output /tmp/o/");
-});
+testWhere(
+  ["/bin/sh"],
+  "deno task release --dry-run prints one deno compile command per target and builds nothing",
+  async () => {
+    const before = await Deno.stat(`${ROOT}/dist/${VERSION}`).then((s) => s.mtime?.getTime())
+      .catch(() => undefined);
+    const r = await run(Deno.execPath(), ["task", "--quiet", "release", "--dry-run"]);
+    assertEquals(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split("\n");
+    const expected = [
+      ["x86_64-unknown-linux-gnu", "linux_amd64"],
+      ["aarch64-unknown-linux-gnu", "linux_arm64"],
+      ["x86_64-apple-darwin", "darwin_amd64"],
+      ["aarch64-apple-darwin", "darwin_arm64"],
+      ["x86_64-pc-windows-msvc", "windows_amd64.exe"],
+    ];
+    assertEquals(lines.length, expected.length, r.stdout);
+    for (const [i, [triple, suffix]] of expected.entries()) {
+      const words = lines[i].split(" ");
+      assertEquals(
+        words.slice(0, 6),
+        [
+          "deno",
+          "compile",
+          "--target",
+          triple,
+          "--output",
+          `dist/${VERSION}/soracom_${VERSION}_${suffix}`,
+        ],
+      );
+      assertEquals(words.at(-1), "main.ts");
+      for (const flag of PERMISSION_FLAGS) assert(words.includes(flag), `${flag} in ${lines[i]}`);
+      assert(!words.some((w) => w === "-A" || w === "--allow-all"), lines[i]);
+      assertEquals(words.filter((w) => w.startsWith("--allow-")).length, PERMISSION_FLAGS.length);
+    }
+    const after = await Deno.stat(`${ROOT}/dist/${VERSION}`).then((s) => s.mtime?.getTime())
+      .catch(() => undefined);
+    assertEquals(after, before);
+    const bad = await run(Deno.execPath(), ["run", "-A", "scripts/release.ts", "--frobnicate"]);
+    assertEquals(bad.code, 2);
+    assert(bad.stderr.startsWith('Error: unknown argument "--frobnicate"\n'), bad.stderr);
+    const target = await run(Deno.execPath(), [
+      "run",
+      "-A",
+      "scripts/release.ts",
+      "--dry-run",
+      "--target",
+      "x86_64-apple-darwin",
+      "--out",
+      "/tmp/o",
+    ]);
+    assertEquals(target.stdout.split("\n").length, 2);
+    assertStringIncludes(target.stdout, "--output /tmp/o/");
+  },
+);
 
 /** A stand-in for `deno compile`: writes a small file where `--output` says. */
 function fakeCompile(calls: string[][]): Compile {
@@ -105,85 +110,92 @@ function fakeCompile(calls: string[][]): Compile {
   };
 }
 
-Deno.test("the release layout: executables, tar.gz/zip with a folder inside, SHA256SUMS", async () => {
-  const dir = await tempDir();
-  try {
-    // A leftover from an earlier build must not survive (SHA256SUMS lists this build only).
-    await Deno.mkdir(`${dir}/out/9.8.7`, { recursive: true });
-    await Deno.writeTextFile(`${dir}/out/9.8.7/stale`, "x");
-    const calls: string[][] = [];
-    const built = await buildRelease({
-      root: ROOT,
-      outDir: `${dir}/out`,
-      version: "9.8.7",
-      targets: TARGETS,
-      compile: fakeCompile(calls),
-    });
-    assertEquals(calls, TARGETS.map((t) => compileArgs("9.8.7", t, `${dir}/out`)));
-    const names = [...Deno.readDirSync(built.dir)].map((e) => e.name).sort();
-    assertEquals(names, [
-      "SHA256SUMS",
-      "soracom_9.8.7_darwin_amd64",
-      "soracom_9.8.7_darwin_amd64.zip",
-      "soracom_9.8.7_darwin_arm64",
-      "soracom_9.8.7_darwin_arm64.zip",
-      "soracom_9.8.7_linux_amd64",
-      "soracom_9.8.7_linux_amd64.tar.gz",
-      "soracom_9.8.7_linux_arm64",
-      "soracom_9.8.7_linux_arm64.tar.gz",
-      "soracom_9.8.7_windows_amd64.exe",
-      "soracom_9.8.7_windows_amd64.zip",
-    ]);
-    // Every asset but SHA256SUMS matches the glob the workflow publishes.
-    for (const n of names) assert(n === "SHA256SUMS" || n.startsWith("soracom_9.8.7_"), n);
-    const sums = parseChecksums(await Deno.readTextFile(`${built.dir}/SHA256SUMS`));
-    assertEquals([...sums.keys()], names.filter((n) => n !== "SHA256SUMS"));
-    for (const [name, hash] of sums) {
-      assertEquals(await sha256Hex(await Deno.readFile(`${built.dir}/${name}`)), hash, name);
-    }
-    if (hasTool("sha256sum")) {
-      assertEquals(
-        (await run("sha256sum", ["--check", "--quiet", "SHA256SUMS"], built.dir)).code,
-        0,
-      );
-    }
-    assertEquals((await Deno.stat(`${built.dir}/soracom_9.8.7_linux_arm64`)).mode! & 0o777, 0o755);
-
-    // Unpack each archive with the system's tools: one folder, the executable inside, mode 0755.
-    const x = `${dir}/x`;
-    await Deno.mkdir(x);
-    for (const target of TARGETS) {
-      const stem = archiveStem("9.8.7", target);
-      const exe = target.os === "windows" ? "soracom.exe" : "soracom";
-      const archive = `${built.dir}/${stem}${target.os === "linux" ? ".tar.gz" : ".zip"}`;
-      if (target.os === "linux") {
-        const list = await run("tar", ["-tzf", archive]);
-        assertEquals(list.stdout, `${stem}/\n${stem}/${exe}\n`);
-        assertEquals((await run("tar", ["-xzf", archive, "-C", x])).code, 0);
-      } else if (hasTool("unzip")) {
-        const test = await run("unzip", ["-t", archive]);
-        assertEquals(test.code, 0, test.stdout);
-        assertEquals((await run("unzip", ["-q", archive, "-d", x])).code, 0);
-      } else {
-        console.log(`skipped unpacking ${stem}.zip: no unzip on this machine`);
-        continue;
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "the release layout: executables, tar.gz/zip with a folder inside, SHA256SUMS",
+  async () => {
+    const dir = await tempDir();
+    try {
+      // A leftover from an earlier build must not survive (SHA256SUMS lists this build only).
+      await Deno.mkdir(`${dir}/out/9.8.7`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/out/9.8.7/stale`, "x");
+      const calls: string[][] = [];
+      const built = await buildRelease({
+        root: ROOT,
+        outDir: `${dir}/out`,
+        version: "9.8.7",
+        targets: TARGETS,
+        compile: fakeCompile(calls),
+      });
+      assertEquals(calls, TARGETS.map((t) => compileArgs("9.8.7", t, `${dir}/out`)));
+      const names = [...Deno.readDirSync(built.dir)].map((e) => e.name).sort();
+      assertEquals(names, [
+        "SHA256SUMS",
+        "soracom_9.8.7_darwin_amd64",
+        "soracom_9.8.7_darwin_amd64.zip",
+        "soracom_9.8.7_darwin_arm64",
+        "soracom_9.8.7_darwin_arm64.zip",
+        "soracom_9.8.7_linux_amd64",
+        "soracom_9.8.7_linux_amd64.tar.gz",
+        "soracom_9.8.7_linux_arm64",
+        "soracom_9.8.7_linux_arm64.tar.gz",
+        "soracom_9.8.7_windows_amd64.exe",
+        "soracom_9.8.7_windows_amd64.zip",
+      ]);
+      // Every asset but SHA256SUMS matches the glob the workflow publishes.
+      for (const n of names) assert(n === "SHA256SUMS" || n.startsWith("soracom_9.8.7_"), n);
+      const sums = parseChecksums(await Deno.readTextFile(`${built.dir}/SHA256SUMS`));
+      assertEquals([...sums.keys()], names.filter((n) => n !== "SHA256SUMS"));
+      for (const [name, hash] of sums) {
+        assertEquals(await sha256Hex(await Deno.readFile(`${built.dir}/${name}`)), hash, name);
       }
-      const inner = `${x}/${stem}/${exe}`;
+      if (hasTool("sha256sum")) {
+        assertEquals(
+          (await run("sha256sum", ["--check", "--quiet", "SHA256SUMS"], built.dir)).code,
+          0,
+        );
+      }
       assertEquals(
-        await Deno.readFile(inner),
-        await Deno.readFile(
-          `${built.dir}/soracom_9.8.7_${target.os}_${target.arch}${
-            target.os === "windows" ? ".exe" : ""
-          }`,
-        ),
+        (await Deno.stat(`${built.dir}/soracom_9.8.7_linux_arm64`)).mode! & 0o777,
+        0o755,
       );
-      assertEquals((await Deno.stat(inner)).mode! & 0o777, 0o755, inner);
-      assertEquals([...Deno.readDirSync(`${x}/${stem}`)].map((e) => e.name), [exe]);
+
+      // Unpack each archive with the system's tools: one folder, the executable inside, mode 0755.
+      const x = `${dir}/x`;
+      await Deno.mkdir(x);
+      for (const target of TARGETS) {
+        const stem = archiveStem("9.8.7", target);
+        const exe = target.os === "windows" ? "soracom.exe" : "soracom";
+        const archive = `${built.dir}/${stem}${target.os === "linux" ? ".tar.gz" : ".zip"}`;
+        if (target.os === "linux") {
+          const list = await run("tar", ["-tzf", archive]);
+          assertEquals(list.stdout, `${stem}/\n${stem}/${exe}\n`);
+          assertEquals((await run("tar", ["-xzf", archive, "-C", x])).code, 0);
+        } else if (hasTool("unzip")) {
+          const test = await run("unzip", ["-t", archive]);
+          assertEquals(test.code, 0, test.stdout);
+          assertEquals((await run("unzip", ["-q", archive, "-d", x])).code, 0);
+        } else {
+          console.log(`skipped unpacking ${stem}.zip: no unzip on this machine`);
+          continue;
+        }
+        const inner = `${x}/${stem}/${exe}`;
+        assertEquals(
+          await Deno.readFile(inner),
+          await Deno.readFile(
+            `${built.dir}/soracom_9.8.7_${target.os}_${target.arch}${
+              target.os === "windows" ? ".exe" : ""
+            }`,
+          ),
+        );
+        assertEquals((await Deno.stat(inner)).mode! & 0o777, 0o755, inner);
+        assertEquals([...Deno.readDirSync(`${x}/${stem}`)].map((e) => e.name), [exe]);
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+  },
+);
 
 Deno.test("crc32 and shell quoting", () => {
   assertEquals(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);

@@ -10,6 +10,7 @@ import { opRuns, writeProfile } from "../../helpers/run.ts";
 import { runCli } from "../../../src/cli/app.ts";
 import { onePasswordProfile } from "../../../src/cli/commands/configure.ts";
 import { sam, samPlain, switchTarget } from "../../fake_soracom/accounts.ts";
+import { testWhere } from "../../helpers/platform.ts";
 
 async function setup() {
   const f = await emulatorFixture();
@@ -24,143 +25,167 @@ async function setup() {
   return { ...f, configure, read };
 }
 
-Deno.test("configure asks 'overwrite?' before any other question; No is the default", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "x", PROFILES.authKey);
-  for (const answer of ["", "n", "whatever"]) {
-    const r = await t.configure(["configure", "--profile", "x"], [answer, "1"]);
-    assertEquals(r.code, 1, r.stderr);
-    assertEquals(r.asked, ["Profile x already exists. Overwrite it? (y/N) "]);
-  }
-  assertEquals(await t.read("x"), PROFILES.authKey);
-});
+testWhere(
+  ["/bin/sh"],
+  "configure asks 'overwrite?' before any other question; No is the default",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "x", PROFILES.authKey);
+    for (const answer of ["", "n", "whatever"]) {
+      const r = await t.configure(["configure", "--profile", "x"], [answer, "1"]);
+      assertEquals(r.code, 1, r.stderr);
+      assertEquals(r.asked, ["Profile x already exists. Overwrite it? (y/N) "]);
+    }
+    assertEquals(await t.read("x"), PROFILES.authKey);
+  },
+);
 
-Deno.test("configure: a bad menu answer or an empty field is asked again, not fatal", async () => {
-  await using t = await setup();
-  const r = await t.configure(["configure", "--profile", "plain"], [
-    "x", // coverage: not a number
-    "9", // out of range
-    "2",
-    "3", // SAM user
-    "", // empty operator ID
-    samPlain.operatorId,
-    samPlain.userName,
-    samPlain.password,
-    "1", // no MFA
-  ]);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(r.asked.slice(0, 6), [
-    "select (1-2) > ",
-    "Type a number from 1 to 2.\nselect (1-2) > ",
-    "Type a number from 1 to 2.\nselect (1-2) > ",
-    "select (1-6) > ",
-    "Operator ID (OP00...): ",
-    "This cannot be empty.\nOperator ID (OP00...): ",
-  ]);
-  assertEquals((await t.read("plain")).operatorId, samPlain.operatorId);
-  assertStringIncludes(
-    r.stderr,
-    `Logged in as ${samPlain.operatorId} ${samPlain.userName}; the session is cached.\n`,
-  );
-  assert(r.stderr.endsWith("Saved. Try: soracom --profile plain subscribers list\n"), r.stderr);
-  assertEquals((await t.sessionFiles()).length, 1);
-});
+testWhere(
+  ["/bin/sh"],
+  "configure: a bad menu answer or an empty field is asked again, not fatal",
+  async () => {
+    await using t = await setup();
+    const r = await t.configure(["configure", "--profile", "plain"], [
+      "x", // coverage: not a number
+      "9", // out of range
+      "2",
+      "3", // SAM user
+      "", // empty operator ID
+      samPlain.operatorId,
+      samPlain.userName,
+      samPlain.password,
+      "1", // no MFA
+    ]);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(r.asked.slice(0, 6), [
+      "select (1-2) > ",
+      "Type a number from 1 to 2.\nselect (1-2) > ",
+      "Type a number from 1 to 2.\nselect (1-2) > ",
+      "select (1-6) > ",
+      "Operator ID (OP00...): ",
+      "This cannot be empty.\nOperator ID (OP00...): ",
+    ]);
+    assertEquals((await t.read("plain")).operatorId, samPlain.operatorId);
+    assertStringIncludes(
+      r.stderr,
+      `Logged in as ${samPlain.operatorId} ${samPlain.userName}; the session is cached.\n`,
+    );
+    assert(r.stderr.endsWith("Saved. Try: soracom --profile plain subscribers list\n"), r.stderr);
+    assertEquals((await t.sessionFiles()).length, 1);
+  },
+);
 
-Deno.test("configure: the MFA step saves an mfaOTPCommand, and the first login uses it", async () => {
-  await using t = await setup();
-  const r = await t.configure(["configure", "--profile", "sam"], [
-    "2",
-    "3",
-    sam.operatorId,
-    sam.userName,
-    sam.password,
-    "2", // MFA: code from a command
-    "op item get soracom-power-sam-user --otp",
-  ]);
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals((await t.read("sam")).mfaOTPCommand, "op item get soracom-power-sam-user --otp");
-  assertEquals(t.api.count("POST", "/v1/auth"), 1);
-  assertEquals(await opRuns(t.opLog), 1);
-  assert(r.stderr.endsWith("Saved. Try: soracom --profile sam subscribers list\n"), r.stderr);
-});
+testWhere(
+  ["/bin/sh"],
+  "configure: the MFA step saves an mfaOTPCommand, and the first login uses it",
+  async () => {
+    await using t = await setup();
+    const r = await t.configure(["configure", "--profile", "sam"], [
+      "2",
+      "3",
+      sam.operatorId,
+      sam.userName,
+      sam.password,
+      "2", // MFA: code from a command
+      "op item get soracom-power-sam-user --otp",
+    ]);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals((await t.read("sam")).mfaOTPCommand, "op item get soracom-power-sam-user --otp");
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assertEquals(await opRuns(t.opLog), 1);
+    assert(r.stderr.endsWith("Saved. Try: soracom --profile sam subscribers list\n"), r.stderr);
+  },
+);
 
-Deno.test("configure: the 1Password template picks fields by label and logs in with the item's code", async () => {
-  await using t = await setup();
-  const r = await t.configure(["configure", "--profile", "op"], [
-    "2",
-    "5", // 1Password
-    "soracom-power-sam-user",
-    "1", // a SAM user
-    "", // the item holds the OTP (default yes)
-  ]);
-  assertEquals(r.code, 0, r.stderr);
-  const saved = await t.read("op");
-  assertEquals(
-    saved.profileCommand,
-    onePasswordProfile("soracom-power-sam-user", "sam", true).profileCommand,
-  );
-  assertEquals(saved.mfaOTPCommand, "op item get soracom-power-sam-user --otp");
-  assertStringIncludes(r.stderr, `Logged in as ${sam.operatorId} ${sam.userName}`);
-  assertEquals(await opRuns(t.opLog), 2);
-  const login = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
-  assertEquals([login.operatorId, login.userName, login.password], [
-    sam.operatorId,
-    sam.userName,
-    sam.password,
-  ]);
-  // A name with a quote in it survives both layers of quoting.
-  const odd = onePasswordProfile('it\'s "mine"', "root", false);
-  assertStringIncludes(odd.profileCommand!, "--format json");
-  assertEquals(odd.mfaOTPCommand, undefined);
-});
+testWhere(
+  ["/bin/sh"],
+  "configure: the 1Password template picks fields by label and logs in with the item's code",
+  async () => {
+    await using t = await setup();
+    const r = await t.configure(["configure", "--profile", "op"], [
+      "2",
+      "5", // 1Password
+      "soracom-power-sam-user",
+      "1", // a SAM user
+      "", // the item holds the OTP (default yes)
+    ]);
+    assertEquals(r.code, 0, r.stderr);
+    const saved = await t.read("op");
+    assertEquals(
+      saved.profileCommand,
+      onePasswordProfile("soracom-power-sam-user", "sam", true).profileCommand,
+    );
+    assertEquals(saved.mfaOTPCommand, "op item get soracom-power-sam-user --otp");
+    assertStringIncludes(r.stderr, `Logged in as ${sam.operatorId} ${sam.userName}`);
+    assertEquals(await opRuns(t.opLog), 2);
+    const login = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
+    assertEquals([login.operatorId, login.userName, login.password], [
+      sam.operatorId,
+      sam.userName,
+      sam.password,
+    ]);
+    // A name with a quote in it survives both layers of quoting.
+    const odd = onePasswordProfile('it\'s "mine"', "root", false);
+    assertStringIncludes(odd.profileCommand!, "--format json");
+    assertEquals(odd.mfaOTPCommand, undefined);
+  },
+);
 
-Deno.test("configure refuses switch-user chains, with flags and in the menu", async () => {
-  await using t = await setup();
-  await writeProfile(t.profiles, "src", PROFILES.authKey);
-  await writeProfile(t.profiles, "dst", PROFILES.switchUser);
-  const flags = await t.configure([
-    "configure",
-    "--profile",
-    "chain",
-    "--source-profile",
-    "dst",
-    "--operator-id",
-    switchTarget.operatorId,
-    "--user-name",
-    switchTarget.userName,
-  ], []);
-  assertEquals(flags.code, 3);
-  assertEquals(
-    flags.stderr,
-    "Error: profile 'dst' is a switch-user profile itself; the source must log in directly (no chains)\n",
-  );
-  const menu = await t.configure(["configure", "--profile", "chain", "--no-login"], [
-    "2",
-    "4",
-    "1", // the only source offered: src
-    switchTarget.operatorId,
-    switchTarget.userName,
-  ]);
-  assertEquals(menu.code, 0, menu.stderr);
-  assertStringIncludes(
-    menu.stderr,
-    "Select the source profile (the one that logs in first):\n1. src\n",
-  );
-  assertEquals((await t.read("chain")).sourceProfile, "src");
-  assertEquals(t.api.log.length, 0, "--no-login: nothing sent");
-});
+testWhere(
+  ["/bin/sh"],
+  "configure refuses switch-user chains, with flags and in the menu",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "src", PROFILES.authKey);
+    await writeProfile(t.profiles, "dst", PROFILES.switchUser);
+    const flags = await t.configure([
+      "configure",
+      "--profile",
+      "chain",
+      "--source-profile",
+      "dst",
+      "--operator-id",
+      switchTarget.operatorId,
+      "--user-name",
+      switchTarget.userName,
+    ], []);
+    assertEquals(flags.code, 3);
+    assertEquals(
+      flags.stderr,
+      "Error: profile 'dst' is a switch-user profile itself; the source must log in directly (no chains)\n",
+    );
+    const menu = await t.configure(["configure", "--profile", "chain", "--no-login"], [
+      "2",
+      "4",
+      "1", // the only source offered: src
+      switchTarget.operatorId,
+      switchTarget.userName,
+    ]);
+    assertEquals(menu.code, 0, menu.stderr);
+    assertStringIncludes(
+      menu.stderr,
+      "Select the source profile (the one that logs in first):\n1. src\n",
+    );
+    assertEquals((await t.read("chain")).sourceProfile, "src");
+    assertEquals(t.api.log.length, 0, "--no-login: nothing sent");
+  },
+);
 
-Deno.test("configure: a login that fails says the profile was saved, and exits non-zero", async () => {
-  await using t = await setup();
-  const r = await t.configure(["configure", "--profile", "typo"], [
-    "2",
-    "3",
-    samPlain.operatorId,
-    samPlain.userName,
-    "not-the-password",
-    "1",
-  ]);
-  assertEquals(r.code, 4);
-  assertStringIncludes(r.stderr, "Error: the profile was saved, but logging in with it failed: ");
-  assertEquals((await t.read("typo")).password, "not-the-password");
-});
+testWhere(
+  ["/bin/sh"],
+  "configure: a login that fails says the profile was saved, and exits non-zero",
+  async () => {
+    await using t = await setup();
+    const r = await t.configure(["configure", "--profile", "typo"], [
+      "2",
+      "3",
+      samPlain.operatorId,
+      samPlain.userName,
+      "not-the-password",
+      "1",
+    ]);
+    assertEquals(r.code, 4);
+    assertStringIncludes(r.stderr, "Error: the profile was saved, but logging in with it failed: ");
+    assertEquals((await t.read("typo")).password, "not-the-password");
+  },
+);

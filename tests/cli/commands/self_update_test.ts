@@ -24,6 +24,7 @@ import {
 } from "../../../src/release.ts";
 import type { Context } from "../../../src/context.ts";
 import { VERSION } from "../../../src/version.ts";
+import { testWhere } from "../../helpers/platform.ts";
 
 const encoder = new TextEncoder();
 const OLD = encoder.encode("#!/bin/sh\necho old soracom\n");
@@ -59,48 +60,63 @@ async function assertUnchanged(t: Awaited<ReturnType<typeof setup>>): Promise<vo
   assertEquals(await t.files(), ["soracom"]);
 }
 
-Deno.test("self-update --yes downloads, verifies and replaces the executable", async () => {
-  await using t = await setup(await releaseOf("99.0.0", NEW));
-  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-  assertEquals(r.stderr, "");
-  assertEquals(r.code, 0);
-  assertEquals(r.stdout, `soracom updated from v${VERSION} to v99.0.0 (${t.target}).\n`);
-  assertEquals(await Deno.readFile(t.target), NEW);
-  assertEquals((await Deno.stat(t.target)).mode! & 0o777, 0o755);
-  assertEquals(await t.files(), ["soracom"]);
-  const ran = await new Deno.Command(t.target, { stdout: "piped" }).output();
-  assertEquals(new TextDecoder().decode(ran.stdout), "new soracom 99.0.0\n");
-  assertEquals(t.releases.requests, [
-    "/repos/soracom-ts/soracom/releases/latest",
-    "/download/v99.0.0/SHA256SUMS",
-    `/download/v99.0.0/${hostAssetName("99.0.0")}`,
-  ]);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update --yes downloads, verifies and replaces the executable",
+  async () => {
+    await using t = await setup(await releaseOf("99.0.0", NEW));
+    const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+    assertEquals(r.stderr, "");
+    assertEquals(r.code, 0);
+    assertEquals(r.stdout, `soracom updated from v${VERSION} to v99.0.0 (${t.target}).\n`);
+    assertEquals(await Deno.readFile(t.target), NEW);
+    assertEquals((await Deno.stat(t.target)).mode! & 0o777, 0o755);
+    assertEquals(await t.files(), ["soracom"]);
+    const ran = await new Deno.Command(t.target, { stdout: "piped" }).output();
+    assertEquals(new TextDecoder().decode(ran.stdout), "new soracom 99.0.0\n");
+    assertEquals(t.releases.requests, [
+      "/repos/soracom-ts/soracom/releases/latest",
+      "/download/v99.0.0/SHA256SUMS",
+      `/download/v99.0.0/${hostAssetName("99.0.0")}`,
+    ]);
+  },
+);
 
-Deno.test("self-update: a checksum mismatch keeps the old executable", async () => {
-  await using t = await setup(await releaseOf("99.0.0", NEW, { checksumOf: OLD }));
-  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-  assertEquals(r.code, 5);
-  assert(
-    /^Error: checksum mismatch for soracom_99\.0\.0_\w+_\w+ \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); soracom was not changed\n$/
-      .test(r.stderr),
-    r.stderr,
-  );
-  assertEquals(r.stdout, "");
-  await assertUnchanged(t);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update: a checksum mismatch keeps the old executable",
+  async () => {
+    await using t = await setup(await releaseOf("99.0.0", NEW, { checksumOf: OLD }));
+    const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+    assertEquals(r.code, 5);
+    assert(
+      /^Error: checksum mismatch for soracom_99\.0\.0_\w+_\w+ \(expected [0-9a-f]{64}, got [0-9a-f]{64}\); soracom was not changed\n$/
+        .test(r.stderr),
+      r.stderr,
+    );
+    assertEquals(r.stdout, "");
+    await assertUnchanged(t);
+  },
+);
 
-Deno.test("self-update: a release without this platform's executable names it and downloads nothing", async () => {
-  await using t = await setup(await releaseOf("99.0.0", NEW, { withoutExecutable: true }));
-  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-  assertEquals(r.code, 5);
-  assertStringIncludes(r.stderr, `Error: release v99.0.0 has no ${hostAssetName("99.0.0")}; see `);
-  assertEquals(r.stderr.split("\n").length, 2, r.stderr);
-  assertEquals(t.releases.downloads(), 0);
-  await assertUnchanged(t);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update: a release without this platform's executable names it and downloads nothing",
+  async () => {
+    await using t = await setup(await releaseOf("99.0.0", NEW, { withoutExecutable: true }));
+    const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+    assertEquals(r.code, 5);
+    assertStringIncludes(
+      r.stderr,
+      `Error: release v99.0.0 has no ${hostAssetName("99.0.0")}; see `,
+    );
+    assertEquals(r.stderr.split("\n").length, 2, r.stderr);
+    assertEquals(t.releases.downloads(), 0);
+    await assertUnchanged(t);
+  },
+);
 
-Deno.test("self-update: a release without SHA256SUMS is refused", async () => {
+testWhere(["posix-modes"], "self-update: a release without SHA256SUMS is refused", async () => {
   await using t = await setup(await releaseOf("99.0.0", NEW, { withoutChecksums: true }));
   const r = await runInProcess(["self-update", "--yes"], { env: t.env });
   assertEquals(r.code, 5);
@@ -109,76 +125,98 @@ Deno.test("self-update: a release without SHA256SUMS is refused", async () => {
   await assertUnchanged(t);
 });
 
-Deno.test("self-update: an interrupted download keeps the old executable and leaves no temp file", async () => {
-  const big = new Uint8Array(3 * 1024 * 1024).fill(0x41);
-  await using t = await setup(await releaseOf("99.0.0", big, { interrupted: true }));
-  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-  assertEquals(r.code, 6, r.stderr);
-  assertStringIncludes(
-    r.stderr,
-    `Error: the download of ${hostAssetName("99.0.0")} was interrupted (`,
-  );
-  assertStringIncludes(r.stderr, "soracom was not changed");
-  assertEquals(r.stderr.split("\n").length, 2, r.stderr);
-  await assertUnchanged(t);
-});
-
-Deno.test("self-update: already the latest (or newer) changes nothing", async () => {
-  for (const latest of [VERSION, "0.0.9"]) {
-    await using t = await setup(await releaseOf(latest, NEW));
+testWhere(
+  ["posix-modes"],
+  "self-update: an interrupted download keeps the old executable and leaves no temp file",
+  async () => {
+    const big = new Uint8Array(3 * 1024 * 1024).fill(0x41);
+    await using t = await setup(await releaseOf("99.0.0", big, { interrupted: true }));
     const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(
-      r.stdout,
-      `soracom v${VERSION} is up to date (the latest release is v${latest}).\n`,
+    assertEquals(r.code, 6, r.stderr);
+    assertStringIncludes(
+      r.stderr,
+      `Error: the download of ${hostAssetName("99.0.0")} was interrupted (`,
+    );
+    assertStringIncludes(r.stderr, "soracom was not changed");
+    assertEquals(r.stderr.split("\n").length, 2, r.stderr);
+    await assertUnchanged(t);
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "self-update: already the latest (or newer) changes nothing",
+  async () => {
+    for (const latest of [VERSION, "0.0.9"]) {
+      await using t = await setup(await releaseOf(latest, NEW));
+      const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(
+        r.stdout,
+        `soracom v${VERSION} is up to date (the latest release is v${latest}).\n`,
+      );
+      assertEquals(t.releases.downloads(), 0);
+      await assertUnchanged(t);
+    }
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "self-update without --yes and without a terminal asks for --yes",
+  async () => {
+    await using t = await setup(await releaseOf("99.0.0", NEW));
+    const r = await runInProcess(["self-update"], { env: t.env });
+    assertEquals(r.code, 2);
+    assertStringIncludes(
+      r.stderr,
+      "Error: self-update needs a terminal to confirm; add --yes to update without asking\n",
     );
     assertEquals(t.releases.downloads(), 0);
     await assertUnchanged(t);
-  }
-});
+  },
+);
 
-Deno.test("self-update without --yes and without a terminal asks for --yes", async () => {
-  await using t = await setup(await releaseOf("99.0.0", NEW));
-  const r = await runInProcess(["self-update"], { env: t.env });
-  assertEquals(r.code, 2);
-  assertStringIncludes(
-    r.stderr,
-    "Error: self-update needs a terminal to confirm; add --yes to update without asking\n",
-  );
-  assertEquals(t.releases.downloads(), 0);
-  await assertUnchanged(t);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update under deno run explains how to update and asks nothing",
+  async () => {
+    await using t = await setup(await releaseOf("99.0.0", NEW));
+    const r = await runInProcess(["self-update"], {
+      env: { SORACOM_RELEASES_URL: t.releases.url },
+    });
+    assertEquals(r.code, 0, r.stderr);
+    assertStringIncludes(r.stdout, "is running as a script under Deno");
+    assertStringIncludes(r.stdout, "https://github.com/soracom-ts/soracom/releases/latest");
+    assertEquals(t.releases.requests, []);
+  },
+);
 
-Deno.test("self-update under deno run explains how to update and asks nothing", async () => {
-  await using t = await setup(await releaseOf("99.0.0", NEW));
-  const r = await runInProcess(["self-update"], { env: { SORACOM_RELEASES_URL: t.releases.url } });
-  assertEquals(r.code, 0, r.stderr);
-  assertStringIncludes(r.stdout, "is running as a script under Deno");
-  assertStringIncludes(r.stdout, "https://github.com/soracom-ts/soracom/releases/latest");
-  assertEquals(t.releases.requests, []);
-});
-
-Deno.test("self-update: the releases API's errors and a bad SORACOM_RELEASES_URL are one line", async () => {
-  await using t = await setup({ tag: "v99.0.0", assets: {}, status: 404 });
-  const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-  assertEquals(r.code, 5);
-  assertEquals(
-    r.stderr,
-    `Error: GET ${t.releases.url}/repos/soracom-ts/soracom/releases/latest: HTTP 404 {"message":"Not Found"}\n`,
-  );
-  const bad = await runInProcess(["self-update", "--yes"], {
-    env: { ...t.env, SORACOM_RELEASES_URL: "ftp://user:secret@example.invalid" },
-  });
-  assertEquals(bad.stderr, "Error: SORACOM_RELEASES_URL must be an http or https URL\n");
-  assertEquals(bad.code, 2);
-  const down = await runInProcess(["self-update", "--yes"], {
-    env: { ...t.env, SORACOM_RELEASES_URL: "http://user:secret@127.0.0.1:1" },
-  });
-  assertEquals(down.code, 6);
-  assertStringIncludes(down.stderr, "Error: GET http://127.0.0.1:1/repos/");
-  assert(!down.stderr.includes("secret"), down.stderr);
-  await assertUnchanged(t);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update: the releases API's errors and a bad SORACOM_RELEASES_URL are one line",
+  async () => {
+    await using t = await setup({ tag: "v99.0.0", assets: {}, status: 404 });
+    const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+    assertEquals(r.code, 5);
+    assertEquals(
+      r.stderr,
+      `Error: GET ${t.releases.url}/repos/soracom-ts/soracom/releases/latest: HTTP 404 {"message":"Not Found"}\n`,
+    );
+    const bad = await runInProcess(["self-update", "--yes"], {
+      env: { ...t.env, SORACOM_RELEASES_URL: "ftp://user:secret@example.invalid" },
+    });
+    assertEquals(bad.stderr, "Error: SORACOM_RELEASES_URL must be an http or https URL\n");
+    assertEquals(bad.code, 2);
+    const down = await runInProcess(["self-update", "--yes"], {
+      env: { ...t.env, SORACOM_RELEASES_URL: "http://user:secret@127.0.0.1:1" },
+    });
+    assertEquals(down.code, 6);
+    assertStringIncludes(down.stderr, "Error: GET http://127.0.0.1:1/repos/");
+    assert(!down.stderr.includes("secret"), down.stderr);
+    await assertUnchanged(t);
+  },
+);
 
 /** Runs `self-update` in-process with prompts answered and, optionally, another OS. */
 async function inProcess(
@@ -212,44 +250,59 @@ async function inProcess(
   return { code, stdout: tc.stdout(), stderr: tc.stderr(), asked: tc.asked };
 }
 
-Deno.test("self-update asks on the terminal: y updates, anything else aborts", async () => {
-  await using t = await setup(await releaseOf("99.0.0", NEW));
-  const no = await inProcess(t, ["self-update"], { prompts: ["n"] });
-  assertEquals(no.code, 1);
-  assertEquals(no.asked, ["Update now? (y/N) "]);
-  assertStringIncludes(no.stderr, `soracom v99.0.0 is available (this is v${VERSION}).\n`);
-  assertStringIncludes(no.stderr, `This replaces ${t.target}.`);
-  assert(no.stderr.endsWith("Error: abort\n"), no.stderr);
-  assertEquals(t.releases.downloads(), 0);
-  await assertUnchanged(t);
-  const yes = await inProcess(t, ["self-update"], { prompts: ["y"] });
-  assertEquals(yes.code, 0, yes.stderr);
-  assertEquals(await Deno.readFile(t.target), NEW);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update asks on the terminal: y updates, anything else aborts",
+  async () => {
+    await using t = await setup(await releaseOf("99.0.0", NEW));
+    const no = await inProcess(t, ["self-update"], { prompts: ["n"] });
+    assertEquals(no.code, 1);
+    assertEquals(no.asked, ["Update now? (y/N) "]);
+    assertStringIncludes(no.stderr, `soracom v99.0.0 is available (this is v${VERSION}).\n`);
+    assertStringIncludes(no.stderr, `This replaces ${t.target}.`);
+    assert(no.stderr.endsWith("Error: abort\n"), no.stderr);
+    assertEquals(t.releases.downloads(), 0);
+    await assertUnchanged(t);
+    const yes = await inProcess(t, ["self-update"], { prompts: ["y"] });
+    assertEquals(yes.code, 0, yes.stderr);
+    assertEquals(await Deno.readFile(t.target), NEW);
+  },
+);
 
-Deno.test("self-update on Windows moves the running executable aside, then removes it", async () => {
-  const arch = releaseArch(Deno.build.arch)!;
-  await using t = await setup(await releaseOf("99.0.0", NEW, { os: "windows", arch }));
-  // A leftover from an earlier update is cleaned up.
-  await Deno.writeFile(`${t.dir}/bin/.soracom.1234.old`, OLD);
-  const r = await inProcess(t, ["self-update", "--yes"], { windows: true });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(t.releases.requests.at(-1), `/download/v99.0.0/soracom_99.0.0_windows_${arch}.exe`);
-  assertEquals(await Deno.readFile(t.target), NEW);
-  assertEquals(await t.files(), ["soracom"]);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update on Windows moves the running executable aside, then removes it",
+  async () => {
+    const arch = releaseArch(Deno.build.arch)!;
+    await using t = await setup(await releaseOf("99.0.0", NEW, { os: "windows", arch }));
+    // A leftover from an earlier update is cleaned up.
+    await Deno.writeFile(`${t.dir}/bin/.soracom.1234.old`, OLD);
+    const r = await inProcess(t, ["self-update", "--yes"], { windows: true });
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(
+      t.releases.requests.at(-1),
+      `/download/v99.0.0/soracom_99.0.0_windows_${arch}.exe`,
+    );
+    assertEquals(await Deno.readFile(t.target), NEW);
+    assertEquals(await t.files(), ["soracom"]);
+  },
+);
 
-Deno.test("self-update on Windows puts the old executable back when the new one cannot be written", async () => {
-  const arch = releaseArch(Deno.build.arch)!;
-  await using t = await setup(await releaseOf("99.0.0", NEW, { os: "windows", arch }));
-  const r = await inProcess(t, ["self-update", "--yes"], { windows: true, failWrite: true });
-  assertEquals(r.code, 3);
-  assertEquals(
-    r.stderr,
-    `Error: cannot replace ${t.target}: disk full; soracom was not changed\n`,
-  );
-  await assertUnchanged(t);
-});
+testWhere(
+  ["posix-modes"],
+  "self-update on Windows puts the old executable back when the new one cannot be written",
+  async () => {
+    const arch = releaseArch(Deno.build.arch)!;
+    await using t = await setup(await releaseOf("99.0.0", NEW, { os: "windows", arch }));
+    const r = await inProcess(t, ["self-update", "--yes"], { windows: true, failWrite: true });
+    assertEquals(r.code, 3);
+    assertEquals(
+      r.stderr,
+      `Error: cannot replace ${t.target}: disk full; soracom was not changed\n`,
+    );
+    await assertUnchanged(t);
+  },
+);
 
 Deno.test("versions compare by numeric groups, as soracom-cli does", () => {
   assertEquals(versionGroups("v1.22.333"), [1, 22, 333]);
