@@ -249,7 +249,7 @@ function generateFolder(targets: readonly (typeof TARGETS)[number][]): string {
       `/** \`${target.source}\` (${local(target.module).slice(2)}) as a plain check. */`,
       `export function ${target.name}(input: unknown): ${target.type} | undefined {`,
       ...lines,
-      `  return ${result} as ${target.type};`,
+      `  return ${result} as unknown as ${target.type};`,
       "}",
     );
   }

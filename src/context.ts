@@ -11,13 +11,15 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fakeContext } from "./context.ts";
  *
  * const fake = fakeContext({ env: { HOME: "/home/ann" } });
+ * await fake.ctx.fs.ensureDir("/home/ann", 0o700);
  * await fake.ctx.fs.writeFileAtomic("/home/ann/a.txt", new TextEncoder().encode("hi"), 0o600);
  * fake.ctx.stdout.write("done\n");
- * console.assert(fake.stdout() === "done\n");
- * console.assert(fake.file("/home/ann/a.txt") === "hi");
+ * assert.equal(fake.stdout(), "done\n");
+ * assert.equal(fake.file("/home/ann/a.txt"), "hi");
  * ```
  *
  * @module

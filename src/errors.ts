@@ -7,7 +7,11 @@
  *
  * @example
  * ```ts
- * throw new CliError("usage", "required parameter 'imsi' is not specified");
+ * import assert from "node:assert/strict";
+ * import { CliError } from "./errors.ts";
+ *
+ * const e = new CliError("usage", "required parameter 'imsi' is not specified");
+ * assert.equal(e.exitCode, 2);
  * ```
  *
  * @module
@@ -43,6 +47,7 @@ export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
 
 /** An expected failure with a one-line message for the user. */
 export class CliError extends Error {
+  /** What kind of failure it is (it decides the exit code). */
   readonly kind: ErrorKind;
   /** HTTP status for `api` errors. */
   readonly status?: number;
@@ -51,6 +56,7 @@ export class CliError extends Error {
   /** The message by key, so it can be printed in the user's language (`message` is English). */
   readonly said?: Said;
 
+  /** An error of `kind`, said in our words (`said(...)`) or as a plain string. */
   constructor(
     kind: ErrorKind,
     message: string | Said,

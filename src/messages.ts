@@ -7,8 +7,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { messages } from "./messages.ts";
- * messages("ja").otpPrompt("sam"); // "sam の MFA ワンタイムコード: "
+ * assert.deepEqual(messages("ja").otpPrompt("sam"), "sam の MFA ワンタイムコード: ");
  * ```
  *
  * @module
@@ -50,7 +51,15 @@ export function messagesFor(env: (name: string) => string | undefined): Messages
   return messages(detectLang(env));
 }
 
-const en = {
+/**
+ * The English table, whose shape is {@link Messages}: the one place a message
+ * is declared (the Japanese table must have the same keys and kinds).
+ * Exported only so that the type can name it; read messages through
+ * {@link messages}.
+ *
+ * @ignore
+ */
+export const en = {
   /** Starts the line after an error that says what to do about it. */
   hint: "hint",
   // Logging in with MFA.
@@ -666,21 +675,24 @@ const TABLES: Readonly<Record<Lang, Messages>> = { en, ja };
 
 /** A message that takes arguments. */
 // deno-lint-ignore no-explicit-any -- any message's own argument list
-type MessageFn = (...args: any[]) => string;
+export type MessageFn = (...args: any[]) => string;
 
 /** The keys of the messages that are text (or make text from arguments). */
 export type TextKey = {
   [K in keyof Messages]: Messages[K] extends string | MessageFn ? K : never;
 }[keyof Messages];
 
-type ArgsOf<K extends TextKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+/** The arguments the message `K` takes (none for plain text). */
+export type ArgsOf<K extends TextKey> = Messages[K] extends (...args: infer A) => string ? A : [];
 
 /**
  * A message to say later, in whichever language the reader wants: errors are
  * made deep in the code, and printed (in the user's language) by the CLI.
  */
 export interface Said {
+  /** The message's key. */
   readonly key: TextKey;
+  /** Its arguments. */
   readonly args: readonly unknown[];
 }
 
@@ -689,7 +701,11 @@ export interface Said {
  *
  * @example
  * ```ts
- * render(said("unknownFlag", "--bogus"), "ja"); // "不明なフラグです: --bogus"
+ * import assert from "node:assert/strict";
+ * import { render, said } from "./messages.ts";
+ *
+ * const message = said("needsPermission", "--allow-net", "network access");
+ * assert.ok(render(message, "en").includes("--allow-net"));
  * ```
  */
 export function said<K extends TextKey>(key: K, ...args: ArgsOf<K>): Said {

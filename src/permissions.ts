@@ -23,7 +23,8 @@
  *
  * @example
  * ```ts
- * Object.keys(ENV_VARIABLES).includes("SORACOM_ENDPOINT"); // true
+ * import assert from "node:assert/strict";
+ * assert.ok(Object.keys(ENV_VARIABLES).includes("SORACOM_ENDPOINT"));
  * ```
  */
 export const ENV_VARIABLES: Readonly<Record<string, string>> = {

@@ -6,8 +6,12 @@
  *
  * @example
  * ```ts
- * redactText(`{"authKeyId":"keyId-1","authKey":"s"}`); // {"authKey":"<hidden>","authKeyId":"keyId-1"}
- * redactText("vault locked password=hunter2"); // "vault locked password=<hidden>"
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   redactText(`{"authKeyId":"keyId-1","authKey":"s"}`),
+ *   '{"authKey":"<hidden>","authKeyId":"keyId-1"}',
+ * );
+ * assert.deepEqual(redactText("vault locked password=hunter2"), "vault locked password=<hidden>");
  * ```
  *
  * @module

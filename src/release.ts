@@ -5,10 +5,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { assetName, compareVersions } from "./release.ts";
  *
- * console.assert(assetName("1.2.3", "windows", "amd64") === "soracom_1.2.3_windows_amd64.exe");
- * console.assert(compareVersions("v1.10.0", "1.9.9") > 0);
+ * assert.equal(assetName("1.2.3", "windows", "amd64"), "soracom_1.2.3_windows_amd64.exe");
+ * assert.ok(compareVersions("v1.10.0", "1.9.9") > 0);
  * ```
  *
  * @module
@@ -34,8 +35,9 @@ export type ReleaseArch = "amd64" | "arm64";
  *
  * @example
  * ```ts
- * releaseOs("darwin"); // "darwin"
- * releaseOs("freebsd"); // undefined
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(releaseOs("darwin"), "darwin");
+ * assert.deepEqual(releaseOs("freebsd"), undefined);
  * ```
  */
 export function releaseOs(os: string): ReleaseOs | undefined {
@@ -47,8 +49,9 @@ export function releaseOs(os: string): ReleaseOs | undefined {
  *
  * @example
  * ```ts
- * releaseArch("x86_64"); // "amd64"
- * releaseArch("aarch64"); // "arm64"
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(releaseArch("x86_64"), "amd64");
+ * assert.deepEqual(releaseArch("aarch64"), "arm64");
  * ```
  */
 export function releaseArch(arch: string): ReleaseArch | undefined {
@@ -64,7 +67,8 @@ export function releaseArch(arch: string): ReleaseArch | undefined {
  *
  * @example
  * ```ts
- * assetName("1.2.3", "windows", "amd64"); // "soracom_1.2.3_windows_amd64.exe"
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(assetName("1.2.3", "windows", "amd64"), "soracom_1.2.3_windows_amd64.exe");
  * ```
  */
 export function assetName(version: string, os: ReleaseOs, arch: ReleaseArch): string {
@@ -77,9 +81,10 @@ export function assetName(version: string, os: ReleaseOs, arch: ReleaseArch): st
  *
  * @example
  * ```ts
- * versionGroups("v1.22.333"); // [1, 22, 333]
- * versionGroups("v1.2.3-special1"); // [1, 2, 3, 1]
- * versionGroups("dev"); // undefined
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(versionGroups("v1.22.333"), [1, 22, 333]);
+ * assert.deepEqual(versionGroups("v1.2.3-special1"), [1, 2, 3, 1]);
+ * assert.deepEqual(versionGroups("dev"), undefined);
  * ```
  */
 export function versionGroups(version: string): number[] | undefined {
@@ -93,8 +98,9 @@ export function versionGroups(version: string): number[] | undefined {
  *
  * @example
  * ```ts
- * compareVersions("v1.10.0", "1.9.9") > 0; // true
- * compareVersions("1.2.3", "v1.2.3"); // 0
+ * import assert from "node:assert/strict";
+ * assert.ok(compareVersions("v1.10.0", "1.9.9") > 0);
+ * assert.deepEqual(compareVersions("1.2.3", "v1.2.3"), 0);
  * ```
  */
 export function compareVersions(a: string, b: string): number {

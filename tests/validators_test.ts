@@ -10,8 +10,18 @@ import { assert, assertEquals, assertThrows } from "./helpers/assert.ts";
 import { generate, translate } from "../scripts/gen_validators.ts";
 import { parseAuthResponse, parseCachedSession } from "../src/auth/validators.generated.ts";
 import { parseProfile } from "../src/profile/validators.generated.ts";
-import { profileSchema } from "../src/profile/profile_zod.ts";
-import { authResponseSchema, cachedSessionSchema } from "../src/auth/session_zod.ts";
+import { profileSchema as profileType } from "../src/profile/profile_zod.ts";
+import {
+  authResponseSchema as authResponseType,
+  cachedSessionSchema as cachedSessionType,
+} from "../src/auth/session_zod.ts";
+
+// The modules export the schemas by what they check (z.ZodType<Profile>, ...); they are
+// objects of optional (or required) fields, which the properties below walk.
+type ObjectOfFields = z.ZodObject<Record<string, z.ZodOptional<z.ZodType>>>;
+const profileSchema = profileType as unknown as ObjectOfFields;
+const cachedSessionSchema = cachedSessionType as unknown as z.ZodObject;
+const authResponseSchema = authResponseType as unknown as z.ZodObject;
 import { parseJsonData } from "../src/json/mod.ts";
 
 Deno.test("validators.generated.ts is what scripts/gen_validators.ts writes (not stale)", async () => {

@@ -16,6 +16,7 @@ import { type HttpRequest, send, USER_AGENT } from "./http.ts";
 export interface ApiTarget {
   /** Without `/v1`, e.g. `https://api.soracom.io`. */
   readonly endpoint: string;
+  /** The user's language, for the errors of this call. */
   readonly lang: Lang;
   /** The profile's `headers`, added to every request. */
   readonly extraHeaders: Readonly<Record<string, string>>;
@@ -25,18 +26,23 @@ export interface ApiTarget {
 
 /** An API key and token pair. */
 export interface ApiCredentials {
+  /** The API key of the session. */
   readonly apiKey: string;
+  /** The API token of the session. */
   readonly token: string;
 }
 
 /** One API call, before the URL is assembled. */
 export interface ApiCall {
+  /** `GET`, `POST`, ... */
   readonly method: string;
   /** Below `/v1`, already filled, e.g. `/subscribers/440100000000001`. */
   readonly path: string;
   /** Pairs in the order to send them (a key may repeat). */
   readonly query?: readonly (readonly [string, string])[];
+  /** The request body, when there is one. */
   readonly body?: Uint8Array | string;
+  /** The body's content type (`application/json` when not said). */
   readonly contentType?: string;
 }
 

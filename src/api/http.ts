@@ -14,10 +14,13 @@ import { VERSION } from "../version.ts";
 
 /** A request ready to send. */
 export interface HttpRequest {
+  /** `GET`, `POST`, ... */
   readonly method: string;
+  /** The whole URL, query included. */
   readonly url: string;
   /** Header pairs; a name may repeat (profile headers add to built-in ones). */
   readonly headers: readonly (readonly [string, string])[];
+  /** The body, when there is one. */
   readonly body?: Uint8Array | string;
 }
 
@@ -33,9 +36,13 @@ export interface SendOptions {
 
 /** The retry schedule: attempts, delays and the total budget, in milliseconds. */
 export interface RetryPolicy {
+  /** How many times a request is sent at most. */
   readonly attempts: number;
+  /** The first wait before a retry; it doubles each time. */
   readonly baseDelayMs: number;
+  /** The longest wait before a retry. */
   readonly maxDelayMs: number;
+  /** The most time all attempts and waits may take together. */
   readonly budgetMs: number;
 }
 

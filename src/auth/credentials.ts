@@ -63,6 +63,7 @@ export type CredentialSource =
 
 /** Everything a command needs to know before it calls the API. */
 export interface Invocation {
+  /** The global flags that concern logging in. */
   readonly options: LoginOptions;
   /** The sanitised profile name (`--profile`, `SORACOM_PROFILE`, or `default`). */
   readonly profileName: string;
@@ -70,6 +71,7 @@ export interface Invocation {
   readonly fileProfile?: LoadedProfile;
   /** Why the profile file could not be read. */
   readonly fileProfileError?: CliError;
+  /** The endpoint and coverage the run talks to. */
   readonly target: ApiTarget;
   /** `SORACOM_API_KEY` and `SORACOM_API_TOKEN` (as `soracom exec` sets them), if set. */
   readonly environment?: { readonly apiKey?: string; readonly apiToken?: string };

@@ -20,9 +20,13 @@ import type { Profile } from "../profile/schema.ts";
 
 /** A logged-in session. */
 export interface Session {
+  /** The API key. */
   readonly apiKey: string;
+  /** The API token. */
   readonly token: string;
+  /** The operator the session belongs to. */
   readonly operatorId: string;
+  /** The SAM user, for a SAM user's session. */
   readonly userName?: string;
   /** Milliseconds since the epoch. */
   readonly expiresAt: number;
@@ -35,12 +39,19 @@ const DEFAULT_SWITCH_SECONDS = 3600;
 
 /** The `/auth` request body fields soracom-cli sends. */
 export interface AuthBody {
+  /** A root user's email. */
   email?: string;
+  /** The password (root or SAM user). */
   password?: string;
+  /** An AuthKey's ID. */
   authKeyId?: string;
+  /** An AuthKey's secret. */
   authKey?: string;
+  /** A SAM user's name. */
   userName?: string;
+  /** A SAM user's operator. */
   operatorId?: string;
+  /** The MFA one-time code. */
   mfaOTPCode?: string;
 }
 
@@ -113,11 +124,7 @@ const OTP_TRIES = 3;
  * A one-time code as people type or paste it (`844 372`, `844-372`): spaces and
  * dashes dropped. `undefined` unless what is left is 6 digits.
  *
- * @example
- * ```ts
- * normalizeOtp(" 844 372 "); // "844372"
- * normalizeOtp("84437"); // undefined
- * ```
+ * For example `" 844 372 "` gives `"844372"`, `"84437"` gives `undefined`.
  */
 function normalizeOtp(text: string): string | undefined {
   const code = text.replace(/[\s-]/g, "");
@@ -253,7 +260,9 @@ export async function login(
 
 /** The switch-user target and its token lifetime. */
 export interface SwitchTarget {
+  /** The operator to switch to. */
   readonly operatorId: string;
+  /** The SAM user to switch to. */
   readonly userName: string;
   /** Sent only when 180..3600, as soracom-cli does. */
   readonly tokenTimeoutSeconds?: number;

@@ -51,6 +51,7 @@ export function sessionKey(identity: string): string {
 
 /** Reads, writes and locks cached sessions in one folder. */
 export class SessionCache {
+  /** A cache in folder `dir`. */
   constructor(private readonly ctx: Context, readonly dir: string) {}
 
   #path(key: string): string {
@@ -80,12 +81,14 @@ export class SessionCache {
     }
   }
 
+  /** Stores `session` under `key` (atomically, mode 0600). */
   async put(key: string, session: CachedSession): Promise<void> {
     await this.ctx.fs.ensureDir(this.dir, 0o700);
     const data = JSON.stringify({ version: 1, ...session });
     await this.ctx.fs.writeFileAtomic(this.#path(key), new TextEncoder().encode(data), 0o600);
   }
 
+  /** Deletes the session under `key`, if any. */
   async drop(key: string): Promise<void> {
     await this.ctx.fs.remove(this.#path(key));
   }

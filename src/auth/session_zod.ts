@@ -9,7 +9,46 @@
 
 import { z } from "zod";
 
-export const cachedSessionSchema = z.object({
+/** A session cache file's contents. */
+export interface CachedSessionFile {
+  /** The file format's version: 1. */
+  version: 1;
+  /** The API key. */
+  apiKey: string;
+  /** The API token. */
+  token: string;
+  /** The operator the session belongs to. */
+  operatorId: string;
+  /** The SAM user, for a SAM user's session. */
+  userName?: string;
+  /** When the token expires (milliseconds since the epoch). */
+  expiresAt: number;
+  /** Lifetime asked for at login, in seconds (renewals ask for the same). */
+  lifetimeSeconds: number;
+  /** The endpoint the session was made at. */
+  endpoint: string;
+  /** Which profile or flag made it (shown by `logout`; not a secret). */
+  label: string;
+}
+
+/** What a login reply holds (other fields are ignored). */
+export interface AuthResponse {
+  /** The API key. */
+  apiKey: string;
+  /** The API token. */
+  token: string;
+  /** The operator logged in. */
+  operatorId: string;
+  /** The SAM user, for a SAM user's login. */
+  userName?: string;
+}
+
+/**
+ * What a session file holds: the session and who it was made for.
+ *
+ * @ignore zod's own types, which its value has, are documented by zod.
+ */
+export const cachedSessionSchema: z.ZodType<CachedSessionFile> = z.object({
   version: z.literal(1),
   apiKey: z.string().min(1),
   token: z.string().min(1),
@@ -23,16 +62,14 @@ export const cachedSessionSchema = z.object({
   label: z.string(),
 });
 
-/** A session cache file's contents. */
-export type CachedSessionFile = z.infer<typeof cachedSessionSchema>;
-
-/** What `POST /v1/auth` and `/v1/auth/switch_user` answer (other fields are ignored). */
-export const authResponseSchema = z.object({
+/**
+ * What `POST /v1/auth` and `/v1/auth/switch_user` answer (other fields are ignored).
+ *
+ * @ignore zod's own types, which its value has, are documented by zod.
+ */
+export const authResponseSchema: z.ZodType<AuthResponse> = z.object({
   apiKey: z.string().min(1),
   token: z.string().min(1),
   operatorId: z.string().min(1),
   userName: z.string().optional(),
 });
-
-/** A login reply's fields. */
-export type AuthResponse = z.infer<typeof authResponseSchema>;

@@ -43,15 +43,25 @@ export type CredentialKind =
 
 /** One profile's status. */
 export interface ProfileStatus {
+  /** The profile's name. */
   readonly profile: string;
+  /** How it logs in. */
   readonly kind: CredentialKind;
+  /** The operator, when the profile or session names it. */
   readonly operatorId?: string;
+  /** The SAM user, when it names one. */
   readonly userName?: string;
+  /** The root user's email, when it names one. */
   readonly email?: string;
+  /** The AuthKey's ID, when it uses one. */
   readonly authKeyId?: string;
+  /** The profile a switch-user profile logs in with first. */
   readonly sourceProfile?: string;
+  /** The API endpoint. */
   readonly endpoint: string;
+  /** `jp` or `g`. */
   readonly coverageType: string;
+  /** Whether a session is cached, given or missing, and until when. */
   readonly session: SessionState;
   /** Milliseconds since the epoch, when a session is cached (its own, or the source's). */
   readonly expiresAt?: number;
@@ -123,9 +133,19 @@ const NOTHING = { profileCommand: false, mfaOTPCommand: false } as const;
  * The status of the profile `inv` was prepared for.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fakeContext } from "../context.ts";
+ * import { prepare } from "./credentials.ts";
+ * import { profileStatus } from "./status.ts";
+ *
+ * const { ctx } = fakeContext({
+ *   env: { HOME: "/home/ann" },
+ *   files: { "/home/ann/.soracom/sam.json": '{"authKeyId":"keyId-x","authKey":"secret-x"}' },
+ * });
  * const status = await profileStatus(ctx, await prepare(ctx, { profile: "sam" }));
- * status.session; // "cache"
+ * assert.equal(status.kind, "authKey");
+ * assert.equal(status.session, "none"); // nothing cached: the next command logs in
  * ```
  */
 export async function profileStatus(ctx: Context, inv: Invocation): Promise<ProfileStatus> {

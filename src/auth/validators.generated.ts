@@ -37,7 +37,7 @@ export function parseAuthResponse(input: unknown): AuthResponse | undefined {
     v5 = v4;
   }
   if ("userName" in input) v0["userName"] = v5;
-  return v0 as AuthResponse;
+  return v0 as unknown as AuthResponse;
 }
 
 /** `cachedSessionSchema` (session_zod.ts) as a plain check. */
@@ -79,5 +79,5 @@ export function parseCachedSession(input: unknown): CachedSessionFile | undefine
   const v10 = input["label"];
   if (typeof v10 !== "string") return undefined;
   v0["label"] = v10;
-  return v0 as CachedSessionFile;
+  return v0 as unknown as CachedSessionFile;
 }

@@ -4,16 +4,16 @@
  *
  * A run loads the names with {@link loadCommands} and then only the groups it
  * needs (a warm `subscribers list` parses one group, not 490 operations).
- * {@link loadCatalog} loads them all, for the helpers below: resolve argv
- * words to an operation, list a group's children, or link to the API reference.
+ * {@link loadCatalog} loads them all (the help text generator reads them all).
  *
  * @example
  * ```ts
- * import { findCommand, loadCatalog } from "./catalog.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCommands } from "./catalog.ts";
  *
- * const catalog = await loadCatalog();
- * const hit = findCommand(catalog, ["sims", "get", "--sim-id", "8942..."]);
- * // hit?.name === "sims get", hit?.consumed === 2
+ * const commands = await loadCommands();
+ * await commands.load("sims get");
+ * assert.equal(commands.op("sims get")?.operationId, "getSim");
  * ```
  *
  * @module
@@ -42,6 +42,7 @@ export class Commands {
   /** Command name -> operation, for the loaded groups. */
   readonly #ops = new Map<string, CatalogOperation>();
 
+  /** Commands read from `index`; their groups are loaded on demand. */
   constructor(private readonly index: CatalogIndex) {
     for (const [group, names] of Object.entries(index.groups)) {
       for (const name of names) this.#groupOf.set(name, group);
@@ -110,9 +111,10 @@ export class Commands {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const commands = await loadCommands();
  * await commands.load("subscribers list");
- * commands.op("subscribers list")?.path; // "/subscribers"
+ * assert.deepEqual(commands.op("subscribers list")?.path, "/subscribers");
  * ```
  */
 export async function loadCommands(): Promise<Commands> {
@@ -126,8 +128,9 @@ export async function loadCommands(): Promise<Commands> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const catalog = await loadCatalog();
- * catalog.operations.length; // 490
+ * assert.deepEqual(catalog.operations.length, 490);
  * ```
  */
 export async function loadCatalog(): Promise<Catalog> {
@@ -142,7 +145,20 @@ export async function loadCatalog(): Promise<Catalog> {
  *
  * @example
  * ```ts
- * groupOf(op); // "data" for the operation named "data get" and "subscribers get-data"
+ * import assert from "node:assert/strict";
+ * import { groupOf } from "./catalog.ts";
+ * import type { CatalogOperation } from "./types.ts";
+ *
+ * const op: CatalogOperation = {
+ *   operationId: "getDataEntries",
+ *   tag: "DataEntry",
+ *   names: ["data get", "subscribers get-data"],
+ *   method: "GET",
+ *   path: "/data/{resource_type}/{resource_id}",
+ *   params: [],
+ *   auth: true,
+ * };
+ * assert.equal(groupOf(op), "data");
  * ```
  */
 export function groupOf(op: CatalogOperation): string {
@@ -155,8 +171,23 @@ export function groupOf(op: CatalogOperation): string {
  *
  * @example
  * ```ts
- * referenceUrl(op, "en"); // "https://developers.soracom.io/en/api/#!/Sim/listSims"
- * referenceUrl(op, "ja"); // "https://users.soracom.io/ja-jp/tools/api/reference/#/Sim/listSims"
+ * import assert from "node:assert/strict";
+ * import { referenceUrl } from "./catalog.ts";
+ * import type { CatalogOperation } from "./types.ts";
+ *
+ * const op: CatalogOperation = {
+ *   operationId: "listSims",
+ *   tag: "Sim",
+ *   names: ["sims list"],
+ *   method: "GET",
+ *   path: "/sims",
+ *   params: [],
+ *   auth: true,
+ * };
+ * assert.equal(referenceUrl(op, "en"), "https://developers.soracom.io/en/api/#!/Sim/listSims");
+ * assert.equal(
+ *   referenceUrl(op, "ja"), "https://users.soracom.io/ja-jp/tools/api/reference/#/Sim/listSims",
+ * );
  * ```
  */
 export function referenceUrl(op: CatalogOperation, lang: "en" | "ja"): string {
@@ -172,9 +203,10 @@ export function referenceUrl(op: CatalogOperation, lang: "en" | "ja"): string {
  *
  * @example
  * ```ts
- * optionCase("speedClass"); // "speed-class"
- * optionCase("operator_id"); // "operator-id"
- * optionCase("mfaOTPCode"); // "mfa-otpcode"
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(optionCase("speedClass"), "speed-class");
+ * assert.deepEqual(optionCase("operator_id"), "operator-id");
+ * assert.deepEqual(optionCase("mfaOTPCode"), "mfa-otpcode");
  * ```
  */
 export function optionCase(name: string): string {

@@ -19,10 +19,15 @@ export interface CatalogParam {
   readonly name: string;
   /** The CLI flag name without dashes, e.g. `operator-id`. */
   readonly flag: string;
+  /** Where the parameter goes in the request. */
   readonly in: "path" | "query" | "header";
+  /** Its flag's type. */
   readonly type: ParamType;
+  /** Whether the API requires it. */
   readonly required: boolean;
+  /** The API's default, when it fits the flag's type. */
   readonly default?: string | number | boolean;
+  /** The allowed values, when the API lists them. */
   readonly enum?: readonly string[];
 }
 
@@ -32,9 +37,13 @@ export interface CatalogBodyProp {
   readonly name: string;
   /** The CLI flag name, e.g. `speed-class` (or `x-soracom-cli-param-name`). */
   readonly flag: string;
+  /** Its flag's type. */
   readonly type: ParamType;
+  /** Whether the API requires it. */
   readonly required: boolean;
+  /** The API's default, when it fits the flag's type. */
   readonly default?: string | number | boolean;
+  /** The allowed values, when the API lists them. */
   readonly enum?: readonly string[];
 }
 
@@ -47,6 +56,7 @@ export interface CatalogBody {
    * `raw`: an array, string or binary body sent as given.
    */
   readonly kind: "object" | "raw";
+  /** Whether the API requires a body. */
   readonly required: boolean;
   /** Present when the schema is a `$ref` to an object schema (soracom-cli flattens only those). */
   readonly props?: readonly CatalogBodyProp[];
@@ -54,18 +64,23 @@ export interface CatalogBody {
 
 /** One API operation. An operation can have several command names (aliases). */
 export interface CatalogOperation {
+  /** The API definition's operation ID. */
   readonly operationId: string;
   /** The first tag, used for the API reference link. */
   readonly tag: string;
   /** Command paths from `x-soracom-cli`, e.g. `["soralets test", "soralets exec"]`. */
   readonly names: readonly string[];
+  /** The HTTP method. */
   readonly method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD";
   /** Path below the base path `/v1`, e.g. `/subscribers/{imsi}`. */
   readonly path: string;
+  /** Its path, query and header parameters. */
   readonly params: readonly CatalogParam[];
+  /** Its request body, when it takes one. */
   readonly body?: CatalogBody;
   /** From `x-soracom-cli-pagination`. */
   readonly pagination?: { readonly param: string; readonly header: string };
+  /** The API marks it deprecated. */
   readonly deprecated?: true;
   /** From `x-soracom-alternative-cli`. */
   readonly alternative?: string;
@@ -87,5 +102,6 @@ export interface Catalog {
   readonly specVersion: string;
   /** `info.version` of the sandbox definition. */
   readonly sandboxSpecVersion: string;
+  /** Every operation, in the definition's order. */
   readonly operations: readonly CatalogOperation[];
 }

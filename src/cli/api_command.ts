@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "./flags.ts";
 import { referenceUrl } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
@@ -26,7 +26,7 @@ function helpText(op: CatalogOperation, name: string, lang: "en" | "ja"): string
 }
 
 /** The stricli command for `name` (one of `op.names`). */
-export function apiCommand(ctx: Context, op: CatalogOperation, name: string): Command<AppContext> {
+export function apiCommand(ctx: Context, op: CatalogOperation, name: string): CliCommand {
   return defineCommand<Record<never, never>, OperationFlagValues>({
     flags: {},
     operationFlags: operationFlags(op),

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "./flags.ts";
 import { type Context, Ended } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
@@ -32,8 +32,14 @@ import { buildTree, type Tree } from "./tree.ts";
  * Runs the CLI with `argv` and returns the exit code.
  *
  * @example
- * ```ts ignore
- * const code = await runCli(["soralets", "list"], realContext());
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fakeContext } from "../context.ts";
+ * import { runCli } from "./app.ts";
+ *
+ * const fake = fakeContext();
+ * assert.equal(await runCli(["soralets", "list", "--bogus"], fake.ctx), 2);
+ * assert.match(fake.stderr(), /^Error: /);
  * ```
  */
 export async function runCli(argv: readonly string[], ctx: Context): Promise<number> {
@@ -64,7 +70,7 @@ interface Invocation {
   /** The command's operation and runner, for an API command. */
   readonly api?: { op: CatalogOperation; module: typeof import("./api_run.ts") };
   /** A hand-written command, built. */
-  readonly leaf?: Command<AppContext>;
+  readonly leaf?: CliCommand;
   /** The command's flags (the global ones for a group or nothing). */
   readonly specs: Readonly<FlagSpecs>;
   readonly used: readonly FlagUse[];

@@ -17,6 +17,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scanWords } from "./argv.ts";
  *
  * const groups = new Set(["soralets", "soralets list"]);
@@ -24,8 +25,8 @@
  *   ["--profile", "sam", "soralets", "list", "--limit", "3"],
  *   (w) => groups.has(w.join(" ")),
  * );
- * console.assert(words.join(" ") === "soralets list");
- * console.assert(rest.join(" ") === "--profile sam --limit 3");
+ * assert.equal(words.join(" "), "soralets list");
+ * assert.equal(rest.join(" "), "--profile sam --limit 3");
  * ```
  *
  * @module

@@ -6,6 +6,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { defineCommand } from "./command.ts";
  * import { booleanFlag } from "./flags.ts";
  *
@@ -17,13 +18,14 @@
  *   docs: { brief: "say hello" },
  *   run: ({ ctx }, flags) => ctx.stdout.write(flags.loud ? "HELLO\n" : "hello\n"),
  * });
- * console.assert(hello.brief === "say hello");
+ * assert.equal(hello.brief, "say hello");
  * ```
  *
  * @module
  */
 
 import { buildCommand, type Command } from "@stricli/core";
+import type { CliCommand } from "./flags.ts";
 import {
   type AppContext,
   type FlagSpecs,
@@ -68,18 +70,21 @@ export type OwnFlags<F> = Omit<F, keyof GlobalFlagValues>;
 /** The stricli command for a {@link CommandDefinition}. */
 export function defineCommand<F, O = Record<never, never>>(
   def: CommandDefinition<F, O>,
-): Command<AppContext> {
+): CliCommand {
   const flags = withGlobalFlags({ ...def.operationFlags, ...def.flags as FlagSpecs });
   const positional = def.argument
     ? { kind: "array", parameter: { ...def.argument, parse: String } }
     : { kind: "tuple", parameters: [] };
-  return buildCommand<F & O & GlobalFlagValues, string[], AppContext>({
-    func(this: AppContext, parsed: F & O & GlobalFlagValues, ...args: string[]) {
-      return def.run(this, parsed, args);
+  const command: Command<AppContext> = buildCommand<F & O & GlobalFlagValues, string[], AppContext>(
+    {
+      func(this: AppContext, parsed: F & O & GlobalFlagValues, ...args: string[]) {
+        return def.run(this, parsed, args);
+      },
+      // Our flags are data (FlagSpecsOf checks them against F above); stricli's
+      // parameter types want literal definitions, so this is the one cast.
+      parameters: { flags, positional } as never,
+      docs: def.docs,
     },
-    // Our flags are data (FlagSpecsOf checks them against F above); stricli's
-    // parameter types want literal definitions, so this is the one cast.
-    parameters: { flags, positional } as never,
-    docs: def.docs,
-  });
+  );
+  return command;
 }

@@ -10,7 +10,13 @@
  *
  * @example
  * ```ts
- * await runComplete(ctx, ["subscribers", "li"]); // prints "list\tGET /subscribers"
+ * import assert from "node:assert/strict";
+ * import { fakeContext } from "../context.ts";
+ * import { runComplete } from "./complete.ts";
+ *
+ * const fake = fakeContext();
+ * await runComplete(fake.ctx, ["subscribers", "lis"]);
+ * assert.ok(fake.stdout().startsWith("list\t"));
  * ```
  *
  * @module
@@ -26,7 +32,9 @@ import { flagName, helpWord, scanWords, splitFlags } from "./argv.ts";
 
 /** One completion candidate. */
 export interface Candidate {
+  /** The word to insert. */
   readonly value: string;
+  /** What it is, shown beside it by zsh and fish. */
   readonly description?: string;
 }
 
@@ -78,8 +86,24 @@ async function valueCandidates(
  *
  * @example
  * ```ts
- * await complete(tree, ["subscribers", "get", "--im"]); // [{ value: "--imsi", ... }]
- * await complete(tree, ["--coverage-type", ""]); // [{ value: "jp" }, { value: "g" }]
+ * import assert from "node:assert/strict";
+ * import { complete, type CompletionTree } from "./complete.ts";
+ * import { GLOBAL_FLAGS, stringFlag } from "./flags.ts";
+ *
+ * // A tree of one command, `sims get --sim-id`.
+ * const tree: CompletionTree = {
+ *   children: (path) => path.length === 0 ? [{ value: "sims" }] : path.length === 1 ? [{ value: "get" }] : [],
+ *   isCommand: (path) => path.length === 2,
+ *   flags: (path) =>
+ *     Promise.resolve(path.length === 2 ? { ...GLOBAL_FLAGS, "sim-id": stringFlag("SIM ID") } : GLOBAL_FLAGS),
+ *   // A flag's values: here, those its placeholder lists (`jp|g`).
+ *   values: (_path, _flag, spec) =>
+ *     Promise.resolve(spec.kind === "parsed" ? spec.placeholder?.split("|") ?? [] : []),
+ * };
+ * const flags = await complete(tree, ["sims", "get", "--sim"]);
+ * assert.equal(flags.map((c) => c.value).join(), "--sim-id");
+ * const coverages = await complete(tree, ["--coverage-type", ""]);
+ * assert.equal(coverages.map((c) => c.value).join(), "jp,g");
  * ```
  */
 export async function complete(

@@ -6,33 +6,64 @@
  * @module
  */
 
-import type { CommandContext } from "@stricli/core";
 import type { LoginOptions } from "../auth/credentials.ts";
 import type { ParamType } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
 
-/** The stricli context: stricli's streams plus our {@link Context}. */
-export interface AppContext extends CommandContext {
+/**
+ * What a command runs with: stricli's streams (the shape of stricli's
+ * `CommandContext`) plus our {@link Context}.
+ */
+export interface AppContext {
+  /** The streams stricli writes help and its errors to. */
+  readonly process: {
+    /** Where help goes. */
+    readonly stdout: { write(text: string): void };
+    /** Where stricli's errors go. */
+    readonly stderr: { write(text: string): void };
+  };
   /** Every effect the command may have. */
   readonly ctx: Context;
   /** Sets the exit code of a command that ends without an error (`exec`, `auth status`). */
   setExitCode(code: number): void;
 }
 
+/**
+ * A command built for stricli (stricli's `Command`), named by what our code
+ * reads of it; `stricli_run.ts` hands it to stricli as what it is.
+ */
+export interface CliCommand {
+  /** The one-line English description. */
+  readonly brief: string;
+  /** Its flag definitions (ours are {@link FlagSpecs}) and arguments. */
+  readonly parameters: { readonly flags?: unknown; readonly positional?: unknown };
+}
+
 /** The global flags as a command receives them (see {@link GLOBAL_FLAGS}). */
 export interface GlobalFlagValues {
+  /** `--profile`. */
   readonly profile?: string;
+  /** `--coverage-type`: `jp` or `g`. */
   readonly "coverage-type"?: string;
+  /** `--api-key`. */
   readonly "api-key"?: string;
+  /** `--api-token`. */
   readonly "api-token"?: string;
+  /** `--auth-key-id`. */
   readonly "auth-key-id"?: string;
+  /** `--auth-key`. */
   readonly "auth-key"?: string;
+  /** `--profile-command`. */
   readonly "profile-command"?: string;
+  /** `--mfa-otpcode`. */
   readonly "mfa-otpcode"?: string;
+  /** `--raw-output`. */
   readonly "raw-output"?: boolean;
+  /** `--no-retry-on-error`. */
   readonly "no-retry-on-error"?: boolean;
+  /** `--no-session-cache`. */
   readonly "no-session-cache"?: boolean;
 }
 

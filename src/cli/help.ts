@@ -22,37 +22,51 @@ export type Both = Readonly<Record<Lang, string>>;
 
 /** One example: what it does, and the command line. */
 export interface Example {
+  /** The text in both languages. */
   readonly text: Both;
+  /** The command line it shows. */
   readonly command: string;
 }
 
 /** `src/catalog/help/_root.json`. */
 export interface RootText {
+  /** The root page's first line, in both languages. */
   readonly tagline: Both;
+  /** Category titles by language. */
   readonly categories: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  /** Each group's summary and category. */
   readonly groups: Readonly<
     Record<Lang, Readonly<Record<string, { readonly category: string; readonly summary: string }>>>
   >;
+  /** Hand-written commands' summaries by language. */
   readonly handWritten: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  /** The global flags' descriptions by language. */
   readonly globalFlags: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  /** Flags many commands share (`--body`, `--fetch-all`, ...), by language. */
   readonly commonFlags: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  /** Hand-written commands' own flags, by language. */
   readonly handWrittenFlags: Readonly<
     Record<Lang, Readonly<Record<string, Readonly<Record<string, string>>>>>
   >;
+  /** Examples by command name. */
   readonly examples: Readonly<Record<string, readonly Example[]>>;
 }
 
 /** `src/catalog/help/GROUP.json`: per operation, its summary and parameter texts. */
 export interface GroupText {
+  /** Each operation's summary and flag descriptions. */
   readonly operations: Readonly<
     Record<string, { readonly summary: Both; readonly params: Readonly<Record<string, Both>> }>
   >;
+  /** Examples by command name. */
   readonly examples: Readonly<Record<string, readonly Example[]>>;
 }
 
 /** How a page is laid out. */
 export interface Layout {
+  /** The reader's language. */
   readonly lang: Lang;
+  /** The messages in that language. */
   readonly m: Messages;
   /** Columns to wrap at. */
   readonly width: number;
@@ -60,7 +74,9 @@ export interface Layout {
 
 /** A command or group listed on a page. */
 export interface Entry {
+  /** The command or group's name. */
   readonly name: string;
+  /** Its one-line summary. */
   readonly summary: string;
 }
 
@@ -83,7 +99,8 @@ function lastChar(text: string): string {
  *
  * @example
  * ```ts
- * wrap("one two three", 7); // ["one two", "three"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(wrap("one two three", 7), ["one two", "three"]);
  * ```
  */
 export function wrap(text: string, width: number): string[] {
@@ -165,12 +182,17 @@ function section(title: string, lines: readonly string[]): string[] {
 
 /** A flag as a page shows it. */
 export interface FlagDoc {
+  /** The flag's name, without dashes. */
   readonly name: string;
   /** `string`, `int`, `number`, `strings` (repeatable), or none for a switch. */
   readonly type?: string;
+  /** What it does. */
   readonly text: string;
+  /** The API requires it. */
   readonly required?: boolean;
+  /** Its default. */
   readonly default?: string | number | boolean;
+  /** Its allowed values. */
   readonly values?: readonly string[];
 }
 
@@ -369,12 +391,15 @@ export function groupPage(
 
 /** What a command's page shows besides its flags. */
 export interface CommandFacts {
+  /** The command's full name. */
   readonly name: string;
+  /** Its one-line summary. */
   readonly summary: string;
   /** The API operation, for API commands (and `auth`, `logout`). */
   readonly op?: CatalogOperation;
   /** A longer explanation (hand-written commands). */
   readonly details?: string;
+  /** Examples to show. */
   readonly examples: readonly Example[];
   /** Commands below it, for a command that is a group too (`auth`, `completion`). */
   readonly subcommands?: readonly Entry[];

@@ -13,7 +13,7 @@ import type { Command, RouteMap } from "@stricli/core";
 import { type Context, Ended } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { messages } from "../messages.ts";
-import type { AppContext } from "./flags.ts";
+import type { AppContext, CliCommand } from "./flags.ts";
 import { errorLine, exitCodeOf, langOf, permissionError } from "./report.ts";
 import type { Tree } from "./tree.ts";
 
@@ -28,7 +28,7 @@ export interface StricliRun {
   /** The command words. */
   readonly words: readonly string[];
   /** The command the words name, built; `undefined` for a group or nothing. */
-  readonly leaf: Command<AppContext> | undefined;
+  readonly leaf: CliCommand | undefined;
   /** The flags and arguments, a repeated one-value flag reduced to its last use. */
   readonly tokens: readonly string[];
   /** The arguments among them, for the error about unexpected ones. */
@@ -134,7 +134,9 @@ export async function runWithStricli(ctx: Context, run: StricliRun): Promise<num
   // A brief of an API command is its method and path: help loads every operation.
   if (helping) await run.tree.load("");
   const offPath = helping ? undefined : stub(s, "");
-  const root = await target(s, run.tree, [], run.words, offPath, run.leaf) as RouteMap<AppContext>;
+  // Every CliCommand is a stricli Command (defineCommand builds them): here it goes back to stricli.
+  const leaf = run.leaf as Command<AppContext> | undefined;
+  const root = await target(s, run.tree, [], run.words, offPath, leaf) as RouteMap<AppContext>;
   let thrown: unknown;
   const app = s.buildApplication<AppContext>(root, {
     name: "soracom",

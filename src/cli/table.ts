@@ -19,8 +19,9 @@ function isWide(cp: number): boolean {
  *
  * @example
  * ```ts
- * displayWidth("abc"); // 3
- * displayWidth("種類"); // 4
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(displayWidth("abc"), 3);
+ * assert.deepEqual(displayWidth("種類"), 4);
  * ```
  */
 export function displayWidth(text: string): number {

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "./flags.ts";
 import type { Commands } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
@@ -27,6 +27,7 @@ export class Tree {
   readonly #children = new Map<string, Set<string>>();
   readonly #scanned = new Set<string>();
 
+  /** The tree of `commands` (the catalogue, when loaded) and the hand-written commands. */
   constructor(
     private readonly ctx: Context,
     /** The catalogue's commands; none for a run of hand-written commands only. */
@@ -79,7 +80,7 @@ export class Tree {
   }
 
   /** Builds command `name` (importing only what it needs). */
-  async build(name: string): Promise<Command<AppContext>> {
+  async build(name: string): Promise<CliCommand> {
     await this.load(name);
     if (Object.hasOwn(HAND_WRITTEN, name)) {
       return (await HAND_WRITTEN[name].load())(this.ctx, this.commands?.loaded());

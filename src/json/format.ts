@@ -14,10 +14,12 @@
  * made `--fetch-all` of 20,000 items markedly slower (see the class comment).
  *
  * @example
- * ```ts ignore
- * formatJson('{"b":1,"a":12345678901234567890}');
- * // '{\n\t"a": 12345678901234567890,\n\t"b": 1\n}'
- * formatJson('{"b":1,"a":[1.50]}', "compact"); // '{"a":[1.50],"b":1}'
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatJson } from "./format.ts";
+ *
+ * assert.equal(formatJson('{"b":1,"a":12345678901234567890}'), '{\n\t"a": 12345678901234567890,\n\t"b": 1\n}');
+ * assert.equal(formatJson('{"b":1,"a":[1.50]}', "compact"), '{"a":[1.50],"b":1}');
  * ```
  *
  * @module
@@ -525,7 +527,8 @@ const KEPT_SHAPES = 8;
  *
  * @example
  * ```ts
- * formatJson('{"b":[1, 2],"a":null}', "compact"); // '{"a":null,"b":[1,2]}'
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(formatJson('{"b":[1, 2],"a":null}', "compact"), '{"a":null,"b":[1,2]}');
  * ```
  *
  * @throws JsonSyntaxError for text `JSON.parse` rejects
@@ -541,8 +544,9 @@ export function formatJson(text: string, style: JsonStyle = "pretty"): string {
  *
  * @example
  * ```ts
- * formatJsonElements('[{"b":1,"a":2}, 3]', "compact"); // ['{"a":2,"b":1}', "3"]
- * formatJsonElements('{"a":1}', "compact"); // undefined
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(formatJsonElements('[{"b":1,"a":2}, 3]', "compact"), ['{"a":2,"b":1}', "3"]);
+ * assert.deepEqual(formatJsonElements('{"a":1}', "compact"), undefined);
  * ```
  *
  * @throws JsonSyntaxError for text `JSON.parse` rejects
@@ -561,9 +565,10 @@ export function formatJsonElements(text: string, style: JsonStyle): string[] | u
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const items: string[] = [];
- * eachJsonElement('[{"b":1,"a":2}, 3]', "compact", (item) => items.push(item)); // true
- * items; // ['{"a":2,"b":1}', "3"]
+ * assert.ok(eachJsonElement('[{"b":1,"a":2}, 3]', "compact", (item) => items.push(item)));
+ * assert.deepEqual(items, ['{"a":2,"b":1}', "3"]);
  * ```
  *
  * @throws JsonSyntaxError for text `JSON.parse` rejects (after handing over

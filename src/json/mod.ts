@@ -6,9 +6,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatJson } from "./mod.ts";
  *
- * console.assert(formatJson('{"b":[1, 2],"a":null}', "compact") === '{"a":null,"b":[1,2]}');
+ * assert.equal(formatJson('{"b":[1, 2],"a":null}', "compact"), '{"a":null,"b":[1,2]}');
  * ```
  *
  * @module

@@ -5,11 +5,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseJson } from "./parse.ts";
  * import { RawNumber } from "./value.ts";
  *
  * const tree = parseJson('{"n": 12345678901234567890}') as { n: RawNumber };
- * console.assert(tree.n.source === "12345678901234567890");
+ * assert.equal(tree.n.source, "12345678901234567890");
  * ```
  *
  * @module

@@ -4,10 +4,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { stringifyCompact } from "./stringify.ts";
  * import { RawNumber } from "./value.ts";
  *
- * console.assert(stringifyCompact({ b: true, a: new RawNumber("1.50") }) === '{"a":1.50,"b":true}');
+ * assert.equal(stringifyCompact({ b: true, a: new RawNumber("1.50") }), '{"a":1.50,"b":true}');
  * ```
  *
  * @module

@@ -6,6 +6,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fakeContext } from "../context.ts";
  * import { printBody } from "./print.ts";
  *
@@ -14,7 +15,7 @@
  *   raw: false,
  *   jsonl: false,
  * });
- * console.assert(fake.stdout() === '{\n\t"a": 2,\n\t"b": 1\n}\n');
+ * assert.equal(fake.stdout(), '{\n\t"a": 2,\n\t"b": 1\n}\n');
  * ```
  *
  * @module

@@ -4,11 +4,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Utf8Buffer } from "./utf8_buffer.ts";
  *
  * const buffer = new Utf8Buffer();
  * buffer.append("é");
- * console.assert(buffer.take().length === 2);
+ * assert.equal(buffer.take().length, 2);
  * ```
  *
  * @module

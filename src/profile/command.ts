@@ -41,7 +41,8 @@ const STDERR_TAIL_BYTES = 2048;
  *
  * @example
  * ```ts
- * stderrTail(new TextEncoder().encode("jq: command not found\n")); // "jq: command not found"
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(stderrTail(new TextEncoder().encode("jq: command not found\n")), "jq: command not found");
  * ```
  */
 export function stderrTail(bytes: Uint8Array | undefined): string | undefined {

@@ -9,7 +9,50 @@
 
 import { z } from "zod";
 
-export const profileSchema = z.object({
+/** A profile: soracom-cli's fields, and two of ours. */
+export interface Profile {
+  /** An API Sandbox profile. */
+  sandbox?: boolean;
+  /** `jp` or `g`. */
+  coverageType?: string;
+  /** A root user's email. */
+  email?: string;
+  /** The root or SAM user's password. */
+  password?: string;
+  /** An AuthKey's ID. */
+  authKeyId?: string;
+  /** An AuthKey's secret. */
+  authKey?: string;
+  /** A SAM user's name (or the switch-user target's). */
+  username?: string;
+  /** A SAM user's operator (or the switch-user target's). */
+  operatorId?: string;
+  /** The API endpoint, without `/v1`. */
+  endpoint?: string;
+  /** Sandbox: register a dummy payment method. */
+  registerPaymentMethod?: boolean;
+  /** A command that prints a profile as JSON (credentials from a password manager). */
+  profileCommand?: string;
+  /** Switch user: the profile to log in with first. */
+  sourceProfile?: string;
+  /** The session's lifetime to ask for, in seconds. */
+  tokenTimeoutSeconds?: number;
+  /** A fixed MFA one-time code (soracom-cli's; of little use but kept). */
+  mfaOTPCode?: string;
+  /** Headers added to every request. */
+  headers?: Record<string, string>;
+  /** Ours: a command that prints only the current OTP. */
+  mfaOTPCommand?: string;
+  /** Ours: `false` turns the session cache off for this profile. */
+  sessionCache?: boolean;
+}
+
+/**
+ * A profile file's fields, as soracom-cli reads them.
+ *
+ * @ignore zod's own types, which its value has, are documented by zod.
+ */
+export const profileSchema: z.ZodType<Profile> = z.object({
   sandbox: z.boolean().optional(),
   coverageType: z.string().optional(),
   email: z.string().optional(),
@@ -30,6 +73,3 @@ export const profileSchema = z.object({
   /** Ours: `false` turns the session cache off for this profile. */
   sessionCache: z.boolean().optional(),
 });
-
-/** A profile, as read from a file or from a profileCommand's output. */
-export type Profile = z.infer<typeof profileSchema>;

@@ -7,7 +7,8 @@
  *
  * @example
  * ```ts
- * splitShellWords(`/bin/sh -c "op item get x | jq ."`); // ["/bin/sh", "-c", "op item get x | jq ."]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(splitShellWords(`/bin/sh -c "op item get x | jq ."`), ["/bin/sh", "-c", "op item get x | jq ."]);
  * ```
  *
  * @module
@@ -19,6 +20,8 @@ import { said } from "../messages.ts";
 const ESCAPES: Readonly<Record<string, string>> = { t: "\t", n: "\n" };
 
 /**
+ * The words of `line`, by the rules above.
+ *
  * @throws CliError (`config`) for an unclosed quote or an empty command
  */
 export function splitShellWords(line: string): string[] {

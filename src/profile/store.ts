@@ -4,8 +4,16 @@
  *
  * @example
  * ```ts
- * const dir = profileDir(ctx);
- * const { profile } = await loadProfile(ctx, dir, sanitizeProfileName("sam"));
+ * import assert from "node:assert/strict";
+ * import { fakeContext } from "../context.ts";
+ * import { loadProfile, profileDir, sanitizeProfileName } from "./store.ts";
+ *
+ * const { ctx } = fakeContext({
+ *   env: { HOME: "/home/ann" },
+ *   files: { "/home/ann/.soracom/sam.json": '{"authKeyId":"keyId-x","authKey":"secret-x"}' },
+ * });
+ * const { profile } = await loadProfile(ctx, profileDir(ctx), sanitizeProfileName("sam"));
+ * assert.equal(profile.authKeyId, "keyId-x");
  * ```
  *
  * @module
@@ -174,8 +182,11 @@ export async function parseProfileText(text: string, where: string): Promise<Pro
 
 /** A loaded profile file. */
 export interface LoadedProfile {
+  /** The profile's name. */
   readonly name: string;
+  /** The file it was read from. */
   readonly path: string;
+  /** What it holds. */
   readonly profile: Profile;
 }
 

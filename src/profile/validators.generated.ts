@@ -145,5 +145,5 @@ export function parseProfile(input: unknown): Profile | undefined {
     v37 = v36;
   }
   if ("sessionCache" in input) v0["sessionCache"] = v37;
-  return v0 as Profile;
+  return v0 as unknown as Profile;
 }

@@ -18,10 +18,11 @@ import { prompt } from "./terminal.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { realContext } from "./real.ts";
  *
  * const ctx = realContext();
- * console.assert(typeof ctx.now() === "number");
+ * assert.equal(typeof ctx.now(), "number");
  * ```
  */
 export function realContext(): Context {

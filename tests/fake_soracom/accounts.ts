@@ -48,7 +48,7 @@ export interface AuthKeyAccount {
  * Root user of OP0012345678, no MFA.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const body = { email: root.email, password: root.password };
  * ```
  */
@@ -63,7 +63,7 @@ export const root = {
  * Root user of OP0087654321 with MFA on.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const code = totpFor(rootMfa.mfaSecret, Date.now());
  * ```
  */
@@ -79,7 +79,7 @@ export const rootMfa = {
  * The main SAM user: OP0012345678 / power-sam-user, MFA on.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const body = { operatorId: sam.operatorId, userName: sam.userName, password: sam.password };
  * ```
  */
@@ -95,7 +95,7 @@ export const sam = {
  * A SAM user of OP0012345678 without MFA.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const body = { operatorId: samPlain.operatorId, userName: samPlain.userName, password: samPlain.password };
  * ```
  */
@@ -110,7 +110,7 @@ export const samPlain = {
  * The root AuthKey of OP0012345678 (also the "production" key `sandbox init` accepts).
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const body = { authKeyId: authKey.authKeyId, authKey: authKey.authKey };
  * ```
  */
@@ -127,7 +127,7 @@ export const authKey = {
  * needs no OTP.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const body = { operatorId: switchTarget.operatorId, userName: switchTarget.userName };
  * ```
  */
@@ -147,7 +147,7 @@ export const switchTarget = {
  * Every fixed account by name.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const secret = accounts.sam.mfaSecret;
  * ```
  */
@@ -160,7 +160,7 @@ export type MfaAccountName = "rootMfa" | "sam" | "samMfa" | "switchTarget";
  * The TOTP secret of an MFA account.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const secret = mfaSecretOf("samMfa"); // same as sam.mfaSecret
  * ```
  */
@@ -189,7 +189,7 @@ function totpOf(secret: string): OTPAuth.TOTP {
  * The RFC 6238 code (SHA1, 6 digits, 30 s) for a base32 secret at a given time.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const code = totpFor(sam.mfaSecret, Date.now()); // e.g. "492039"
  * ```
  */
@@ -201,7 +201,7 @@ export function totpFor(secret: string, timeMs: number): string {
  * Whether `code` is valid for `secret` at `timeMs`, allowing one 30 s step either side.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const ok = totpAccepts(sam.mfaSecret, totpFor(sam.mfaSecret, t), t); // true
  * ```
  */

@@ -20,7 +20,7 @@ interface ErrorEntry {
  * Every error the emulator produces, by name.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * errorCatalog.mfaRequired.code; // "AUM0063"
  * ```
  */
@@ -124,7 +124,7 @@ export type ErrorName = keyof typeof errorCatalog;
  * The language a request asks for through `X-Soracom-Lang`.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * langOf(new Headers({ "x-soracom-lang": "ja" })); // "ja"
  * ```
  */
@@ -137,7 +137,7 @@ export function langOf(headers: Headers): Lang {
  * The JSON text of an error body; `detail` (English, for debugging) is appended to the message.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * errorBody("mfaRequired", "ja"); // '{"code":"AUM0063","message":"MFA OTPコードが必要です。"}'
  * ```
  */
@@ -151,7 +151,7 @@ export function errorBody(name: ErrorName, lang: Lang, detail?: string): string 
  * A JSON error response with the catalogue's status, or `status` when given.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const res = errorResponse("subscriberNotFound", "en"); // 404 {"code":"SEM0004",...}
  * ```
  */

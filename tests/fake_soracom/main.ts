@@ -22,7 +22,7 @@ export interface MainOptions {
  * Reads `--port N` / `--port=N` and `--subscribers N` / `--subscribers=N`.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * parseMainArgs(["--port", "8080"]); // { port: 8080 }
  * ```
  */

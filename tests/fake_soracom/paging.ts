@@ -25,7 +25,7 @@ export interface Page {
  * at most `limit` of them.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const page = pageOf(list, undefined, 10); // page.nextKey is the 10th key when the list is longer
  * ```
  */
@@ -57,7 +57,7 @@ function firstIndexAfter(list: KeyedList, key: string): number {
  * a positive integer.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * parseLimit("500", 100, 100); // 100
  * parseLimit("abc", 100, 100); // undefined
  * ```

@@ -23,7 +23,7 @@ export const SUBSCRIBER_CREATED_TIME = 1700000000000;
  * The IMSI of subscriber `index`, 15 digits.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * imsiAt(42); // "440100000000042"
  * ```
  */
@@ -35,7 +35,7 @@ export function imsiAt(index: number): string {
  * The index of the subscriber with this IMSI, or `undefined` when there is none among `count`.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * subscriberIndexOf("440100000000004", 5); // 4
  * ```
  */
@@ -50,7 +50,7 @@ export function subscriberIndexOf(imsi: string, count: number): number | undefin
  * literally so that a client parsing with plain `JSON.parse` would lose precision.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * subscriberJson(0, "OP0012345678"); // '{"imsi":"440100000000000",...,"bigNumber":12345678901234567890}'
  * ```
  */
@@ -77,7 +77,7 @@ export function subscriberJson(index: number, operatorId: string): string {
  * The first `count` subscribers as a lazily built list keyed by IMSI.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const list = subscriberList(100_000, "OP0012345678"); // builds nothing yet
  * ```
  */
@@ -96,7 +96,7 @@ export const SORALET_IDS = ["echo", "hello", "uplink-transform"] as const;
  * The fixed Soralets of `operatorId` as a list keyed by Soralet ID.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * soraletList("OP0012345678").itemJson(1); // '{"soraletId":"hello",...}'
  * ```
  */

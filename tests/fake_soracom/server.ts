@@ -4,7 +4,7 @@
  * init, canned stubs and injected faults. Every request is logged.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const fake = await startFakeSoracom({ subscriberCount: 250 });
  * try {
  *   const res = await fetch(`${fake.url}/v1/auth`, {
@@ -127,7 +127,7 @@ const FILLER_BODY = '[{"imsi":"440100000000000","bigNumber":12345678901234567890
  * Whether a path is served without an API key and token.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * isPublicPath("/v1/auth"); // true
  * isPublicPath("/v1/auth/logout"); // false
  * ```
@@ -540,7 +540,7 @@ export function droppedResponse(headers: Headers, declared: number, sent: Uint8A
  * Starts the emulator on 127.0.0.1.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * let t = Date.parse("2030-01-01T00:00:00Z");
  * const fake = await startFakeSoracom({ now: () => t, subscriberCount: 100_000 });
  * // ... t += 86_400_000 expires every default token

@@ -43,7 +43,7 @@ function base64urlJson(value: unknown): string {
  * bytes; only the payload's `operator.operatorId`, `iat`, `exp` and `user` mean anything.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const token = mintToken({ operatorId: "OP0012345678" }, Date.now(), Date.now() + 3_600_000);
  * ```
  */
@@ -68,7 +68,7 @@ export function mintToken(principal: Principal, issuedAtMs: number, expiresAtMs:
  * The in-memory session table of one emulator.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const sessions = new SessionStore(Date.now);
  * const session = sessions.issue({ operatorId: "OP0012345678" }, 86400);
  * sessions.check(session.apiKey, session.token).kind; // "ok"
@@ -126,7 +126,7 @@ export class SessionStore {
  * The `AuthResponse` body for a session; `userName` only for SAM users.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * authResponseBody(session); // {"apiKey":"api-...","token":"...","operatorId":"OP0012345678"}
  * ```
  */

@@ -17,7 +17,7 @@ function compareCodeUnits(a: string, b: string): number {
  * Maps every command name (aliases included) to its operation.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const index = commandIndex(await loadCatalog());
  * index.get("soralets exec") === index.get("soralets test"); // true
  * ```
@@ -38,7 +38,7 @@ export function commandIndex(catalog: Catalog): Map<string, CatalogOperation> {
  * when `words` names a group only).
  *
  * @example
- * ```ts
+ * ```ts ignore
  * const hit = findCommand(catalog, ["query", "subscribers", "traffic-volume-ranking"]);
  * hit?.name; // "query subscribers traffic-volume-ranking"
  * hit?.consumed; // 3
@@ -68,7 +68,7 @@ export function findCommand(
  * subgroups of a group. An empty prefix gives the top-level words.
  *
  * @example
- * ```ts
+ * ```ts ignore
  * childrenOf(catalog, ["query"]);
  * // ["devices", "sigfox-devices", "sims", "subscribers", "traffic-ranking"]
  * ```
@@ -91,7 +91,7 @@ export function childrenOf(catalog: Catalog, prefix: readonly string[]): string[
  * A path can be both a command and a group (`auth`, `query subscribers`).
  *
  * @example
- * ```ts
+ * ```ts ignore
  * isGroup(catalog, ["auth"]); // true, and findCommand(catalog, ["auth"]) finds `auth` too
  * isGroup(catalog, ["sims", "list"]); // false
  * ```

@@ -12,7 +12,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { stringifyPretty } from "../../json/mod.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, prepare } from "../../auth/credentials.ts";
@@ -69,7 +69,7 @@ export async function runAuth(ctx: Context, op: CatalogOperation, flags: AuthFla
 }
 
 /** The `auth` command. */
-export function authCommand(ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
+export function authCommand(ctx: Context, catalog: Catalog | undefined): CliCommand {
   const op = operation(catalog, "auth");
   return defineCommand<Record<never, never>, OperationFlagValues>({
     flags: {},
@@ -163,7 +163,7 @@ export async function runLogout(
 }
 
 /** The `logout` command. */
-export function logoutCommand(ctx: Context, catalog: Catalog | undefined): Command<AppContext> {
+export function logoutCommand(ctx: Context, catalog: Catalog | undefined): CliCommand {
   const op = operation(catalog, "logout");
   return defineCommand<OwnFlags<LogoutFlags>>({
     flags: {

@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { type JsonValue, RawNumber, stringifyPretty } from "../../json/mod.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
@@ -32,11 +32,7 @@ export interface AuthStatusFlags extends GlobalFlagValues {
  * How long until `at`, or since it, in the largest two units: `in 23h 59m`,
  * `12m ago`.
  *
- * @example
- * ```ts
- * import { messages } from "../../messages.ts";
- * relativeTime(90 * 60_000, 0, messages("en")); // "in 1h 30m"
- * ```
+ * For example 90 minutes ahead reads `in 1h 30m`.
  */
 function relativeTime(at: number, now: number, m: Messages): string {
   const seconds = Math.round(Math.abs(at - now) / 1000);
@@ -153,7 +149,7 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
 }
 
 /** The `auth status` command. */
-export function authStatusCommand(ctx: Context): Command<AppContext> {
+export function authStatusCommand(ctx: Context): CliCommand {
   const m = messagesFor((n) => ctx.env(n));
   return defineCommand<OwnFlags<AuthStatusFlags>>({
     flags: { all: booleanFlag(m.flagStatusAll), json: booleanFlag(m.flagJson) },

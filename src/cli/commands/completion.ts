@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import type { AppContext } from "../flags.ts";
 import { defineCommand } from "../command.ts";
 
@@ -121,14 +121,15 @@ const SCRIPTS: Readonly<Record<Shell, string>> = { bash: BASH, zsh: ZSH, fish: F
  *
  * @example
  * ```ts
- * completionScript("fish").includes("__complete"); // true
+ * import assert from "node:assert/strict";
+ * assert.ok(completionScript("fish").includes("__complete"));
  * ```
  */
 export function completionScript(shell: Shell): string {
   return SCRIPTS[shell];
 }
 
-function scriptCommand(shell: Shell, brief: string, fullDescription: string): Command<AppContext> {
+function scriptCommand(shell: Shell, brief: string, fullDescription: string): CliCommand {
   return defineCommand<Record<never, never>>({
     flags: {},
     run: ({ ctx }) => ctx.stdout.write(completionScript(shell)),
@@ -137,7 +138,7 @@ function scriptCommand(shell: Shell, brief: string, fullDescription: string): Co
 }
 
 /** `completion`: the bash script (soracom-cli prints bash when no shell is named). */
-export function completionCommand(): Command<AppContext> {
+export function completionCommand(): CliCommand {
   return scriptCommand(
     "bash",
     "print a shell completion script (bash, zsh or fish; bash by default)",
@@ -151,7 +152,7 @@ export function completionCommand(): Command<AppContext> {
 }
 
 /** `completion bash`. */
-export function completionBashCommand(): Command<AppContext> {
+export function completionBashCommand(): CliCommand {
   return scriptCommand(
     "bash",
     "print the bash completion script",
@@ -160,7 +161,7 @@ export function completionBashCommand(): Command<AppContext> {
 }
 
 /** `completion zsh`. */
-export function completionZshCommand(): Command<AppContext> {
+export function completionZshCommand(): CliCommand {
   return scriptCommand(
     "zsh",
     "print the zsh completion script",
@@ -169,7 +170,7 @@ export function completionZshCommand(): Command<AppContext> {
 }
 
 /** `completion fish`. */
-export function completionFishCommand(): Command<AppContext> {
+export function completionFishCommand(): CliCommand {
   return scriptCommand(
     "fish",
     "print the fish completion script",

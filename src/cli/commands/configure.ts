@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
@@ -103,7 +103,8 @@ function choose(ctx: Context, title: string, options: readonly string[]): Promis
  *
  * @example
  * ```ts
- * onePasswordProfile("soracom", "sam", true).mfaOTPCommand; // "op item get soracom --otp"
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(onePasswordProfile("soracom", "sam", true).mfaOTPCommand, "op item get soracom --otp");
  * ```
  */
 export function onePasswordProfile(item: string, kind: "sam" | "root", otp: boolean): Profile {
@@ -288,7 +289,7 @@ export async function runConfigure(ctx: Context, flags: ConfigureFlags): Promise
 }
 
 /** The `configure` command. */
-export function configureCommand(): Command<AppContext> {
+export function configureCommand(): CliCommand {
   return defineCommand<OwnFlags<ConfigureFlags>>({
     flags: CONFIGURE_FLAGS,
     run: ({ ctx }, flags) => runConfigure(ctx, flags),
@@ -322,7 +323,7 @@ export async function runConfigureGet(ctx: Context, flags: GlobalFlagValues): Pr
 }
 
 /** The `configure get` command. */
-export function configureGetCommand(): Command<AppContext> {
+export function configureGetCommand(): CliCommand {
   return defineCommand<Record<never, never>>({
     flags: {},
     run: ({ ctx }, flags) => runConfigureGet(ctx, flags),
@@ -385,7 +386,7 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
 }
 
 /** The `unconfigure` command. */
-export function unconfigureCommand(): Command<AppContext> {
+export function unconfigureCommand(): CliCommand {
   return defineCommand<OwnFlags<UnconfigureFlags>>({
     flags: { yes: booleanFlag("remove without asking") },
     run: ({ ctx }, flags) => runUnconfigure(ctx, flags),

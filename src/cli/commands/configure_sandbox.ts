@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { callApi, responseError } from "../../api/client.ts";
 import { defaultEndpoint } from "../../api/endpoint.ts";
 import type { Context } from "../../context.ts";
@@ -117,7 +117,7 @@ export async function runConfigureSandbox(
 }
 
 /** The `configure-sandbox` command. */
-export function configureSandboxCommand(): Command<AppContext> {
+export function configureSandboxCommand(): CliCommand {
   return defineCommand<SandboxAnswers>({
     flags: FLAGS,
     run: ({ ctx }, flags) => runConfigureSandbox(ctx, flags),

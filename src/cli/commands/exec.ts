@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { stringifyPretty } from "../../json/mod.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { obtainSession } from "../../auth/session.ts";
@@ -75,7 +75,7 @@ export async function runExec(
 }
 
 /** The `exec` command. */
-export function execCommand(ctx: Context): Command<AppContext> {
+export function execCommand(ctx: Context): CliCommand {
   const m = messagesFor((n) => ctx.env(n));
   return defineCommand<Record<never, never>>({
     flags: {},
@@ -107,7 +107,7 @@ export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promi
 }
 
 /** The `auth export` command. */
-export function authExportCommand(ctx: Context): Command<AppContext> {
+export function authExportCommand(ctx: Context): CliCommand {
   const m = messagesFor((n) => ctx.env(n));
   return defineCommand<OwnFlags<AuthExportFlags>>({
     flags: { format: stringFlag(m.flagExportFormat, "env|json") },

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import type { Catalog } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
 import type { AppContext } from "../flags.ts";
@@ -15,11 +15,13 @@ import type { AppContext } from "../flags.ts";
  * loaded so far (the command's own among them), and none for a run of
  * hand-written commands only.
  */
-export type CommandBuilder = (ctx: Context, catalog: Catalog | undefined) => Command<AppContext>;
+export type CommandBuilder = (ctx: Context, catalog: Catalog | undefined) => CliCommand;
 
 /** One hand-written command. */
 export interface HandWritten {
+  /** The one-line English description. */
   readonly brief: string;
+  /** Loads the command's module and gives its builder. */
   readonly load: () => Promise<CommandBuilder>;
 }
 

@@ -12,7 +12,7 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { z } from "zod";
 import { USER_AGENT } from "../../api/http.ts";
 import type { Context } from "../../context.ts";
@@ -155,11 +155,6 @@ function splitPath(path: string): { dir: string; base: string; sep: string } {
  * executable but lets it be renamed, so there the old one is first moved aside
  * (and moved back if the new one cannot be put in place); leftovers from an
  * earlier update are removed first.
- *
- * @example
- * ```ts
- * await replaceExecutable(ctx, "/usr/local/bin/soracom", bytes);
- * ```
  */
 async function replaceExecutable(
   ctx: Context,
@@ -282,7 +277,7 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
 }
 
 /** The `self-update` command. */
-export function selfUpdateCommand(): Command<AppContext> {
+export function selfUpdateCommand(): CliCommand {
   return defineCommand<OwnFlags<SelfUpdateFlags>>({
     flags: { yes: booleanFlag("update without asking") },
     run: ({ ctx }, flags) => runSelfUpdate(ctx, flags),

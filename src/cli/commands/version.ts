@@ -4,13 +4,13 @@
  * @module
  */
 
-import type { Command } from "@stricli/core";
+import type { CliCommand } from "../flags.ts";
 import { VERSION_LINE } from "../../version.ts";
 import type { AppContext } from "../flags.ts";
 import { defineCommand } from "../command.ts";
 
 /** The `version` command. */
-export function versionCommand(): Command<AppContext> {
+export function versionCommand(): CliCommand {
   return defineCommand<Record<never, never>>({
     flags: {},
     run: ({ ctx }) => ctx.stdout.write(VERSION_LINE),
