@@ -27,7 +27,7 @@ function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !/id$/i.test(name);
 }
 
-const SECRET_HEADERS = new Set([
+const SECRET_HEADERS: ReadonlySet<string> = new Set([
   "x-soracom-api-key",
   "x-soracom-token",
   "authorization",

@@ -4,6 +4,13 @@
  * - `soracom/max-function-lines`: no function in `main.ts` or `src/` (generated
  *   files aside) spans over 60 lines. A longer one mixes jobs; split it so each
  *   part can be named and read alone. Scripts and tests are not held to it.
+ * - `soracom/no-module-state`: no module-level state in `main.ts` or `src/`:
+ *   no top-level `let`/`var`, no sticky or global regular expression (its
+ *   `lastIndex` is state), no top-level `new` of anything but a read-only
+ *   `Map`/`Set` (typed `ReadonlyMap`/`ReadonlySet`) or a typed array of
+ *   constants. Per-run objects carry state; the one exception, the JSON
+ *   formatter, says why where it is (`deno-lint-ignore`) and in
+ *   `docs/architecture.md`.
  *
  * @module
  */
@@ -18,15 +25,54 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** Whether `file` is held to our rules: main.ts and src/, generated files and tests aside. */
+function held(filename: string): boolean {
+  const file = filename.replaceAll("\\", "/");
+  return (file.includes("/src/") || file.endsWith("/main.ts")) &&
+    !file.endsWith(".generated.ts") && !file.endsWith("_test.ts");
+}
+
+/** The declared type's name of a `const x: T = ...` (`ReadonlyMap` for `ReadonlyMap<...>`). */
+function declaredType(id: Deno.lint.Node): string | undefined {
+  // deno-lint-ignore no-explicit-any -- the AST's optional type annotation
+  const annotation = (id as any).typeAnnotation?.typeAnnotation;
+  return annotation?.type === "TSTypeReference" && annotation.typeName?.type === "Identifier"
+    ? annotation.typeName.name
+    : undefined;
+}
+
+/** Why a top-level declaration is state, or undefined when it is not. */
+function stateIn(declaration: Deno.lint.VariableDeclaration): string | undefined {
+  if (declaration.kind !== "const") return `top-level ${declaration.kind}`;
+  for (const d of declaration.declarations) {
+    const init = d.init;
+    // A regular expression literal carries `regex: { pattern, flags }`.
+    const literal = init?.type === "Literal" ? init as { regex?: { flags: string } } : undefined;
+    const flags = literal?.regex?.flags;
+    if (flags !== undefined && /[gy]/.test(flags)) {
+      return "a global or sticky regular expression (its lastIndex changes)";
+    }
+    if (init?.type !== "NewExpression" || init.callee.type !== "Identifier") continue;
+    const made = init.callee.name;
+    const typed = declaredType(d.id);
+    if (
+      (made === "Map" && typed === "ReadonlyMap") || (made === "Set" && typed === "ReadonlySet")
+    ) {
+      continue;
+    }
+    if (/^(Uint8|Uint16|Uint32|Int32|Float64)Array$/.test(made)) continue; // constant tables
+    if (made === "TextEncoder" || made === "TextDecoder") continue; // stateless
+    return `a module-level ${made}`;
+  }
+  return undefined;
+}
+
 const plugin: Deno.lint.Plugin = {
   name: "soracom",
   rules: {
     "max-function-lines": {
       create(context) {
-        const file = context.filename.replaceAll("\\", "/");
-        const held = (file.includes("/src/") || file.endsWith("/main.ts")) &&
-          !file.endsWith(".generated.ts") && !file.endsWith("_test.ts");
-        if (!held) return {};
+        if (!held(context.filename)) return {};
         const check = (node: Deno.lint.Node & { range: Deno.lint.Range }) => {
           const text = context.sourceCode.text;
           const lines = lineAt(text, node.range[1]) - lineAt(text, node.range[0]) + 1;
@@ -42,6 +88,29 @@ const plugin: Deno.lint.Plugin = {
           FunctionDeclaration: check,
           FunctionExpression: check,
           ArrowFunctionExpression: check,
+        };
+      },
+    },
+    "no-module-state": {
+      create(context) {
+        if (!held(context.filename)) return {};
+        return {
+          Program(program) {
+            for (const statement of program.body) {
+              const declaration = statement.type === "ExportNamedDeclaration"
+                ? statement.declaration
+                : statement;
+              if (declaration?.type !== "VariableDeclaration") continue;
+              const why = stateIn(declaration);
+              if (why) {
+                context.report({
+                  node: declaration,
+                  message: `module-level state: ${why}`,
+                  hint: "keep it in a per-run object, or say why not (deno-lint-ignore)",
+                });
+              }
+            }
+          },
         };
       },
     },

@@ -16,3 +16,23 @@ Deno.test("max-function-lines: scripts, tests and generated files are not held t
     assertEquals(Deno.lint.runPlugin(plugin, file, lines(100)), [], file);
   }
 });
+
+Deno.test("no-module-state: let, global or sticky regexes and new objects at the top of src/ are reported", () => {
+  const report = (source: string) =>
+    Deno.lint.runPlugin(plugin, "/repo/src/x.ts", source)
+      .filter((d) => d.id === "soracom/no-module-state").map((d) => d.message);
+  assertEquals(report("let count = 0;\n"), ["module-level state: top-level let"]);
+  assertEquals(report("export const R = /a/g;\n").length, 1);
+  assertEquals(report("const R = /a/y;\n").length, 1);
+  assertEquals(report("const cache = new Map<string, number>();\n"), [
+    "module-level state: a module-level Map",
+  ]);
+  assertEquals(report("class F {}\nconst f = new F();\n"), [
+    "module-level state: a module-level F",
+  ]);
+  // Constants are not state.
+  assertEquals(report("const R = /a/;\nconst K = new Uint32Array([1]);\n"), []);
+  assertEquals(report("const S: ReadonlySet<string> = new Set(['a']);\n"), []);
+  assertEquals(report("function f() {\n  let x = 0;\n  return x;\n}\n"), []);
+  assertEquals(Deno.lint.runPlugin(plugin, "/repo/tests/x_test.ts", "let x = 0;\n"), []);
+});

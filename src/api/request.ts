@@ -31,11 +31,12 @@ export interface RequestInput {
   readonly body?: Uint8Array;
 }
 
-const PATH_KEEP = /%(24|26|2B|2C|3A|3B|3D|40)/g;
+/** What Go's `url.PathEscape` leaves as it is, as a pattern (each call makes its own expression). */
+const PATH_KEEP = "%(24|26|2B|2C|3A|3B|3D|40)";
 
 /** Escapes one path segment as Go's `url.PathEscape` does. */
 function escapePathSegment(s: string): string {
-  return encodeURIComponent(s).replace(PATH_KEEP, (m) => decodeURIComponent(m));
+  return encodeURIComponent(s).replace(new RegExp(PATH_KEEP, "g"), (m) => decodeURIComponent(m));
 }
 
 /** Harvest Files paths may hold `/`: each piece is escaped, empty pieces dropped. */

@@ -11,7 +11,6 @@ import { referenceUrl } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { detectLang } from "../messages.ts";
-import type { AppContext } from "./flags.ts";
 import { operationFlags, runApiCommand } from "./api_run.ts";
 import { defineCommand, type OperationFlagValues } from "./command.ts";
 

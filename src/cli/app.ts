@@ -22,7 +22,7 @@ import {
   splitFlags,
 } from "./argv.ts";
 import type { FlagUse } from "./argv.ts";
-import { type AppContext, type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
+import { type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import { asReported, errorLine, exitCodeOf } from "./report.ts";

@@ -12,7 +12,6 @@ import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
-import type { AppContext } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 
 /**

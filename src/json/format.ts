@@ -513,6 +513,9 @@ class Formatter {
   }
 }
 
+// The one module-level state in src/ (docs/architecture.md): a formatter per text or per run
+// loses the optimised code its reused containers keep alive (see the Formatter class).
+// deno-lint-ignore soracom/no-module-state
 const FORMATTER = new Formatter();
 
 /** How many {@link Open}s the formatter keeps between texts. */

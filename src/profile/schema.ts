@@ -38,7 +38,9 @@ export const PROFILE_KEYS: readonly (keyof Profile)[] = [
   "sessionCache",
 ];
 
-const keyByLowerCase = new Map(PROFILE_KEYS.map((key) => [key.toLowerCase(), key]));
+const keyByLowerCase: ReadonlyMap<string, string> = new Map(
+  PROFILE_KEYS.map((key) => [key.toLowerCase(), key]),
+);
 
 /**
  * Maps keys to their canonical spelling; an exact match beats a case-insensitive one.

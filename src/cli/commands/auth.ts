@@ -22,7 +22,7 @@ import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { operationFlags, runApiCommand } from "../api_run.ts";
-import { type AppContext, booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
+import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { defineCommand, type OperationFlagValues, type OwnFlags } from "../command.ts";
 import { detectLang, messagesFor } from "../../messages.ts";
 

@@ -16,7 +16,7 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { type Messages, messagesFor } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
-import { type AppContext, booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
+import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { displayWidth } from "../table.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 

@@ -12,7 +12,6 @@
  */
 
 import type { CliCommand } from "../flags.ts";
-import type { AppContext } from "../flags.ts";
 import { defineCommand } from "../command.ts";
 
 /** The shells `soracom completion` writes scripts for. */

@@ -24,7 +24,6 @@ import {
   saveProfile,
 } from "../../profile/store.ts";
 import {
-  type AppContext,
   booleanFlag,
   type FlagSpecsOf,
   type GlobalFlagValues,

@@ -13,13 +13,7 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
-import {
-  type AppContext,
-  booleanFlag,
-  type FlagSpecsOf,
-  type GlobalFlagValues,
-  stringFlag,
-} from "../flags.ts";
+import { booleanFlag, type FlagSpecsOf, type GlobalFlagValues, stringFlag } from "../flags.ts";
 import { defineCommand } from "../command.ts";
 import { detectLang, messagesFor, said } from "../../messages.ts";
 

@@ -23,7 +23,7 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { messagesFor } from "../../messages.ts";
 import { posixQuote } from "../../profile/shell_words.ts";
-import { type AppContext, type GlobalFlagValues, globalOptions, stringFlag } from "../flags.ts";
+import { type GlobalFlagValues, globalOptions, stringFlag } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 
 /** A session handed to another tool needs at least this long left (as `soracom auth`). */

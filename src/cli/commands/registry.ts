@@ -8,7 +8,6 @@
 import type { CliCommand } from "../flags.ts";
 import type { Catalog } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
-import type { AppContext } from "../flags.ts";
 
 /**
  * Builds a command. `catalog` holds the operations of the catalogue groups

@@ -30,7 +30,7 @@ import {
   versionGroups,
 } from "../../release.ts";
 import { sha256Hex } from "../../sha256.ts";
-import { type AppContext, booleanFlag, type GlobalFlagValues } from "../flags.ts";
+import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 import { messagesFor, said } from "../../messages.ts";
 

@@ -6,7 +6,6 @@
 
 import type { CliCommand } from "../flags.ts";
 import { VERSION_LINE } from "../../version.ts";
-import type { AppContext } from "../flags.ts";
 import { defineCommand } from "../command.ts";
 
 /** The `version` command. */
