@@ -166,6 +166,21 @@ export const en = {
   responseTooLarge: "the response is too large to print",
   responseCutOff: (why: string) => `the response was cut off: ${why}`,
   jsonlNeedsArray: "--jsonl needs an array response",
+  badQuery: (expression: string, detail: string) => `invalid --query '${expression}': ${detail}`,
+  outputNeedsJson: "--query and --output need a JSON response; this one is not JSON",
+  rawWithValues:
+    "--raw-output prints the response as it came: it cannot go with --query or --output",
+  moreItems: (flag: string, key: string) =>
+    `more items on the server: add --fetch-all, or go on with ${flag} ${key}`,
+  resumeWith: (flag: string, key: string) =>
+    `the pages before it were printed; resume with ${flag} ${key}`,
+  apiBadMethod: (method: string) =>
+    `'${method}' is not an HTTP method (GET, POST, PUT, DELETE, PATCH or HEAD)`,
+  apiBadPath: (path: string) => `the path must start with / (e.g. /subscribers): '${path}'`,
+  apiBadField: (field: string) => `--field and --raw-field take key=value, not '${field}'`,
+  apiFieldsWithBody: "--field and --raw-field cannot go with --body",
+  apiUsage: "soracom api takes a method and a path, e.g. soracom api GET /subscribers",
+  dryRunNotSent: "(--dry-run: nothing was sent)",
   fetchAllNotArray: "--fetch-all cannot merge pages: the response is not an array",
   fetchAllLoop: (header: string, key: string) =>
     `--fetch-all stopped: the server sent the same ${header} twice (${key})`,
@@ -480,6 +495,22 @@ const ja: Messages = {
   responseTooLarge: "レスポンスが大きすぎて出力できません",
   responseCutOff: (why) => `レスポンスが途中で切れました: ${why}`,
   jsonlNeedsArray: "--jsonl は配列のレスポンスにしか使えません",
+  badQuery: (expression, detail) => `--query '${expression}' が正しくありません: ${detail}`,
+  outputNeedsJson:
+    "--query と --output は JSON のレスポンスにしか使えません。このレスポンスは JSON ではありません",
+  rawWithValues:
+    "--raw-output はレスポンスをそのまま出力するため、--query や --output とは併用できません",
+  moreItems: (flag, key) =>
+    `サーバーにはまだ続きがあります: --fetch-all を付けるか、${flag} ${key} で続きを取得してください`,
+  resumeWith: (flag, key) =>
+    `それまでのページは出力済みです。${flag} ${key} で続きから再開できます`,
+  apiBadMethod: (method) =>
+    `'${method}' は HTTP メソッドではありません (GET、POST、PUT、DELETE、PATCH、HEAD)`,
+  apiBadPath: (path) => `パスは / で始めてください (例: /subscribers): '${path}'`,
+  apiBadField: (field) => `--field と --raw-field は key=value の形で指定してください: '${field}'`,
+  apiFieldsWithBody: "--field や --raw-field は --body と併用できません",
+  apiUsage: "soracom api にはメソッドとパスを指定してください (例: soracom api GET /subscribers)",
+  dryRunNotSent: "(--dry-run: 何も送信していません)",
   fetchAllNotArray: "--fetch-all でページをまとめられません: レスポンスが配列ではありません",
   fetchAllLoop: (header, key) =>
     `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました (${key})`,

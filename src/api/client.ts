@@ -60,7 +60,7 @@ function encodeQueryComponent(s: string): string {
 }
 
 /** The full request for `call`, with the standard headers. */
-function buildHttpRequest(
+export function buildHttpRequest(
   target: ApiTarget,
   call: ApiCall,
   credentials?: ApiCredentials,

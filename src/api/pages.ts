@@ -63,22 +63,37 @@ export type PageFetcher = (nextKey: string | undefined) => Promise<Response>;
  * Every page, in order, from the first (no key) to the one without a next key
  * in `header`. A next key seen before is a loop: that page is handed on, then
  * the iteration fails. Stopping early cancels the page asked for ahead.
+ * `onError` may replace the error that stops a page (with the key that page
+ * was asked for with: `undefined` for the first), e.g. to say how to resume.
  */
-export async function* fetchPages(fetchPage: PageFetcher, header: string): AsyncGenerator<Page> {
+export async function* fetchPages(
+  fetchPage: PageFetcher,
+  header: string,
+  onError: (error: unknown, key: string | undefined) => unknown = (e) => e,
+): AsyncGenerator<Page> {
   const seen = new Set<string>();
   let number = 0;
   let next: Promise<Response> | undefined = fetchPage(undefined);
   const turns = new EventLoopTurns();
   try {
+    let asked: string | undefined;
     while (next !== undefined) {
-      const response: Response = await next;
-      next = undefined;
+      let response: Response;
+      let bytes: Uint8Array;
+      try {
+        response = await next;
+        next = undefined;
+        bytes = await readBody(response);
+      } catch (e) {
+        next = undefined;
+        throw onError(e, asked);
+      }
       number++;
       const key = response.headers.get(header) ?? "";
       const loop = key !== "" && seen.has(key);
       seen.add(key);
-      const bytes = await readBody(response);
       if (key !== "" && !loop) {
+        asked = key;
         next = fetchPage(key);
         // Its failure is reported when it is awaited, not as an unhandled rejection now.
         next.catch(() => {});

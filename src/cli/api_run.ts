@@ -8,7 +8,13 @@
 
 import { operatorIdFromToken, responseError } from "../api/client.ts";
 import { fetchPages, readBody } from "../api/pages.ts";
-import { printBody, printPages } from "../output/print.ts";
+import {
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  type OutputMode,
+  printBody,
+  printPages,
+} from "../output/print.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
 import { callWithSession } from "../auth/session.ts";
@@ -17,9 +23,13 @@ import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import {
   booleanFlag,
+  enumFlag,
   type FlagSpecs,
+  type FlagSpecsOf,
   type GlobalFlagValues,
+  type GlobalOptions,
   globalOptions,
+  optionalValueFlag,
   stringFlag,
   typedFlag,
   withGlobalFlags,
@@ -52,11 +62,36 @@ export function operationFlags(op: CatalogOperation): FlagSpecs {
   }
   if (op.pagination) flags["fetch-all"] = booleanFlag("fetch every page and print one array");
   if (op.arrayResponse) flags.jsonl = booleanFlag("print one compact JSON element per line");
+  // Ours, on every API command (an operation's own flag of the same name would win).
+  for (const [name, spec] of Object.entries(valueFlags())) flags[name] ??= spec;
   return flags;
 }
 
-/** Reads `--body`: `@file`, `-` (stdin) or the literal text. */
-async function readBodyFlag(
+/** The flags of ours every API command (and `soracom api`) has, beside the operation's. */
+export interface ValueFlags {
+  /** `--query EXPR`. */
+  readonly query?: string;
+  /** `--output FORMAT`. */
+  readonly output?: string;
+  /** `--dry-run` or `--dry-run=curl`. */
+  readonly "dry-run"?: string;
+}
+
+/** The specs of {@link ValueFlags}. */
+export function valueFlags(): FlagSpecsOf<ValueFlags> {
+  return {
+    query: stringFlag("JMESPath expression applied to the response", "expression"),
+    output: enumFlag("output", "output format", OUTPUT_FORMATS),
+    "dry-run": optionalValueFlag(
+      "dry-run",
+      "print the request instead of sending it (curl: as a curl command)",
+      ["http", "curl"],
+    ),
+  };
+}
+
+/** Reads `--body`: `@file`, `-` (stdin) or the literal text (`undefined`: none given). */
+export async function readBodyFlag(
   ctx: Context,
   body: string | undefined,
 ): Promise<Uint8Array | undefined> {
@@ -81,6 +116,12 @@ async function readBodyFlag(
  * output and body flags it may have.
  */
 export type ApiCommandFlags = GlobalFlagValues & OperationFlagValues & {
+  /** `--query`: a JMESPath expression. */
+  readonly query?: string;
+  /** `--output`: one of {@link OUTPUT_FORMATS}. */
+  readonly output?: string;
+  /** `--dry-run` (`http`) or `--dry-run=curl`. */
+  readonly "dry-run"?: string;
   /** `--body`: JSON text, `@FILE` or `-` for stdin. */
   readonly body?: string;
   /** `--jsonl`: one compact element per line. */
@@ -89,34 +130,118 @@ export type ApiCommandFlags = GlobalFlagValues & OperationFlagValues & {
   readonly "fetch-all"?: boolean;
 };
 
+/** The output flags every API command (and `soracom api`) has. */
+export interface OutputFlags {
+  /** `--query`: a JMESPath expression. */
+  readonly query?: string;
+  /** `--output`: one of {@link OUTPUT_FORMATS}. */
+  readonly output?: string;
+  /** `--jsonl`. */
+  readonly jsonl?: boolean;
+}
+
+/**
+ * How to print, from the flags (`raw`: the response goes out as it came);
+ * `--query` is compiled here, so a bad one costs no login.
+ */
+export async function outputMode(
+  ctx: Context,
+  flags: OutputFlags,
+  raw: boolean,
+): Promise<OutputMode> {
+  const output = flags.output as OutputFormat | undefined;
+  const query = flags.query;
+  if (raw && (query !== undefined || (output !== undefined && output !== "json"))) {
+    throw new CliError("usage", said("rawWithValues"));
+  }
+  const compiled = query === undefined
+    ? undefined
+    : await (await import("../output/query.ts")).compileQuery(query);
+  const jsonl = flags.jsonl === true || output === "jsonl";
+  // soracom-cli's JSON (and JSONL) print from the text itself; the rest print values.
+  const format = output === "json" || (output === "jsonl" && !compiled) ? undefined : output;
+  return { raw, jsonl, format, query: compiled, width: ctx.terminalWidth() };
+}
+
+/** The flag that continues a list (`--last-evaluated-key`), for the hints that name it. */
+function resumeFlag(op: CatalogOperation): string {
+  const param = op.pagination?.param ?? "";
+  return `--${op.params.find((p) => p.name === param)?.flag ?? param}`;
+}
+
+/** Says (on a terminal) that the server has more items than this page. */
+function hintMoreItems(ctx: Context, op: CatalogOperation, response: Response): void {
+  const key = op.pagination && response.headers.get(op.pagination.header);
+  if (!key || !ctx.stderr.isTerminal()) return;
+  const m = messagesFor((n) => ctx.env(n));
+  ctx.stderr.write(`${m.hint}: ${m.moreItems(resumeFlag(op), key)}\n`);
+}
+
+/** `e`, with a hint to resume from `key` when it stopped a `--fetch-all` after its first page. */
+function resumable(
+  ctx: Context,
+  op: CatalogOperation,
+  e: unknown,
+  key: string | undefined,
+): unknown {
+  if (key === undefined || !(e instanceof CliError)) return e;
+  const hint = messagesFor((n) => ctx.env(n)).resumeWith(resumeFlag(op), key);
+  return new CliError(e.kind, e.said ?? e.message, { hint, status: e.status, cause: e });
+}
+
+/** Prints the request `--dry-run` stands for, without a login or a request. */
+async function dryRun(
+  ctx: Context,
+  op: CatalogOperation,
+  input: RequestInput,
+  options: GlobalOptions,
+  style: string,
+): Promise<void> {
+  const { describeRequest } = await import("../api/dry_run.ts");
+  const inv = await prepare(ctx, options);
+  const operatorId = inv.fileProfile?.profile.operatorId;
+  ctx.stdout.write(describeRequest(inv.target, op, input, operatorId, style === "curl"));
+  ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).dryRunNotSent}\n`);
+}
+
+/** The request input from the flags: parameter values and `--body`. */
+async function requestInput(
+  ctx: Context,
+  op: CatalogOperation,
+  flags: ApiCommandFlags,
+): Promise<RequestInput> {
+  const values: Record<string, FlagValue | undefined> = {};
+  for (const name of Object.keys(operationFlags(op))) {
+    values[name] = flags[name] as FlagValue | undefined;
+  }
+  const body = await readBodyFlag(ctx, typeof flags.body === "string" ? flags.body : undefined);
+  return { values, body };
+}
+
+/** Warns about a deprecated command, naming what replaces it. */
+function warnDeprecated(ctx: Context, op: CatalogOperation): void {
+  if (!op.deprecated) return;
+  const m = messagesFor((n) => ctx.env(n));
+  ctx.stderr.write(`${m.warnDeprecated}\n`);
+  if (op.alternative) ctx.stderr.write(`${m.warnAlternative(op.alternative)}\n`);
+}
+
 /** Runs one API command with parsed flags. */
 export async function runApiCommand(
   ctx: Context,
   op: CatalogOperation,
   flags: ApiCommandFlags,
 ): Promise<void> {
-  const local = operationFlags(op);
-  const options = globalOptions(flags, new Set(Object.keys(local)));
-  if (op.deprecated) {
-    const m = messagesFor((n) => ctx.env(n));
-    ctx.stderr.write(`${m.warnDeprecated}\n`);
-    if (op.alternative) {
-      ctx.stderr.write(`${m.warnAlternative(op.alternative)}\n`);
-    }
-  }
-  const values: Record<string, FlagValue | undefined> = {};
-  for (const name of Object.keys(local)) values[name] = flags[name] as FlagValue | undefined;
-  const input: RequestInput = {
-    values,
-    body: await readBodyFlag(ctx, typeof flags.body === "string" ? flags.body : undefined),
-  };
+  const options = globalOptions(flags, new Set(Object.keys(operationFlags(op))));
+  warnDeprecated(ctx, op);
+  const input = await requestInput(ctx, op, flags);
   // Check everything we can before logging in: a typo must not cost an OTP.
   buildApiCall(op, input, undefined);
+  const mode = await outputMode(ctx, flags, options.rawOutput === true || op.rawOutput === true);
+  if (flags["dry-run"] !== undefined) {
+    return await dryRun(ctx, op, input, options, flags["dry-run"]);
+  }
   const inv = await prepare(ctx, options);
-  const mode = {
-    raw: options.rawOutput === true || op.rawOutput === true,
-    jsonl: flags.jsonl === true,
-  };
   const fetchAll = op.pagination !== undefined && flags["fetch-all"] === true;
   await callWithSession(ctx, inv, op.auth, async (send, session) => {
     const operatorId = session
@@ -125,19 +250,25 @@ export async function runApiCommand(
     const call = buildApiCall(op, input, operatorId);
     if (fetchAll && op.pagination) {
       const { param, header } = op.pagination;
-      const pages = fetchPages(async (nextKey) => {
-        const query = (call.query ?? []).filter(([k]) => k !== param);
-        if (nextKey !== undefined) query.push([param, nextKey]);
-        const response = await send({ ...call, query });
-        if (!response.ok) throw await responseError(response);
-        return response;
-      }, header);
+      const pages = fetchPages(
+        async (nextKey) => {
+          const query = (call.query ?? []).filter(([k]) => k !== param);
+          if (nextKey !== undefined) query.push([param, nextKey]);
+          const response = await send({ ...call, query });
+          if (!response.ok) throw await responseError(response);
+          return response;
+        },
+        header,
+        (e, key) => resumable(ctx, op, e, key),
+      );
       await printPages(ctx, pages, mode);
       return;
     }
     const response = await send(call);
     if (!response.ok) throw await responseError(response);
-    printBody(ctx.stdout, await readBody(response), response.headers.get("content-type"), mode);
+    hintMoreItems(ctx, op, response);
+    const bytes = await readBody(response);
+    await printBody(ctx.stdout, bytes, response.headers.get("content-type"), mode);
   });
 }
 

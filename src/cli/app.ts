@@ -13,6 +13,7 @@ import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
 import { VERSION_LINE } from "../version.ts";
 import {
+  explicitValues,
   firstWordAt,
   helpWord,
   lastUseWins,
@@ -154,7 +155,7 @@ async function dispatch(argv: readonly string[], ctx: Context): Promise<number> 
     ctx.stdout.write(await helpPage(ctx, inv.tree, inv.words, inv.isLeaf ? inv.specs : undefined));
     return 0;
   }
-  const tokens = lastUseWins(inv.rest, inv.used, inv.specs);
+  const tokens = explicitValues(lastUseWins(inv.rest, inv.used, inv.specs), inv.specs);
   // An API command with plain flags runs without stricli: building the routes and the
   // application, and scanning, take longer than the rest of a warm call's own work.
   const plain = inv.api && !inv.wantsHelp ? plainFlags(tokens, inv.specs) : undefined;

@@ -147,7 +147,9 @@ export function splitFlags(rest: readonly string[], specs: Readonly<FlagSpecs>):
       continue;
     }
     const name = flagName(token);
-    const wantsValue = own(specs, name)?.kind === "parsed" && !token.includes("=");
+    const spec = own(specs, name);
+    const wantsValue = spec?.kind === "parsed" && spec.optionalValue === undefined &&
+      !token.includes("=");
     const use = { name, at: i, count: wantsValue && i + 1 < rest.length ? 2 : 1 };
     flags.push(use);
     if (wantsValue && use.count === 1) {
@@ -194,6 +196,20 @@ export function lastUseWins(
   return out;
 }
 
+/**
+ * `tokens` with each flag of an optional value written alone given its value
+ * (`--dry-run` -> `--dry-run=http`), for stricli, which knows no such flags.
+ */
+export function explicitValues(tokens: readonly string[], specs: Readonly<FlagSpecs>): string[] {
+  return tokens.map((token) => {
+    if (!token.startsWith("--") || token.includes("=")) return token;
+    const spec = own(specs, token.slice(2));
+    return spec?.kind === "parsed" && spec.optionalValue !== undefined
+      ? `${token}=${spec.optionalValue}`
+      : token;
+  });
+}
+
 /** Flag name -> the value a command receives (`undefined` when not given). */
 export type FlagValues = Record<string, unknown>;
 
@@ -222,7 +238,7 @@ export function plainFlags(
       flags[name] = true;
       continue;
     }
-    const input = eq >= 0 ? token.slice(eq + 1) : tokens[++i];
+    const input = eq >= 0 ? token.slice(eq + 1) : spec.optionalValue ?? tokens[++i];
     // stricli reads `--name -x` as two flags, and refuses `--name=`.
     if (input === undefined || input === "" || (eq < 0 && input.startsWith("-"))) return undefined;
     let value: unknown;

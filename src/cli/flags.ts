@@ -101,6 +101,11 @@ export interface ParsedFlagSpec<T = unknown> {
   readonly brief: string;
   /** The value's name in usage lines (`a|b|c` lists allowed values). */
   readonly placeholder?: string;
+  /**
+   * The value of the flag written alone (`--dry-run` is `--dry-run=http`): it
+   * then takes a value only as `--flag=value`, never from the next word.
+   */
+  readonly optionalValue?: string;
   /** Left out of help and completion. */
   readonly hidden?: boolean;
 }
@@ -175,6 +180,32 @@ function parseEnumList(flag: string, values: readonly string[]) {
     for (const part of input.split(",")) if (part !== "") one(part);
     return input;
   };
+}
+
+/** A string flag that may be given more than once (the command receives every value). */
+export function repeatedStringFlag(
+  brief: string,
+  placeholder: string,
+): ParsedFlagSpec<string> & { variadic: true } {
+  return { ...parsedFlag(brief, placeholder, String, true), variadic: true };
+}
+
+/** A string flag that takes one of `values`. */
+export function enumFlag(
+  flag: string,
+  brief: string,
+  values: readonly string[],
+): ParsedFlagSpec<string> {
+  return parsedFlag(brief, values.join("|"), parseEnum(flag, values));
+}
+
+/** A flag whose value is optional: alone it means `values[0]`; `--flag=value` picks another. */
+export function optionalValueFlag(
+  flag: string,
+  brief: string,
+  values: readonly string[],
+): ParsedFlagSpec<string> {
+  return { ...enumFlag(flag, brief, values), optionalValue: values[0] };
 }
 
 /** A flag for an API parameter of the given type. */

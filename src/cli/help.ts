@@ -15,7 +15,7 @@ import type { CatalogOperation, ParamType } from "../catalog/types.ts";
 import type { Lang, Messages } from "../messages.ts";
 import type { FlagSpec, FlagSpecs } from "./flags.ts";
 import { GLOBAL_FLAGS } from "./flags.ts";
-import { displayWidth } from "./table.ts";
+import { displayWidth } from "../output/table.ts";
 
 /** A text in each language. */
 export type Both = Readonly<Record<Lang, string>>;
@@ -250,7 +250,7 @@ function globalDocs(root: RootText, lang: Lang, shadowed: ReadonlySet<string>): 
 /**
  * The docs of an API command's own flags: its parameters in catalogue order
  * (path, query, header, then body properties), then `--body`, `--fetch-all`,
- * `--jsonl` where it has them.
+ * `--jsonl` where it has them, and `--query`, `--output`, `--dry-run`.
  */
 export function operationFlagDocs(
   op: CatalogOperation,
@@ -272,11 +272,17 @@ export function operationFlagDocs(
       values: p.enum,
     });
   }
-  for (const name of ["body", "fetch-all", "jsonl"]) {
+  const typeWords: Record<string, string | undefined> = {
+    body: "json",
+    query: "expression",
+    output: "format",
+  };
+  for (const name of ["body", "fetch-all", "jsonl", "query", "output", "dry-run"]) {
     if (Object.hasOwn(specs, name) && !docs.some((d) => d.name === name)) {
       docs.push({
-        name,
-        type: name === "body" ? "json" : undefined,
+        // `--dry-run` takes its value only as `--dry-run=curl`.
+        name: name === "dry-run" ? "dry-run[=curl]" : name,
+        type: typeWords[name],
         text: root.commonFlags[lang][name] ?? "",
       });
     }
@@ -307,9 +313,10 @@ function usageLine(name: string, flags: readonly FlagDoc[]): string {
   const required = flags.filter((f) => f.required).map((f) =>
     `--${f.name}${f.type ? ` ${f.type}` : ""}`
   );
-  // `exec` runs a command of the user's, given after `--`.
+  // `exec` runs a command of the user's, given after `--`; `api` takes a method and a path.
+  const head = name === "api" ? ["METHOD", "PATH"] : [];
   const tail = name === "exec" ? ["--", "COMMAND", "[ARGS...]"] : [];
-  return ["soracom", name, ...required, "[flags]", ...tail].join(" ");
+  return ["soracom", name, ...head, ...required, "[flags]", ...tail].join(" ");
 }
 
 /**

@@ -23,16 +23,47 @@
 
 import type { Context, Output } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { eachJsonElement, formatJson, type JsonStyle, JsonSyntaxError } from "../json/mod.ts";
-import { messagesFor, said } from "../messages.ts";
+import {
+  eachJsonElement,
+  formatJson,
+  type JsonStyle,
+  JsonSyntaxError,
+  parseJsonData,
+} from "../json/mod.ts";
+import { type Messages, messagesFor, said } from "../messages.ts";
 import { Utf8Buffer } from "./utf8_buffer.ts";
+import type { Query } from "./query.ts";
+
+/** The formats `--output` takes. */
+export type OutputFormat = "json" | "jsonl" | "table" | "yaml" | "csv" | "text";
+
+/** Every {@link OutputFormat}, in the order help lists them. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = [
+  "json",
+  "jsonl",
+  "table",
+  "yaml",
+  "csv",
+  "text",
+];
 
 /** How to print. */
 export interface OutputMode {
   /** `--raw-output` (or an operation that answers with a file): the bytes as they came. */
   readonly raw: boolean;
-  /** `--jsonl`: one compact element per line. */
+  /** `--jsonl` (or `--output jsonl`): one compact element per line. */
   readonly jsonl: boolean;
+  /** `--output`, when not soracom-cli's JSON (`json`, or `jsonl` without a query). */
+  readonly format?: OutputFormat;
+  /** `--query`, compiled. */
+  readonly query?: Query;
+  /** The terminal's width, for `--output table`. */
+  readonly width?: number;
+}
+
+/** Whether the response is printed as a value (a query, or a format of ours), not as its text. */
+export function printsValues(mode: OutputMode): boolean {
+  return !mode.raw && (mode.query !== undefined || mode.format !== undefined);
 }
 
 /** One page of a list, as `--fetch-all` reads them (see `api/pages.ts`). */
@@ -64,14 +95,30 @@ function formatted<T>(format: () => T): T {
   }
 }
 
+/** A body's JSON as a value (numbers as JavaScript numbers), or the user's error. */
+export function parsed(text: string): unknown {
+  try {
+    return parseJsonData(text);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new CliError("api", said("responseNotJson"));
+    throw e;
+  }
+}
+
 /** Prints one successful response's body (`contentType` from its header). */
-export function printBody(
+export async function printBody(
   out: Output,
   bytes: Uint8Array,
   contentType: string | null,
   mode: OutputMode,
-): void {
+): Promise<void> {
   if (bytes.length === 0) return;
+  if (printsValues(mode)) {
+    if (!isJsonType(contentType)) throw new CliError("usage", said("outputNeedsJson"));
+    const { printValue } = await import("./values.ts");
+    printValue(out, parsed(new TextDecoder().decode(bytes)), mode);
+    return;
+  }
   if (mode.raw || !isJsonType(contentType)) {
     out.write(bytes);
     return;
@@ -144,6 +191,35 @@ class ArrayPrinter {
 }
 
 /**
+ * The `--fetch-all` progress line on stderr, shown only where a person watches
+ * stderr and it cannot mix into the output (stderr a terminal, stdout not).
+ */
+export class Progress {
+  /** The line's words, worked out once (not at every page), when it is shown at all. */
+  readonly #m: Messages | undefined;
+  #shown = false;
+
+  /** Progress for a run on `ctx`. */
+  constructor(private readonly ctx: Pick<Context, "stdout" | "stderr" | "env">) {
+    this.#m = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal()
+      ? messagesFor((n) => ctx.env(n))
+      : undefined;
+  }
+
+  /** Says how many pages and items so far. */
+  show(pages: number, items: number): void {
+    if (this.#m === undefined) return;
+    this.ctx.stderr.write(`\r${this.#m.fetchProgress(pages, items)}`);
+    this.#shown = true;
+  }
+
+  /** Clears the line, so the error (or the output) starts on a clean one. */
+  clear(): void {
+    if (this.#shown) this.ctx.stderr.write("\r\x1b[K");
+  }
+}
+
+/**
  * `--fetch-all`: prints `pages` as one array. When stderr is a terminal (and
  * stdout is not), progress goes to stderr, and its line is cleared however the
  * run ends. With `--raw-output`, a single page prints as it came and several
@@ -154,16 +230,17 @@ export async function printPages(
   pages: AsyncIterable<Page>,
   mode: OutputMode,
 ): Promise<void> {
+  if (printsValues(mode)) {
+    await (await import("./values.ts")).printValuePages(ctx, pages, mode);
+    return;
+  }
   const printer = new ArrayPrinter(
     ctx.stdout,
     mode.raw ? "compact" : mode.jsonl ? "jsonl" : "pretty",
   );
   // Progress only where a person watches stderr and it cannot mix into the output.
   // The progress line's words, worked out once (not at every page), when it is shown at all.
-  const progress = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal()
-    ? messagesFor((n) => ctx.env(n))
-    : undefined;
-  let shown = false;
+  const progress = new Progress(ctx);
   const decoder = new TextDecoder();
   try {
     for await (const page of pages) {
@@ -179,14 +256,10 @@ export async function printPages(
         return;
       }
       printer.flush();
-      if (progress !== undefined) {
-        ctx.stderr.write(`\r${progress.fetchProgress(page.number, printer.count)}`);
-        shown = true;
-      }
+      progress.show(page.number, printer.count);
     }
   } finally {
-    // The error (or the output) starts on a clean line.
-    if (shown) ctx.stderr.write("\r\x1b[K");
+    progress.clear();
   }
   printer.finish();
 }

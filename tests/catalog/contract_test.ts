@@ -498,7 +498,8 @@ Deno.test({
           const op = catalog.get(command.name)!;
           const flags = specFlags(command);
           const local = operationFlags(op);
-          const own = Object.keys(local).filter((f) => !["body", "fetch-all", "jsonl"].includes(f));
+          const ours = ["body", "fetch-all", "jsonl", "query", "output", "dry-run"];
+          const own = Object.keys(local).filter((f) => !ours.includes(f));
           assertEquals(own.sort(), flags.map((f) => f.flag).sort(), "the command's flags");
           assertEquals("body" in local, command.body !== undefined, "--body");
           const validate = command.body && command.body.schema.format !== "binary"

@@ -23,7 +23,7 @@ import { type OutputMode, printBody, printPages } from "../../src/output/print.t
 
 /** A response printed as an API command prints it. */
 async function printResponse(out: Output, response: Response, mode: OutputMode): Promise<void> {
-  printBody(out, await readBody(response), response.headers.get("content-type"), mode);
+  await printBody(out, await readBody(response), response.headers.get("content-type"), mode);
 }
 
 /** `--fetch-all` as an API command runs it: the page iterator into the printer. */

@@ -17,7 +17,7 @@ import { CliError } from "../../errors.ts";
 import { type Messages, messagesFor } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
-import { displayWidth } from "../table.ts";
+import { columns } from "../../output/table.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 
 /** The flags of `auth status`. */
@@ -65,16 +65,6 @@ function runs(s: ProfileStatus): string {
     s.runs.mfaOTPCommand ? "mfaOTPCommand" : undefined,
   ].filter((x) => x !== undefined);
   return list.length > 0 ? list.join(", ") : "-";
-}
-
-/** Columns padded to the widest cell (by display width: Japanese takes two columns). */
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
-  return rows.map((r) =>
-    r.map((cell, i) =>
-      i === r.length - 1 ? cell : cell + " ".repeat(widths[i] - displayWidth(cell))
-    ).join("  ")
-  ).join("\n") + "\n";
 }
 
 function row(s: ProfileStatus, now: number, m: Messages): string[] {
@@ -142,7 +132,7 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
     const values = statuses.map((s) => asJson(s, now));
     ctx.stdout.write(`${stringifyPretty(flags.all ? values : values[0])}\n`);
   } else {
-    ctx.stdout.write(table([m.statusColumns, ...statuses.map((s) => row(s, now, m))]));
+    ctx.stdout.write(columns([m.statusColumns, ...statuses.map((s) => row(s, now, m))]));
   }
   if (flags.all) return statuses.some((s) => s.error) ? 1 : 0;
   return ready(statuses[0]) ? 0 : 1;

@@ -70,6 +70,10 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
     brief: "revoke the session and delete it from the cache (POST /auth/logout)",
     load: async () => (await import("./auth.ts")).logoutCommand,
   },
+  "api": {
+    brief: "call any API endpoint (as gh api)",
+    load: async () => (await import("./api.ts")).apiCommand,
+  },
   "completion": {
     brief: "print a shell completion script (bash by default)",
     load: async () => (await import("./completion.ts")).completionCommand,
