@@ -1,6 +1,6 @@
 /**
  * `--query EXPR`: a JMESPath expression applied to what the API answered.
- * The library (`@jmespath-community/jmespath`, see docs/output.md for why this
+ * The library (`@jmespath-community/jmespath`, see `docs/output.md` for why this
  * one) is imported only when a query is given, so a plain call starts as fast
  * as before.
  *

@@ -44,18 +44,21 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** The narrowest a column is cut to when the table must fit a terminal. */
-const MIN_COLUMN = 6;
-
-/** Column widths that fit `maxWidth` (with two spaces between), cutting the widest first. */
+/**
+ * Column widths that fit `maxWidth` (with two spaces between), cutting the
+ * widest first: down to 8 columns while that is enough, then down to 3 (two
+ * characters and `…`), so that even a wide table fits.
+ */
 function fitted(widths: number[], maxWidth: number): number[] {
   const out = [...widths];
   let total = out.reduce((a, b) => a + b, 0) + 2 * (out.length - 1);
-  while (total > maxWidth) {
-    const widest = out.indexOf(Math.max(...out));
-    if (out[widest] <= MIN_COLUMN) break;
-    out[widest]--;
-    total--;
+  for (const floor of [8, 3]) {
+    while (total > maxWidth) {
+      const widest = out.indexOf(Math.max(...out));
+      if (out[widest] <= floor) break;
+      out[widest]--;
+      total--;
+    }
   }
   return out;
 }

@@ -394,3 +394,42 @@ testWhere(
     }
   },
 );
+
+Deno.test("__complete: --query, --output and --dry-run on API commands, their values, and api's flags", async () => {
+  assertEquals(await values(["subscribers", "list", "--ou"]), ["--output"]);
+  assertHas(
+    await values(["subscribers", "list", "--"]),
+    ["--query", "--output", "--dry-run"],
+    "ours",
+  );
+  assertEquals(await values(["subscribers", "list", "--output", ""]), [
+    "json",
+    "jsonl",
+    "table",
+    "yaml",
+    "csv",
+    "text",
+  ]);
+  assertEquals(await values(["subscribers", "list", "--output=t"]), [
+    "--output=table",
+    "--output=text",
+  ]);
+  assertEquals(await values(["subscribers", "list", "--dry-run="]), [
+    "--dry-run=http",
+    "--dry-run=curl",
+  ]);
+  // --dry-run alone takes no value: a command word or flag may follow it.
+  assertHas(
+    await values(["subscribers", "list", "--dry-run", "--l"]),
+    ["--limit"],
+    "after --dry-run",
+  );
+  assertHas(await values(["api", "--"]), [
+    "--field",
+    "--raw-field",
+    "--header",
+    "--paginate",
+    "--output",
+  ], "api");
+  assertHas(await values([""]), ["api"], "api is a command");
+});

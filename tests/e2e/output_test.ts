@@ -1,0 +1,377 @@
+/**
+ * `--query`, `--output`, `--dry-run`, the page hints and `soracom api`, end
+ * to end on the emulator: what a user types, what they read.
+ */
+
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
+import { runInProcess, type TestContextOptions } from "../helpers/context.ts";
+import { DENO_DIR, MAIN, writeProfile } from "../helpers/run.ts";
+import { testWhere } from "../helpers/platform.ts";
+import { authKey } from "../fake_soracom/accounts.ts";
+import { parse as parseYaml } from "yaml";
+
+async function setup(subscriberCount = 7): Promise<Fixture> {
+  const t = await emulatorFixture({ subscriberCount });
+  await writeProfile(t.profiles, "default", PROFILES.authKey);
+  return t;
+}
+
+function run(t: Fixture, args: string[], options: TestContextOptions = {}) {
+  return runInProcess(args, { env: t.env, ...options });
+}
+
+const imsi = (n: number) => `4401000000000${String(n).padStart(2, "0")}`;
+
+testWhere(
+  ["/bin/sh"],
+  "--query picks from one page; --fetch-all streams an element-wise query",
+  async () => {
+    await using t = await setup();
+    const page = await run(t, ["subscribers", "list", "--limit", "2", "--query", "[].imsi"]);
+    assertEquals(page.code, 0, page.stderr);
+    assertEquals(JSON.parse(page.stdout), [imsi(0), imsi(1)]);
+    assertEquals(page.stdout, `[\n\t"${imsi(0)}",\n\t"${imsi(1)}"\n]\n`);
+    const all = await run(t, [
+      "subscribers",
+      "list",
+      "--fetch-all",
+      "--limit",
+      "3",
+      "--query",
+      "[?imsi=='440100000000005'].{imsi: imsi, speed: speedClass}",
+    ]);
+    assertEquals(all.code, 0, all.stderr);
+    assertEquals(JSON.parse(all.stdout), [{ imsi: imsi(5), speed: "s1.standard" }]);
+    // A query over the whole list sees every page.
+    const count = await run(t, [
+      "subscribers",
+      "list",
+      "--fetch-all",
+      "--limit",
+      "3",
+      "--query",
+      "length(@)",
+    ]);
+    assertEquals(count.stdout, "7\n");
+    assertEquals(t.api.count("GET", "/v1/subscribers"), 1 + 3 + 3);
+  },
+);
+
+testWhere(["/bin/sh"], "a bad --query is a usage error before any login or request", async () => {
+  await using t = await setup();
+  const r = await run(t, ["subscribers", "list", "--query", "[?"]);
+  assertEquals(r.code, 2);
+  assertStringIncludes(r.stderr, "Error: invalid --query '[?'");
+  assertEquals(t.api.log.length, 0);
+  const ja = await run(t, ["subscribers", "list", "--query", "[?"], {
+    env: { ...t.env, LANG: "ja_JP.UTF-8" },
+  });
+  assertStringIncludes(ja.stderr, "が正しくありません");
+});
+
+testWhere(
+  ["/bin/sh"],
+  "--output csv, text, table, yaml and jsonl print the same list their ways",
+  async () => {
+    await using t = await setup(3);
+    const q = ["--query", "[].{imsi: imsi, name: tags.name, status: status}"];
+    const csv = await run(t, ["subscribers", "list", ...q, "--output", "csv"]);
+    assertEquals(
+      csv.stdout,
+      "imsi,name,status\r\n" +
+        [0, 1, 2].map((n) => `${imsi(n)},sim-000000${String(n).padStart(2, "0")},active\r\n`).join(
+          "",
+        ),
+    );
+    const text = await run(t, [
+      "subscribers",
+      "list",
+      "--query",
+      "[].[imsi, status]",
+      "--output",
+      "text",
+    ]);
+    assertEquals(text.stdout, [0, 1, 2].map((n) => `${imsi(n)}\tactive\n`).join(""));
+    const table = await run(t, ["subscribers", "list", ...q, "--output", "table"]);
+    assertEquals(table.stdout.split("\n")[0], "IMSI             NAME          STATUS");
+    assertEquals(table.stdout.split("\n").length, 5);
+    const yaml = await run(t, ["subscribers", "list", ...q, "--output", "yaml"]);
+    assertEquals(
+      parseYaml(yaml.stdout),
+      JSON.parse((await run(t, ["subscribers", "list", ...q])).stdout),
+    );
+    const jsonl = await run(t, ["subscribers", "list", "--output", "jsonl", "--query", "[].imsi"]);
+    assertEquals(jsonl.stdout, [0, 1, 2].map((n) => `"${imsi(n)}"\n`).join(""));
+    // Without --query, --output json and jsonl are soracom-cli's bytes.
+    const plain = await run(t, ["subscribers", "list"]);
+    assertEquals((await run(t, ["subscribers", "list", "--output", "json"])).stdout, plain.stdout);
+    assertEquals(
+      (await run(t, ["subscribers", "list", "--output", "jsonl"])).stdout,
+      (await run(t, ["subscribers", "list", "--jsonl"])).stdout,
+    );
+  },
+);
+
+testWhere(["/bin/sh"], "--output table fits the terminal, cutting the widest columns", async () => {
+  await using t = await setup(2);
+  const r = await run(t, ["subscribers", "list", "--output", "table"], { terminalWidth: 80 });
+  assertEquals(r.code, 0, r.stderr);
+  for (const line of r.stdout.trimEnd().split("\n")) assert(line.length <= 80, line);
+  assertStringIncludes(r.stdout, "…");
+});
+
+testWhere(
+  ["/bin/sh"],
+  "--raw-output with --query or --output is refused; an unknown format lists the formats",
+  async () => {
+    await using t = await setup();
+    const raw = await run(t, ["subscribers", "list", "--raw-output", "--output", "csv"]);
+    assertEquals(raw.code, 2);
+    assertStringIncludes(raw.stderr, "--raw-output prints the response as it came");
+    const bad = await run(t, ["subscribers", "list", "--output", "xml"]);
+    assertEquals(bad.code, 2);
+    assertStringIncludes(bad.stderr, "json, jsonl, table, yaml, csv, text");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "--dry-run prints the request, hides the session, sends nothing and logs in to nothing",
+  async () => {
+    await using t = await setup();
+    const http = await run(t, ["subscribers", "list", "--limit", "2", "--dry-run"]);
+    assertEquals(http.code, 0, http.stderr);
+    const lines = http.stdout.split("\n");
+    assertEquals(lines[0], `GET ${t.api.url}/v1/subscribers?limit=2`);
+    assertStringIncludes(http.stdout, "X-Soracom-API-Key: <hidden>\n");
+    assertStringIncludes(http.stderr, "nothing was sent");
+    const curl = await run(t, [
+      "operator",
+      "update-password",
+      "--current-password",
+      "hunter2",
+      "--new-password",
+      "correct horse",
+      "--dry-run=curl",
+    ]);
+    assertEquals(curl.code, 0, curl.stderr);
+    assertStringIncludes(
+      curl.stdout,
+      `curl -X POST "${t.api.url}/v1/operators/$SORACOM_OPERATOR_ID/password"`,
+    );
+    assertStringIncludes(curl.stdout, `-H "X-Soracom-API-Key: $SORACOM_API_KEY"`);
+    assertNotIncludes(curl.stdout, "hunter2");
+    assertNotIncludes(curl.stdout, "correct horse");
+    assertNotIncludes(curl.stdout, authKey.authKey);
+    assertEquals(t.api.log.length, 0);
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "on a terminal, a page with more items says how to get them; elsewhere nothing",
+  async () => {
+    await using t = await setup();
+    const tty = await run(t, ["subscribers", "list", "--limit", "2"], { stderrIsTerminal: true });
+    assertEquals(
+      tty.stderr,
+      `hint: more items on the server: add --fetch-all, or go on with --last-evaluated-key ${
+        imsi(1)
+      }\n`,
+    );
+    const piped = await run(t, ["subscribers", "list", "--limit", "2"]);
+    assertEquals(piped.stderr, "");
+    const last = await run(t, ["subscribers", "list"], { stderrIsTerminal: true });
+    assertEquals(last.stderr, "");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "a --fetch-all that fails after its first page names the key to resume with",
+  async () => {
+    await using t = await setup();
+    let lists = 0;
+    const fetch = (req: Request) => {
+      if (new URL(req.url).pathname === "/v1/subscribers" && ++lists === 2) {
+        return Promise.resolve(
+          new Response(`{"code":"ERR0001","message":"boom"}`, {
+            status: 500,
+            headers: { "content-type": "application/json" },
+          }),
+        );
+      }
+      return globalThis.fetch(req);
+    };
+    const r = await run(t, [
+      "subscribers",
+      "list",
+      "--fetch-all",
+      "--limit",
+      "3",
+      "--no-retry-on-error",
+    ], { fetch });
+    assertEquals(r.code, 5, r.stderr);
+    assertStringIncludes(
+      r.stderr,
+      `hint: the pages before it were printed; resume with --last-evaluated-key ${imsi(2)}`,
+    );
+    assertStringIncludes(r.stdout, imsi(2));
+  },
+);
+
+testWhere(
+  ["/bin/sh", "jq"],
+  "soracom api: MFA login once, the cached session after, fields, pages and output",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "mfa", PROFILES.opWithOtpCommand);
+    const first = await run(t, [
+      "api",
+      "GET",
+      "/subscribers",
+      "--profile",
+      "mfa",
+      "--field",
+      "limit=2",
+      "--query",
+      "[].imsi",
+    ]);
+    assertEquals(first.code, 0, first.stderr);
+    assertEquals(JSON.parse(first.stdout), [imsi(0), imsi(1)]);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    const again = await run(t, [
+      "api",
+      "GET",
+      "/v1/subscribers?limit=1",
+      "--profile",
+      "mfa",
+      "--output",
+      "text",
+      "--query",
+      "[].[imsi]",
+    ]);
+    assertEquals(again.stdout, `${imsi(0)}\n`);
+    assertEquals(t.api.count("POST", "/v1/auth"), 1, "the session was cached");
+    const pages = await run(t, [
+      "api",
+      "GET",
+      "/subscribers",
+      "--profile",
+      "mfa",
+      "--paginate",
+      "--field",
+      "limit=3",
+      "--output",
+      "jsonl",
+      "--query",
+      "[].imsi",
+    ]);
+    assertEquals(pages.stdout.trim().split("\n").length, 7);
+    t.api.stub("PUT", `/v1/subscribers/${imsi(0)}/tags`, {
+      status: 200,
+      body: `{"tags":{"room":"101"}}`,
+    });
+    const put = await run(t, [
+      "api",
+      "PUT",
+      `/subscribers/${imsi(0)}/tags`,
+      "--body",
+      `[{"tagName":"room","tagValue":"101"}]`,
+      "--query",
+      "tags.room",
+    ]);
+    assertEquals(put.code, 0, put.stderr);
+    assertEquals(put.stdout, `"101"\n`);
+    const sent = t.api.log.at(-1)!;
+    assertEquals([sent.method, sent.body], ["PUT", `[{"tagName":"room","tagValue":"101"}]`]);
+    assertEquals(sent.headers["content-type"], "application/json");
+  },
+);
+
+testWhere(["/bin/sh"], "soracom api refuses what it cannot send, before logging in", async () => {
+  await using t = await setup();
+  for (
+    const [args, says] of [
+      [["api", "FETCH", "/subscribers"], "'FETCH' is not an HTTP method"],
+      [["api", "GET", "subscribers"], "the path must start with /"],
+      [["api", "POST", "/x", "--field", "novalue"], "key=value"],
+      [["api", "POST", "/x", "--field", "a=1", "--body", "{}"], "cannot go with --body"],
+      [["api", "GET"], "takes a method and a path"],
+    ] as const
+  ) {
+    const r = await run(t, [...args]);
+    assertEquals(r.code, 2, args.join(" "));
+    assertStringIncludes(r.stderr, says);
+  }
+  const typed = await run(t, [
+    "api",
+    "POST",
+    "/x",
+    "--field",
+    "n=3",
+    "--field",
+    "ok=true",
+    "--raw-field",
+    "s=3",
+    "--dry-run",
+  ]);
+  assertStringIncludes(typed.stdout, `{"n":3,"ok":true,"s":"3"}`);
+  assertEquals(t.api.log.length, 0);
+});
+
+/** A child that runs the CLI and reports its own peak memory (VmHWM) on its last stderr line. */
+const PEAK_RUNNER = `
+import { runCli } from ${
+  JSON.stringify(new URL(MAIN, "file:").href.replace("main.ts", "src/cli/app.ts"))
+};
+import { realContext } from ${
+  JSON.stringify(new URL(MAIN, "file:").href.replace("main.ts", "src/system/real.ts"))
+};
+const code = await runCli(Deno.args, realContext());
+const status = await Deno.readTextFile("/proc/self/status");
+console.error("peak-kb " + /VmHWM:\\s+(\\d+)/.exec(status)[1]);
+Deno.exit(code);
+`;
+
+testWhere(
+  ["/bin/sh", "setsid"],
+  "--fetch-all of 20,000 as --output csv streams: every row out, under 150 MB",
+  async () => {
+    await using t = await setup(20_000);
+    const runner = `${t.dir}/peak.ts`;
+    await Deno.writeTextFile(runner, PEAK_RUNNER);
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        "--quiet",
+        runner,
+        "subscribers",
+        "list",
+        "--fetch-all",
+        "--limit",
+        "100",
+        "--output",
+        "csv",
+      ],
+      env: { ...t.env, DENO_DIR, PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assertEquals(out.code, 0, stderr);
+    const lines = new TextDecoder().decode(out.stdout).split("\r\n");
+    assertEquals(lines.length, 1 + 20_000 + 1, "a header, 20,000 rows and the last CRLF");
+    assertEquals(lines[1].split(",")[0].length > 0, true);
+    const peakMb = Number(/peak-kb (\d+)/.exec(stderr)![1]) / 1024;
+    assert(peakMb < 150, `peak ${peakMb.toFixed(1)} MB`);
+  },
+);

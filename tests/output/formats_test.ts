@@ -1,0 +1,121 @@
+/**
+ * The --output formats and --query on their own: YAML that the yaml package
+ * reads back as the same value (any JSON value), RFC 4180 quoting, aws-cli's
+ * text, and which queries stream.
+ */
+
+import { parse as parseYaml } from "yaml";
+import { assertEquals } from "../helpers/assert.ts";
+import { fc } from "../helpers/property.ts";
+import { fakeContext } from "../../src/context.ts";
+import { listWriter, writeValue } from "../../src/output/formats.ts";
+import { compileQuery } from "../../src/output/query.ts";
+import { toYaml } from "../../src/output/yaml.ts";
+
+/** JSON values with the strings YAML is touchy about. */
+const tricky = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    "",
+    "true",
+    "No",
+    "null",
+    "~",
+    "0x1F",
+    "1e3",
+    "-",
+    "- a",
+    "a: b",
+    "a #b",
+    "#x",
+    " lead",
+    "trail ",
+    "'q'",
+    '"dq"',
+    "multi\nline",
+    "tab\there",
+    "日本語",
+    "@at",
+    "*star",
+    "&amp",
+    "!bang",
+    "%pct",
+    "{x}",
+    "[y]",
+    "?",
+    ":",
+    "0123",
+    ".5",
+  ),
+);
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    tricky,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(tricky, tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+Deno.test("property: toYaml(v) reads back as v with the yaml package", () => {
+  fc.assert(
+    fc.property(json, (value) => {
+      assertEquals(parseYaml(toYaml(value)), value, toYaml(value));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+function written(format: "csv" | "text" | "jsonl" | "json", values: unknown[]): string {
+  const fake = fakeContext();
+  const writer = listWriter(fake.ctx.stdout, format);
+  for (const v of values) writer.element(v);
+  writer.end();
+  return fake.stdout();
+}
+
+Deno.test("csv: a header from the first element's keys, RFC 4180 quoting, CRLF lines", () => {
+  assertEquals(
+    written("csv", [{ b: 'say "hi"', a: "x,y" }, { a: "line\nbreak", c: "dropped" }, { b: null }]),
+    'a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n,\r\n',
+  );
+  assertEquals(written("csv", ["one", 2, true]), "one\r\n2\r\ntrue\r\n");
+  assertEquals(written("csv", []), "");
+});
+
+Deno.test("text: tab-separated, None for null, nested values as compact JSON (as aws-cli)", () => {
+  assertEquals(
+    written("text", [{ b: 1, a: null, c: { y: 1, x: [2] } }, ["p", "q"]]),
+    'None\t1\t{"x":[2],"y":1}\np\tq\n',
+  );
+});
+
+Deno.test("json and jsonl lists: sorted keys, the same text as soracom-cli's", () => {
+  assertEquals(written("json", [{ b: 1, a: 2 }]), '[\n\t{\n\t\t"a": 2,\n\t\t"b": 1\n\t}\n]\n');
+  assertEquals(written("json", []), "[]\n");
+  assertEquals(written("jsonl", [{ b: 1, a: 2 }, 3]), '{"a":2,"b":1}\n3\n');
+  const fake = fakeContext();
+  writeValue(fake.ctx.stdout, { k: "v" }, "csv");
+  assertEquals(fake.stdout(), "k\r\nv\r\n");
+});
+
+Deno.test("--query: list projections and filters stream; anything over the whole list does not", async () => {
+  for (const expression of ["[].imsi", "[*].imsi", "[?status=='active']", "[?a>`1`].{x: x}"]) {
+    assertEquals((await compileQuery(expression)).elementwise, true, expression);
+  }
+  for (
+    const expression of ["length(@)", "[0]", "[].imsi | [0]", "sort_by(@, &imsi)", "imsi", "[:2]"]
+  ) {
+    assertEquals((await compileQuery(expression)).elementwise, false, expression);
+  }
+  // Element by element gives what the whole list gives.
+  const list = [{ imsi: "1", status: "active" }, { imsi: "2" }, { imsi: "3", status: "active" }];
+  for (const expression of ["[].imsi", "[?status=='active'].imsi", "[*].{i: imsi}"]) {
+    const query = await compileQuery(expression);
+    assertEquals(list.flatMap((e) => query.searchElement(e)), query.search(list), expression);
+  }
+});
