@@ -26,7 +26,6 @@ import type { FlagUse } from "./argv.ts";
 import { type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
-import { asReported, errorLine, exitCodeOf } from "./report.ts";
 import { buildTree, type Tree } from "./tree.ts";
 
 /**
@@ -56,6 +55,8 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
     return await dispatch(argv, ctx);
   } catch (e) {
     if (e instanceof Ended) return e.code; // quietly: nobody is reading, or a signal came
+    // Loaded only to report: a run that goes well never needs it.
+    const { asReported, errorLine, exitCodeOf } = await import("./report.ts");
     ctx.stderr.write(`${errorLine(asReported(e), ctx)}\n`);
     return exitCodeOf(e);
   }

@@ -7,10 +7,12 @@
  */
 
 import type { Context } from "../context.ts";
-import { runAttached, runChild } from "./children.ts";
 import { realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
-import { prompt } from "./terminal.ts";
+
+// Child processes and prompts are loaded when first used: most commands need neither.
+const children = () => import("./children.ts");
+const terminal = () => import("./terminal.ts");
 
 /**
  * The Context of this process: its environment, streams, terminal, network,
@@ -41,14 +43,14 @@ export function realContext(): Context {
         return undefined;
       }
     },
-    prompt: (message, options) => prompt(stderr, message, options),
+    prompt: async (message, options) => (await terminal()).prompt(stderr, message, options),
     fetch: (input) => fetch(input),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     fs: realFileSystem(),
     homeDir: () => Deno.build.os === "windows" ? Deno.env.get("USERPROFILE") : Deno.env.get("HOME"),
-    run: runChild,
-    runAttached,
+    run: async (argv, options) => (await children()).runChild(argv, options),
+    runAttached: async (argv, env) => (await children()).runAttached(argv, env),
     os: Deno.build.os,
     arch: Deno.build.arch,
     executable: {
