@@ -181,6 +181,12 @@ export const en = {
   apiFieldsWithBody: "--field and --raw-field cannot go with --body",
   apiUsage: "soracom api takes a method and a path, e.g. soracom api GET /subscribers",
   dryRunNotSent: "(--dry-run: nothing was sent)",
+  redirectRefused: (call: string, origin: string) =>
+    `the server answered ${call} with a redirect (to ${origin}): a login or a session is never sent on`,
+  redirectDowngrade: (origin: string) =>
+    `refusing a redirect from https to ${origin}: it would send the request unencrypted`,
+  redirectDropsBody: (call: string, origin: string) =>
+    `the server redirected ${call} to ${origin}: its body is not sent to another server`,
   fetchAllNotArray: "--fetch-all cannot merge pages: the response is not an array",
   fetchAllLoop: (header: string, key: string) =>
     `--fetch-all stopped: the server sent the same ${header} twice (${key})`,
@@ -511,6 +517,12 @@ const ja: Messages = {
   apiFieldsWithBody: "--field や --raw-field は --body と併用できません",
   apiUsage: "soracom api にはメソッドとパスを指定してください (例: soracom api GET /subscribers)",
   dryRunNotSent: "(--dry-run: 何も送信していません)",
+  redirectRefused: (call, origin) =>
+    `サーバーが ${call} を ${origin} へリダイレクトしました。ログイン情報やセッションはリダイレクト先には送りません`,
+  redirectDowngrade: (origin) =>
+    `https から ${origin} へのリダイレクトは拒否します (暗号化されずに送られるため)`,
+  redirectDropsBody: (call, origin) =>
+    `サーバーが ${call} を ${origin} へリダイレクトしました。リクエストボディは別のサーバーには送りません`,
   fetchAllNotArray: "--fetch-all でページをまとめられません: レスポンスが配列ではありません",
   fetchAllLoop: (header, key) =>
     `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました (${key})`,

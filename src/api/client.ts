@@ -7,7 +7,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError, type ErrorKind } from "../errors.ts";
-import type { Lang } from "../messages.ts";
+import { type Lang, said } from "../messages.ts";
 import { parseJsonData } from "../json/mod.ts";
 import { isSecretHeader } from "../redact.ts";
 import { type HttpRequest, send, USER_AGENT } from "./http.ts";
@@ -84,9 +84,52 @@ export function buildHttpRequest(
 const MAX_REDIRECTS = 5;
 
 /**
+ * Calls that carry a password, an OTP, an AuthKey or a session in their body
+ * or make one: a redirect of these is refused, never followed. (Logging in,
+ * switching user, renewing a token, logging out, creating a sandbox operator.)
+ */
+const NEVER_REDIRECTED = /^\/(?:auth(?:\/.*)?|operators\/[^/]+\/token|sandbox\/init)$/;
+
+/** The next request of a redirect, or why it is refused. */
+function redirected(
+  request: HttpRequest,
+  status: number,
+  location: string,
+): HttpRequest | CliError {
+  const from = new URL(request.url);
+  const next = new URL(location, request.url);
+  if (from.protocol === "https:" && next.protocol !== "https:") {
+    return new CliError("api", said("redirectDowngrade", next.origin));
+  }
+  const sameOrigin = next.origin === from.origin;
+  // A body goes on (307, 308) only to the origin it was meant for.
+  const keepBody = (status === 307 || status === 308) && sameOrigin;
+  const method = status === 307 || status === 308
+    ? request.method
+    : (request.method === "HEAD" ? "HEAD" : "GET");
+  if (!keepBody && request.body !== undefined && method !== "GET" && method !== "HEAD") {
+    return new CliError(
+      "api",
+      said("redirectDropsBody", `${request.method} ${from.pathname}`, next.origin),
+    );
+  }
+  return {
+    method,
+    url: next.href,
+    headers: request.headers.filter(([name]) =>
+      (sameOrigin || !isSecretHeader(name.toLowerCase())) &&
+      (keepBody || name.toLowerCase() !== "content-type")
+    ),
+    body: keepBody ? request.body : undefined,
+  };
+}
+
+/**
  * Sends one call (with retries unless the target says not to) and follows
- * redirects (`files get` answers 302 to a download URL). Credentials, and any
- * header of the profile's named like a secret, are never sent to another origin.
+ * redirects (`files get` answers 302 to a download URL), except for the calls
+ * that carry credentials ({@link NEVER_REDIRECTED}). Credentials, and any
+ * header of the profile's named like a secret, are never sent to another
+ * origin; a body never goes to another origin; https never goes on as http.
  */
 export async function callApi(
   ctx: Context,
@@ -106,18 +149,13 @@ export async function callApi(
     const location = response.headers.get("location");
     if (![301, 302, 303, 307, 308].includes(response.status) || location === null) break;
     await response.body?.cancel();
-    const next = new URL(location, request.url);
-    const sameOrigin = next.origin === new URL(request.url).origin;
-    const keepBody = response.status === 307 || response.status === 308;
-    request = {
-      method: keepBody ? request.method : (request.method === "HEAD" ? "HEAD" : "GET"),
-      url: next.href,
-      headers: request.headers.filter(([name]) =>
-        (sameOrigin || !isSecretHeader(name.toLowerCase())) &&
-        (keepBody || name.toLowerCase() !== "content-type")
-      ),
-      body: keepBody ? request.body : undefined,
-    };
+    if (NEVER_REDIRECTED.test(call.path)) {
+      const where = new URL(location, request.url).origin;
+      throw new CliError("api", said("redirectRefused", `${call.method} /v1${call.path}`, where));
+    }
+    const next = redirected(request, response.status, location);
+    if (next instanceof CliError) throw next;
+    request = next;
     response = await send(ctx, request, sendOptions);
   }
   return response;

@@ -12,65 +12,13 @@ import {
 } from "../helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
 import { releaseOf, startFakeReleases } from "../helpers/fake_releases.ts";
-import { DENO_DIR, MAIN, opRuns, type RunResult, tempDir, writeProfile } from "../helpers/run.ts";
+import { MAIN, opRuns, tempDir, writeProfile } from "../helpers/run.ts";
 import { authKey, sam, switchTarget } from "../fake_soracom/accounts.ts";
-import { bundle, bundleProblem } from "../../scripts/bundle.ts";
+import { bundleProblem } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
+import { bundlePath, denoRun, runBundle } from "../helpers/bundle.ts";
 import { VERSION } from "../../src/version.ts";
 import { testWhere } from "../helpers/platform.ts";
-
-/** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
-let bundled: Promise<string> | undefined;
-function bundlePath(): Promise<string> {
-  bundled ??= (async () => {
-    const dir = await tempDir();
-    globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
-    return await bundle(`${dir}/soracom.js`);
-  })();
-  return bundled;
-}
-
-/**
- * `deno run FLAGS soracom.js ARGS` from the bundle's folder, without the
- * project's config, npm or remote modules (so only the file itself can run),
- * with a clean environment.
- */
-/** `deno run --quiet --no-prompt ARGS` with only `env` (and PATH, DENO_DIR) set. */
-async function denoRun(
-  args: readonly string[],
-  env: Record<string, string>,
-  cwd?: string,
-): Promise<RunResult> {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", "--no-prompt", ...args],
-    cwd,
-    env: {
-      PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-      DENO_DIR,
-      NO_COLOR: "1",
-      ...env,
-    },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decoder = new TextDecoder();
-  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
-}
-
-async function runBundle(
-  args: readonly string[],
-  env: Record<string, string>,
-  flags: readonly string[] = PERMISSION_FLAGS,
-): Promise<RunResult> {
-  const file = await bundlePath();
-  return await denoRun(
-    ["--no-config", "--no-lock", "--no-npm", "--no-remote", ...flags, file, ...args],
-    env,
-    file.slice(0, file.lastIndexOf("/")),
-  );
-}
 
 function setup() {
   return emulatorFixture({ subscriberCount: 7 });

@@ -1,0 +1,74 @@
+/**
+ * `callApi`'s redirects, on the fake Context: https never goes on as http, a
+ * GET follows a redirect without the session's headers, a login never does.
+ * (End to end, under the release flags: tests/e2e/security_test.ts.)
+ */
+
+import { assertEquals, assertRejects } from "../helpers/assert.ts";
+import { fakeContext } from "../../src/context.ts";
+import { type ApiTarget, callApi } from "../../src/api/client.ts";
+import { CliError } from "../../src/errors.ts";
+
+const target: ApiTarget = {
+  endpoint: "https://api.soracom.io",
+  lang: "en",
+  extraHeaders: {},
+  retry: false,
+};
+const session = { apiKey: "key-1", token: "tok-1" };
+
+/** A fake network: the first request is redirected to `location`, the rest answer 200. */
+function redirecting(location: string, status = 302) {
+  const seen: Request[] = [];
+  const { ctx } = fakeContext({
+    fetch: (req) => {
+      seen.push(req);
+      return Promise.resolve(
+        seen.length === 1
+          ? new Response(null, { status, headers: { location } })
+          : Response.json({ ok: true }),
+      );
+    },
+  });
+  return { ctx, seen };
+}
+
+Deno.test("a redirect from https to http is refused before anything is sent there", async () => {
+  const { ctx, seen } = redirecting("http://api.soracom.io/v1/files/x");
+  const e = await assertRejects(
+    () => callApi(ctx, target, { method: "GET", path: "/files/private/x" }, session),
+    CliError,
+    "refusing a redirect from https",
+  );
+  assertEquals((e as CliError).kind, "api");
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("a GET follows a redirect to another https origin, without the session's headers", async () => {
+  const { ctx, seen } = redirecting("https://download.example.com/f");
+  const response = await callApi(ctx, target, { method: "GET", path: "/files/private/x" }, session);
+  assertEquals(response.status, 200);
+  assertEquals(seen[1].url, "https://download.example.com/f");
+  assertEquals(seen[1].headers.get("x-soracom-api-key"), null);
+  assertEquals(seen[1].headers.get("x-soracom-token"), null);
+});
+
+Deno.test("logins, renewals and logouts are never redirected, even to the same origin", async () => {
+  for (
+    const path of [
+      "/auth",
+      "/auth/switch_user",
+      "/auth/logout",
+      "/operators/OP1/token",
+      "/sandbox/init",
+    ]
+  ) {
+    const { ctx, seen } = redirecting("https://api.soracom.io/v1/elsewhere", 307);
+    await assertRejects(
+      () => callApi(ctx, target, { method: "POST", path, body: "{}" }),
+      CliError,
+      "with a redirect",
+    );
+    assertEquals(seen.length, 1, path);
+  }
+});

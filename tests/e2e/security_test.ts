@@ -1,0 +1,149 @@
+/**
+ * Secrets stay where they belong (issue 19), tried against loopback servers
+ * with the bundled program under the release permission flags, as a release
+ * runs: redirects of calls that carry credentials are refused; a body never
+ * follows a redirect to another origin.
+ */
+
+import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
+import { runBundle } from "../helpers/bundle.ts";
+import { tempDir, writeProfile } from "../helpers/run.ts";
+import { PROFILES } from "../helpers/fixture.ts";
+import { authKey, root } from "../fake_soracom/accounts.ts";
+import { testWhere } from "../helpers/platform.ts";
+
+/** What a loopback server received. */
+interface Seen {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** A loopback server that records every request and answers with `answer`. */
+function recorder(answer: (req: Request) => Response) {
+  const seen: Seen[] = [];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
+    seen.push({
+      method: req.method,
+      path: new URL(req.url).pathname,
+      headers: Object.fromEntries(req.headers),
+      body: await req.text(),
+    });
+    return answer(req);
+  });
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    seen,
+    [Symbol.asyncDispose]: () => server.shutdown(),
+  };
+}
+
+async function home(profile: unknown) {
+  const dir = await tempDir();
+  await Deno.mkdir(`${dir}/profiles`, { mode: 0o700 });
+  await writeProfile(`${dir}/profiles`, "default", profile);
+  return {
+    dir,
+    env: { HOME: dir, SORACOM_PROFILE_DIR: `${dir}/profiles`, SORACOM_SESSION_DIR: `${dir}/s` },
+    [Symbol.asyncDispose]: () => Deno.remove(dir, { recursive: true }),
+  };
+}
+
+testWhere(
+  ["posix-modes"],
+  "a login answered with a redirect is refused: the password and OTP go nowhere else",
+  async () => {
+    await using elsewhere = recorder(() =>
+      Response.json({ apiKey: "k", token: "t", operatorId: "OP1" })
+    );
+    for (const status of [301, 302, 307, 308]) {
+      await using api = recorder((req) =>
+        new Response(null, {
+          status,
+          headers: { location: `${elsewhere.url}${new URL(req.url).pathname}` },
+        })
+      );
+      await using h = await home({
+        email: root.email,
+        password: root.password,
+        mfaOTPCode: "123456",
+      });
+      const r = await runBundle(["subscribers", "list"], { ...h.env, SORACOM_ENDPOINT: api.url });
+      assertEquals(r.code, 5, `${status}: ${r.stderr}`);
+      assertStringIncludes(r.stderr, "with a redirect");
+      assertNotIncludes(r.stderr, root.password);
+      assertEquals(api.seen.map((s) => s.path), ["/v1/auth"], `${status}`);
+    }
+    assertEquals(elsewhere.seen, [], "nothing reached the other server");
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "logout and a sandbox login are not redirected either",
+  async () => {
+    await using elsewhere = recorder(() => Response.json({}));
+    await using api = recorder(() =>
+      new Response(null, { status: 307, headers: { location: `${elsewhere.url}/x` } })
+    );
+    await using h = await home(PROFILES.authKey);
+    const env = { ...h.env, SORACOM_ENDPOINT: api.url };
+    const logout = await runBundle(["logout", "--api-key", "k", "--api-token", "t"], env);
+    assertEquals(logout.code, 5, logout.stderr);
+    assertStringIncludes(logout.stderr, "POST /v1/auth/logout with a redirect");
+    const sandbox = await runBundle([
+      "configure-sandbox",
+      "--auth-key-id",
+      authKey.authKeyId,
+      "--auth-key",
+      authKey.authKey,
+      "--email",
+      "a@example.com",
+      "--password",
+      "pw-sandbox-1",
+    ], env);
+    assertStringIncludes(sandbox.stderr, "with a redirect");
+    assertNotIncludes(sandbox.stderr, authKey.authKey);
+    assertEquals(elsewhere.seen, []);
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "a 307 to another origin does not carry the body or the session",
+  async () => {
+    await using elsewhere = recorder(() => Response.json({ ok: true }));
+    await using api = recorder(() =>
+      new Response(null, { status: 307, headers: { location: `${elsewhere.url}/v1/x` } })
+    );
+    await using h = await home(PROFILES.authKey);
+    const env = { ...h.env, SORACOM_ENDPOINT: api.url };
+    const post = await runBundle(
+      [
+        "api",
+        "POST",
+        "/x",
+        "--raw-field",
+        "secret=s3cr3t",
+        "--api-key",
+        "key-1",
+        "--api-token",
+        "tok-1",
+      ],
+      env,
+    );
+    assertEquals(post.code, 5, post.stderr);
+    assertStringIncludes(post.stderr, "its body is not sent to another server");
+    assertEquals(elsewhere.seen, []);
+    // A GET goes on, without the session's headers.
+    const get = await runBundle(
+      ["api", "GET", "/x", "--api-key", "key-1", "--api-token", "tok-1"],
+      env,
+    );
+    assertEquals(get.code, 0, get.stderr);
+    assertEquals(elsewhere.seen.length, 1);
+    assertEquals(elsewhere.seen[0].headers["x-soracom-api-key"], undefined);
+    assertEquals(elsewhere.seen[0].headers["x-soracom-token"], undefined);
+  },
+);

@@ -1,0 +1,64 @@
+/**
+ * The program as one bundled file, run as the release runs it: with exactly
+ * the release permission flags (`src/permissions.ts`), no config, lock, npm
+ * or remote modules. One bundle per test file that asks for it.
+ *
+ * @module
+ */
+
+import { bundle } from "../../scripts/bundle.ts";
+import { PERMISSION_FLAGS } from "../../src/permissions.ts";
+import { DENO_DIR, type RunResult, tempDir } from "./run.ts";
+
+/** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
+let bundled: Promise<string> | undefined;
+export function bundlePath(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = await tempDir();
+    globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+    return await bundle(`${dir}/soracom.js`);
+  })();
+  return bundled;
+}
+
+/**
+ * `deno run FLAGS soracom.js ARGS` from the bundle's folder, without the
+ * project's config, npm or remote modules (so only the file itself can run),
+ * with a clean environment.
+ */
+/** `deno run --quiet --no-prompt ARGS` with only `env` (and PATH, DENO_DIR) set. */
+export async function denoRun(
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<RunResult> {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--quiet", "--no-prompt", ...args],
+    cwd,
+    env: {
+      PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+      DENO_DIR,
+      NO_COLOR: "1",
+      ...env,
+    },
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+}
+
+export async function runBundle(
+  args: readonly string[],
+  env: Record<string, string>,
+  flags: readonly string[] = PERMISSION_FLAGS,
+): Promise<RunResult> {
+  const file = await bundlePath();
+  return await denoRun(
+    ["--no-config", "--no-lock", "--no-npm", "--no-remote", ...flags, file, ...args],
+    env,
+    file.slice(0, file.lastIndexOf("/")),
+  );
+}
