@@ -82,9 +82,34 @@ export class CliError extends Error {
   }
 }
 
-/** Turns any message into one line, so no error can print a multi-line dump. */
+/**
+ * Turns any message into one line, so no error can print a multi-line dump,
+ * and shows control characters (C0 but tab, DEL, C1) as `\xNN`: a server's
+ * or a command's text must not move the cursor, clear the screen or set the
+ * terminal's title.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { oneLine } from "./errors.ts";
+ *
+ * assert.equal(oneLine("bad\n  thing \x1b]0;pwned\x07"), "bad thing \\x1b]0;pwned\\x07");
+ * ```
+ */
 export function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return escapeControls(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
+}
+
+/**
+ * `text` with its control characters but tab and newline (the rest of C0,
+ * DEL, C1) shown as `\xNN`, for text from outside written to a terminal.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(
+    // deno-lint-ignore no-control-regex -- the control characters are what it finds
+    /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
 }
 
 /** Cuts text to `max` characters, marking the cut. */

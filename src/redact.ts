@@ -19,12 +19,24 @@
 
 import { type JsonValue, parseJson, RawNumber, stringifyCompact } from "./json/mod.ts";
 
-/** Names that hold secrets: password, authKey, authKeySecret, mfaOTPCode, token, apiKey... */
-const SECRET_NAME = /password|secret|token|api_?key|auth_?key|otp/i;
+/**
+ * Parts of names that hold secrets (compared without `-` and `_`, any case):
+ * password, authKey, authKeySecret, mfaOTPCode, token, apiKey, privateKey,
+ * passphrase, psk, authorization, credentials, cookie...
+ */
+const SECRET_PART =
+  /password|passwd|passphrase|secret|token|apikey|authkey|otp|privatekey|psk|authorization|credential|cookie/;
 
-/** True for a name that holds a secret; identifiers (`authKeyId`) do not. */
+/** Names that are secrets only whole, or as a word at the end (`key`, `pin`, `sim_pin`, `simPin`). */
+const SECRET_WORD = /^(?:key|pin)$|[_-](?:key|pin)$|[a-z](?:Key|Pin)$/;
+
+/** Keys that name a place in a list, not a secret (`lastEvaluatedKey`, `x-soracom-next-key`). */
+const NOT_SECRET = /(?:evaluated|next|tag|sort|partition|object)[_-]?key$/i;
+
+/** True for a name that holds a secret; identifiers (`authKeyId`) and list keys do not. */
 function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !/id$/i.test(name);
+  if (/id$/i.test(name) || NOT_SECRET.test(name)) return false;
+  return SECRET_PART.test(name.toLowerCase().replace(/[-_]/g, "")) || SECRET_WORD.test(name);
 }
 
 const SECRET_HEADERS: ReadonlySet<string> = new Set([
@@ -71,10 +83,33 @@ export function redactText(text: string): string {
   try {
     return stringifyCompact(redactValue(parseJson(text)));
   } catch {
-    return text.replace(
-      /("?)([A-Za-z_]*)("?\s*[:=]\s*)("[^"]*"|[^\s&,}]+)/g,
-      (all, open: string, name: string, sep: string) =>
-        isSecretName(name) ? `${open}${name}${sep}<hidden>` : all,
-    );
+    return text
+      // A credential header's whole value (`Authorization: Bearer abc`), to the end of its line.
+      .replace(
+        /^(\s*(?:proxy-)?(?:authorization|cookie|set-cookie|x-soracom-api-key|x-soracom-token)\s*:\s*).*$/gim,
+        "$1<hidden>",
+      )
+      .replace(/[^\n]+/g, redactPairs);
   }
+}
+
+/**
+ * One line with the value of every `name=value` or `name: value` pair under a
+ * secret name hidden. A pair's value is never taken for the next pair's name
+ * and left unread (`vault: password=hunter2` hides `hunter2`).
+ */
+function redactPairs(line: string): string {
+  const pair = /("?)([A-Za-z_-]+)("?\s*[:=]\s*)/g;
+  let out = "";
+  let at = 0;
+  for (let m = pair.exec(line); m !== null; m = pair.exec(line)) {
+    if (!isSecretName(m[2])) continue;
+    const start = m.index + m[0].length;
+    const value = /^(?:"[^"]*"|[^\s&,}]+)/.exec(line.slice(start))?.[0] ?? "";
+    if (value === "" || value === "<hidden>") continue;
+    out += `${line.slice(at, start)}<hidden>`;
+    at = start + value.length;
+    pair.lastIndex = at;
+  }
+  return out + line.slice(at);
 }

@@ -147,3 +147,23 @@ testWhere(
     assertEquals(elsewhere.seen[0].headers["x-soracom-token"], undefined);
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "an error body's control characters are shown escaped, never sent to the terminal",
+  async () => {
+    const nasty = "denied\x1b]0;pwned\x07\x1b[2J\x9b31m done";
+    await using api = recorder(() =>
+      new Response(nasty, { status: 403, headers: { "content-type": "text/plain" } })
+    );
+    await using h = await home(PROFILES.authKey);
+    const r = await runBundle(
+      ["subscribers", "list", "--api-key", "k", "--api-token", "t"],
+      { ...h.env, SORACOM_ENDPOINT: api.url },
+    );
+    assertEquals(r.code, 5, r.stderr);
+    assertEquals(r.stderr, "Error: denied\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m done\n");
+    // deno-lint-ignore no-control-regex -- looking for any control character
+    assertEquals(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.stderr), false);
+  },
+);
