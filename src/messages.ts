@@ -181,6 +181,8 @@ export const en = {
   apiFieldsWithBody: "--field and --raw-field cannot go with --body",
   apiUsage: "soracom api takes a method and a path, e.g. soracom api GET /subscribers",
   dryRunNotSent: "(--dry-run: nothing was sent)",
+  profileTooDeep: (where: string, depth: number) =>
+    `profile ${where} nests deeper than ${depth} levels: it is not a profile`,
   redirectRefused: (call: string, origin: string) =>
     `the server answered ${call} with a redirect (to ${origin}): a login or a session is never sent on`,
   redirectDowngrade: (origin: string) =>
@@ -517,6 +519,8 @@ const ja: Messages = {
   apiFieldsWithBody: "--field や --raw-field は --body と併用できません",
   apiUsage: "soracom api にはメソッドとパスを指定してください (例: soracom api GET /subscribers)",
   dryRunNotSent: "(--dry-run: 何も送信していません)",
+  profileTooDeep: (where, depth) =>
+    `プロファイル ${where} の入れ子が ${depth} 段より深いため、プロファイルとして読めません`,
   redirectRefused: (call, origin) =>
     `サーバーが ${call} を ${origin} へリダイレクトしました。ログイン情報やセッションはリダイレクト先には送りません`,
   redirectDowngrade: (origin) =>

@@ -131,6 +131,19 @@ function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
+/**
+ * Whether a request that got no response may succeed if sent again: not when
+ * the TLS handshake failed (a certificate is not fixed by waiting) or the
+ * request itself was malformed (a header with CR or LF in it).
+ */
+function isTransient(failure: unknown): boolean {
+  const cause = failure instanceof Error && failure.cause instanceof Error
+    ? failure.cause.message
+    : "";
+  const text = `${failure instanceof Error ? failure.message : String(failure)} ${cause}`;
+  return !/certificate|tls|handshake|header (?:name|value)|invalid header/i.test(text);
+}
+
 function describeNetworkError(e: unknown): string {
   if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
     return "no response before the timeout";
@@ -142,6 +155,10 @@ function describeNetworkError(e: unknown): string {
   if (/reset/i.test(message)) return "connection reset";
   if (/dns|lookup|resolve/i.test(message)) return "cannot resolve the host name";
   if (/certificate|tls/i.test(message)) return "TLS error (certificate not trusted?)";
+  // Never the header itself: its value may be a secret.
+  if (/header (?:name|value)|invalid header/i.test(message)) {
+    return "a header holds a character no header may (CR, LF or NUL)";
+  }
   return (cause || message).split("\n")[0].trim();
 }
 
@@ -227,7 +244,7 @@ export async function send(
     if (verbose) ctx.stderr.write(dump);
     const { response, failure } = await attemptOnce(ctx, req);
     if (verbose && response) await dumpResponse(ctx, response);
-    const retryable = response ? isRetryable(response.status) : true;
+    const retryable = response ? isRetryable(response.status) : isTransient(failure);
     const last = attempt + 1 >= attempts;
     if (!retryable || last) {
       if (response) return response;

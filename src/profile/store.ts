@@ -152,6 +152,34 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - start + 1 };
 }
 
+/** The deepest nesting a profile may have (it needs two: the object and its `headers`). */
+const MAX_PROFILE_DEPTH = 32;
+
+/**
+ * How deep `[` and `{` nest in JSON or JSONC text, strings and comments
+ * aside, counting no further than `limit + 1`: the parsers would overflow the
+ * stack on text nested hundreds of thousands deep.
+ */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length && deepest <= limit; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "/" && text[i + 1] === "/") {
+      i = text.indexOf("\n", i);
+      if (i < 0) break;
+    } else if (c === "/" && text[i + 1] === "*") {
+      i = text.indexOf("*/", i + 2);
+      if (i < 0) break;
+      i++;
+    } else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if (c === "]" || c === "}") depth--;
+  }
+  return deepest;
+}
+
 /**
  * Parses JSON or JSONC text (comments, trailing commas) into a profile.
  *
@@ -160,6 +188,9 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  */
 export async function parseProfileText(text: string, where: string): Promise<Profile> {
   if (text.trim() === "") throw new CliError("config", said("profileEmpty", where));
+  if (nestingDepth(text, MAX_PROFILE_DEPTH) > MAX_PROFILE_DEPTH) {
+    throw new CliError("config", said("profileTooDeep", where, MAX_PROFILE_DEPTH));
+  }
   let value: unknown;
   try {
     value = parseJsonData(text);

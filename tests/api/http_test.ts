@@ -1,5 +1,12 @@
 /** The HTTP layer in-process: retry schedule and budget on a fake clock, verbose redaction. */
-import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertRejects,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
+import { CliError } from "../../src/errors.ts";
 import { testContext } from "../helpers/context.ts";
 import { redactUrl, send } from "../../src/api/http.ts";
 import { redactText } from "../../src/redact.ts";
@@ -116,4 +123,30 @@ Deno.test("SORACOM_VERBOSE hides headers named like secrets (a profile's own hea
   assertStringIncludes(dump, "X-Api-Key-Id: id-7");
   assertStringIncludes(dump, "x-request-id: r-1");
   assertStringIncludes(dump, "X-Api-Key: <hidden>");
+});
+
+Deno.test("a TLS failure or a malformed header is not retried, and the header's value is not shown", async () => {
+  let attempts = 0;
+  const tls = testContext({
+    fetch: () => {
+      attempts++;
+      return Promise.reject(
+        new TypeError("client error (Connect)", {
+          cause: new Error("invalid peer certificate: UnknownIssuer"),
+        }),
+      );
+    },
+    sleep: () => Promise.resolve(),
+  });
+  const e = await assertRejects(() => send(tls.ctx, req, { retry: true }), CliError);
+  assertEquals(attempts, 1);
+  assertStringIncludes(e.message, "TLS error");
+  // A profile header with a line break in it: Request refuses it before any fetch.
+  let fetched = 0;
+  const bad = testContext({ fetch: () => Promise.resolve(new Response(String(++fetched))) });
+  const crlf = { ...req, headers: [["X-Token", "s3cr3t\r\nX-Evil: 1"]] as [string, string][] };
+  const err = await assertRejects(() => send(bad.ctx, crlf, { retry: true }), CliError);
+  assertStringIncludes(err.message, "a header holds a character no header may");
+  assertNotIncludes(err.message, "s3cr3t");
+  assertEquals(fetched, 0);
 });

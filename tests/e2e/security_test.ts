@@ -167,3 +167,20 @@ testWhere(
     assertEquals(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.stderr), false);
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "a profile nested 300,000 deep is a config error, not a crash",
+  async () => {
+    for (const text of [`// jsonc\n${"[".repeat(300_000)}`, `{"a":${"[".repeat(300_000)}`]) {
+      await using h = await home({});
+      await Deno.writeTextFile(`${h.dir}/profiles/default.json`, text, { mode: 0o600 });
+      const r = await runBundle(["subscribers", "list"], {
+        ...h.env,
+        SORACOM_ENDPOINT: "http://127.0.0.1:9",
+      });
+      assertEquals(r.code, 3, r.stderr);
+      assertStringIncludes(r.stderr, "nests deeper than 32 levels");
+    }
+  },
+);
