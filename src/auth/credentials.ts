@@ -52,6 +52,34 @@ export interface LoginOptions {
   readonly mfaOtpcode?: string;
   /** `--no-session-cache`. */
   readonly noSessionCache?: boolean;
+  /** `--allow-insecure-endpoint`: a plain `http://` endpoint off this machine may get credentials. */
+  readonly allowInsecureEndpoint?: boolean;
+}
+
+/**
+ * Whether credentials may go to `endpoint`: https anywhere, plain http only to
+ * this machine (the loopback addresses and `localhost`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { endpointIsSafe } from "./credentials.ts";
+ *
+ * assert.equal(endpointIsSafe("https://api.soracom.io"), true);
+ * assert.equal(endpointIsSafe("http://127.0.0.1:8080"), true);
+ * assert.equal(endpointIsSafe("http://api.example.com"), false);
+ * ```
+ */
+export function endpointIsSafe(endpoint: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return true; // not a URL: the request fails on its own, with its own error
+  }
+  if (url.protocol !== "http:") return true;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 /** Where the credentials come from, decided before anything is run or sent. */
@@ -100,6 +128,11 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     options.coverageType,
     fileProfile?.profile,
   );
+  const insecureOk = options.allowInsecureEndpoint === true ||
+    fileProfile?.profile.allowInsecureEndpoint === true;
+  if (!insecureOk && !endpointIsSafe(endpoint)) {
+    throw new CliError("config", said("insecureEndpoint", endpoint));
+  }
   return {
     options,
     profileName: name,

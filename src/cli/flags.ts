@@ -65,6 +65,8 @@ export interface GlobalFlagValues {
   readonly "no-retry-on-error"?: boolean;
   /** `--no-session-cache`. */
   readonly "no-session-cache"?: boolean;
+  /** `--allow-insecure-endpoint`. */
+  readonly "allow-insecure-endpoint"?: boolean;
 }
 
 /** The global options a command hands to the API layer: the login ones and `--raw-output`. */
@@ -255,6 +257,7 @@ export const GLOBAL_FLAGS: FlagSpecsOf<GlobalFlagValues> & FlagSpecs = {
   "raw-output": booleanFlag("print the response body as it came"),
   "no-retry-on-error": booleanFlag("do not retry on network errors, 429 or 5xx"),
   "no-session-cache": booleanFlag("log in every time and keep no session"),
+  "allow-insecure-endpoint": booleanFlag("send credentials to a plain http:// endpoint"),
 };
 
 /** Global flags that take a value (the command-word scanner skips their values). */
@@ -297,5 +300,6 @@ export function globalOptions(
     rawOutput: get("raw-output") === true,
     noRetryOnError: get("no-retry-on-error") === true,
     noSessionCache: get("no-session-cache") === true,
+    allowInsecureEndpoint: get("allow-insecure-endpoint") === true,
   };
 }

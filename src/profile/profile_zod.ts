@@ -45,6 +45,8 @@ export interface Profile {
   mfaOTPCommand?: string;
   /** Ours: `false` turns the session cache off for this profile. */
   sessionCache?: boolean;
+  /** Ours: `true` lets a plain `http://` endpoint that is not this machine get credentials. */
+  allowInsecureEndpoint?: boolean;
 }
 
 /**
@@ -72,4 +74,6 @@ export const profileSchema: z.ZodType<Profile> = z.object({
   mfaOTPCommand: z.string().optional(),
   /** Ours: `false` turns the session cache off for this profile. */
   sessionCache: z.boolean().optional(),
+  /** Ours: `true` lets a plain `http://` endpoint that is not this machine get credentials. */
+  allowInsecureEndpoint: z.boolean().optional(),
 });

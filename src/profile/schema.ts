@@ -36,6 +36,7 @@ export const PROFILE_KEYS: readonly (keyof Profile)[] = [
   "headers",
   "mfaOTPCommand",
   "sessionCache",
+  "allowInsecureEndpoint",
 ];
 
 const keyByLowerCase: ReadonlyMap<string, string> = new Map(

@@ -145,5 +145,12 @@ export function parseProfile(input: unknown): Profile | undefined {
     v37 = v36;
   }
   if ("sessionCache" in input) v0["sessionCache"] = v37;
+  const v38 = input["allowInsecureEndpoint"];
+  let v39: unknown = v38;
+  if (v38 !== undefined) {
+    if (typeof v38 !== "boolean") return undefined;
+    v39 = v38;
+  }
+  if ("allowInsecureEndpoint" in input) v0["allowInsecureEndpoint"] = v39;
   return v0 as unknown as Profile;
 }

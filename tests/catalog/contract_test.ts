@@ -36,7 +36,7 @@ import {
   specsPresent,
 } from "../helpers/api_spec.ts";
 
-const ENDPOINT = "http://contract.invalid";
+const ENDPOINT = "https://contract.invalid";
 const OPERATOR_ID = "OP0099887766";
 const API_KEY = "api-key-contract-test";
 /** A token for OPERATOR_ID that expires in 2100; only its operatorId is read. */

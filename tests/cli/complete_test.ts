@@ -92,7 +92,9 @@ Deno.test("__complete: hand-written commands' flags come from their modules", as
     "configure",
   );
   assertEquals(await values(["unconfigure", "--y"]), ["--yes"]);
-  assertEquals(await values(["logout", "--al"]), ["--all"]);
+  // (`--al` also finds the global --allow-insecure-endpoint.)
+  assertEquals(await values(["logout", "--al"]), ["--all", "--allow-insecure-endpoint"]);
+  assertEquals(await values(["logout", "--loc"]), ["--local"]);
   assertHas(await values(["auth", "--"]), ["--email", "--password", ...GLOBALS], "auth");
 });
 
@@ -277,7 +279,11 @@ testWhere(
       assertEquals(await bash(s, ["soracom", "subscribers", "get", "--im"]), ["--imsi"]);
       assertHas(await bash(s, ["soracom", "sims", "list", "--"]), GLOBALS, "global flags");
       assertEquals(await bash(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
-      assertEquals(await bash(s, ["soracom", "logout", "--al"]), ["--all"]);
+      assertEquals(await bash(s, ["soracom", "logout", "--all"]), [
+        "--all",
+        "--allow-insecure-endpoint",
+      ]);
+      assertEquals(await bash(s, ["soracom", "logout", "--loc"]), ["--local"]);
       assertEquals(await bash(s, ["soracom", "--profile", ""]), ["sandbox-a"]);
       // bash splits `--coverage-type=j` at `=`; only the value part is replaced.
       assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "=", "j"]), ["jp"]);

@@ -170,8 +170,14 @@ testWhere(
   async () => {
     await using t = await setup();
     await writeProfile(t.profiles, "default", PROFILES.authKey);
-    // A host that cannot resolve: only the proxy (the emulator) can answer.
-    const r = await runBundle(["operator", "get", "--no-session-cache"], {
+    // A host that cannot resolve: only the proxy (the emulator) can answer. Plain http off
+    // this machine takes --allow-insecure-endpoint.
+    const r = await runBundle([
+      "operator",
+      "get",
+      "--no-session-cache",
+      "--allow-insecure-endpoint",
+    ], {
       ...t.env,
       SORACOM_ENDPOINT: "http://soracom.invalid",
       HTTP_PROXY: t.api.url,

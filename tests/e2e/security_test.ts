@@ -184,3 +184,41 @@ testWhere(
     }
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "credentials never go to a plain http endpoint off this machine unless asked",
+  async () => {
+    await using h = await home({ ...PROFILES.authKey, endpoint: "http://soracom.invalid" });
+    const refused = await runBundle(["subscribers", "list"], h.env);
+    assertEquals(refused.code, 3, refused.stderr);
+    assertStringIncludes(refused.stderr, "refusing to send credentials to http://soracom.invalid");
+    assertStringIncludes(refused.stderr, "--allow-insecure-endpoint");
+    // Asked for: it goes on (and fails to reach the made-up host, as a network error).
+    const asked = await runBundle([
+      "subscribers",
+      "list",
+      "--allow-insecure-endpoint",
+      "--no-retry-on-error",
+    ], h.env);
+    assertEquals(asked.code, 6, asked.stderr);
+    await using p = await home({
+      ...PROFILES.authKey,
+      endpoint: "http://soracom.invalid",
+      allowInsecureEndpoint: true,
+    });
+    assertEquals((await runBundle(["subscribers", "list", "--no-retry-on-error"], p.env)).code, 6);
+    const sandbox = await runBundle([
+      "configure-sandbox",
+      "--auth-key-id",
+      authKey.authKeyId,
+      "--auth-key",
+      authKey.authKey,
+      "--email",
+      "a@example.com",
+      "--password",
+      "pw-sandbox-1",
+    ], { ...h.env, SORACOM_ENDPOINT: "http://sandbox.invalid" });
+    assertEquals(sandbox.code, 3, sandbox.stderr);
+  },
+);
