@@ -69,6 +69,11 @@ export interface RunOptions {
 export interface FileSystem {
   /** The whole file; rejects with `Deno.errors.NotFound` when it is missing. */
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The whole file when it holds at most `maxBytes`; `undefined` (having read
+   * no more) when it holds more, as `/dev/zero` does.
+   */
+  readFileCapped(path: string, maxBytes: number): Promise<Uint8Array | undefined>;
   /** `null` when the path does not exist. */
   stat(path: string): Promise<FileInfo | null>;
   /** Creates the folder (and parents) with `mode`; an existing folder is left as it is. */
@@ -100,6 +105,8 @@ export interface Context {
   readonly stderr: Output;
   /** All of stdin (for `--body -`). */
   readStdin(): Promise<Uint8Array>;
+  /** All of stdin when it holds at most `maxBytes`; `undefined` (having read no more) when it holds more. */
+  readStdinCapped(maxBytes: number): Promise<Uint8Array | undefined>;
   /** Whether stdin is a terminal (a person could answer). */
   stdinIsTerminal(): boolean;
   /** The terminal's width in columns when stdout is a terminal, else `undefined`. */
@@ -236,6 +243,10 @@ function memoryFileSystem(initial: Readonly<Record<string, string>>) {
       const file = files.get(path);
       return file ? Promise.resolve(file.data.slice()) : Promise.reject(notFound(path));
     },
+    readFileCapped: async (path, max) => {
+      const data = await fs.readFile(path);
+      return data.length > max ? undefined : data;
+    },
     stat: (path) => {
       const file = files.get(path);
       if (file) return Promise.resolve({ isFile: true, size: file.data.length, mode: file.mode });
@@ -286,6 +297,10 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     stdout: capture(out, false),
     stderr: capture(err, options.stderrIsTerminal ?? false),
     readStdin: () => Promise.resolve(new TextEncoder().encode(options.stdin ?? "")),
+    readStdinCapped: (max) => {
+      const bytes = new TextEncoder().encode(options.stdin ?? "");
+      return Promise.resolve(bytes.length > max ? undefined : bytes);
+    },
     stdinIsTerminal: () => false,
     terminalWidth: () => options.terminalWidth,
     prompt: (message) => {

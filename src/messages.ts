@@ -181,6 +181,8 @@ export const en = {
   apiFieldsWithBody: "--field and --raw-field cannot go with --body",
   apiUsage: "soracom api takes a method and a path, e.g. soracom api GET /subscribers",
   dryRunNotSent: "(--dry-run: nothing was sent)",
+  bodyTooLarge: (source: string, mb: number) =>
+    `--body from ${source} is larger than ${mb} MiB: it is not a request body`,
   insecureEndpoint: (endpoint: string) =>
     `refusing to send credentials to ${endpoint} over plain http; use https, or add --allow-insecure-endpoint (or "allowInsecureEndpoint": true in the profile) if you mean it`,
   profileTooDeep: (where: string, depth: number) =>
@@ -521,6 +523,8 @@ const ja: Messages = {
   apiFieldsWithBody: "--field や --raw-field は --body と併用できません",
   apiUsage: "soracom api にはメソッドとパスを指定してください (例: soracom api GET /subscribers)",
   dryRunNotSent: "(--dry-run: 何も送信していません)",
+  bodyTooLarge: (source, mb) =>
+    `${source} から読んだ --body が ${mb} MiB を超えています。リクエストボディとしては大きすぎます`,
   insecureEndpoint: (endpoint) =>
     `暗号化されない http で ${endpoint} に認証情報を送ることは拒否します。https を使うか、意図したものであれば --allow-insecure-endpoint (またはプロファイルに "allowInsecureEndpoint": true) を指定してください`,
   profileTooDeep: (where, depth) =>

@@ -90,23 +90,35 @@ export function valueFlags(): FlagSpecsOf<ValueFlags> {
   };
 }
 
+/** The largest `--body` read from a file or stdin (a request body, not a disk image). */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 /** Reads `--body`: `@file`, `-` (stdin) or the literal text (`undefined`: none given). */
 export async function readBodyFlag(
   ctx: Context,
   body: string | undefined,
 ): Promise<Uint8Array | undefined> {
   if (body === undefined) return undefined;
-  if (body === "-") return await ctx.readStdin();
+  const tooLarge = (source: string) =>
+    new CliError("usage", said("bodyTooLarge", source, MAX_BODY_BYTES / (1024 * 1024)));
+  if (body === "-") {
+    const data = await ctx.readStdinCapped(MAX_BODY_BYTES);
+    if (data === undefined) throw tooLarge("stdin");
+    return data;
+  }
   if (body.startsWith("@")) {
     const path = body.slice(1);
+    let data: Uint8Array | undefined;
     try {
-      return await ctx.fs.readFile(path);
+      data = await ctx.fs.readFileCapped(path, MAX_BODY_BYTES);
     } catch (e) {
       if (e instanceof Deno.errors.NotFound) {
         throw new CliError("usage", said("bodyFileMissing", path));
       }
       throw new CliError("usage", said("bodyFileUnreadable", path, (e as Error).message));
     }
+    if (data === undefined) throw tooLarge(path);
+    return data;
   }
   return new TextEncoder().encode(body);
 }

@@ -86,6 +86,36 @@ async function readDir(path: string): Promise<string[]> {
   return names;
 }
 
+/** Reads `file` to its end, or `undefined` once more than `max` bytes came. */
+export async function readCapped(
+  file: { read(p: Uint8Array): Promise<number | null> },
+  max: number,
+): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = new Uint8Array(64 * 1024);
+    const n = await file.read(buffer);
+    if (n === null) break;
+    total += n;
+    if (total > max) return undefined;
+    chunks.push(buffer.subarray(0, n));
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** See `FileSystem.readFileCapped`. */
+async function readFileCapped(path: string, max: number): Promise<Uint8Array | undefined> {
+  using file = await Deno.open(path, { read: true });
+  return await readCapped(file, max);
+}
+
 /** The file system of this machine. */
 export function realFileSystem(): FileSystem {
   return {
@@ -107,6 +137,7 @@ export function realFileSystem(): FileSystem {
           throw e;
         }
       }),
+    readFileCapped,
     ensureDir,
     writeFileAtomic,
     lock,

@@ -7,7 +7,7 @@
  */
 
 import type { Context } from "../context.ts";
-import { realFileSystem } from "./files.ts";
+import { readCapped, realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
 
 // Child processes and prompts are loaded when first used: most commands need neither.
@@ -34,6 +34,7 @@ export function realContext(): Context {
     stdout: outputFor(Deno.stdout),
     stderr,
     readStdin: async () => new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer()),
+    readStdinCapped: (max) => readCapped(Deno.stdin, max),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     terminalWidth: () => {
       if (!Deno.stdout.isTerminal()) return undefined;

@@ -222,3 +222,33 @@ testWhere(
     assertEquals(sandbox.code, 3, sandbox.stderr);
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "--body @/dev/zero and an endless stdin stop at the cap with one line, not all memory",
+  async () => {
+    await using h = await home(PROFILES.authKey);
+    const env = { ...h.env, SORACOM_ENDPOINT: "http://127.0.0.1:9" };
+    const zero = await runBundle(["api", "POST", "/x", "--body", "@/dev/zero"], env);
+    assertEquals(zero.code, 2, zero.stderr);
+    assertEquals(
+      zero.stderr,
+      "Error: --body from /dev/zero is larger than 64 MiB: it is not a request body\n",
+    );
+    const put = await runBundle(
+      [
+        "groups",
+        "put-config",
+        "--group-id",
+        "g",
+        "--namespace",
+        "SoracomAir",
+        "--body",
+        "@/dev/zero",
+      ],
+      env,
+    );
+    assertEquals(put.code, 2, put.stderr);
+    assertStringIncludes(put.stderr, "larger than 64 MiB");
+  },
+);
