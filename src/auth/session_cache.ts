@@ -44,6 +44,9 @@ export function sessionDir(ctx: Context): string {
   return `${home}/.cache/soracom/sessions`;
 }
 
+/** The most a session file may hold (one is about 1 KiB): a larger one is not read. */
+const MAX_SESSION_BYTES = 64 * 1024;
+
 /** The file name for an identity: hex SHA-256, so no identity detail shows in the folder. */
 export function sessionKey(identity: string): string {
   return sha256Hex(new TextEncoder().encode(identity));
@@ -58,19 +61,23 @@ export class SessionCache {
     return `${this.dir}/${key}.json`;
   }
 
-  /** The cached session for `key`, or undefined (missing, unreadable, or not ours). */
+  /**
+   * The cached session for `key`, or undefined (missing, unreadable, larger
+   * than a session file can be, or not ours).
+   */
   async get(key: string): Promise<CachedSession | undefined> {
     const path = this.#path(key);
     const info = await this.ctx.fs.stat(path);
-    if (info === null) return undefined;
+    if (info === null || info.size > MAX_SESSION_BYTES) return undefined;
     if (info.mode !== null && (info.mode & 0o077) !== 0) {
       await this.ctx.fs.remove(path);
       return undefined;
     }
     try {
-      const value: unknown = parseJsonData(
-        new TextDecoder().decode(await this.ctx.fs.readFile(path)),
-      );
+      // Read no more than a session file can hold, whatever the size said (it may have grown).
+      const bytes = await this.ctx.fs.readFileCapped(path, MAX_SESSION_BYTES);
+      if (bytes === undefined) return undefined;
+      const value: unknown = parseJsonData(new TextDecoder().decode(bytes));
       // The check generated from session_zod.ts: a file it turns down is not used.
       const parsed = parseCachedSession(value);
       if (parsed === undefined) return undefined;

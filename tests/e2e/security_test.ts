@@ -8,7 +8,7 @@
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
 import { runBundle } from "../helpers/bundle.ts";
 import { tempDir, writeProfile } from "../helpers/run.ts";
-import { PROFILES } from "../helpers/fixture.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { authKey, root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -250,5 +250,23 @@ testWhere(
     );
     assertEquals(put.code, 2, put.stderr);
     assertStringIncludes(put.stderr, "larger than 64 MiB");
+  },
+);
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "a session file larger than 64 KiB is not read: the next command logs in",
+  async () => {
+    await using t = await emulatorFixture();
+    await writeProfile(t.profiles, "default", PROFILES.authKey);
+    assertEquals((await runBundle(["subscribers", "list"], t.env)).code, 0);
+    const [file] = await t.sessionFiles();
+    const path = `${t.sessions}/${file}`;
+    // Still a valid session, only padded past what a session file can be.
+    const text = await Deno.readTextFile(path);
+    await Deno.writeTextFile(path, `${" ".repeat(70 * 1024)}${text}`, { mode: 0o600 });
+    const r = await runBundle(["subscribers", "list"], t.env);
+    assertEquals(r.code, 0, r.stderr);
+    assertEquals(t.api.count("POST", "/v1/auth"), 2, "the padded file was not used");
   },
 );
