@@ -103,10 +103,11 @@ export interface Context {
   readonly stdout: Output;
   /** Where errors, warnings and questions go. */
   readonly stderr: Output;
-  /** All of stdin (for `--body -`). */
-  readStdin(): Promise<Uint8Array>;
-  /** All of stdin when it holds at most `maxBytes`; `undefined` (having read no more) when it holds more. */
-  readStdinCapped(maxBytes: number): Promise<Uint8Array | undefined>;
+  /**
+   * All of stdin (for `--body -`) when it holds at most `maxBytes`;
+   * `undefined` (having read no more) when it holds more.
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
   /** Whether stdin is a terminal (a person could answer). */
   stdinIsTerminal(): boolean;
   /** The terminal's width in columns when stdout is a terminal, else `undefined`. */
@@ -296,8 +297,7 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     env: (name) => env[name],
     stdout: capture(out, false),
     stderr: capture(err, options.stderrIsTerminal ?? false),
-    readStdin: () => Promise.resolve(new TextEncoder().encode(options.stdin ?? "")),
-    readStdinCapped: (max) => {
+    readStdin: (max) => {
       const bytes = new TextEncoder().encode(options.stdin ?? "");
       return Promise.resolve(bytes.length > max ? undefined : bytes);
     },

@@ -102,7 +102,7 @@ export async function readBodyFlag(
   const tooLarge = (source: string) =>
     new CliError("usage", said("bodyTooLarge", source, MAX_BODY_BYTES / (1024 * 1024)));
   if (body === "-") {
-    const data = await ctx.readStdinCapped(MAX_BODY_BYTES);
+    const data = await ctx.readStdin(MAX_BODY_BYTES);
     if (data === undefined) throw tooLarge("stdin");
     return data;
   }

@@ -33,8 +33,7 @@ export function realContext(): Context {
     env: (name) => Deno.env.get(name),
     stdout: outputFor(Deno.stdout),
     stderr,
-    readStdin: async () => new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer()),
-    readStdinCapped: (max) => readCapped(Deno.stdin, max),
+    readStdin: (max) => readCapped(Deno.stdin, max),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     terminalWidth: () => {
       if (!Deno.stdout.isTerminal()) return undefined;
