@@ -6,7 +6,7 @@
  * @module
  */
 
-import { operatorIdFromToken, responseError } from "../api/client.ts";
+import { type ApiCall, operatorIdFromToken, responseError } from "../api/client.ts";
 import { fetchPages, readBody } from "../api/pages.ts";
 import {
   OUTPUT_FORMATS,
@@ -17,7 +17,7 @@ import {
 } from "../output/print.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
-import { callWithSession } from "../auth/session.ts";
+import { callWithSession, type Sender } from "../auth/session.ts";
 import type { CatalogBodyProp, CatalogOperation, CatalogParam } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
@@ -127,13 +127,7 @@ export async function readBodyFlag(
  * The flags of an API command: the global ones, the operation's, and the
  * output and body flags it may have.
  */
-export type ApiCommandFlags = GlobalFlagValues & OperationFlagValues & {
-  /** `--query`: a JMESPath expression. */
-  readonly query?: string;
-  /** `--output`: one of {@link OUTPUT_FORMATS}. */
-  readonly output?: string;
-  /** `--dry-run` (`http`) or `--dry-run=curl`. */
-  readonly "dry-run"?: string;
+export type ApiCommandFlags = GlobalFlagValues & OperationFlagValues & ValueFlags & {
   /** `--body`: JSON text, `@FILE` or `-` for stdin. */
   readonly body?: string;
   /** `--jsonl`: one compact element per line. */
@@ -142,12 +136,8 @@ export type ApiCommandFlags = GlobalFlagValues & OperationFlagValues & {
   readonly "fetch-all"?: boolean;
 };
 
-/** The output flags every API command (and `soracom api`) has. */
-export interface OutputFlags {
-  /** `--query`: a JMESPath expression. */
-  readonly query?: string;
-  /** `--output`: one of {@link OUTPUT_FORMATS}. */
-  readonly output?: string;
+/** The flags that decide how a response prints: `--query`, `--output`, and `--jsonl` where there is one. */
+export interface OutputFlags extends Pick<ValueFlags, "query" | "output"> {
   /** `--jsonl`. */
   readonly jsonl?: boolean;
 }
@@ -212,8 +202,60 @@ async function dryRun(
   const { describeRequest } = await import("../api/dry_run.ts");
   const inv = await prepare(ctx, options);
   const operatorId = inv.fileProfile?.profile.operatorId;
-  ctx.stdout.write(describeRequest(inv.target, op, input, operatorId, style === "curl"));
+  printDryRun(ctx, describeRequest(inv.target, op, input, operatorId, style === "curl"));
+}
+
+/** Prints what `--dry-run` stands for, and says on stderr that nothing was sent. */
+export function printDryRun(ctx: Context, request: string): void {
+  ctx.stdout.write(request);
   ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).dryRunNotSent}\n`);
+}
+
+/** How {@link sendAndPrint} follows a list from page to page. */
+export interface Paging {
+  /** The query parameter that asks for the page after a key (`last_evaluated_key`). */
+  readonly param: string;
+  /** The response header that holds the next key (`x-soracom-next-key`). */
+  readonly header: string;
+  /** May replace the error that stops a page (see `fetchPages`). */
+  readonly onError?: (error: unknown, key: string | undefined) => unknown;
+}
+
+/**
+ * Sends `call` and prints the answer in `mode`; with `paging`, every page as
+ * one list. `seen` looks at a single response before it is printed.
+ *
+ * @throws CliError for an error status (its body as the message)
+ */
+export async function sendAndPrint(
+  ctx: Context,
+  send: Sender,
+  call: ApiCall,
+  mode: OutputMode,
+  paging?: Paging,
+  seen?: (response: Response) => void,
+): Promise<void> {
+  const sendOk = async (c: ApiCall) => {
+    const response = await send(c);
+    if (!response.ok) throw await responseError(response);
+    return response;
+  };
+  if (paging) {
+    const pages = fetchPages(
+      (nextKey) => {
+        const query = (call.query ?? []).filter(([k]) => k !== paging.param);
+        if (nextKey !== undefined) query.push([paging.param, nextKey]);
+        return sendOk({ ...call, query });
+      },
+      paging.header,
+      paging.onError,
+    );
+    await printPages(ctx, pages, mode);
+    return;
+  }
+  const response = await sendOk(call);
+  seen?.(response);
+  await printBody(ctx.stdout, await readBody(response), response.headers.get("content-type"), mode);
 }
 
 /** The request input from the flags: parameter values and `--body`. */
@@ -260,27 +302,10 @@ export async function runApiCommand(
       ? session.operatorId || operatorIdFromToken(session.token)
       : undefined;
     const call = buildApiCall(op, input, operatorId);
-    if (fetchAll && op.pagination) {
-      const { param, header } = op.pagination;
-      const pages = fetchPages(
-        async (nextKey) => {
-          const query = (call.query ?? []).filter(([k]) => k !== param);
-          if (nextKey !== undefined) query.push([param, nextKey]);
-          const response = await send({ ...call, query });
-          if (!response.ok) throw await responseError(response);
-          return response;
-        },
-        header,
-        (e, key) => resumable(ctx, op, e, key),
-      );
-      await printPages(ctx, pages, mode);
-      return;
-    }
-    const response = await send(call);
-    if (!response.ok) throw await responseError(response);
-    hintMoreItems(ctx, op, response);
-    const bytes = await readBody(response);
-    await printBody(ctx.stdout, bytes, response.headers.get("content-type"), mode);
+    const paging = fetchAll && op.pagination
+      ? { ...op.pagination, onError: (e: unknown, key?: string) => resumable(ctx, op, e, key) }
+      : undefined;
+    await sendAndPrint(ctx, send, call, mode, paging, (r) => hintMoreItems(ctx, op, r));
   });
 }
 

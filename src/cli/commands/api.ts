@@ -17,16 +17,20 @@
  * @module
  */
 
-import { operatorIdFromToken, responseError } from "../../api/client.ts";
-import type { ApiCall } from "../../api/client.ts";
-import { fetchPages, readBody } from "../../api/pages.ts";
+import { type ApiCall, operatorIdFromToken } from "../../api/client.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { callWithSession } from "../../auth/session.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { messagesFor, said } from "../../messages.ts";
-import { printBody, printPages } from "../../output/print.ts";
-import { outputMode, readBodyFlag, type ValueFlags, valueFlags } from "../api_run.ts";
+import { said } from "../../messages.ts";
+import {
+  outputMode,
+  printDryRun,
+  readBodyFlag,
+  sendAndPrint,
+  type ValueFlags,
+  valueFlags,
+} from "../api_run.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 import {
   booleanFlag,
@@ -52,6 +56,8 @@ export interface ApiFlags extends GlobalFlagValues, ValueFlags {
 }
 
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"];
+/** How `--paginate` follows a list: SORACOM's usual key parameter and header. */
+const PAGING = { param: "last_evaluated_key", header: "x-soracom-next-key" };
 /** Methods whose fields go in the query string. */
 const QUERY_METHODS = ["GET", "HEAD", "DELETE"];
 
@@ -125,32 +131,13 @@ export async function runApi(
   const inv = { ...prepared, target: { ...prepared.target, extraHeaders } };
   if (flags["dry-run"] !== undefined) {
     const { describeCall } = await import("../../api/dry_run.ts");
-    ctx.stdout.write(describeCall(inv.target, call, true, flags["dry-run"] === "curl"));
-    ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).dryRunNotSent}\n`);
+    printDryRun(ctx, describeCall(inv.target, call, true, flags["dry-run"] === "curl"));
     return;
   }
   await callWithSession(ctx, inv, true, async (send, session) => {
     const operator = session ? session.operatorId || operatorIdFromToken(session.token) : "";
     const filled = { ...call, path: call.path.replaceAll("{operator_id}", operator ?? "") };
-    if (flags.paginate) {
-      const pages = fetchPages(async (nextKey) => {
-        const query = (filled.query ?? []).filter(([k]) => k !== "last_evaluated_key");
-        if (nextKey !== undefined) query.push(["last_evaluated_key", nextKey]);
-        const response = await send({ ...filled, query });
-        if (!response.ok) throw await responseError(response);
-        return response;
-      }, "x-soracom-next-key");
-      await printPages(ctx, pages, mode);
-      return;
-    }
-    const response = await send(filled);
-    if (!response.ok) throw await responseError(response);
-    await printBody(
-      ctx.stdout,
-      await readBody(response),
-      response.headers.get("content-type"),
-      mode,
-    );
+    await sendAndPrint(ctx, send, filled, mode, flags.paginate ? PAGING : undefined);
   });
 }
 
