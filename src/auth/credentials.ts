@@ -59,18 +59,8 @@ export interface LoginOptions {
 /**
  * Whether credentials may go to `endpoint`: https anywhere, plain http only to
  * this machine (the loopback addresses and `localhost`).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { endpointIsSafe } from "./credentials.ts";
- *
- * assert.equal(endpointIsSafe("https://api.soracom.io"), true);
- * assert.equal(endpointIsSafe("http://127.0.0.1:8080"), true);
- * assert.equal(endpointIsSafe("http://api.example.com"), false);
- * ```
  */
-export function endpointIsSafe(endpoint: string): boolean {
+function endpointIsSafe(endpoint: string): boolean {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -80,6 +70,31 @@ export function endpointIsSafe(endpoint: string): boolean {
   if (url.protocol !== "http:") return true;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   return host === "localhost" || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Refuses an endpoint credentials must not go to (plain http off this
+ * machine) unless `allowed` (`--allow-insecure-endpoint`, or the profile's
+ * `allowInsecureEndpoint`). The one check for every login and for
+ * `configure-sandbox`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { requireSafeEndpoint } from "./credentials.ts";
+ *
+ * requireSafeEndpoint("https://api.soracom.io", false);
+ * requireSafeEndpoint("http://127.0.0.1:8080", false);
+ * requireSafeEndpoint("http://api.example.com", true);
+ * assert.throws(() => requireSafeEndpoint("http://api.example.com", false), /plain http/);
+ * ```
+ *
+ * @throws CliError (`config`) naming the endpoint and how to allow it
+ */
+export function requireSafeEndpoint(endpoint: string, allowed: boolean): void {
+  if (!allowed && !endpointIsSafe(endpoint)) {
+    throw new CliError("config", said("insecureEndpoint", endpoint));
+  }
 }
 
 /** Where the credentials come from, decided before anything is run or sent. */
@@ -128,11 +143,10 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     options.coverageType,
     fileProfile?.profile,
   );
-  const insecureOk = options.allowInsecureEndpoint === true ||
-    fileProfile?.profile.allowInsecureEndpoint === true;
-  if (!insecureOk && !endpointIsSafe(endpoint)) {
-    throw new CliError("config", said("insecureEndpoint", endpoint));
-  }
+  requireSafeEndpoint(
+    endpoint,
+    options.allowInsecureEndpoint === true || fileProfile?.profile.allowInsecureEndpoint === true,
+  );
   return {
     options,
     profileName: name,

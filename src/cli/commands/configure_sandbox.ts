@@ -8,7 +8,7 @@
 
 import type { CliCommand } from "../flags.ts";
 import { callApi, responseError } from "../../api/client.ts";
-import { endpointIsSafe } from "../../auth/credentials.ts";
+import { requireSafeEndpoint } from "../../auth/credentials.ts";
 import { defaultEndpoint } from "../../api/endpoint.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
@@ -78,9 +78,7 @@ export async function runConfigureSandbox(
     /\/+$/,
     "",
   );
-  if (flags["allow-insecure-endpoint"] !== true && !endpointIsSafe(endpoint)) {
-    throw new CliError("config", said("insecureEndpoint", endpoint));
-  }
+  requireSafeEndpoint(endpoint, flags["allow-insecure-endpoint"] === true);
   if (flags.overwrite === false && await ctx.fs.stat(profilePath(dir, name)) !== null) {
     throw new CliError("config", said("sandboxProfileExists", name));
   }
