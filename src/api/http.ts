@@ -131,34 +131,37 @@ function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
+/** What a failed fetch says: its message and its cause's (fetch's TypeError says little alone). */
+function failureText(e: unknown): { message: string; cause: string } {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
+  return { message: `${e instanceof Error ? e.message : String(e)} ${cause}`, cause };
+}
+
+/** A TLS failure: a certificate is not fixed by waiting. */
+const TLS_FAILURE = /certificate|tls|handshake/i;
+/** A header the request could not carry (CR, LF or NUL in it). */
+const BAD_HEADER = /header (?:name|value)|invalid header/i;
+
 /**
  * Whether a request that got no response may succeed if sent again: not when
- * the TLS handshake failed (a certificate is not fixed by waiting) or the
- * request itself was malformed (a header with CR or LF in it).
+ * the TLS handshake failed or the request itself was malformed.
  */
 function isTransient(failure: unknown): boolean {
-  const cause = failure instanceof Error && failure.cause instanceof Error
-    ? failure.cause.message
-    : "";
-  const text = `${failure instanceof Error ? failure.message : String(failure)} ${cause}`;
-  return !/certificate|tls|handshake|header (?:name|value)|invalid header/i.test(text);
+  const { message } = failureText(failure);
+  return !TLS_FAILURE.test(message) && !BAD_HEADER.test(message);
 }
 
 function describeNetworkError(e: unknown): string {
   if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
     return "no response before the timeout";
   }
-  // fetch's TypeError says little; the reason is in its cause.
-  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
-  const message = `${e instanceof Error ? e.message : String(e)} ${cause}`;
+  const { message, cause } = failureText(e);
   if (/refused/i.test(message)) return "connection refused";
   if (/reset/i.test(message)) return "connection reset";
   if (/dns|lookup|resolve/i.test(message)) return "cannot resolve the host name";
   if (/certificate|tls/i.test(message)) return "TLS error (certificate not trusted?)";
   // Never the header itself: its value may be a secret.
-  if (/header (?:name|value)|invalid header/i.test(message)) {
-    return "a header holds a character no header may (CR, LF or NUL)";
-  }
+  if (BAD_HEADER.test(message)) return "a header holds a character no header may (CR, LF or NUL)";
   return (cause || message).split("\n")[0].trim();
 }
 
