@@ -78,6 +78,8 @@ interface Invocation {
   readonly used: readonly FlagUse[];
   readonly positional: readonly string[];
   readonly wantsHelp: boolean;
+  /** Every flag used is one of the command's (or help). */
+  readonly allKnown: boolean;
   /** `exec` takes a command after `--`; no other command takes arguments. */
   readonly takesArguments: boolean;
 }
@@ -102,6 +104,7 @@ async function invocation(argv: readonly string[], ctx: Context): Promise<Invoca
     (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<FlagSpecs>;
   const { flags: used, positional } = splitFlags(rest, specs);
   const wantsHelp = used.some((u) => u.name === "help" || u.name === "h");
+  const allKnown = used.every((u) => own(specs, u.name) || u.name === "help" || u.name === "h");
   const takesArguments = (leaf?.parameters.positional as { kind?: string } | undefined)?.kind ===
     "array";
   return {
@@ -115,6 +118,7 @@ async function invocation(argv: readonly string[], ctx: Context): Promise<Invoca
     used,
     positional,
     wantsHelp,
+    allKnown,
     takesArguments,
   };
 }
@@ -123,11 +127,8 @@ async function invocation(argv: readonly string[], ctx: Context): Promise<Invoca
 function checkArguments(inv: Invocation): void {
   const inherited = inv.used.find((u) => !own(inv.specs, u.name) && u.name in Object.prototype);
   if (inherited) throw new CliError("usage", said("unknownFlag", inherited.name, []));
-  const allKnown = inv.used.every((u) =>
-    own(inv.specs, u.name) || u.name === "help" || u.name === "h"
-  );
   if (
-    (inv.leaf || inv.api) && allKnown && inv.positional.length > 0 && !inv.wantsHelp &&
+    (inv.leaf || inv.api) && inv.allKnown && inv.positional.length > 0 && !inv.wantsHelp &&
     !inv.takesArguments
   ) {
     // soracom-cli's message; flag values are never listed.
@@ -137,10 +138,8 @@ function checkArguments(inv: Invocation): void {
 
 /** Help asked for, or a group (or nothing) named without a command, as soracom-cli shows it. */
 function showsHelp(inv: Invocation): boolean {
-  const allKnown = inv.used.every((u) =>
-    own(inv.specs, u.name) || u.name === "help" || u.name === "h"
-  );
-  return inv.positional.length === 0 && (inv.isLeaf ? inv.wantsHelp : allKnown || inv.wantsHelp);
+  return inv.positional.length === 0 &&
+    (inv.isLeaf ? inv.wantsHelp : inv.allKnown || inv.wantsHelp);
 }
 
 async function dispatch(argv: readonly string[], ctx: Context): Promise<number> {

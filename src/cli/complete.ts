@@ -119,15 +119,15 @@ export async function complete(
   );
   const path = scan.words;
   const where = tree.isCommand(path) ? path : [];
-  const split = splitFlags(scan.rest, await tree.flags(where));
+  const flags = await tree.flags(where);
+  const split = splitFlags(scan.rest, flags);
   if (split.terminated) return [];
   const used = new Set(split.flags.map((f) => f.name));
   const frozen = scan.ended || split.positional.length > 0;
   const pending = split.dangling &&
-    { name: split.dangling.name, spec: (await tree.flags(where))[split.dangling.name] };
+    { name: split.dangling.name, spec: flags[split.dangling.name] };
   if (pending) return await valueCandidates(tree, where, pending.name, pending.spec, current);
   if (current.startsWith("-")) {
-    const flags = await tree.flags(where);
     const eq = current.indexOf("=");
     if (eq >= 0) {
       const name = flagName(current);
