@@ -9,6 +9,7 @@
 import type { CommandResult, RunOptions } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
+import { concatBytes } from "./files.ts";
 
 /** A stream being read to its end, which can be cut short. */
 interface Reading {
@@ -40,13 +41,7 @@ function readStream(
       total += value.length;
       chunks.push(value);
     }
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
+    return concatBytes(chunks, total);
   })();
   return { done, cancel: () => void reader.cancel().catch(() => {}) };
 }

@@ -101,6 +101,11 @@ export async function readCapped(
     if (total > max) return undefined;
     chunks.push(buffer.subarray(0, n));
   }
+  return concatBytes(chunks, total);
+}
+
+/** `chunks` end to end in one array of `total` bytes. */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
