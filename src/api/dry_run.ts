@@ -34,6 +34,7 @@ import type { CatalogOperation } from "../catalog/types.ts";
 import { posixQuote } from "../profile/shell_words.ts";
 import { isSecretHeader, redactText } from "../redact.ts";
 import { type ApiCall, type ApiTarget, buildHttpRequest } from "./client.ts";
+import { hidePassword } from "./http.ts";
 import { buildApiCall, type RequestInput } from "./request.ts";
 
 /** Stand-ins for what only a login would give; none of them needs escaping in a path. */
@@ -92,10 +93,11 @@ export function describeCall(
     : redactText(typeof req.body === "string" ? req.body : new TextDecoder().decode(req.body));
   const headers = req.headers.map(([name, value]) => [name, shownValue(name, value, curl)]);
   if (!curl) {
-    const lines = [`${req.method} ${filled(req.url)}`, ...headers.map(([n, v]) => `${n}: ${v}`)];
+    const url = filled(hidePassword(req.url));
+    const lines = [`${req.method} ${url}`, ...headers.map(([n, v]) => `${n}: ${v}`)];
     return `${lines.join("\n")}\n${body === undefined ? "" : `\n${body}\n`}`;
   }
-  const words = ["curl", "-X", req.method, shellWord(req.url)];
+  const words = ["curl", "-X", req.method, shellWord(hidePassword(req.url))];
   for (const [name, value] of headers) words.push("-H", shellWord(`${name}: ${value}`));
   if (body !== undefined) words.push("--data-binary", posixQuote(body));
   return `${words.join(" ")}\n`;

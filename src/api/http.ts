@@ -80,6 +80,15 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** `url` as written, unless it holds a password (`https://user:pw@host`): then with it hidden. */
+export function hidePassword(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const u = new URL(url);
+  if (u.password === "") return url;
+  u.password = "hidden";
+  return u.href;
+}
+
 function dumpHeaders(headers: Iterable<readonly [string, string]>): string {
   let out = "";
   for (const [name, value] of headers) {

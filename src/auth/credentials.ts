@@ -9,6 +9,7 @@
 
 import { type ApiTarget, operatorIdFromToken } from "../api/client.ts";
 import { resolveEndpoint } from "../api/endpoint.ts";
+import { hidePassword } from "../api/http.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { profileFromCommand } from "../profile/command.ts";
@@ -93,7 +94,7 @@ function endpointIsSafe(endpoint: string): boolean {
  */
 export function requireSafeEndpoint(endpoint: string, allowed: boolean): void {
   if (!allowed && !endpointIsSafe(endpoint)) {
-    throw new CliError("config", said("insecureEndpoint", endpoint));
+    throw new CliError("config", said("insecureEndpoint", hidePassword(endpoint)));
   }
 }
 

@@ -72,3 +72,23 @@ Deno.test("logins, renewals and logouts are never redirected, even to the same o
     assertEquals(seen.length, 1, path);
   }
 });
+
+Deno.test("an endpoint's password is never shown: not in the insecure-endpoint error, not in a dry run", async () => {
+  const { requireSafeEndpoint } = await import("../../src/auth/credentials.ts");
+  const err = await assertRejects(
+    () => Promise.resolve(requireSafeEndpoint("http://ann:pw-9f3@api.example.com", false)),
+    CliError,
+  );
+  assertEquals(err.message.includes("pw-9f3"), false, err.message);
+  assertEquals(err.message.includes("ann:hidden@api.example.com"), true, err.message);
+  const { describeCall } = await import("../../src/api/dry_run.ts");
+  for (const curl of [false, true]) {
+    const text = describeCall(
+      { ...target, endpoint: "https://ann:pw-9f3@api.example.com" },
+      { method: "GET", path: "/subscribers" },
+      true,
+      curl,
+    );
+    assertEquals(text.includes("pw-9f3"), false, text);
+  }
+});
