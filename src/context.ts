@@ -25,6 +25,8 @@
  * @module
  */
 
+import { hidingSecrets, KnownSecrets } from "./secrets.ts";
+
 /** An output stream. Writes are synchronous so output order is exact. */
 export interface Output {
   /** Writes `data`; bytes are valid only during the call (the caller may reuse them). */
@@ -101,8 +103,10 @@ export interface Context {
   env(name: string): string | undefined;
   /** Where results go. */
   readonly stdout: Output;
-  /** Where errors, warnings and questions go. */
+  /** Where errors, warnings and questions go: every secret in {@link secrets} is hidden there. */
   readonly stderr: Output;
+  /** The secrets this run has seen (credentials, codes, session keys), hidden on stderr. */
+  readonly secrets: KnownSecrets;
   /**
    * All of stdin (for `--body -`) when it holds at most `maxBytes`;
    * `undefined` (having read no more) when it holds more.
@@ -293,10 +297,12 @@ export function fakeContext(options: FakeOptions = {}): Fake {
   const env = options.env ?? {};
   const { fs, files } = memoryFileSystem(options.files ?? {});
   let clock = options.now ?? Date.UTC(2026, 0, 1);
+  const secrets = new KnownSecrets();
   const ctx: Context = {
     env: (name) => env[name],
     stdout: capture(out, false),
-    stderr: capture(err, options.stderrIsTerminal ?? false),
+    stderr: hidingSecrets(capture(err, options.stderrIsTerminal ?? false), secrets),
+    secrets,
     readStdin: (max) => {
       const bytes = new TextEncoder().encode(options.stdin ?? "");
       return Promise.resolve(bytes.length > max ? undefined : bytes);

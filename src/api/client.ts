@@ -143,6 +143,7 @@ export async function callApi(
     announceRetries: options?.announceRetries,
     lang: target.lang,
   };
+  if (credentials) ctx.secrets.add(credentials.apiKey, credentials.token);
   let request = buildHttpRequest(target, call, credentials);
   let response = await send(ctx, request, sendOptions);
   for (let hops = 0; hops < MAX_REDIRECTS; hops++) {

@@ -14,6 +14,7 @@ import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { profileFromCommand } from "../profile/command.ts";
 import type { Profile } from "../profile/schema.ts";
+import { isSecretHeader } from "../redact.ts";
 import {
   type LoadedProfile,
   loadProfile,
@@ -139,6 +140,7 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     if (!(e instanceof CliError)) throw e;
     fileProfileError = e;
   }
+  rememberSecrets(ctx, options, fileProfile?.profile);
   const endpoint = resolveEndpoint(
     ctx.env("SORACOM_ENDPOINT"),
     options.coverageType,
@@ -164,6 +166,22 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
       retry: !options.noRetryOnError,
     },
   };
+}
+
+/** Every secret this run was given, so stderr hides it by value (see `Context.secrets`). */
+function rememberSecrets(ctx: Context, options: LoginOptions, profile: Profile | undefined): void {
+  const headers = Object.entries(profile?.headers ?? {});
+  ctx.secrets.add(
+    options.apiKey,
+    options.apiToken,
+    options.authKey,
+    options.mfaOtpcode,
+    ctx.env("SORACOM_API_KEY"),
+    ctx.env("SORACOM_API_TOKEN"),
+    profile?.password,
+    profile?.authKey,
+    ...headers.filter(([name]) => isSecretHeader(name.toLowerCase())).map(([, value]) => value),
+  );
 }
 
 function bothOrNeither(

@@ -239,6 +239,7 @@ export async function login(
   const given = await givenCode(ctx, body, otp, m);
   if (given !== undefined) body.mfaOTPCode = given;
   else delete body.mfaOTPCode;
+  ctx.secrets.add(body.password, body.authKey, body.mfaOTPCode);
   let response = await post(ctx, target, "/auth", body);
   for (let typed = 0; response.status === 401; typed++) {
     const text = (await response.text()).trim();
@@ -252,10 +253,13 @@ export async function login(
     const code = await askCode(ctx, otp.label, m, why === "codeWrong");
     if (code === undefined) throw refused();
     body.mfaOTPCode = code;
+    ctx.secrets.add(code);
     response = await post(ctx, target, "/auth", body);
   }
   if (!response.ok) throw await responseError(response, "auth");
-  return await parseSession(response, ctx.now(), DEFAULT_TOKEN_SECONDS);
+  const session = await parseSession(response, ctx.now(), DEFAULT_TOKEN_SECONDS);
+  ctx.secrets.add(session.apiKey, session.token);
+  return session;
 }
 
 /** The switch-user target and its token lifetime. */
@@ -285,5 +289,7 @@ export async function switchUser(
   if (timeout !== undefined) body.tokenTimeoutSeconds = timeout;
   const response = await post(ctx, target, "/auth/switch_user", body, source);
   if (!response.ok) throw await responseError(response, "auth");
-  return await parseSession(response, ctx.now(), timeout ?? DEFAULT_SWITCH_SECONDS);
+  const session = await parseSession(response, ctx.now(), timeout ?? DEFAULT_SWITCH_SECONDS);
+  ctx.secrets.add(session.apiKey, session.token);
+  return session;
 }

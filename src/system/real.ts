@@ -9,6 +9,7 @@
 import type { Context } from "../context.ts";
 import { readCapped, realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
+import { hidingSecrets, KnownSecrets } from "../secrets.ts";
 
 // Child processes and prompts are loaded when first used: most commands need neither.
 const children = () => import("./children.ts");
@@ -28,11 +29,13 @@ const terminal = () => import("./terminal.ts");
  * ```
  */
 export function realContext(): Context {
-  const stderr = outputFor(Deno.stderr);
+  const secrets = new KnownSecrets();
+  const stderr = hidingSecrets(outputFor(Deno.stderr), secrets);
   return {
     env: (name) => Deno.env.get(name),
     stdout: outputFor(Deno.stdout),
     stderr,
+    secrets,
     readStdin: (max) => readCapped(Deno.stdin, max),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     terminalWidth: () => {

@@ -191,7 +191,7 @@ testWhere(
   async () => {
     await using h = await home({ ...PROFILES.authKey, endpoint: "http://soracom.invalid" });
     const refused = await runBundle(["subscribers", "list"], h.env);
-    assertEquals(refused.code, 3, refused.stderr);
+    assertEquals(refused.code, 4, refused.stderr);
     assertStringIncludes(refused.stderr, "refusing to send credentials to http://soracom.invalid");
     assertStringIncludes(refused.stderr, "--allow-insecure-endpoint");
     // Asked for: it goes on (and fails to reach the made-up host, as a network error).
@@ -268,5 +268,59 @@ testWhere(
     const r = await runBundle(["subscribers", "list"], t.env);
     assertEquals(r.code, 0, r.stderr);
     assertEquals(t.api.count("POST", "/v1/auth"), 2, "the padded file was not used");
+  },
+);
+
+testWhere(
+  ["posix-modes", "/bin/sh"],
+  "the secrets this run knows are hidden by value in errors, dumps and a command's stderr",
+  async () => {
+    const password = "Plain-words-9";
+    const otp = "246810";
+    // A server that echoes everything it got, under names no name rule knows, as plain text.
+    await using api = recorder((req) => {
+      const echo = `you sent ${req.headers.get("x-soracom-token") ?? ""} ${
+        req.headers.get("x-soracom-api-key") ?? ""
+      }`;
+      return new URL(req.url).pathname === "/v1/auth"
+        ? Response.json({ apiKey: "api-key-live-1", token: "token-live-1", operatorId: "OP1" })
+        : new Response(echo, { status: 400, headers: { "content-type": "text/plain" } });
+    });
+    await using h = await home({ email: root.email, password, mfaOTPCode: otp });
+    const env = { ...h.env, SORACOM_ENDPOINT: api.url };
+    const failed = await runBundle(["subscribers", "list"], { ...env, SORACOM_VERBOSE: "1" });
+    assertEquals(failed.code, 5, failed.stderr);
+    assertStringIncludes(failed.stderr, "you sent <hidden> <hidden>");
+    for (const secret of ["api-key-live-1", "token-live-1", password, otp]) {
+      assertNotIncludes(failed.stderr, secret);
+    }
+
+    // A login refused with an echo of the body as free text.
+    await using echoing = recorder(() =>
+      new Response(`bad request, you sent ${password} and ${otp}`, {
+        status: 400,
+        headers: { "content-type": "text/plain" },
+      })
+    );
+    const refused = await runBundle(["subscribers", "list", "--no-session-cache"], {
+      ...env,
+      SORACOM_ENDPOINT: echoing.url,
+    });
+    assertEquals(refused.code, 4, refused.stderr);
+    assertNotIncludes(refused.stderr, password);
+    assertNotIncludes(refused.stderr, otp);
+
+    // A profileCommand that prints the password it holds on stderr, then fails.
+    await using cmd = await home({
+      profileCommand: `/bin/sh -c 'echo "vault says ${password}" >&2; exit 1'`,
+    });
+    const viaCommand = await runBundle([
+      "subscribers",
+      "list",
+      "--profile-command",
+      `/bin/sh -c 'echo {\\"email\\":\\"a@b.c\\",\\"password\\":\\"${password}\\"}; echo "vault: ${password}" >&2'`,
+    ], { ...cmd.env, SORACOM_ENDPOINT: echoing.url });
+    assertNotIncludes(viaCommand.stderr, password);
+    assertStringIncludes(viaCommand.stderr, "<hidden>");
   },
 );
