@@ -43,6 +43,10 @@ export interface FileInfo {
   readonly size: number;
   /** Permission bits (POSIX), or null where the platform has none (Windows). */
   readonly mode: number | null;
+  /** A symbolic link (only {@link FileSystem.lstat} says so; `stat` follows links). */
+  readonly isSymlink?: boolean;
+  /** The owner's user ID (POSIX), or null where the platform has none (Windows). */
+  readonly uid?: number | null;
 }
 
 /** What a child process left behind. */
@@ -75,9 +79,15 @@ export interface FileSystem {
    * The whole file when it holds at most `maxBytes`; `undefined` (having read
    * no more) when it holds more, as `/dev/zero` does.
    */
-  readFileCapped(path: string, maxBytes: number): Promise<Uint8Array | undefined>;
+  readFileCapped(
+    path: string,
+    maxBytes: number,
+    options?: { readonly noFollow?: boolean },
+  ): Promise<Uint8Array | undefined>;
   /** `null` when the path does not exist. */
   stat(path: string): Promise<FileInfo | null>;
+  /** As {@link stat}, of a symbolic link itself rather than what it points to. */
+  lstat(path: string): Promise<FileInfo | null>;
   /** Creates the folder (and parents) with `mode`; an existing folder is left as it is. */
   ensureDir(path: string, mode: number): Promise<void>;
   /**
@@ -136,6 +146,8 @@ export interface Context {
   readonly fs: FileSystem;
   /** The user's home folder. */
   homeDir(): string | undefined;
+  /** The user ID this process runs as (to check who owns a session file); undefined on Windows. */
+  userId(): number | undefined;
   /** Runs a child process with its output captured (profileCommand, mfaOTPCommand). */
   run(argv: readonly string[], options: RunOptions): Promise<CommandResult>;
   /**
@@ -254,10 +266,15 @@ function memoryFileSystem(initial: Readonly<Record<string, string>>) {
     },
     stat: (path) => {
       const file = files.get(path);
-      if (file) return Promise.resolve({ isFile: true, size: file.data.length, mode: file.mode });
+      const uid = FAKE_UID;
+      if (file) {
+        return Promise.resolve({ isFile: true, size: file.data.length, mode: file.mode, uid });
+      }
       const dir = dirs.get(path);
-      return Promise.resolve(dir === undefined ? null : { isFile: false, size: 0, mode: dir });
+      return Promise.resolve(dir === undefined ? null : { isFile: false, size: 0, mode: dir, uid });
     },
+    // Memory has no links.
+    lstat: (path) => fs.stat(path),
     ensureDir: (path, mode) => Promise.resolve(mkdirs(path, mode)),
     writeFileAtomic: (path, data, mode) => {
       if (!dirs.has(parent(path))) return Promise.reject(notFound(parent(path)));
@@ -278,6 +295,9 @@ function memoryFileSystem(initial: Readonly<Record<string, string>>) {
   };
   return { fs, files };
 }
+
+/** The user the fake runs as, and who owns its files. */
+const FAKE_UID = 1000;
 
 /**
  * A Context that touches nothing outside this process: files in memory,
@@ -318,6 +338,7 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     sleep: (ms) => Promise.resolve(void (clock += ms)),
     fs,
     homeDir: () => env.HOME,
+    userId: () => FAKE_UID,
     run: options.run ?? ((argv) => Promise.reject(notFound(argv[0]))),
     runAttached: options.runAttached ?? ((argv) => Promise.reject(notFound(argv[0]))),
     os: "linux",

@@ -203,6 +203,14 @@ export const en = {
     `${what}: ${why} (gave up after ${attempts} attempts)`,
   noHomeProfiles: "cannot find the home folder (HOME is not set); set SORACOM_PROFILE_DIR",
   noHomeSessions: "cannot find the home folder; set SORACOM_SESSION_DIR",
+  sessionDirDistrusted: (dir: string, why: "link" | "owner" | "writable") =>
+    `warning: the session cache is not used: ${dir} ${
+      {
+        link: "is a symbolic link",
+        owner: "belongs to another user",
+        writable: "can be written by other users (run: chmod 700 " + dir + ")",
+      }[why]
+    }; every command logs in until this is mended`,
   invalidProfileName: (name: string) => `invalid profile name ${JSON.stringify(name)}`,
   profileEmpty: (where: string) => `${where}: the file is empty`,
   profileInvalidJson: (where: string, line: number, column: number, what: string) =>
@@ -545,6 +553,14 @@ const ja: Messages = {
   noHomeProfiles:
     "ホームフォルダーが見つかりません (HOME が設定されていません)。SORACOM_PROFILE_DIR を設定してください",
   noHomeSessions: "ホームフォルダーが見つかりません。SORACOM_SESSION_DIR を設定してください",
+  sessionDirDistrusted: (dir: string, why: "link" | "owner" | "writable") =>
+    `警告: セッションキャッシュを使いません。${dir} は${
+      {
+        link: "シンボリックリンクです",
+        owner: "ほかのユーザーのものです",
+        writable: "ほかのユーザーが書き込めます (直すには: chmod 700 " + dir + ")",
+      }[why]
+    }。直すまでは、コマンドのたびにログインします`,
   invalidProfileName: (name) => `プロファイル名 ${JSON.stringify(name)} は使えません`,
   profileEmpty: (where) => `${where}: ファイルが空です`,
   profileInvalidJson: (where, line, column, what) =>

@@ -4,7 +4,7 @@
  * it, `scripts/bundle.ts` prints it for running `dist/soracom.js`, the tests run
  * the bundle with exactly these flags, and README.md explains each one.
  *
- * Never `-A`/`--allow-all`; `--allow-sys` and `--allow-ffi` are not needed.
+ * Never `-A`/`--allow-all`; of `--allow-sys` only `uid`; `--allow-ffi` is not needed.
  *
  * @example
  * ```ts
@@ -64,7 +64,7 @@ export interface Permission {
  * @example
  * ```ts
  * PERMISSIONS.map((p) => p.flag.split("=")[0]);
- * // ["--allow-net", "--allow-read", "--allow-write", "--allow-run", "--allow-env"]
+ * // ["--allow-net", "--allow-read", "--allow-write", "--allow-run", "--allow-env", "--allow-sys"]
  * ```
  */
 export const PERMISSIONS: readonly Permission[] = [
@@ -89,6 +89,11 @@ export const PERMISSIONS: readonly Permission[] = [
     flag: "--allow-run",
     reason: "a profile's `profileCommand` (or --profile-command) and `mfaOTPCommand`: any " +
       "program the user names, such as the 1Password CLI `op`",
+  },
+  {
+    flag: "--allow-sys=uid",
+    reason: "the user's own ID, to refuse a session cache folder or file that belongs to " +
+      "another user (nothing else of the system is read)",
   },
   {
     flag: `--allow-env=${Object.keys(ENV_VARIABLES).join(",")}`,

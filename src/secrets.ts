@@ -67,7 +67,9 @@ export class KnownSecrets {
 
 /** Something written to, as stderr is. */
 export interface Writable {
+  /** Writes text or bytes. */
   write(data: string | Uint8Array): void;
+  /** True when it is a terminal. */
   isTerminal(): boolean;
 }
 

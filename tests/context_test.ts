@@ -16,7 +16,9 @@ Deno.test("fakeContext: files live in memory only, in folders that must exist", 
   await fs.ensureDir(`${home}/a`, 0o700);
   await fs.writeFileAtomic(`${home}/a/b.json`, data, 0o600);
   assertEquals(await fs.readDir(`${home}/a`), ["b.json"]);
-  assertEquals(await fs.stat(`${home}/a`), { isFile: false, size: 0, mode: 0o700 });
+  assertEquals(await fs.stat(`${home}/a`), { isFile: false, size: 0, mode: 0o700, uid: 1000 });
+  assertEquals(await fs.lstat(`${home}/a`), await fs.stat(`${home}/a`));
+  assertEquals(fake.ctx.userId(), 1000);
   assertEquals(fake.file(`${home}/a/b.json`), "x");
   assertEquals(await Deno.stat(home).catch(() => null), null); // nothing on the real disk
   assertEquals(await fs.remove(`${home}/a/b.json`), true);

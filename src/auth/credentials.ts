@@ -13,6 +13,7 @@ import { hidePassword } from "../api/http.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { profileFromCommand } from "../profile/command.ts";
+import type { SessionIdentity } from "./session_cache.ts";
 import type { Profile } from "../profile/schema.ts";
 import { isSecretHeader } from "../redact.ts";
 import {
@@ -230,21 +231,28 @@ export function credentialSource(inv: Invocation): CredentialSource {
 }
 
 /**
- * The session-cache key material: who logs in and where, never a secret or an OTP.
- * For a profileCommand it is the command itself (its output is not known yet).
+ * The session-cache key material: who logs in and where, and the password or
+ * AuthKey (of which only a keyed hash is kept; never an OTP). For a
+ * profileCommand it is the command itself (its output is not known yet).
  */
-export function sessionIdentity(inv: Invocation, source: CredentialSource): string | undefined {
+export function sessionIdentity(
+  inv: Invocation,
+  source: CredentialSource,
+): SessionIdentity | undefined {
   const where = inv.target.endpoint;
   switch (source.kind) {
     case "apiKey":
       return undefined;
     case "authKey":
-      return JSON.stringify([where, "authKey", source.authKeyId]);
+      return {
+        who: JSON.stringify([where, "authKey", source.authKeyId]),
+        secret: source.authKey,
+      };
     case "profileCommand":
-      return JSON.stringify([where, "profileCommand", source.origin, source.command]);
+      return { who: JSON.stringify([where, "profileCommand", source.origin, source.command]) };
     case "profile": {
       const p = source.loaded.profile;
-      return JSON.stringify([
+      const who = JSON.stringify([
         where,
         "profile",
         source.loaded.path,
@@ -254,6 +262,7 @@ export function sessionIdentity(inv: Invocation, source: CredentialSource): stri
         p.username ?? null,
         p.sourceProfile ?? null,
       ]);
+      return { who, secret: p.authKey ?? p.password };
     }
   }
 }

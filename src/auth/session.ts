@@ -21,13 +21,7 @@ import {
   type SourceSession,
 } from "./credentials.ts";
 import type { Session } from "./login.ts";
-import {
-  type CachedSession,
-  SessionCache,
-  sessionDir,
-  sessionKey,
-  toSession,
-} from "./session_cache.ts";
+import { type CachedSession, SessionCache, sessionDir, toSession } from "./session_cache.ts";
 
 /** Cached sessions with less than this left are not used. */
 export const MIN_REMAINING_MS = 60_000;
@@ -112,14 +106,14 @@ async function cachedSession(
   key: string,
   minRemainingMs = MIN_REMAINING_MS,
 ): Promise<Obtained> {
-  const found = await cache.get(key);
+  const found = await cache.get(key, inv.target.endpoint);
   if (usable(found, ctx.now(), minRemainingMs) && !wantsRenewal(found, ctx.now())) {
     return { session: toSession(found), cached: true };
   }
   return await cache.withLock(key, async () => {
     // Another run may have logged in or renewed while we waited for the lock.
     const now = ctx.now();
-    const current = await cache.get(key);
+    const current = await cache.get(key, inv.target.endpoint);
     if (usable(current, now, minRemainingMs)) {
       if (!wantsRenewal(current, now)) return { session: toSession(current), cached: true };
       // A refused or failed renewal is no reason to drop a session that still works.
@@ -143,17 +137,20 @@ async function cachedSession(
       lifetimeSeconds: lifetimeSeconds(session, ctx.now()),
       endpoint: inv.target.endpoint,
       label: labelOf(inv, source),
+      ...(Object.keys(inv.target.extraHeaders).length > 0
+        ? { headers: { ...inv.target.extraHeaders } }
+        : {}),
     }).catch((e) => noteNoCache(ctx, e));
     return { session, cached: false };
   });
 }
 
 /** Where this run's session lives in the cache, if it may use one. */
-export function cacheSlot(
+export async function cacheSlot(
   ctx: Context,
   inv: Invocation,
   source: CredentialSource,
-): { cache: SessionCache; key: string } | undefined {
+): Promise<{ cache: SessionCache; key: string } | undefined> {
   if (!sessionCacheEnabled(ctx, inv)) return undefined;
   const identity = sessionIdentity(inv, source);
   if (identity === undefined) return undefined;
@@ -164,7 +161,14 @@ export function cacheSlot(
     noteNoCache(ctx, e);
     return undefined;
   }
-  return { cache: new SessionCache(ctx, dir), key: sessionKey(identity) };
+  try {
+    const cache = await SessionCache.open(ctx, dir);
+    return cache && { cache, key: await cache.keyFor(identity) };
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    noteNoCache(ctx, e);
+    return undefined;
+  }
 }
 
 /** The cache is a convenience: when it cannot be used, say so under SORACOM_VERBOSE and go on. */
@@ -216,7 +220,7 @@ async function dropStale(
 function sourceViaCache(ctx: Context): SourceSession {
   return async (inv, use) => {
     const source = credentialSource(inv);
-    const slot = cacheSlot(ctx, inv, source);
+    const slot = await cacheSlot(ctx, inv, source);
     if (slot === undefined) return await use(await loginFrom(ctx, inv, source));
     const first = await sessionVia(ctx, inv, source, slot);
     try {
@@ -240,7 +244,7 @@ export async function obtainSession(
   minRemainingMs?: number,
 ): Promise<Session> {
   const source = credentialSource(inv);
-  const slot = cacheSlot(ctx, inv, source);
+  const slot = await cacheSlot(ctx, inv, source);
   if (slot === undefined) return await loginFrom(ctx, inv, source, sourceViaCache(ctx));
   return (await sessionVia(ctx, inv, source, slot, minRemainingMs)).session;
 }
@@ -263,7 +267,7 @@ export async function callWithSession(
     return;
   }
   const source = credentialSource(inv);
-  const slot = cacheSlot(ctx, inv, source);
+  const slot = await cacheSlot(ctx, inv, source);
   const run = async (session: Session, mayRetry: boolean) => {
     let first = true;
     const send: Sender = async (call) => {
@@ -311,7 +315,8 @@ export async function revokeCached(
     try {
       response = await callApi(
         ctx,
-        { ...inv.target, endpoint: cached.endpoint },
+        // The session's own endpoint and its own profile's headers: not this run's profile's.
+        { ...inv.target, endpoint: cached.endpoint, extraHeaders: cached.headers ?? {} },
         { method: "POST", path: "/auth/logout" },
         cached,
       );

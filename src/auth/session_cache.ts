@@ -1,8 +1,13 @@
 /**
  * The session cache: one file per identity (a SHA-256 of who logged in and
- * where, never a secret), mode 0600 in a 0700 folder, written atomically.
- * A lock file per identity makes parallel runs wait for one login instead of
- * each logging in.
+ * where, with a keyed hash of the password or AuthKey, never the secret
+ * itself), mode 0600 in a 0700 folder, written atomically. A lock file per
+ * identity makes parallel runs wait for one login instead of each logging in.
+ *
+ * Nothing is trusted that another user could have put there: a folder that is
+ * a link, another user's, or writable by others turns the cache off (with a
+ * warning); a session file that is a link, not ours, or not made for the
+ * identity and endpoint asked for is not used.
  *
  * Folder: `$SORACOM_SESSION_DIR`, else the platform's cache folder:
  * `$XDG_CACHE_HOME/soracom/sessions` or `~/.cache/soracom/sessions` (Linux),
@@ -11,17 +16,17 @@
  * @module
  */
 
-import type { Context } from "../context.ts";
+import type { Context, FileInfo } from "../context.ts";
 import { parseJsonData } from "../json/mod.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "./validators.generated.ts";
-import { sha256Hex } from "../sha256.ts";
+import { hmacSha256Hex, sha256Hex } from "../sha256.ts";
 import { messagesFor, said } from "../messages.ts";
 
 /** A session as stored, with what logout and renewal need. */
-export type CachedSession = Omit<CachedSessionFile, "version">;
+export type CachedSession = Omit<CachedSessionFile, "version" | "identity">;
 
 /** How long a run waits for another run's login before it says so. */
 const LOCK_NOTICE_MS = 2000;
@@ -47,51 +52,128 @@ export function sessionDir(ctx: Context): string {
 /** The most a session file may hold (one is about 1 KiB): a larger one is not read. */
 const MAX_SESSION_BYTES = 64 * 1024;
 
+/** Who a session is for: the identity's details, and the secret it logs in with, if known. */
+export interface SessionIdentity {
+  /** Who logs in and where (no secret), as one string. */
+  readonly who: string;
+  /** The password or AuthKey: only a keyed hash of it goes into the key. */
+  readonly secret?: string;
+}
+
 /** The file name for an identity: hex SHA-256, so no identity detail shows in the folder. */
 export function sessionKey(identity: string): string {
   return sha256Hex(new TextEncoder().encode(identity));
 }
 
+/** Why a folder or file of the cache cannot be trusted, or undefined when it can. */
+function distrust(
+  info: FileInfo,
+  me: number | undefined,
+): "link" | "owner" | "writable" | undefined {
+  if (info.isSymlink) return "link";
+  if (me !== undefined && info.uid !== undefined && info.uid !== null && info.uid !== me) {
+    return "owner";
+  }
+  if (info.mode !== null && (info.mode & 0o022) !== 0) return "writable";
+  return undefined;
+}
+
+/** The file of the key for hashing secrets into identities (32 random bytes, hex). */
+const IDENTITY_KEY_FILE = "identity.key";
+
 /** Reads, writes and locks cached sessions in one folder. */
 export class SessionCache {
-  /** A cache in folder `dir`. */
+  /** A cache in folder `dir`; {@link SessionCache.open} checks the folder first. */
   constructor(private readonly ctx: Context, readonly dir: string) {}
+
+  /**
+   * The cache in `dir`, or undefined (after a warning on stderr) when the
+   * folder is a link, another user's, or writable by others.
+   */
+  static async open(ctx: Context, dir: string): Promise<SessionCache | undefined> {
+    // Asked first, so a missing --allow-sys=uid shows on the first run, not once the folder exists.
+    const me = ctx.userId();
+    const info = await ctx.fs.lstat(dir);
+    const why = info === null ? undefined : distrust(info, me);
+    if (why !== undefined) {
+      ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).sessionDirDistrusted(dir, why)}\n`);
+      return undefined;
+    }
+    return new SessionCache(ctx, dir);
+  }
 
   #path(key: string): string {
     return `${this.dir}/${key}.json`;
   }
 
   /**
-   * The cached session for `key`, or undefined (missing, unreadable, larger
-   * than a session file can be, or not ours).
+   * The key (file name) for `identity`: its details and a keyed hash of its
+   * secret, so a wrong password or AuthKey never finds the right one's session,
+   * and the folder tells nothing of either.
    */
-  async get(key: string): Promise<CachedSession | undefined> {
+  async keyFor(identity: SessionIdentity): Promise<string> {
+    if (identity.secret === undefined) return sessionKey(identity.who);
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const hashed = hmacSha256Hex(encode(await this.#identityKey()), encode(identity.secret));
+    return sessionKey(`${identity.who}\n${hashed}`);
+  }
+
+  /** The folder's hashing key, made on first use (under a lock, so parallel runs agree). */
+  async #identityKey(): Promise<string> {
+    const path = `${this.dir}/${IDENTITY_KEY_FILE}`;
+    const read = async () => {
+      const info = await this.ctx.fs.lstat(path);
+      if (info === null || !info.isFile || distrust(info, this.ctx.userId())) return undefined;
+      const bytes = await this.ctx.fs.readFileCapped(path, 256, { noFollow: true });
+      const text = bytes && new TextDecoder().decode(bytes).trim();
+      return text !== undefined && /^[0-9a-f]{64}$/.test(text) ? text : undefined;
+    };
+    const found = await read();
+    if (found !== undefined) return found;
+    return await this.withLock("identity", async () => {
+      const now = await read();
+      if (now !== undefined) return now;
+      const made = [...crypto.getRandomValues(new Uint8Array(32))]
+        .map((b) => b.toString(16).padStart(2, "0")).join("");
+      await this.ctx.fs.writeFileAtomic(path, new TextEncoder().encode(made), 0o600);
+      return made;
+    });
+  }
+
+  /**
+   * The cached session for `key`, or undefined: missing, unreadable, larger
+   * than a session file can be, a link, not ours, or made for another identity
+   * or (when `endpoint` is given) another endpoint.
+   */
+  async get(key: string, endpoint?: string): Promise<CachedSession | undefined> {
     const path = this.#path(key);
-    const info = await this.ctx.fs.stat(path);
-    if (info === null || info.size > MAX_SESSION_BYTES) return undefined;
+    const info = await this.ctx.fs.lstat(path);
+    if (info === null || !info.isFile || info.size > MAX_SESSION_BYTES) return undefined;
+    if (distrust(info, this.ctx.userId()) !== undefined) return undefined;
     if (info.mode !== null && (info.mode & 0o077) !== 0) {
       await this.ctx.fs.remove(path);
       return undefined;
     }
     try {
       // Read no more than a session file can hold, whatever the size said (it may have grown).
-      const bytes = await this.ctx.fs.readFileCapped(path, MAX_SESSION_BYTES);
+      const bytes = await this.ctx.fs.readFileCapped(path, MAX_SESSION_BYTES, { noFollow: true });
       if (bytes === undefined) return undefined;
       const value: unknown = parseJsonData(new TextDecoder().decode(bytes));
       // The check generated from session_zod.ts: a file it turns down is not used.
       const parsed = parseCachedSession(value);
-      if (parsed === undefined) return undefined;
-      const { version: _v, ...session } = parsed;
+      if (parsed === undefined || parsed.identity !== key) return undefined;
+      if (endpoint !== undefined && parsed.endpoint !== endpoint) return undefined;
+      const { version: _v, identity: _i, ...session } = parsed;
       return session;
     } catch {
       return undefined;
     }
   }
 
-  /** Stores `session` under `key` (atomically, mode 0600). */
+  /** Stores `session` under `key` (atomically, mode 0600), bound to that key. */
   async put(key: string, session: CachedSession): Promise<void> {
     await this.ctx.fs.ensureDir(this.dir, 0o700);
-    const data = JSON.stringify({ version: 1, ...session });
+    const data = JSON.stringify({ version: 2, identity: key, ...session });
     await this.ctx.fs.writeFileAtomic(this.#path(key), new TextEncoder().encode(data), 0o600);
   }
 
@@ -107,6 +189,12 @@ export class SessionCache {
   async forget(key: string): Promise<boolean> {
     const removed = await this.ctx.fs.remove(this.#path(key));
     await this.ctx.fs.remove(`${this.dir}/${key}.lock`);
+    // With the last session gone, its hashing key goes too: the folder is left as it was found.
+    // (A run hashing with it at this moment makes a session no one finds: one login more, once.)
+    if ((await this.keys()).length === 0) {
+      await this.ctx.fs.remove(`${this.dir}/${IDENTITY_KEY_FILE}`);
+      await this.ctx.fs.remove(`${this.dir}/identity.lock`);
+    }
     return removed;
   }
 

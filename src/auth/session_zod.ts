@@ -11,8 +11,10 @@ import { z } from "zod";
 
 /** A session cache file's contents. */
 export interface CachedSessionFile {
-  /** The file format's version: 1. */
-  version: 1;
+  /** The file format's version: 2 (1 had no identity; such files are not used). */
+  version: 2;
+  /** The key (file name) it was written under: a file under another name is not used. */
+  identity: string;
   /** The API key. */
   apiKey: string;
   /** The API token. */
@@ -29,6 +31,8 @@ export interface CachedSessionFile {
   endpoint: string;
   /** Which profile or flag made it (shown by `logout`; not a secret). */
   label: string;
+  /** The making profile's `headers`, sent with its renewal and logout (not another profile's). */
+  headers?: Record<string, string>;
 }
 
 /** What a login reply holds (other fields are ignored). */
@@ -49,7 +53,8 @@ export interface AuthResponse {
  * @ignore zod's own types, which its value has, are documented by zod.
  */
 export const cachedSessionSchema: z.ZodType<CachedSessionFile> = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
+  identity: z.string().min(64).max(64),
   apiKey: z.string().min(1),
   token: z.string().min(1),
   operatorId: z.string(),
@@ -60,6 +65,8 @@ export const cachedSessionSchema: z.ZodType<CachedSessionFile> = z.object({
   endpoint: z.string(),
   /** Which profile or flag made it (shown by `logout`; not a secret). */
   label: z.string(),
+  /** The making profile's `headers`, sent with its renewal and logout. */
+  headers: z.record(z.string(), z.string()).optional(),
 });
 
 /**

@@ -83,8 +83,10 @@ async function cachedFor(
   inv: Invocation,
   source: CredentialSource,
 ): Promise<CachedSession | undefined> {
-  const slot = cacheSlot(ctx, inv, source);
-  return slot === undefined ? undefined : await slot.cache.get(slot.key).catch(() => undefined);
+  const slot = await cacheSlot(ctx, inv, source);
+  return slot === undefined
+    ? undefined
+    : await slot.cache.get(slot.key, inv.target.endpoint).catch(() => undefined);
 }
 
 /** Who a profile logs in as, from its own fields (a profileCommand's output is not known). */

@@ -45,39 +45,58 @@ export function parseCachedSession(input: unknown): CachedSessionFile | undefine
   if (!isObject(input)) return undefined;
   const v0: Obj = {};
   const v1 = input["version"];
-  if (v1 !== 1) return undefined;
+  if (v1 !== 2) return undefined;
   v0["version"] = v1;
-  const v2 = input["apiKey"];
+  const v2 = input["identity"];
   if (typeof v2 !== "string") return undefined;
-  if (v2.length < 1) return undefined;
-  v0["apiKey"] = v2;
-  const v3 = input["token"];
+  if (v2.length < 64) return undefined;
+  if (v2.length > 64) return undefined;
+  v0["identity"] = v2;
+  const v3 = input["apiKey"];
   if (typeof v3 !== "string") return undefined;
   if (v3.length < 1) return undefined;
-  v0["token"] = v3;
-  const v4 = input["operatorId"];
+  v0["apiKey"] = v3;
+  const v4 = input["token"];
   if (typeof v4 !== "string") return undefined;
-  v0["operatorId"] = v4;
-  const v5 = input["userName"];
-  let v6: unknown = v5;
-  if (v5 !== undefined) {
-    if (typeof v5 !== "string") return undefined;
-    v6 = v5;
+  if (v4.length < 1) return undefined;
+  v0["token"] = v4;
+  const v5 = input["operatorId"];
+  if (typeof v5 !== "string") return undefined;
+  v0["operatorId"] = v5;
+  const v6 = input["userName"];
+  let v7: unknown = v6;
+  if (v6 !== undefined) {
+    if (typeof v6 !== "string") return undefined;
+    v7 = v6;
   }
-  if ("userName" in input) v0["userName"] = v6;
-  const v7 = input["expiresAt"];
-  if (typeof v7 !== "number" || !Number.isFinite(v7)) return undefined;
-  v0["expiresAt"] = v7;
-  const v8 = input["lifetimeSeconds"];
+  if ("userName" in input) v0["userName"] = v7;
+  const v8 = input["expiresAt"];
   if (typeof v8 !== "number" || !Number.isFinite(v8)) return undefined;
-  if (!Number.isSafeInteger(v8)) return undefined;
-  if (v8 <= 0) return undefined;
-  v0["lifetimeSeconds"] = v8;
-  const v9 = input["endpoint"];
-  if (typeof v9 !== "string") return undefined;
-  v0["endpoint"] = v9;
-  const v10 = input["label"];
+  v0["expiresAt"] = v8;
+  const v9 = input["lifetimeSeconds"];
+  if (typeof v9 !== "number" || !Number.isFinite(v9)) return undefined;
+  if (!Number.isSafeInteger(v9)) return undefined;
+  if (v9 <= 0) return undefined;
+  v0["lifetimeSeconds"] = v9;
+  const v10 = input["endpoint"];
   if (typeof v10 !== "string") return undefined;
-  v0["label"] = v10;
+  v0["endpoint"] = v10;
+  const v11 = input["label"];
+  if (typeof v11 !== "string") return undefined;
+  v0["label"] = v11;
+  const v12 = input["headers"];
+  let v13: unknown = v12;
+  if (v12 !== undefined) {
+    if (!isObject(v12)) return undefined;
+    const v14: Obj = {};
+    for (const v15 of Object.keys(v12)) {
+      if (v15 === "__proto__") continue;
+      const v16 = v12[v15];
+      if (typeof v16 !== "string") return undefined;
+      v14[v15] = v16;
+    }
+    v13 = v14;
+  }
+  if ("headers" in input) v0["headers"] = v13;
   return v0 as unknown as CachedSessionFile;
 }

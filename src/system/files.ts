@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { FileSystem } from "../context.ts";
+import type { FileInfo, FileSystem } from "../context.ts";
 
 /** `f()` as a promise: its error a rejection, never thrown at the caller. */
 function settled<T>(f: () => T): Promise<T> {
@@ -116,9 +116,40 @@ export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8
 }
 
 /** See `FileSystem.readFileCapped`. */
-async function readFileCapped(path: string, max: number): Promise<Uint8Array | undefined> {
+async function readFileCapped(
+  path: string,
+  max: number,
+  options?: { readonly noFollow?: boolean },
+): Promise<Uint8Array | undefined> {
+  const link = options?.noFollow ? await Deno.lstat(path) : undefined;
+  if (link?.isSymlink) throw new Deno.errors.PermissionDenied(`${path} is a symbolic link`);
   using file = await Deno.open(path, { read: true });
+  // The file opened must be the one looked at: not swapped for a link in between.
+  if (link && link.ino !== null) {
+    const opened = await file.stat();
+    if (opened.ino !== link.ino || opened.dev !== link.dev) {
+      throw new Deno.errors.PermissionDenied(`${path} changed while it was opened`);
+    }
+  }
   return await readCapped(file, max);
+}
+
+/** What `Deno.statSync`/`lstatSync` say of `path`, in `FileInfo` terms; null when it is missing. */
+function infoOf(path: string, follow: boolean): FileInfo | null {
+  try {
+    const info = follow ? Deno.statSync(path) : Deno.lstatSync(path);
+    const posix = Deno.build.os !== "windows";
+    return {
+      isFile: info.isFile,
+      size: info.size,
+      mode: posix ? info.mode : null,
+      isSymlink: info.isSymlink,
+      uid: posix ? info.uid : null,
+    };
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
 }
 
 /** The file system of this machine. */
@@ -128,20 +159,8 @@ export function realFileSystem(): FileSystem {
     // command: done in this thread they skip a hop to Deno's blocking pool and
     // back, a few milliseconds of a warm command on a busy machine.
     readFile: (path) => settled(() => Deno.readFileSync(path)),
-    stat: (path) =>
-      settled(() => {
-        try {
-          const info = Deno.statSync(path);
-          return {
-            isFile: info.isFile,
-            size: info.size,
-            mode: Deno.build.os === "windows" ? null : info.mode,
-          };
-        } catch (e) {
-          if (e instanceof Deno.errors.NotFound) return null;
-          throw e;
-        }
-      }),
+    stat: (path) => settled(() => infoOf(path, true)),
+    lstat: (path) => settled(() => infoOf(path, false)),
     readFileCapped,
     ensureDir,
     writeFileAtomic,

@@ -52,6 +52,7 @@ export function realContext(): Context {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     fs: realFileSystem(),
     homeDir: () => Deno.build.os === "windows" ? Deno.env.get("USERPROFILE") : Deno.env.get("HOME"),
+    userId: () => Deno.uid() ?? undefined,
     run: async (argv, options) => (await children()).runChild(argv, options),
     runAttached: async (argv, env) => (await children()).runAttached(argv, env),
     os: Deno.build.os,

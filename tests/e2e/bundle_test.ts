@@ -216,6 +216,8 @@ testWhere(
         "s",
       ], t.env],
       ["env", ["soralets", "list"], t.env],
+      // The session cache checks who owns its folder: the user's ID is the one system fact read.
+      ["sys", ["--profile", "sam", "soralets", "list"], t.env],
     ];
     for (const [name, args, env] of cases) {
       const r = await runBundle(args, env, without(name));

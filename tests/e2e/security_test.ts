@@ -191,7 +191,8 @@ testWhere(
   async () => {
     await using h = await home({ ...PROFILES.authKey, endpoint: "http://soracom.invalid" });
     const refused = await runBundle(["subscribers", "list"], h.env);
-    assertEquals(refused.code, 4, refused.stderr);
+    // A configuration error (3), found before anything is run or sent.
+    assertEquals(refused.code, 3, refused.stderr);
     assertStringIncludes(refused.stderr, "refusing to send credentials to http://soracom.invalid");
     assertStringIncludes(refused.stderr, "--allow-insecure-endpoint");
     // Asked for: it goes on (and fails to reach the made-up host, as a network error).
@@ -322,5 +323,124 @@ testWhere(
     ], { ...cmd.env, SORACOM_ENDPOINT: echoing.url });
     assertNotIncludes(viaCommand.stderr, password);
     assertStringIncludes(viaCommand.stderr, "<hidden>");
+  },
+);
+
+/** The emulator and a home with `profiles`, run as a release runs. */
+async function emulatorHome(profiles: Record<string, unknown>) {
+  const f = await emulatorFixture();
+  for (const [name, profile] of Object.entries(profiles)) {
+    await writeProfile(f.profiles, name, profile);
+  }
+  return f;
+}
+
+testWhere(
+  ["posix-modes"],
+  "a wrong --auth-key is never answered from the right one's cached session",
+  async () => {
+    await using f = await emulatorHome({});
+    const keyFlags = ["--auth-key-id", authKey.authKeyId, "--auth-key"];
+    const right = await runBundle(["soralets", "list", ...keyFlags, authKey.authKey], f.env);
+    assertEquals(right.code, 0, right.stderr);
+    const wrong = await runBundle(["soralets", "list", ...keyFlags, "secret-WRONG-0000"], f.env);
+    assertEquals(wrong.code, 4, wrong.stderr);
+    assertEquals(
+      f.api.count("POST", "/v1/auth"),
+      2,
+      "the wrong key was sent to /auth, and refused",
+    );
+    // Nothing in the folder names the key: only hashes, and the hashing key is not the secret.
+    const names = (await f.sessionFiles()).join(" ");
+    assertNotIncludes(names, authKey.authKeyId);
+    const key = await Deno.readTextFile(`${f.sessions}/identity.key`);
+    assertEquals((await Deno.stat(`${f.sessions}/identity.key`)).mode! & 0o777, 0o600);
+    assertNotIncludes(key, authKey.authKey);
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "a session file is used only by its own identity: not swapped, not through a link",
+  async () => {
+    await using f = await emulatorHome({ a: PROFILES.authKey, b: PROFILES.samPlain });
+    for (const p of ["a", "b"]) {
+      assertEquals((await runBundle(["--profile", p, "soralets", "list"], f.env)).code, 0);
+    }
+    assertEquals(f.api.count("POST", "/v1/auth"), 2);
+    const [one, two] = await f.sessionFiles();
+    const a = `${f.sessions}/${one}`;
+    const b = `${f.sessions}/${two}`;
+    // Another identity's file under this one's name: neither profile may use it.
+    await Deno.copyFile(a, b);
+    // A link in place of a file: not followed.
+    const elsewhere = `${f.dir}/elsewhere.json`;
+    await Deno.rename(a, elsewhere);
+    await Deno.symlink(elsewhere, a);
+    for (const p of ["a", "b"]) {
+      const r = await runBundle(["--profile", p, "soralets", "list"], f.env);
+      assertEquals(r.code, 0, r.stderr);
+    }
+    assertEquals(f.api.count("POST", "/v1/auth"), 4, "both logged in again");
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "a cache folder others can write to is refused with a warning, and the command still runs",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    await Deno.mkdir(f.sessions);
+    await Deno.chmod(f.sessions, 0o777);
+    for (const lang of ["C", "ja_JP.UTF-8"]) {
+      const r = await runBundle(["soralets", "list"], { ...f.env, LANG: lang });
+      assertEquals(r.code, 0, r.stderr);
+      assertStringIncludes(r.stderr, `chmod 700 ${f.sessions}`);
+      assertEquals(r.stderr.split("\n").filter(Boolean).length, 1, r.stderr);
+    }
+    assertEquals(f.api.count("POST", "/v1/auth"), 2, "no session was cached or used");
+    assertEquals(await f.sessionFiles(), []);
+  },
+);
+
+testWhere(
+  ["posix-modes", "root"],
+  "a cache folder or session file of another user is not used",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    assertEquals((await runBundle(["soralets", "list"], f.env)).code, 0);
+    const [file] = await f.sessionFiles();
+    await Deno.chown(`${f.sessions}/${file}`, 54321, 54321);
+    const second = await runBundle(["soralets", "list"], f.env);
+    assertEquals(second.code, 0, second.stderr);
+    assertEquals(f.api.count("POST", "/v1/auth"), 2, "another user's file was not trusted");
+    await Deno.chown(f.sessions, 54321, 54321);
+    const third = await runBundle(["soralets", "list"], f.env);
+    assertEquals(third.code, 0, third.stderr);
+    assertStringIncludes(third.stderr, "belongs to another user");
+    assertEquals(f.api.count("POST", "/v1/auth"), 3);
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "logout --all sends each session's own profile headers to its endpoint, no other profile's",
+  async () => {
+    await using f = await emulatorHome({
+      a: { ...PROFILES.authKey, headers: { "X-Team": "alpha", "X-Alpha-Secret": "alpha-s3cret" } },
+      b: { ...PROFILES.samPlain, headers: { "X-Team": "beta" } },
+    });
+    for (const p of ["a", "b"]) {
+      assertEquals((await runBundle(["--profile", p, "soralets", "list"], f.env)).code, 0);
+    }
+    const out = await runBundle(["logout", "--all", "--profile", "b"], f.env);
+    assertEquals(out.code, 0, out.stderr);
+    const logouts = f.api.log.filter((l) => l.path === "/v1/auth/logout");
+    assertEquals(logouts.length, 2);
+    const teams = logouts.map((l) => [l.headers["x-soracom-api-key"], l.headers["x-team"]]);
+    const byKey = f.api.log.filter((l) => l.path === "/v1/soralets")
+      .map((l) => [l.headers["x-soracom-api-key"], l.headers["x-team"]]);
+    assertEquals(new Set(teams.map(String)), new Set(byKey.map(String)));
+    assertEquals(logouts.filter((l) => "x-alpha-secret" in l.headers).length, 1);
   },
 );

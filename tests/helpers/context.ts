@@ -57,6 +57,8 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     now: options.now ?? (() => Date.now()),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     fs: realFileSystem(),
+    // The real disk's files are this process's user's, as in the real Context.
+    userId: () => Deno.uid() ?? undefined,
     // Children see the scripted environment too (PATH with the stand-in `op`, FAKE_OP_LOG).
     run: (argv, runOptions) =>
       runChild(argv, { ...runOptions, env: { ...runOptions.env, ...env } }),

@@ -18,7 +18,8 @@ export type Need =
   | "bash"
   | "zsh"
   | "fish"
-  | "jq";
+  | "jq"
+  | "root"; // to give a file to another user (chown), as an attacker's file would be
 
 const LINUX_ONLY: ReadonlySet<Need> = new Set(["setsid", "script"]);
 const POSIX_ONLY: ReadonlySet<Need> = new Set(["/bin/sh", "posix-modes"]);
@@ -38,6 +39,7 @@ function onPath(program: string): boolean {
 function unmet(need: Need): string | undefined {
   if (LINUX_ONLY.has(need) && Deno.build.os !== "linux") return `${need} (util-linux)`;
   if (POSIX_ONLY.has(need) && Deno.build.os === "windows") return need;
+  if (need === "root") return Deno.uid() === 0 ? undefined : "root (chown to another user)";
   if (!LINUX_ONLY.has(need) && !POSIX_ONLY.has(need) && !onPath(need)) return `${need} on PATH`;
   return undefined;
 }

@@ -233,9 +233,10 @@ async function envUseInSource(): Promise<{ names: Map<string, string>; denoEnv: 
 
 Deno.test("permissions: explicit, never --allow-all, and --allow-env names exactly what src reads", async () => {
   assert(!PERMISSION_FLAGS.some((f) => f === "-A" || f.startsWith("--allow-all")));
+  assert(PERMISSION_FLAGS.includes("--allow-sys=uid"), "of the system, only the user ID");
   assertEquals(
     PERMISSION_FLAGS.map((f) => f.split("=")[0]),
-    ["--allow-net", "--allow-read", "--allow-write", "--allow-run", "--allow-env"],
+    ["--allow-net", "--allow-read", "--allow-write", "--allow-run", "--allow-sys", "--allow-env"],
   );
   for (const p of PERMISSIONS) assert(p.reason.length > 20, p.flag);
   const env = PERMISSION_FLAGS.find((f) => f.startsWith("--allow-env="))!;

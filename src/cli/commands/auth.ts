@@ -15,7 +15,7 @@
 import type { CliCommand } from "../flags.ts";
 import { stringifyPretty } from "../../json/mod.ts";
 import { referenceUrl } from "../../catalog/catalog.ts";
-import { credentialSource, prepare } from "../../auth/credentials.ts";
+import { credentialSource, type Invocation, prepare } from "../../auth/credentials.ts";
 import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
 import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
@@ -98,23 +98,32 @@ export interface LogoutFlags extends GlobalFlagValues {
   readonly local?: boolean;
 }
 
-async function logoutAll(ctx: Context, flags: LogoutFlags) {
-  const m = messagesFor((n) => ctx.env(n));
-  const inv = await prepare(ctx, globalOptions(flags));
-  const cache = new SessionCache(ctx, sessionDir(ctx));
+/** Revokes every session in `cache`: how many went, could not be reached, or were refused. */
+async function revokeAll(ctx: Context, inv: Invocation, cache: SessionCache, local?: boolean) {
   let count = 0;
   let unreachable = 0;
   const failures: string[] = [];
   for (const key of await cache.keys().catch(() => [])) {
     // One session the server will not revoke must not keep the others alive.
     try {
-      if (await revokeCached(ctx, inv, cache, key, flags.local)) count++;
+      if (await revokeCached(ctx, inv, cache, key, local)) count++;
     } catch (e) {
       if (e instanceof CliError && e.kind === "network") unreachable++;
       else failures.push(e instanceof Error ? e.message : String(e));
     }
   }
   await cache.removeStrayLocks().catch(() => {});
+  return { count, unreachable, failures };
+}
+
+async function logoutAll(ctx: Context, flags: LogoutFlags) {
+  const m = messagesFor((n) => ctx.env(n));
+  const inv = await prepare(ctx, globalOptions(flags));
+  // A folder that cannot be trusted was warned of, and holds nothing of ours to revoke.
+  const cache = await SessionCache.open(ctx, sessionDir(ctx));
+  const { count, unreachable, failures } = cache
+    ? await revokeAll(ctx, inv, cache, flags.local)
+    : { count: 0, unreachable: 0, failures: [] };
   ctx.stderr.write(
     `${
       flags.local ? m.loggedOutLocally(m.sessionCount(count)) : m.loggedOut(m.sessionCount(count))
@@ -146,7 +155,7 @@ export async function runLogout(
     return;
   }
   const m = messagesFor((n) => ctx.env(n));
-  const slot = cacheSlot(ctx, inv, source);
+  const slot = await cacheSlot(ctx, inv, source);
   try {
     if (slot && await revokeCached(ctx, inv, slot.cache, slot.key, flags.local)) return;
   } catch (e) {
