@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { CommandResult, RunOptions } from "../context.ts";
+import { type CommandResult, Ended, type RunOptions } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
 import { concatBytes } from "./files.ts";
@@ -46,27 +46,18 @@ function readStream(
   return { done, cancel: () => void reader.cancel().catch(() => {}) };
 }
 
-/** Process IDs of every descendant of `pid` (children, grandchildren...), on POSIX systems. */
+/** Process IDs of every descendant of `pid` (children, grandchildren...), from `ps`, on POSIX systems. */
 async function descendants(pid: number): Promise<number[]> {
   const parents = new Map<number, number[]>();
   try {
-    if (Deno.build.os === "linux") {
-      for await (const entry of Deno.readDir("/proc")) {
-        if (!/^\d+$/.test(entry.name)) continue;
-        const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`).catch(() => "");
-        // Field 4 is the parent PID; the command name in field 2 may hold spaces, hence lastIndexOf.
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        parents.set(ppid, [...parents.get(ppid) ?? [], Number(entry.name)]);
-      }
-    } else if (Deno.build.os !== "windows") {
-      const out = await new Deno.Command("ps", { args: ["-A", "-o", "pid=,ppid="], stderr: "null" })
-        .output();
-      for (const line of new TextDecoder().decode(out.stdout).split("\n")) {
-        const [child, parent] = line.trim().split(/\s+/).map(Number);
-        if (child && parent) parents.set(parent, [...parents.get(parent) ?? [], child]);
-      }
+    // `ps`, not /proc: reading /proc needs --allow-all, which the release never has.
+    const out = await new Deno.Command("ps", { args: ["-A", "-o", "pid=,ppid="], stderr: "null" })
+      .output();
+    for (const line of new TextDecoder().decode(out.stdout).split("\n")) {
+      const [child, parent] = line.trim().split(/\s+/).map(Number);
+      if (child && parent) parents.set(parent, [...parents.get(parent) ?? [], child]);
     }
-  } catch { /* best effort */ }
+  } catch { /* no ps: the child alone is killed */ }
   const found: number[] = [];
   const queue = [pid];
   while (queue.length > 0) {
@@ -80,23 +71,55 @@ async function descendants(pid: number): Promise<number[]> {
 
 /**
  * Kills a child and everything it started: `/bin/sh -c "op ... | jq ..."` leaves
- * `op` and `jq` holding the pipe open after the shell is gone.
+ * `op` and `jq` holding the pipe open after the shell is gone. A child in a
+ * process group of its own (`grouped`) goes with its whole group; on Windows
+ * `taskkill /T` ends the tree; otherwise each descendant `ps` shows is killed.
  */
-async function killTree(child: Deno.ChildProcess): Promise<void> {
+async function killTree(child: Deno.ChildProcess, grouped: boolean): Promise<void> {
   if (Deno.build.os === "windows") {
-    // taskkill /T ends the whole tree (`cmd /c "op ... | jq ..."`).
     await new Deno.Command("taskkill", {
       args: ["/PID", String(child.pid), "/T", "/F"],
       stdout: "null",
       stderr: "null",
     }).output().catch(() => undefined);
+  } else if (grouped) {
+    try {
+      Deno.kill(-child.pid, "SIGKILL");
+      return;
+    } catch { /* the group is gone, or was never made: kill what is left one by one */ }
   }
-  const tree = await descendants(child.pid);
+  const tree = Deno.build.os === "windows" ? [] : await descendants(child.pid);
   for (const pid of [child.pid, ...tree]) {
     try {
       Deno.kill(pid, "SIGKILL");
     } catch { /* already gone */ }
   }
+}
+
+/** Signals that end this run, and its exit code; a grouped child (which the terminal does not reach) ends with it. */
+const ENDING: Readonly<Partial<Record<Deno.Signal, number>>> = {
+  SIGINT: 130,
+  SIGTERM: 143,
+  SIGHUP: 129,
+};
+
+/**
+ * Until `stop` is called: on SIGINT, SIGTERM or SIGHUP, kill the child's tree
+ * and resolve with the exit code the signal calls for.
+ */
+function endWithSignals(child: Deno.ChildProcess, grouped: boolean) {
+  let stop = () => {};
+  const ended = new Promise<number>((resolve) => {
+    if (Deno.build.os === "windows" || !grouped) return;
+    const handlers = (Object.entries(ENDING) as [Deno.Signal, number][]).map(([signal, code]) => {
+      const handler = () => void killTree(child, true).then(() => resolve(code));
+      Deno.addSignalListener(signal, handler);
+      return [signal, handler] as const;
+    });
+    stop = () =>
+      handlers.forEach(([signal, handler]) => Deno.removeSignalListener(signal, handler));
+  });
+  return { ended, stop: () => stop() };
 }
 
 /** How long the pipes may stay open after the child is gone (a grandchild holding them). */
@@ -108,15 +131,21 @@ export async function runChild(
   options: RunOptions,
 ): Promise<CommandResult> {
   const [program, ...args] = argv;
+  // A captured child gets a process group (and session) of its own, so a timeout, or this run
+  // ending, takes everything it started. One that may prompt stays in the terminal's group: it
+  // must read the terminal, and Ctrl-C from there reaches all of it.
+  const grouped = Deno.build.os !== "windows" && !options.interactive;
   const child = new Deno.Command(program, {
     args,
     env: options.env,
     stdin: options.interactive ? "inherit" : "null",
     stdout: "piped",
     stderr: options.interactive ? "inherit" : "piped",
+    detached: grouped,
   }).spawn();
+  const signals = endWithSignals(child, grouped);
   const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
-    void killTree(child);
+    void killTree(child, grouped);
     throw new CliError("auth", said("outputTooLarge", options.maxStdoutBytes));
   });
   const stderr = options.interactive ? undefined : readStream(child.stderr, 64 * 1024);
@@ -134,9 +163,11 @@ export async function runChild(
       after(options.timeoutMs, "timeout" as const),
       // Like Go's WaitDelay: once the child is gone, its pipes get a moment, then are cut.
       child.status.then(() => after(PIPE_GRACE_MS, "exited" as const)),
+      signals.ended,
     ]);
+    if (typeof first === "number") throw new Ended(first, "signal while a command ran");
     if (first === "timeout") {
-      await killTree(child);
+      await killTree(child, grouped);
       await Promise.race([Promise.allSettled([outputs, child.status]), after(PIPE_GRACE_MS, null)]);
       cutShort();
       throw new CliError("auth", said("timedOut", options.timeoutMs / 1000));
@@ -151,6 +182,7 @@ export async function runChild(
     throw e;
   } finally {
     timers.forEach(clearTimeout);
+    signals.stop();
   }
 }
 

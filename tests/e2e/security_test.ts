@@ -6,8 +6,10 @@
  */
 
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
-import { runBundle } from "../helpers/bundle.ts";
-import { tempDir, writeProfile } from "../helpers/run.ts";
+import { bundlePath, runBundle } from "../helpers/bundle.ts";
+import { runInPty } from "../helpers/pty.ts";
+import { PERMISSION_FLAGS } from "../../src/permissions.ts";
+import { DENO_DIR, tempDir, writeProfile } from "../helpers/run.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { authKey, root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
@@ -442,5 +444,93 @@ testWhere(
       .map((l) => [l.headers["x-soracom-api-key"], l.headers["x-team"]]);
     assertEquals(new Set(teams.map(String)), new Set(byKey.map(String)));
     assertEquals(logouts.filter((l) => "x-alpha-secret" in l.headers).length, 1);
+  },
+);
+
+/** The processes whose command line holds `marker`, by `pgrep -f`. */
+async function running(marker: string): Promise<string[]> {
+  const out = await new Deno.Command("pgrep", { args: ["-f", marker], stdout: "piped" }).output();
+  return new TextDecoder().decode(out.stdout).split("\n").filter(Boolean);
+}
+
+/** Sleeps unique to this test run, so no other process is taken for ours. */
+function sleeps(): { marker: string; seconds: (n: number) => string } {
+  const base = 5000 + Math.floor(Math.random() * 4000);
+  return { marker: `sleep ${base}[0-9]`, seconds: (n) => `${base}${n}` };
+}
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "a timed-out profileCommand takes everything it started with it, under the release flags",
+  async () => {
+    await using f = await emulatorHome({});
+    const s = sleeps();
+    const r = await runBundle([
+      "soralets",
+      "list",
+      "--profile-command",
+      `/bin/sh -c 'sleep ${s.seconds(1)} | cat & ( sleep ${s.seconds(2)} & ) ; sleep ${
+        s.seconds(3)
+      }'`,
+    ], { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1" });
+    assertEquals(r.code, 4, r.stderr);
+    assertStringIncludes(r.stderr, "timed out after 1 s");
+    assertEquals(await running(s.marker), [], "no sleep is left behind");
+  },
+);
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "Ctrl-C (SIGINT) or SIGTERM during a profileCommand ends it and everything it started",
+  async () => {
+    await using f = await emulatorHome({});
+    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+      const s = sleeps();
+      const child = new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "--quiet",
+          "--no-config",
+          ...PERMISSION_FLAGS,
+          await bundlePath(),
+          "soralets",
+          "list",
+          "--profile-command",
+          `/bin/sh -c 'sleep ${s.seconds(1)} & sleep ${s.seconds(2)}'`,
+        ],
+        env: { ...f.env, DENO_DIR },
+        stdout: "null",
+        stderr: "piped",
+      }).spawn();
+      while ((await running(s.marker)).length < 2) await new Promise((r) => setTimeout(r, 50));
+      Deno.kill(child.pid, signal);
+      const status = await child.output();
+      assertEquals(status.code, code, new TextDecoder().decode(status.stderr));
+      assertEquals(await running(s.marker), [], `${signal}: no sleep is left behind`);
+    }
+  },
+);
+
+testWhere(
+  ["/bin/sh", "script"],
+  "on a terminal (the command may prompt), a timed-out profileCommand's tree is killed too",
+  async () => {
+    await using f = await emulatorHome({});
+    const s = sleeps();
+    const r = await runInPty(
+      [
+        "soralets",
+        "list",
+        "--profile-command",
+        // Deaf to the hang-up the terminal's end sends: only our kill can stop these.
+        `/bin/sh -c 'trap "" HUP; sleep ${s.seconds(1)} | cat & sleep ${s.seconds(2)}'`,
+      ],
+      { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1" },
+      [],
+      { bundle: await bundlePath() },
+    );
+    assertEquals(r.code, 4, r.screen);
+    assertStringIncludes(r.screen, "timed out after 1 s");
+    assertEquals(await running(s.marker), [], "no sleep is left behind");
   },
 );

@@ -7,6 +7,7 @@
 
 import { DENO_DIR, MAIN } from "./run.ts";
 import { requireNeeds } from "./platform.ts";
+import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 
 /** What the terminal showed, and how the run ended. */
 export interface PtyResult {
@@ -16,17 +17,26 @@ export interface PtyResult {
 }
 
 /**
- * Runs `soracom ARGS` in a pseudo-terminal; for each `[prompt, answer]`, waits
+ * Runs `soracom ARGS` in a pseudo-terminal (from main.ts with -A, or the
+ * bundle under the release permissions); for each `[prompt, answer]`, waits
  * until `prompt` is on screen, then types `answer` and Enter.
  */
 export async function runInPty(
   args: readonly string[],
   env: Record<string, string>,
   dialogue: readonly (readonly [string, string])[],
+  options: { readonly bundle?: string } = {},
 ): Promise<PtyResult> {
   requireNeeds("runInPty", "script");
-  const quoted = args.map((a) => `'${a.replaceAll("'", `'"'"'`)}'`).join(" ");
-  const command = `"${Deno.execPath()}" run -A --quiet "${MAIN}" ${quoted}`;
+  const quote = (a: string) => `'${a.replaceAll("'", `'"'"'`)}'`;
+  const quoted = args.map(quote).join(" ");
+  // The bundle runs as a release does, with exactly the release permissions.
+  const program = options.bundle
+    ? `--no-config --no-lock --no-npm --no-remote ${
+      PERMISSION_FLAGS.map(quote).join(" ")
+    } "${options.bundle}"`
+    : `-A "${MAIN}"`;
+  const command = `"${Deno.execPath()}" run --quiet ${program} ${quoted}`;
   const child = new Deno.Command("script", {
     args: ["-qec", command, "/dev/null"],
     env: { DENO_DIR, TERM: "dumb", ...env },
