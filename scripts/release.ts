@@ -6,7 +6,9 @@
  * - `soracom_VERSION_OS_ARCH` (`.exe` on Windows), as soracom-cli names them;
  * - `soracom_VERSION_OS_ARCH.tar.gz` (Linux) or `.zip` (macOS, Windows), holding
  *   a folder `soracom_VERSION_OS_ARCH/` with `soracom` (`soracom.exe`) inside;
- * - `SHA256SUMS` over all of them, which `soracom self-update` checks.
+ * - `SHA256SUMS` over all of them, which `soracom self-update` checks;
+ * - `SHA256SUMS.minisig`, its signature, when RELEASE_SIGNING_KEY holds the
+ *   release key (`deno task release-key`): self-update installs nothing unsigned.
  *
  * The version is `deno.json`'s, through `src/version.ts`.
  *
@@ -20,7 +22,8 @@
  */
 
 import { assetName, type ReleaseArch, type ReleaseOs } from "../src/release.ts";
-import { CHECKSUMS_ASSET } from "../src/release.ts";
+import { CHECKSUMS_ASSET, SIGNATURE_ASSET } from "../src/release.ts";
+import { signMinisign } from "./release_key.ts";
 import { sha256Hex } from "../src/sha256.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
@@ -356,6 +359,8 @@ export async function buildRelease(options: {
   readonly version: string;
   readonly targets: readonly Target[];
   readonly compile: Compile;
+  /** The release signing key (`deno task release-key`): SHA256SUMS gets a minisign signature. */
+  readonly signingKey?: string;
 }): Promise<ReleaseFiles> {
   const { root, outDir, version } = options;
   const base = outDir.startsWith("/") ? outDir : `${root}/${outDir}`;
@@ -386,11 +391,18 @@ export async function buildRelease(options: {
     sums.set(archive.name, sha256Hex(archive.data));
   }
   const names = [...sums.keys()].sort();
-  await Deno.writeTextFile(
-    `${dir}/${CHECKSUMS_ASSET}`,
+  const sumsText = new TextEncoder().encode(
     names.map((name) => `${sums.get(name)}  ${name}\n`).join(""),
   );
-  return { dir, names: [...names, CHECKSUMS_ASSET] };
+  await Deno.writeFile(`${dir}/${CHECKSUMS_ASSET}`, sumsText);
+  if (options.signingKey === undefined) return { dir, names: [...names, CHECKSUMS_ASSET] };
+  const signature = await signMinisign(
+    sumsText,
+    options.signingKey,
+    `SHA256SUMS of soracom ${version}`,
+  );
+  await Deno.writeTextFile(`${dir}/${SIGNATURE_ASSET}`, signature);
+  return { dir, names: [...names, CHECKSUMS_ASSET, SIGNATURE_ASSET] };
 }
 
 function usage(message: string): never {
@@ -427,6 +439,13 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+  const signingKey = Deno.env.get("RELEASE_SIGNING_KEY")?.trim() || undefined;
+  if (signingKey === undefined) {
+    console.error(
+      `warning: RELEASE_SIGNING_KEY is not set: ${CHECKSUMS_ASSET} is not signed, and ` +
+        "self-update refuses a release without a signature",
+    );
+  }
   try {
     const built = await buildRelease({
       root,
@@ -434,6 +453,7 @@ async function main(args: readonly string[]): Promise<void> {
       version: VERSION,
       targets,
       compile: denoCompile,
+      signingKey,
     });
     for (const name of built.names) console.log(`${built.dir}/${name}`);
   } catch (e) {

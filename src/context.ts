@@ -146,6 +146,12 @@ export interface Context {
   readonly fs: FileSystem;
   /** The user's home folder. */
   homeDir(): string | undefined;
+  /**
+   * The keys release signatures are checked with: unset in the real Context,
+   * which trusts only the built-in keys (`release_key.ts`); tests sign with
+   * their own.
+   */
+  readonly releaseKeys?: readonly string[];
   /** The user ID this process runs as (to check who owns a session file); undefined on Windows. */
   userId(): number | undefined;
   /** Runs a child process with its output captured (profileCommand, mfaOTPCommand). */

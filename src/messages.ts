@@ -296,7 +296,22 @@ export const en = {
   emptyCommand: "the command is empty",
   // self-update.
   releasesUrlInvalid: "SORACOM_RELEASES_URL is not a URL",
-  releasesUrlScheme: "SORACOM_RELEASES_URL must be an http or https URL",
+  releasesUrlScheme:
+    "SORACOM_RELEASES_URL must be an https URL (plain http only on this machine, for tests)",
+  releaseUrlRefused: (url: string, allowed: string) =>
+    `refusing to download ${url}: release files come only over https from ${allowed}; soracom was not changed`,
+  releaseTooLarge: (name: string, limit: number) =>
+    `${name} is larger than ${limit} bytes, more than a release file can be; soracom was not changed`,
+  releaseSignatureMissing: (version: string, file: string) =>
+    `release v${version} has no signature (${file}); soracom was not changed`,
+  releaseSignatureBad: (version: string, why: "malformed" | "unknownKey" | "badSignature") =>
+    `the signature of release v${version} ${
+      {
+        malformed: "is not a minisign signature",
+        unknownKey: "is made with a key this soracom does not trust",
+        badSignature: "does not match its SHA256SUMS",
+      }[why]
+    }; soracom was not changed`,
   releaseRequestFailed: (what: string, why: string) => `${what}: ${why}`,
   releaseNotJson: (what: string, why: string) => `${what}: the answer is not JSON (${why})`,
   releaseNotARelease: (what: string) => `${what}: the answer is not a release`,
@@ -637,7 +652,22 @@ const ja: Messages = {
   unclosedQuote: "コマンドラインの文字列が正しくありません: 引用符が閉じていません",
   emptyCommand: "コマンドが空です",
   releasesUrlInvalid: "SORACOM_RELEASES_URL が URL ではありません",
-  releasesUrlScheme: "SORACOM_RELEASES_URL は http または https の URL にしてください",
+  releasesUrlScheme:
+    "SORACOM_RELEASES_URL は https の URL にしてください (http はこのマシン上のテスト用のみ)",
+  releaseUrlRefused: (url, allowed) =>
+    `${url} はダウンロードしません。リリースのファイルは ${allowed} から https でのみ受け取ります。soracom は変更していません`,
+  releaseTooLarge: (name, limit) =>
+    `${name} が ${limit} バイトを超えています。リリースのファイルとしては大きすぎます。soracom は変更していません`,
+  releaseSignatureMissing: (version, file) =>
+    `リリース v${version} に署名 (${file}) がありません。soracom は変更していません`,
+  releaseSignatureBad: (version, why) =>
+    `リリース v${version} の署名は${
+      {
+        malformed: "minisign の署名ではありません",
+        unknownKey: "この soracom が信頼していない鍵で作られています",
+        badSignature: "SHA256SUMS と一致しません",
+      }[why]
+    }。soracom は変更していません`,
   releaseRequestFailed: (what, why) => `${what}: ${why}`,
   releaseNotJson: (what, why) => `${what}: 応答が JSON ではありません (${why})`,
   releaseNotARelease: (what) => `${what}: 応答がリリースではありません`,

@@ -24,6 +24,9 @@ export const DEFAULT_RELEASES_URL = "https://api.github.com";
 /** The release asset that lists `SHA-256  NAME` for every other asset. */
 export const CHECKSUMS_ASSET = "SHA256SUMS";
 
+/** The minisign signature of {@link CHECKSUMS_ASSET}, by a key of `release_key.ts`. */
+export const SIGNATURE_ASSET = "SHA256SUMS.minisig";
+
 /** An operating system as release asset names spell it. */
 export type ReleaseOs = "linux" | "darwin" | "windows";
 

@@ -12,7 +12,16 @@ import { assertEquals } from "./helpers/assert.ts";
 /** Lowest first. An area is a folder of `src/` (`json/`) or a file at its top. */
 const LAYERS: readonly (readonly string[])[] = [
   ["json/"],
-  ["messages.ts", "version.ts", "permissions.ts", "sha256.ts", "release.ts", "secrets.ts"],
+  [
+    "messages.ts",
+    "version.ts",
+    "permissions.ts",
+    "sha256.ts",
+    "release.ts",
+    "secrets.ts",
+    "minisign.ts",
+    "release_key.ts",
+  ],
   ["errors.ts"],
   ["context.ts"],
   ["output/", "redact.ts", "catalog/"],

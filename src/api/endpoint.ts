@@ -39,3 +39,20 @@ export function resolveEndpoint(
     : defaultEndpoint(fileProfile.coverageType, fileProfile.sandbox ?? false);
   return endpoint.replace(/\/+$/, "");
 }
+
+/**
+ * True when `url` names this machine: `localhost` or a loopback address.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isLoopback } from "./endpoint.ts";
+ * assert.equal(isLoopback(new URL("http://127.0.0.1:8080")), true);
+ * assert.equal(isLoopback(new URL("http://[::1]/")), true);
+ * assert.equal(isLoopback(new URL("http://api.example.com")), false);
+ * ```
+ */
+export function isLoopback(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
+}

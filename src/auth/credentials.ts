@@ -8,7 +8,7 @@
  */
 
 import { type ApiTarget, operatorIdFromToken } from "../api/client.ts";
-import { resolveEndpoint } from "../api/endpoint.ts";
+import { isLoopback, resolveEndpoint } from "../api/endpoint.ts";
 import { hidePassword } from "../api/http.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
@@ -70,9 +70,7 @@ function endpointIsSafe(endpoint: string): boolean {
   } catch {
     return true; // not a URL: the request fails on its own, with its own error
   }
-  if (url.protocol !== "http:") return true;
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return url.protocol !== "http:" || isLoopback(url);
 }
 
 /**

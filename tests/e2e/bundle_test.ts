@@ -16,7 +16,7 @@ import { MAIN, opRuns, tempDir, writeProfile } from "../helpers/run.ts";
 import { authKey, sam, switchTarget } from "../fake_soracom/accounts.ts";
 import { bundleProblem } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
-import { bundlePath, denoRun, runBundle } from "../helpers/bundle.ts";
+import { bundlePath, denoRun, runBundle, testKeyBundlePath } from "../helpers/bundle.ts";
 import { VERSION } from "../../src/version.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -149,11 +149,23 @@ testWhere(
     const next = new TextEncoder().encode("#!/bin/sh\necho new\n");
     const releases = startFakeReleases(await releaseOf("99.0.0", next));
     try {
-      const r = await runBundle(["self-update", "--yes"], {
+      const env = {
         HOME: dir,
         SORACOM_RELEASES_URL: releases.url,
         SORACOM_SELF_UPDATE_TARGET: target,
-      });
+      };
+      // As shipped, the bundle trusts only the built-in key: the tests' signature is refused.
+      const refused = await runBundle(["self-update", "--yes"], env);
+      assertEquals(refused.code, 5, refused.stderr);
+      assertStringIncludes(refused.stderr, "a key this soracom does not trust");
+      assertEquals(await Deno.readTextFile(target), "old");
+      // With the tests' key in its place, the same program verifies, downloads and replaces.
+      const r = await runBundle(
+        ["self-update", "--yes"],
+        env,
+        undefined,
+        await testKeyBundlePath(),
+      );
       assertEquals(r.code, 0, r.stderr);
       assertEquals(await Deno.readFile(target), next);
       assertEquals((await Deno.stat(target)).mode! & 0o777, 0o755);

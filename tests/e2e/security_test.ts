@@ -460,7 +460,7 @@ function sleeps(): { marker: string; seconds: (n: number) => string } {
 }
 
 testWhere(
-  ["/bin/sh", "posix-modes"],
+  ["/bin/sh", "posix-modes", "pgrep"],
   "a timed-out profileCommand takes everything it started with it, under the release flags",
   async () => {
     await using f = await emulatorHome({});
@@ -480,7 +480,7 @@ testWhere(
 );
 
 testWhere(
-  ["/bin/sh", "posix-modes"],
+  ["/bin/sh", "posix-modes", "pgrep"],
   "Ctrl-C (SIGINT) or SIGTERM during a profileCommand ends it and everything it started",
   async () => {
     await using f = await emulatorHome({});
@@ -512,7 +512,7 @@ testWhere(
 );
 
 testWhere(
-  ["/bin/sh", "script"],
+  ["/bin/sh", "script", "pgrep"],
   "on a terminal (the command may prompt), a timed-out profileCommand's tree is killed too",
   async () => {
     await using f = await emulatorHome({});

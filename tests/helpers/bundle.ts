@@ -8,6 +8,8 @@
 
 import { bundle } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS } from "../../src/permissions.ts";
+import { RELEASE_PUBLIC_KEYS } from "../../src/release_key.ts";
+import { TEST_RELEASE_KEY } from "./fake_releases.ts";
 import { DENO_DIR, type RunResult, tempDir } from "./run.ts";
 
 /** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
@@ -19,6 +21,21 @@ export function bundlePath(): Promise<string> {
     return await bundle(`${dir}/soracom.js`);
   })();
   return bundled;
+}
+
+/**
+ * The bundle with the tests' release key in place of the built-in one, so a
+ * release signed in a test is trusted: self-update's whole path, as shipped,
+ * under the release permissions. (Only the key's text differs.)
+ */
+export async function testKeyBundlePath(): Promise<string> {
+  const file = await bundlePath();
+  const text = await Deno.readTextFile(file);
+  const builtIn = RELEASE_PUBLIC_KEYS[0];
+  if (!text.includes(builtIn)) throw new Error("the bundle does not hold the built-in release key");
+  const copy = file.replace(/\.js$/, ".test-key.js");
+  await Deno.writeTextFile(copy, text.replaceAll(builtIn, TEST_RELEASE_KEY.publicKey));
+  return copy;
 }
 
 /**
@@ -54,8 +71,9 @@ export async function runBundle(
   args: readonly string[],
   env: Record<string, string>,
   flags: readonly string[] = PERMISSION_FLAGS,
+  file?: string,
 ): Promise<RunResult> {
-  const file = await bundlePath();
+  file ??= await bundlePath();
   return await denoRun(
     ["--no-config", "--no-lock", "--no-npm", "--no-remote", ...flags, file, ...args],
     env,

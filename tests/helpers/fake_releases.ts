@@ -15,9 +15,26 @@ import {
   releaseArch,
   type ReleaseOs,
   releaseOs,
+  SIGNATURE_ASSET,
 } from "../../src/release.ts";
 import { sha256Hex } from "../../src/sha256.ts";
+import { signMinisign } from "../../scripts/release_key.ts";
 import { droppedResponse } from "../fake_soracom/server.ts";
+
+/**
+ * The tests' release key pair (made with `generateReleaseKey`): trusted by the
+ * test Contexts and by the test bundle, never by soracom itself.
+ */
+export const TEST_RELEASE_KEY = {
+  publicKey: "RWQj0azNYVHz/4SIcJjmp3qf383KXLwiKHnZWc+PM16YNATtuIg2BG23",
+  secretKey: "I9GszWFR8/8wLgIBADAFBgMrZXAEIgQgm64Lhs13+3mcWXKJMEEREovAvJH4/v353x6KP48G77g=",
+} as const;
+
+/** A second pair, which nothing trusts: a release signed with it must be refused. */
+export const UNTRUSTED_RELEASE_KEY = {
+  publicKey: "RWSYDcVYwheCW71iAasxhhEpZplBQWSi4xmmfIg1LSd4claNSZEVbNGS",
+  secretKey: "mA3FWMIXglswLgIBADAFBgMrZXAEIgQg7xfNlKQx/whVgeQgdHFwpTfesm/rBS64RzYR5Fw3gpo=",
+} as const;
 
 /** An asset's content, or `"reset"`: half of `bytes` is sent, then the connection drops. */
 export type FakeAsset = Uint8Array | { readonly reset: Uint8Array };
@@ -28,6 +45,10 @@ export interface FakeRelease {
   readonly assets: Readonly<Record<string, FakeAsset>>;
   /** Answer `releases/latest` with this status and no release. */
   readonly status?: number;
+  /** The download links point at this base URL instead of the fake's own. */
+  readonly assetsAt?: string;
+  /** Downloads are answered with a 302 to the same path at this base URL. */
+  readonly redirectTo?: string;
 }
 
 /** A running fake releases API. */
@@ -66,6 +87,8 @@ export async function releaseOf(
     withoutChecksums?: boolean;
     /** The executable download is cut off halfway. */
     interrupted?: boolean;
+    /** How SHA256SUMS is signed: by the test key (the default), an untrusted key, not at all, or with the signature of other content. */
+    signature?: "test" | "untrusted" | "none" | "mismatched";
   } = {},
 ): Promise<FakeRelease> {
   const name = hostAssetName(version, options.os, options.arch);
@@ -77,9 +100,18 @@ export async function releaseOf(
   }
   if (!options.withoutChecksums) {
     const hash = await sha256Hex(options.checksumOf ?? executable);
-    assets[CHECKSUMS_ASSET] = new TextEncoder().encode(
+    const sums = new TextEncoder().encode(
       `${"0".repeat(64)}  soracom_${version}_linux_amd64.tar.gz\n${hash}  ${name}\n`,
     );
+    assets[CHECKSUMS_ASSET] = sums;
+    const how = options.signature ?? "test";
+    if (how !== "none") {
+      const key = how === "untrusted" ? UNTRUSTED_RELEASE_KEY : TEST_RELEASE_KEY;
+      const signed = how === "mismatched" ? new TextEncoder().encode("other") : sums;
+      assets[SIGNATURE_ASSET] = new TextEncoder().encode(
+        await signMinisign(signed, key.secretKey, `SHA256SUMS of soracom ${version}`),
+      );
+    }
   }
   return { tag: `v${version}`, assets };
 }
@@ -114,11 +146,17 @@ export function startFakeReleases(release: FakeRelease): FakeReleases {
         html_url: `${base}/releases/tag/${release.tag}`,
         assets: Object.keys(release.assets).map((name) => ({
           name,
-          browser_download_url: `${base}/download/${release.tag}/${name}`,
+          browser_download_url: `${release.assetsAt ?? base}/download/${release.tag}/${name}`,
         })),
       });
     }
     const prefix = `/download/${release.tag}/`;
+    if (release.redirectTo !== undefined && path.startsWith(prefix)) {
+      return new Response(null, {
+        status: 302,
+        headers: { location: `${release.redirectTo}${path}` },
+      });
+    }
     const asset = path.startsWith(prefix)
       ? release.assets[decodeURIComponent(path.slice(prefix.length))]
       : undefined;

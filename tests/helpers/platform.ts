@@ -19,6 +19,8 @@ export type Need =
   | "zsh"
   | "fish"
   | "jq"
+  | "minisign" // to check our release signatures with the reference tool
+  | "pgrep" // procps: to see that no child process is left running
   | "root"; // to give a file to another user (chown), as an attacker's file would be
 
 const LINUX_ONLY: ReadonlySet<Need> = new Set(["setsid", "script"]);

@@ -4,8 +4,15 @@
  * permissions, the release workflow, and the real `deno compile` where a
  * runtime is available.
  */
+import { generateReleaseKey } from "../../scripts/release_key.ts";
+import { verifySignature } from "../../src/minisign.ts";
 import { parse } from "yaml";
-import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertNotIncludes,
+  assertStringIncludes,
+} from "../helpers/assert.ts";
 import { tempDir } from "../helpers/run.ts";
 import { startFakeSoracom } from "../fake_soracom/server.ts";
 import { authKey } from "../fake_soracom/accounts.ts";
@@ -386,3 +393,30 @@ Deno.test({
     }
   },
 });
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "with the signing key, SHA256SUMS gets a minisign signature self-update accepts",
+  async () => {
+    const dir = await tempDir();
+    try {
+      const key = await generateReleaseKey();
+      const built = await buildRelease({
+        root: ROOT,
+        outDir: `${dir}/out`,
+        version: "9.8.7",
+        targets: TARGETS.slice(0, 1),
+        compile: fakeCompile([]),
+        signingKey: key.secretKey,
+      });
+      assertEquals(built.names.slice(-2), ["SHA256SUMS", "SHA256SUMS.minisig"]);
+      const signature = await Deno.readTextFile(`${built.dir}/SHA256SUMS.minisig`);
+      assertStringIncludes(signature, "trusted comment: SHA256SUMS of soracom 9.8.7\n");
+      const sums = await Deno.readFile(`${built.dir}/SHA256SUMS`);
+      assertEquals(await verifySignature(sums, signature, [key.publicKey]), "ok");
+      assertNotIncludes(signature, key.secretKey);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);

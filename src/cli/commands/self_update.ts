@@ -1,8 +1,12 @@
 /**
  * `soracom self-update`: asks the releases API for the latest release, and
- * when it is newer than this program, downloads the executable for this OS and
- * architecture, checks it against the release's `SHA256SUMS`, and replaces the
- * running executable atomically (the old one stays on any failure).
+ * when it is newer than this program, checks the release's `SHA256SUMS`
+ * against its minisign signature by a key built into this program
+ * (`release_key.ts`), downloads the executable for this OS and architecture,
+ * checks it against `SHA256SUMS`, and replaces the running executable
+ * atomically (the old one stays on any failure). Files come only over https
+ * from the release hosts (GitHub's, or the host of `SORACOM_RELEASES_URL`),
+ * redirects included, and no larger than a release file can be.
  *
  * Under `deno run` the executable is Deno itself, so it only explains how to
  * update. `SORACOM_RELEASES_URL` points it at another releases API (default
@@ -27,15 +31,25 @@ import {
   RELEASE_REPO,
   releaseArch,
   releaseOs,
+  SIGNATURE_ASSET,
   versionGroups,
 } from "../../release.ts";
 import { sha256Hex } from "../../sha256.ts";
+import { verifySignature } from "../../minisign.ts";
+import { RELEASE_PUBLIC_KEYS } from "../../release_key.ts";
+import { isLoopback } from "../../api/endpoint.ts";
 import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 import { messagesFor, said } from "../../messages.ts";
 
 const INFO_TIMEOUT_MS = 30_000;
 const DOWNLOAD_TIMEOUT_MS = 600_000;
+/** The most an executable may be (they are about 100 MB): a larger download is cut off. */
+const MAX_EXECUTABLE_BYTES = 512 * 1024 * 1024;
+/** The most `SHA256SUMS`, its signature or the release answer may be. */
+const MAX_SMALL_BYTES = 1024 * 1024;
+/** Redirects followed for one file (GitHub sends one, to its download host). */
+const MAX_HOPS = 5;
 
 const releaseSchema = z.object({
   tag_name: z.string().min(1),
@@ -63,30 +77,107 @@ function describe(e: unknown): string {
   return oneLine(e instanceof Error ? e.message : String(e));
 }
 
-function releasesBase(ctx: Context): string {
-  const base = (ctx.env("SORACOM_RELEASES_URL") || DEFAULT_RELEASES_URL).replace(/\/+$/, "");
+/** Where release files may come from. */
+interface Sources {
+  /** The releases API, without a trailing slash. */
+  readonly base: string;
+  /** True when a URL may be fetched. */
+  readonly allows: (url: URL) => boolean;
+  /** Where files may come from, for messages. */
+  readonly described: string;
+}
+
+/**
+ * The releases API and where its files may come from: GitHub's API, download
+ * and asset hosts over https by default; with SORACOM_RELEASES_URL, only its
+ * own origin (https, or http on this machine for tests).
+ */
+function releaseSources(ctx: Context): Sources {
+  const given = ctx.env("SORACOM_RELEASES_URL");
+  const base = (given || DEFAULT_RELEASES_URL).replace(/\/+$/, "");
   let url: URL;
   try {
     url = new URL(base);
   } catch {
     throw new CliError("usage", said("releasesUrlInvalid"));
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url))) {
     throw new CliError("usage", said("releasesUrlScheme"));
   }
-  return base;
+  if (given) {
+    return { base, allows: (u) => u.origin === url.origin, described: url.origin };
+  }
+  const github = (u: URL) =>
+    u.protocol === "https:" && (
+      u.hostname === "github.com" || u.hostname === "api.github.com" ||
+      u.hostname.endsWith(".githubusercontent.com")
+    );
+  return { base, allows: github, described: "github.com" };
 }
 
-async function get(ctx: Context, url: string, accept: string, timeoutMs: number) {
-  let response: Response;
-  try {
-    response = await ctx.fetch(
-      new Request(url, {
+/** Fetches `url`, following redirects only to where release files may come from. */
+async function fetchFrom(ctx: Context, sources: Sources, url: string, accept: string, ms: number) {
+  const signal = AbortSignal.timeout(ms);
+  let at = url;
+  for (let hop = 0;; hop++) {
+    const next = URL.parse(at);
+    if (next === null || !sources.allows(next) || hop > MAX_HOPS) {
+      throw new CliError("api", said("releaseUrlRefused", shown(at), sources.described));
+    }
+    const response = await ctx.fetch(
+      new Request(next, {
         headers: { accept, "user-agent": USER_AGENT },
-        signal: AbortSignal.timeout(timeoutMs),
+        redirect: "manual",
+        signal,
       }),
     );
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || location === null) return response;
+    await response.body?.cancel();
+    at = new URL(location, next).href;
+  }
+}
+
+/** The body of `response`, refused once it grows past `max` bytes. */
+async function readLimited(
+  response: Response,
+  name: string,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  const tooLarge = () => new CliError("api", said("releaseTooLarge", name, max));
+  if (declared > max) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body ?? []) {
+    total += chunk.length;
+    if (total > max) throw tooLarge();
+    chunks.push(chunk);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+async function get(
+  ctx: Context,
+  sources: Sources,
+  url: string,
+  accept: string,
+  timeoutMs: number,
+) {
+  let response: Response;
+  try {
+    response = await fetchFrom(ctx, sources, url, accept, timeoutMs);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError("network", said("releaseRequestFailed", `GET ${shown(url)}`, describe(e)), {
       cause: e,
     });
@@ -102,13 +193,15 @@ async function get(ctx: Context, url: string, accept: string, timeoutMs: number)
   return response;
 }
 
-async function latestRelease(ctx: Context): Promise<Release> {
-  const url = `${releasesBase(ctx)}/repos/${RELEASE_REPO}/releases/latest`;
-  const response = await get(ctx, url, "application/vnd.github+json", INFO_TIMEOUT_MS);
+async function latestRelease(ctx: Context, sources: Sources): Promise<Release> {
+  const url = `${sources.base}/repos/${RELEASE_REPO}/releases/latest`;
+  const response = await get(ctx, sources, url, "application/vnd.github+json", INFO_TIMEOUT_MS);
   let json: unknown;
   try {
-    json = await response.json();
+    const bytes = await readLimited(response, "the release answer", MAX_SMALL_BYTES);
+    json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError("api", said("releaseNotJson", `GET ${shown(url)}`, describe(e)), {
       cause: e,
     });
@@ -120,16 +213,23 @@ async function latestRelease(ctx: Context): Promise<Release> {
   return parsed.data;
 }
 
-async function download(ctx: Context, asset: Asset): Promise<Uint8Array> {
+async function download(
+  ctx: Context,
+  sources: Sources,
+  asset: Asset,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const response = await get(
     ctx,
+    sources,
     asset.browser_download_url,
     "application/octet-stream",
     DOWNLOAD_TIMEOUT_MS,
   );
   try {
-    return new Uint8Array(await response.arrayBuffer());
+    return await readLimited(response, asset.name, max);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(
       "network",
       said("downloadInterrupted", asset.name, describe(e)),
@@ -214,8 +314,51 @@ export interface SelfUpdateFlags extends GlobalFlagValues {
   readonly yes?: boolean;
 }
 
-/** `self-update`: finds the latest release and, when newer, replaces this executable. */
+/** The release's assets for this platform: the executable, `SHA256SUMS` and its signature. */
+function assetsOf(release: Release, latest: string, name: string) {
+  const notes = release.html_url ?? `https://github.com/${RELEASE_REPO}/releases/tag/v${latest}`;
+  const find = (n: string) => release.assets.find((a) => a.name === n);
+  const asset = find(name);
+  if (!asset) throw new CliError("api", said("releaseMissingAsset", latest, name, notes));
+  const sums = find(CHECKSUMS_ASSET);
+  if (!sums) throw new CliError("api", said("releaseMissingSums", latest, CHECKSUMS_ASSET, name));
+  const signature = find(SIGNATURE_ASSET);
+  if (!signature) {
+    throw new CliError("api", said("releaseSignatureMissing", latest, SIGNATURE_ASSET));
+  }
+  return { asset, sums, signature, notes };
+}
+
+/**
+ * The checksum of `name` from the release's `SHA256SUMS`, once its signature
+ * is found good with one of `trustedKeys`; nothing else is downloaded before.
+ */
+async function signedChecksum(
+  ctx: Context,
+  sources: Sources,
+  assets: ReturnType<typeof assetsOf>,
+  latest: string,
+  name: string,
+  trustedKeys: readonly string[],
+): Promise<string> {
+  const sums = await download(ctx, sources, assets.sums, MAX_SMALL_BYTES);
+  const signature = await download(ctx, sources, assets.signature, MAX_SMALL_BYTES);
+  const verdict = await verifySignature(sums, new TextDecoder().decode(signature), trustedKeys);
+  if (verdict !== "ok") throw new CliError("api", said("releaseSignatureBad", latest, verdict));
+  const expected = parseChecksums(new TextDecoder().decode(sums)).get(name);
+  if (!expected) {
+    throw new CliError("api", said("releaseSumsMissingLine", CHECKSUMS_ASSET, latest, name));
+  }
+  return expected;
+}
+
+/**
+ * `self-update`: finds the latest release and, when newer, replaces this
+ * executable. Signatures are checked with the built-in keys (a test Context
+ * may name its own, see `Context.releaseKeys`).
+ */
 export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promise<void> {
+  const trustedKeys = ctx.releaseKeys ?? RELEASE_PUBLIC_KEYS;
   const target = ctx.env("SORACOM_SELF_UPDATE_TARGET") || await ctx.executable?.path();
   if (!target) return underDeno(ctx);
   const info = await ctx.fs.stat(target);
@@ -225,40 +368,21 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
   if (!os || !arch) {
     throw new CliError("config", said("noReleaseForPlatform", ctx.os, ctx.arch));
   }
-  const release = await latestRelease(ctx);
+  const sources = releaseSources(ctx);
+  const release = await latestRelease(ctx, sources);
   const latest = release.tag_name.replace(/^v/, "");
   if (versionGroups(latest) === undefined) {
-    throw new CliError(
-      "api",
-      said("releaseTagNotVersion", JSON.stringify(release.tag_name)),
-    );
+    throw new CliError("api", said("releaseTagNotVersion", JSON.stringify(release.tag_name)));
   }
   if (compareVersions(latest, VERSION) <= 0) {
     ctx.stdout.write(`${messagesFor((n) => ctx.env(n)).upToDate(VERSION, latest)}\n`);
     return;
   }
-  const notes = release.html_url ?? `https://github.com/${RELEASE_REPO}/releases/tag/v${latest}`;
   const name = assetName(latest, os, arch);
-  const asset = release.assets.find((a) => a.name === name);
-  if (!asset) {
-    throw new CliError("api", said("releaseMissingAsset", latest, name, notes));
-  }
-  const sums = release.assets.find((a) => a.name === CHECKSUMS_ASSET);
-  if (!sums) {
-    throw new CliError(
-      "api",
-      said("releaseMissingSums", latest, CHECKSUMS_ASSET, name),
-    );
-  }
-  if (flags.yes !== true) await confirm(ctx, latest, target, notes);
-  const expected = parseChecksums(new TextDecoder().decode(await download(ctx, sums))).get(name);
-  if (!expected) {
-    throw new CliError(
-      "api",
-      said("releaseSumsMissingLine", CHECKSUMS_ASSET, latest, name),
-    );
-  }
-  const data = await download(ctx, asset);
+  const assets = assetsOf(release, latest, name);
+  if (flags.yes !== true) await confirm(ctx, latest, target, assets.notes);
+  const expected = await signedChecksum(ctx, sources, assets, latest, name, trustedKeys);
+  const data = await download(ctx, sources, assets.asset, MAX_EXECUTABLE_BYTES);
   const actual = sha256Hex(data);
   if (actual !== expected) {
     throw new CliError("api", said("checksumMismatch", name, expected, actual));
@@ -267,11 +391,7 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
     await replaceExecutable(ctx, target, data);
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
-    throw new CliError(
-      "config",
-      said("cannotReplace", target, describe(e)),
-      { cause: e },
-    );
+    throw new CliError("config", said("cannotReplace", target, describe(e)), { cause: e });
   }
   ctx.stdout.write(`soracom updated from v${VERSION} to v${latest} (${target}).\n`);
 }
@@ -286,7 +406,9 @@ export function selfUpdateCommand(): CliCommand {
       fullDescription: [
         `Asks ${DEFAULT_RELEASES_URL}/repos/${RELEASE_REPO}/releases/latest (or`,
         "$SORACOM_RELEASES_URL) for the latest release; when it is newer, downloads the executable",
-        `for this OS and architecture, checks it against ${CHECKSUMS_ASSET} and replaces this one.`,
+        `for this OS and architecture, checks it against ${CHECKSUMS_ASSET} (itself signed by the`,
+        "release key built into soracom) and replaces this one. Files come only over https from",
+        "the release hosts.",
         "Asks before replacing unless --yes is given.",
       ].join("\n"),
     },

@@ -77,6 +77,7 @@ testWhere(
     assertEquals(t.releases.requests, [
       "/repos/soracom-ts/soracom/releases/latest",
       "/download/v99.0.0/SHA256SUMS",
+      "/download/v99.0.0/SHA256SUMS.minisig",
       `/download/v99.0.0/${hostAssetName("99.0.0")}`,
     ]);
   },
@@ -206,7 +207,10 @@ testWhere(
     const bad = await runInProcess(["self-update", "--yes"], {
       env: { ...t.env, SORACOM_RELEASES_URL: "ftp://user:secret@example.invalid" },
     });
-    assertEquals(bad.stderr, "Error: SORACOM_RELEASES_URL must be an http or https URL\n");
+    assertEquals(
+      bad.stderr,
+      "Error: SORACOM_RELEASES_URL must be an https URL (plain http only on this machine, for tests)\n",
+    );
     assertEquals(bad.code, 2);
     const down = await runInProcess(["self-update", "--yes"], {
       env: { ...t.env, SORACOM_RELEASES_URL: "http://user:secret@127.0.0.1:1" },
@@ -327,3 +331,74 @@ Deno.test("asset names and SHA256SUMS lines", () => {
   const sums = parseChecksums(`${a}  soracom_1_linux_amd64\r\n${b} *soracom.zip\nnot a line\n`);
   assertEquals([...sums], [["soracom_1_linux_amd64", a], ["soracom.zip", "b".repeat(64)]]);
 });
+
+testWhere(
+  ["posix-modes"],
+  "self-update: SHA256SUMS unsigned, signed by an unknown key, or not matching its signature is refused before the executable is fetched",
+  async () => {
+    const cases = [
+      ["none", "has no signature (SHA256SUMS.minisig)"],
+      ["untrusted", "is made with a key this soracom does not trust"],
+      ["mismatched", "does not match its SHA256SUMS"],
+    ] as const;
+    for (const [signature, said] of cases) {
+      await using t = await setup(await releaseOf("99.0.0", NEW, { signature }));
+      const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+      assertEquals(r.code, 5, r.stderr);
+      assertStringIncludes(r.stderr, said);
+      assertStringIncludes(r.stderr, "soracom was not changed");
+      assertEquals(r.stderr.split("\n").length, 2, r.stderr);
+      assert(
+        !t.releases.requests.includes(`/download/v99.0.0/${hostAssetName("99.0.0")}`),
+        `${signature}: the executable was fetched`,
+      );
+      await assertUnchanged(t);
+    }
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "self-update: files only from the release host, over https: another host, a redirect away and plain http are refused",
+  async () => {
+    await using elsewhere = await setup(await releaseOf("99.0.0", NEW));
+    const release = await releaseOf("99.0.0", NEW);
+    // Every asset points at another origin (another loopback port).
+    await using moved = await setup({ ...release, assetsAt: elsewhere.releases.url });
+    const r = await runInProcess(["self-update", "--yes"], { env: moved.env });
+    assertEquals(r.code, 5, r.stderr);
+    assertStringIncludes(r.stderr, `refusing to download ${elsewhere.releases.url}/download/`);
+    assertStringIncludes(r.stderr, `from ${moved.releases.url}`);
+    assertEquals(elsewhere.releases.downloads(), 0);
+    await assertUnchanged(moved);
+    // A download answered with a redirect to another origin.
+    await using redirected = await setup({ ...release, redirectTo: elsewhere.releases.url });
+    const hop = await runInProcess(["self-update", "--yes"], { env: redirected.env });
+    assertEquals(hop.code, 5, hop.stderr);
+    assertStringIncludes(hop.stderr, "refusing to download");
+    assertEquals(elsewhere.releases.downloads(), 0);
+    // Plain http anywhere but this machine.
+    const plain = await runInProcess(["self-update", "--yes"], {
+      env: { ...moved.env, SORACOM_RELEASES_URL: "http://releases.example.com" },
+    });
+    assertEquals(plain.code, 2, plain.stderr);
+    assertStringIncludes(plain.stderr, "must be an https URL");
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "self-update: a file larger than a release file can be is cut off and refused",
+  async () => {
+    const release = await releaseOf("99.0.0", NEW);
+    const huge = new Uint8Array(2 * 1024 * 1024).fill(0x30);
+    await using t = await setup({
+      ...release,
+      assets: { ...release.assets, SHA256SUMS: huge },
+    });
+    const r = await runInProcess(["self-update", "--yes"], { env: t.env });
+    assertEquals(r.code, 5, r.stderr);
+    assertStringIncludes(r.stderr, "SHA256SUMS is larger than 1048576 bytes");
+    await assertUnchanged(t);
+  },
+);

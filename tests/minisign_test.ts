@@ -1,0 +1,78 @@
+/**
+ * Release signatures in minisign's format: what `deno task release` writes is
+ * what minisign itself accepts, and the reverse; anything else is refused.
+ */
+import { assertEquals } from "./helpers/assert.ts";
+import { parsePublicKey, verifySignature } from "../src/minisign.ts";
+import { generateReleaseKey, signMinisign } from "../scripts/release_key.ts";
+import { tempDir } from "./helpers/run.ts";
+import { testWhere } from "./helpers/platform.ts";
+import { RELEASE_PUBLIC_KEYS } from "../src/release_key.ts";
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+Deno.test("a signature is good only for its file, its key and its trusted comment", async () => {
+  const key = await generateReleaseKey();
+  const other = await generateReleaseKey();
+  const data = text("0123  soracom_1.0.0_linux_amd64\n");
+  const signature = await signMinisign(data, key.secretKey, "SHA256SUMS of soracom 1.0.0");
+  assertEquals(await verifySignature(data, signature, [key.publicKey]), "ok");
+  assertEquals(await verifySignature(data, signature, [other.publicKey, key.publicKey]), "ok");
+  assertEquals(await verifySignature(text("tampered"), signature, [key.publicKey]), "badSignature");
+  assertEquals(await verifySignature(data, signature, [other.publicKey]), "unknownKey");
+  assertEquals(await verifySignature(data, signature, []), "unknownKey");
+  const lines = signature.split("\n");
+  const recommented = [...lines.slice(0, 2), "trusted comment: another", ...lines.slice(3)];
+  assertEquals(
+    await verifySignature(data, recommented.join("\n"), [key.publicKey]),
+    "badSignature",
+  );
+  for (const bad of ["", "x\ny\nz\nw", lines.slice(0, 2).join("\n")]) {
+    assertEquals(await verifySignature(data, bad, [key.publicKey]), "malformed");
+  }
+});
+
+Deno.test("the built-in release keys are minisign public keys", () => {
+  for (const key of RELEASE_PUBLIC_KEYS) assertEquals(parsePublicKey(key)?.key.length, 32);
+  assertEquals(parsePublicKey("RWQ="), undefined);
+});
+
+testWhere(["minisign"], "minisign accepts our signatures, and we accept minisign's", async () => {
+  const dir = await tempDir();
+  try {
+    const data = text("abc  soracom_1.0.0_linux_amd64\n");
+    await Deno.writeFile(`${dir}/SHA256SUMS`, data);
+    const key = await generateReleaseKey();
+    await Deno.writeTextFile(
+      `${dir}/SHA256SUMS.minisig`,
+      await signMinisign(data, key.secretKey, "SHA256SUMS of soracom 1.0.0"),
+    );
+    const run = (args: string[]) =>
+      new Deno.Command("minisign", { args, stdout: "piped", stderr: "piped" }).output();
+    const checked = await run(["-Vm", `${dir}/SHA256SUMS`, "-P", key.publicKey]);
+    assertEquals(checked.code, 0, new TextDecoder().decode(checked.stderr));
+    // minisign's own key and (file-signing, -l) signature.
+    const made = await run(["-G", "-W", "-p", `${dir}/k.pub`, "-s", `${dir}/k.sec`]);
+    assertEquals(made.code, 0, new TextDecoder().decode(made.stderr));
+    const signed = await run([
+      "-S",
+      "-l",
+      "-W",
+      "-s",
+      `${dir}/k.sec`,
+      "-m",
+      `${dir}/SHA256SUMS`,
+      "-x",
+      `${dir}/theirs.minisig`,
+    ]);
+    assertEquals(signed.code, 0, new TextDecoder().decode(signed.stderr));
+    const verdict = await verifySignature(
+      data,
+      await Deno.readTextFile(`${dir}/theirs.minisig`),
+      [await Deno.readTextFile(`${dir}/k.pub`)],
+    );
+    assertEquals(verdict, "ok");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
