@@ -534,3 +534,18 @@ testWhere(
     assertEquals(await running(s.marker), [], "no sleep is left behind");
   },
 );
+
+testWhere(
+  ["script", "/bin/sh"],
+  "the OTP prompt does not echo the code, under the release flags in a real terminal",
+  async () => {
+    await using f = await emulatorHome({ sam: PROFILES.sam });
+    const code = f.api.totp("sam");
+    const r = await runInPty(["soralets", "list", "--profile", "sam"], f.env, [
+      ["MFA OTP code for sam: ", code],
+    ], { bundle: await bundlePath() });
+    assertEquals(r.code, 0, r.screen);
+    assertStringIncludes(r.screen, `"soraletId"`);
+    assertNotIncludes(r.screen, code);
+  },
+);
