@@ -69,6 +69,8 @@ export interface RunOptions {
   readonly interactive: boolean;
   /** Variables set in the child's environment, on top of this process's own. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Written to the child's stdin, which is then closed (not with `interactive`). */
+  readonly input?: Uint8Array;
 }
 
 /** The file operations `soracom` uses. Paths are absolute. */

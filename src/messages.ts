@@ -203,6 +203,10 @@ export const en = {
     `${what}: ${why} (gave up after ${attempts} attempts)`,
   noHomeProfiles: "cannot find the home folder (HOME is not set); set SORACOM_PROFILE_DIR",
   noHomeSessions: "cannot find the home folder; set SORACOM_SESSION_DIR",
+  sessionStoreInvalid: (value: string) =>
+    `SORACOM_SESSION_STORE must be "file" or "keyring", got ${value}`,
+  keyringFailed: (name: string, why: string) =>
+    `warning: the keyring (${name}) could not keep the session (${why}); it is in the session file instead`,
   sessionDirDistrusted: (dir: string, why: "link" | "owner" | "writable") =>
     `warning: the session cache is not used: ${dir} ${
       {
@@ -568,6 +572,10 @@ const ja: Messages = {
   noHomeProfiles:
     "ホームフォルダーが見つかりません (HOME が設定されていません)。SORACOM_PROFILE_DIR を設定してください",
   noHomeSessions: "ホームフォルダーが見つかりません。SORACOM_SESSION_DIR を設定してください",
+  sessionStoreInvalid: (value) =>
+    `SORACOM_SESSION_STORE は "file" か "keyring" にしてください (${value} でした)`,
+  keyringFailed: (name, why) =>
+    `警告: キーリング (${name}) にセッションを保存できませんでした (${why})。代わりにセッションファイルに保存しました`,
   sessionDirDistrusted: (dir: string, why: "link" | "owner" | "writable") =>
     `警告: セッションキャッシュを使いません。${dir} は${
       {

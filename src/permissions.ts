@@ -35,6 +35,7 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   SORACOM_API_TOKEN: "an API token to use (with SORACOM_API_KEY), as `soracom exec` sets it",
   SORACOM_SESSION_DIR: "the session cache folder",
   SORACOM_NO_SESSION_CACHE: "turns the session cache off",
+  SORACOM_SESSION_STORE: "where session keys are kept: file (default) or keyring",
   SORACOM_VERBOSE: "request and response dumps",
   SORACOM_TIMEOUT: "the API request timeout",
   SORACOM_PROFILE_COMMAND_TIMEOUT: "the profileCommand and mfaOTPCommand timeout",
@@ -88,7 +89,8 @@ export const PERMISSIONS: readonly Permission[] = [
   {
     flag: "--allow-run",
     reason: "a profile's `profileCommand` (or --profile-command) and `mfaOTPCommand`: any " +
-      "program the user names, such as the 1Password CLI `op`",
+      "program the user names, such as the 1Password CLI `op`; with " +
+      "SORACOM_SESSION_STORE=keyring, the OS keyring's tool (security, secret-tool, powershell)",
   },
   {
     flag: "--allow-sys=uid",

@@ -165,7 +165,7 @@ export async function cacheSlot(
     const cache = await SessionCache.open(ctx, dir);
     return cache && { cache, key: await cache.keyFor(identity) };
   } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
+    if (e instanceof Deno.errors.NotCapable || e instanceof CliError) throw e;
     noteNoCache(ctx, e);
     return undefined;
   }

@@ -24,9 +24,12 @@ import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "./validators.generated.ts";
 import { hmacSha256Hex, sha256Hex } from "../sha256.ts";
 import { messagesFor, said } from "../messages.ts";
+import { type Keyring, osKeyring } from "./keyring.ts";
 
 /** A session as stored, with what logout and renewal need. */
-export type CachedSession = Omit<CachedSessionFile, "version" | "identity">;
+export type CachedSession =
+  & Omit<CachedSessionFile, "version" | "identity" | "store" | "apiKey" | "token">
+  & { readonly apiKey: string; readonly token: string };
 
 /** How long a run waits for another run's login before it says so. */
 const LOCK_NOTICE_MS = 2000;
@@ -78,13 +81,33 @@ function distrust(
   return undefined;
 }
 
+/**
+ * The keyring `SORACOM_SESSION_STORE=keyring` asks for, or undefined for the
+ * file (the default, also "file").
+ */
+function sessionKeyring(ctx: Context): Keyring | undefined {
+  const store = ctx.env("SORACOM_SESSION_STORE") ?? "";
+  if (store === "" || store === "file") return undefined;
+  if (store !== "keyring") {
+    throw new CliError("config", said("sessionStoreInvalid", JSON.stringify(store)));
+  }
+  return osKeyring(ctx);
+}
+
 /** The file of the key for hashing secrets into identities (32 random bytes, hex). */
 const IDENTITY_KEY_FILE = "identity.key";
 
 /** Reads, writes and locks cached sessions in one folder. */
 export class SessionCache {
-  /** A cache in folder `dir`; {@link SessionCache.open} checks the folder first. */
-  constructor(private readonly ctx: Context, readonly dir: string) {}
+  /**
+   * A cache in folder `dir`, keeping API keys and tokens in `keyring` when
+   * given; {@link SessionCache.open} checks the folder first.
+   */
+  constructor(
+    private readonly ctx: Context,
+    readonly dir: string,
+    private readonly keyring?: Keyring,
+  ) {}
 
   /**
    * The cache in `dir`, or undefined (after a warning on stderr) when the
@@ -99,7 +122,7 @@ export class SessionCache {
       ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).sessionDirDistrusted(dir, why)}\n`);
       return undefined;
     }
-    return new SessionCache(ctx, dir);
+    return new SessionCache(ctx, dir, sessionKeyring(ctx));
   }
 
   #path(key: string): string {
@@ -163,23 +186,65 @@ export class SessionCache {
       const parsed = parseCachedSession(value);
       if (parsed === undefined || parsed.identity !== key) return undefined;
       if (endpoint !== undefined && parsed.endpoint !== endpoint) return undefined;
-      const { version: _v, identity: _i, ...session } = parsed;
-      return session;
+      const { version: _v, identity: _i, store, apiKey, token, ...rest } = parsed;
+      const keys = store === "keyring" ? await this.#fromKeyring(key) : { apiKey, token };
+      if (!keys?.apiKey || !keys.token) return undefined;
+      return { ...rest, apiKey: keys.apiKey, token: keys.token };
     } catch {
       return undefined;
     }
   }
 
-  /** Stores `session` under `key` (atomically, mode 0600), bound to that key. */
+  /** The API key and token the keyring holds for `key` (none when the keyring is off). */
+  async #fromKeyring(key: string): Promise<{ apiKey: string; token: string } | undefined> {
+    const secret = await this.keyring?.get(key);
+    if (secret === undefined) return undefined;
+    const keys: unknown = JSON.parse(atob(secret));
+    if (keys === null || typeof keys !== "object") return undefined;
+    const { apiKey, token } = keys as Record<string, unknown>;
+    return typeof apiKey === "string" && typeof token === "string" ? { apiKey, token } : undefined;
+  }
+
+  /**
+   * Stores `session` under `key` (atomically, mode 0600), bound to that key;
+   * with a keyring, its API key and token go there (the file, if the keyring fails).
+   */
   async put(key: string, session: CachedSession): Promise<void> {
     await this.ctx.fs.ensureDir(this.dir, 0o700);
-    const data = JSON.stringify({ version: 2, identity: key, ...session });
+    let stored: Omit<CachedSessionFile, "version" | "identity"> = session;
+    if (this.keyring) {
+      const { apiKey, token, ...rest } = session;
+      try {
+        await this.keyring.set(key, btoa(JSON.stringify({ apiKey, token })));
+        stored = { ...rest, store: "keyring" };
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        const m = messagesFor((n) => this.ctx.env(n));
+        this.ctx.stderr.write(`${m.keyringFailed(this.keyring.name, why)}\n`);
+      }
+    }
+    const data = JSON.stringify({ version: 2, identity: key, ...stored });
     await this.ctx.fs.writeFileAtomic(this.#path(key), new TextEncoder().encode(data), 0o600);
   }
 
   /** Deletes the session under `key`, if any. */
   async drop(key: string): Promise<void> {
+    if (await this.#inKeyring(key)) await this.keyring?.delete(key).catch(() => {});
     await this.ctx.fs.remove(this.#path(key));
+  }
+
+  /** True when the file of `key` says its API key and token are in the keyring. */
+  async #inKeyring(key: string): Promise<boolean> {
+    const bytes = await this.ctx.fs.readFileCapped(this.#path(key), MAX_SESSION_BYTES, {
+      noFollow: true,
+    }).catch(() => undefined);
+    if (bytes === undefined) return false;
+    try {
+      return parseCachedSession(parseJsonData(new TextDecoder().decode(bytes)))?.store ===
+        "keyring";
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -187,6 +252,10 @@ export class SessionCache {
    * unconfigure): `false` when no session was there.
    */
   async forget(key: string): Promise<boolean> {
+    // The keyring's entry goes too, whether or not the keyring is still asked for.
+    if (await this.#inKeyring(key)) {
+      await (this.keyring ?? osKeyring(this.ctx)).delete(key).catch(() => {});
+    }
     const removed = await this.ctx.fs.remove(this.#path(key));
     await this.ctx.fs.remove(`${this.dir}/${key}.lock`);
     // With the last session gone, its hashing key goes too: the folder is left as it was found.

@@ -15,10 +15,12 @@ export interface CachedSessionFile {
   version: 2;
   /** The key (file name) it was written under: a file under another name is not used. */
   identity: string;
-  /** The API key. */
-  apiKey: string;
-  /** The API token. */
-  token: string;
+  /** The API key (absent when it is in the keyring). */
+  apiKey?: string;
+  /** The API token (absent when it is in the keyring). */
+  token?: string;
+  /** "keyring": the API key and token are in the OS keyring, under the file's key. */
+  store?: "keyring";
   /** The operator the session belongs to. */
   operatorId: string;
   /** The SAM user, for a SAM user's session. */
@@ -55,8 +57,9 @@ export interface AuthResponse {
 export const cachedSessionSchema: z.ZodType<CachedSessionFile> = z.object({
   version: z.literal(2),
   identity: z.string().min(64).max(64),
-  apiKey: z.string().min(1),
-  token: z.string().min(1),
+  apiKey: z.string().min(1).optional(),
+  token: z.string().min(1).optional(),
+  store: z.literal("keyring").optional(),
   operatorId: z.string(),
   userName: z.string().optional(),
   expiresAt: z.number(),

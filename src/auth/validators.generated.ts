@@ -53,50 +53,65 @@ export function parseCachedSession(input: unknown): CachedSessionFile | undefine
   if (v2.length > 64) return undefined;
   v0["identity"] = v2;
   const v3 = input["apiKey"];
-  if (typeof v3 !== "string") return undefined;
-  if (v3.length < 1) return undefined;
-  v0["apiKey"] = v3;
-  const v4 = input["token"];
-  if (typeof v4 !== "string") return undefined;
-  if (v4.length < 1) return undefined;
-  v0["token"] = v4;
-  const v5 = input["operatorId"];
-  if (typeof v5 !== "string") return undefined;
-  v0["operatorId"] = v5;
-  const v6 = input["userName"];
-  let v7: unknown = v6;
-  if (v6 !== undefined) {
-    if (typeof v6 !== "string") return undefined;
-    v7 = v6;
+  let v4: unknown = v3;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return undefined;
+    if (v3.length < 1) return undefined;
+    v4 = v3;
   }
-  if ("userName" in input) v0["userName"] = v7;
-  const v8 = input["expiresAt"];
-  if (typeof v8 !== "number" || !Number.isFinite(v8)) return undefined;
-  v0["expiresAt"] = v8;
-  const v9 = input["lifetimeSeconds"];
-  if (typeof v9 !== "number" || !Number.isFinite(v9)) return undefined;
-  if (!Number.isSafeInteger(v9)) return undefined;
-  if (v9 <= 0) return undefined;
-  v0["lifetimeSeconds"] = v9;
-  const v10 = input["endpoint"];
-  if (typeof v10 !== "string") return undefined;
-  v0["endpoint"] = v10;
-  const v11 = input["label"];
-  if (typeof v11 !== "string") return undefined;
-  v0["label"] = v11;
-  const v12 = input["headers"];
-  let v13: unknown = v12;
-  if (v12 !== undefined) {
-    if (!isObject(v12)) return undefined;
-    const v14: Obj = {};
-    for (const v15 of Object.keys(v12)) {
-      if (v15 === "__proto__") continue;
-      const v16 = v12[v15];
-      if (typeof v16 !== "string") return undefined;
-      v14[v15] = v16;
+  if ("apiKey" in input) v0["apiKey"] = v4;
+  const v5 = input["token"];
+  let v6: unknown = v5;
+  if (v5 !== undefined) {
+    if (typeof v5 !== "string") return undefined;
+    if (v5.length < 1) return undefined;
+    v6 = v5;
+  }
+  if ("token" in input) v0["token"] = v6;
+  const v7 = input["store"];
+  let v8: unknown = v7;
+  if (v7 !== undefined) {
+    if (v7 !== "keyring") return undefined;
+    v8 = v7;
+  }
+  if ("store" in input) v0["store"] = v8;
+  const v9 = input["operatorId"];
+  if (typeof v9 !== "string") return undefined;
+  v0["operatorId"] = v9;
+  const v10 = input["userName"];
+  let v11: unknown = v10;
+  if (v10 !== undefined) {
+    if (typeof v10 !== "string") return undefined;
+    v11 = v10;
+  }
+  if ("userName" in input) v0["userName"] = v11;
+  const v12 = input["expiresAt"];
+  if (typeof v12 !== "number" || !Number.isFinite(v12)) return undefined;
+  v0["expiresAt"] = v12;
+  const v13 = input["lifetimeSeconds"];
+  if (typeof v13 !== "number" || !Number.isFinite(v13)) return undefined;
+  if (!Number.isSafeInteger(v13)) return undefined;
+  if (v13 <= 0) return undefined;
+  v0["lifetimeSeconds"] = v13;
+  const v14 = input["endpoint"];
+  if (typeof v14 !== "string") return undefined;
+  v0["endpoint"] = v14;
+  const v15 = input["label"];
+  if (typeof v15 !== "string") return undefined;
+  v0["label"] = v15;
+  const v16 = input["headers"];
+  let v17: unknown = v16;
+  if (v16 !== undefined) {
+    if (!isObject(v16)) return undefined;
+    const v18: Obj = {};
+    for (const v19 of Object.keys(v16)) {
+      if (v19 === "__proto__") continue;
+      const v20 = v16[v19];
+      if (typeof v20 !== "string") return undefined;
+      v18[v19] = v20;
     }
-    v13 = v14;
+    v17 = v18;
   }
-  if ("headers" in input) v0["headers"] = v13;
+  if ("headers" in input) v0["headers"] = v17;
   return v0 as unknown as CachedSessionFile;
 }

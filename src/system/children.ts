@@ -125,24 +125,37 @@ function endWithSignals(child: Deno.ChildProcess, grouped: boolean) {
 /** How long the pipes may stay open after the child is gone (a grandchild holding them). */
 const PIPE_GRACE_MS = 1000;
 
+/**
+ * Starts a child for {@link runChild}. A captured child gets a process group
+ * (and session) of its own, so a timeout, or this run ending, takes everything
+ * it started. One that may prompt stays in the terminal's group: it must read
+ * the terminal, and Ctrl-C from there reaches all of it.
+ */
+function spawn(argv: readonly string[], options: RunOptions) {
+  const [program, ...args] = argv;
+  const grouped = Deno.build.os !== "windows" && !options.interactive;
+  const child = new Deno.Command(program, {
+    args,
+    env: options.env,
+    stdin: options.interactive ? "inherit" : options.input ? "piped" : "null",
+    stdout: "piped",
+    stderr: options.interactive ? "inherit" : "piped",
+    detached: grouped,
+  }).spawn();
+  if (options.input && !options.interactive) {
+    // A secret goes on stdin, never on the command line where other users' `ps` would see it.
+    const writer = child.stdin.getWriter();
+    void writer.write(options.input).then(() => writer.close()).catch(() => {});
+  }
+  return { child, grouped };
+}
+
 /** Runs a child with its output captured (see `Context.run`). */
 export async function runChild(
   argv: readonly string[],
   options: RunOptions,
 ): Promise<CommandResult> {
-  const [program, ...args] = argv;
-  // A captured child gets a process group (and session) of its own, so a timeout, or this run
-  // ending, takes everything it started. One that may prompt stays in the terminal's group: it
-  // must read the terminal, and Ctrl-C from there reaches all of it.
-  const grouped = Deno.build.os !== "windows" && !options.interactive;
-  const child = new Deno.Command(program, {
-    args,
-    env: options.env,
-    stdin: options.interactive ? "inherit" : "null",
-    stdout: "piped",
-    stderr: options.interactive ? "inherit" : "piped",
-    detached: grouped,
-  }).spawn();
+  const { child, grouped } = spawn(argv, options);
   const signals = endWithSignals(child, grouped);
   const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
     void killTree(child, grouped);

@@ -549,3 +549,83 @@ testWhere(
     assertNotIncludes(r.screen, code);
   },
 );
+
+/** A stand-in `secret-tool` in `dir/bin` keeping secrets as files in `dir/keyring`. */
+async function fakeSecretTool(dir: string, failStore = false): Promise<string> {
+  await Deno.mkdir(`${dir}/bin`, { recursive: true });
+  await Deno.mkdir(`${dir}/keyring`, { recursive: true });
+  const script = `#!/bin/sh
+cmd=$1; shift
+[ "$cmd" = store ] && shift
+acct=$4
+echo "$cmd $acct" >> "${dir}/keyring.log"
+case $cmd in
+  store) ${failStore ? "exit 1" : `cat > "${dir}/keyring/$acct"`} ;;
+  lookup) [ -f "${dir}/keyring/$acct" ] || exit 1; cat "${dir}/keyring/$acct" ;;
+  clear) rm -f "${dir}/keyring/$acct" ;;
+esac
+`;
+  await Deno.writeTextFile(`${dir}/bin/secret-tool`, script, { mode: 0o755 });
+  await Deno.chmod(`${dir}/bin/secret-tool`, 0o755);
+  return `${dir}/bin:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`;
+}
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "SORACOM_SESSION_STORE=keyring: the API key and token live in the keyring, not the file",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    const env = {
+      ...f.env,
+      PATH: await fakeSecretTool(f.dir),
+      SORACOM_SESSION_STORE: "keyring",
+    };
+    for (let i = 0; i < 2; i++) {
+      const r = await runBundle(["soralets", "list"], env);
+      assertEquals(r.code, 0, r.stderr);
+      assertEquals(r.stderr, "");
+    }
+    assertEquals(f.api.count("POST", "/v1/auth"), 1, "the second call used the keyring's session");
+    const [file] = await f.sessionFiles();
+    const stored = JSON.parse(await Deno.readTextFile(`${f.sessions}/${file}`));
+    assertEquals(stored.store, "keyring");
+    assertEquals([stored.apiKey, stored.token], [undefined, undefined]);
+    const key = file.replace(/\.json$/, "");
+    const secret = JSON.parse(atob(await Deno.readTextFile(`${f.dir}/keyring/${key}`)));
+    const used = f.api.log.find((l) => l.path === "/v1/soralets")!;
+    assertEquals(secret.apiKey, used.headers["x-soracom-api-key"]);
+    // logout revokes that session and deletes the keyring's entry with the file.
+    const out = await runBundle(["logout"], env);
+    assertEquals(out.code, 0, out.stderr);
+    const logout = f.api.log.find((l) => l.path === "/v1/auth/logout")!;
+    assertEquals(logout.headers["x-soracom-api-key"], secret.apiKey);
+    assertEquals(await Array.fromAsync(Deno.readDir(`${f.dir}/keyring`)), []);
+    assertEquals(await f.sessionFiles(), []);
+  },
+);
+
+testWhere(
+  ["/bin/sh", "posix-modes"],
+  "a keyring that fails falls back to the file with a warning; a wrong store name is an error",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    const env = {
+      ...f.env,
+      PATH: await fakeSecretTool(f.dir, true),
+      SORACOM_SESSION_STORE: "keyring",
+    };
+    const first = await runBundle(["soralets", "list"], env);
+    assertEquals(first.code, 0, first.stderr);
+    assertStringIncludes(first.stderr, "warning: the keyring (Secret Service (secret-tool))");
+    assertStringIncludes(first.stderr, "it is in the session file instead");
+    const second = await runBundle(["soralets", "list"], env);
+    assertEquals([second.code, second.stderr], [0, ""]);
+    assertEquals(f.api.count("POST", "/v1/auth"), 1);
+    const wrong = await runBundle(["soralets", "list"], { ...env, SORACOM_SESSION_STORE: "vault" });
+    assertEquals(wrong.code, 3, wrong.stderr);
+    assertEquals(
+      wrong.stderr,
+      'Error: SORACOM_SESSION_STORE must be "file" or "keyring", got "vault"\n',
+    );
+  },
+);
