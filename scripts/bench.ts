@@ -7,6 +7,9 @@
  * deno task bench                 # the full run (20,000 and 100,000 subscribers)
  * deno task bench --quick         # tiny counts, one run: checks the harness, not the speed
  * deno task bench --runs 11 --out /tmp/results.json
+ * # the release's executable beside soracom-cli's (the release workflow, Linux x64):
+ * deno task bench --binary dist/1.0.0/soracom_1.0.0_linux_amd64 --soracom-cli ./soracom-cli \
+ *   --out bench-results.json
  * ```
  *
  * Every process is started the way users start it: `deno run` with the permission flags of the
@@ -355,6 +358,13 @@ interface Variant {
    * each when the run needs it, as `deno run` with `SOURCE_RUN_FLAGS` does.
    */
   readonly targets: boolean;
+  /** A compiled executable to run instead of `deno run ... script`. */
+  readonly binary?: string;
+}
+
+/** The command line of soracom `args` in `variant`: the executable, or `deno run` of the script. */
+function soracomArgv(variant: Variant, args: readonly string[]): string[] {
+  return variant.binary ? [variant.binary, ...args] : denoRun(variant, variant.script, args);
 }
 
 /** `deno run` with the release's permission flags. */
@@ -427,7 +437,7 @@ function requestsRow(
 async function measureVersion(bench: Bench, variant: Variant): Promise<void> {
   bench.progress(`soracom --version${variant.label}`);
   const version = await bench.runner.pair(
-    { argv: denoRun(variant, variant.script, ["--version"]) },
+    { argv: soracomArgv(variant, ["--version"]) },
     { argv: denoRun(variant, bench.setup.scripts.oneLine, []) },
     bench.settings,
   );
@@ -454,8 +464,8 @@ export const LEAF_HELP_TARGET = 1.9;
 async function measureLeafHelp(bench: Bench, variant: Variant): Promise<void> {
   bench.progress(`soracom subscribers list --help${variant.label}`);
   const help = await bench.runner.pair(
-    { argv: denoRun(variant, variant.script, ["subscribers", "list", "--help"]) },
-    { argv: denoRun(variant, variant.script, ["--version"]) },
+    { argv: soracomArgv(variant, ["subscribers", "list", "--help"]) },
+    { argv: soracomArgv(variant, ["--version"]) },
     bench.settings,
   );
   bench.rows.push(ratioRow(
@@ -474,7 +484,7 @@ async function measureWarmCall(bench: Bench, variant: Variant): Promise<void> {
   const { api, runner } = bench;
   bench.progress(`subscribers list with a cached session${variant.label}`);
   const warm: Job = {
-    argv: denoRun(variant, variant.script, ["--profile", "bench-inline", "subscribers", "list"]),
+    argv: soracomArgv(variant, ["--profile", "bench-inline", "subscribers", "list"]),
     env: soracomEnv(bench, `inline${variant.suffix}`),
   };
   const requests = await coldAndWarmRequests(bench, warm);
@@ -509,7 +519,7 @@ async function measureWarmCall(bench: Bench, variant: Variant): Promise<void> {
 async function measureSwitchRequests(bench: Bench, variant: Variant): Promise<void> {
   bench.progress("requests per warm command with switch user");
   const job: Job = {
-    argv: denoRun(variant, variant.script, [
+    argv: soracomArgv(variant, [
       "--profile",
       "bench-switch",
       "subscribers",
@@ -545,7 +555,7 @@ async function measureFetchAll(bench: Bench, variant: Variant, totals: number): 
       const args = ["--profile", "bench-inline", "subscribers", "list", "--limit", "100"];
       const fetchAll = await fetchAllPair(bench.runner, api, {
         soracom: {
-          argv: denoRun(variant, variant.script, args),
+          argv: soracomArgv(variant, args),
           env: soracomEnv(bench, `inline${variant.suffix}`, api),
         },
         bare: denoRun(variant, bench.setup.scripts.fetchAll, []),
@@ -606,12 +616,12 @@ export const ORACLE = new URL("../../shared/oracle/soracom-cli", import.meta.url
  * AuthKey profile (ours from the cached session, soracom-cli logs in each time),
  * and `--fetch-all` of the first total with its peak memory. For comparison only.
  */
-async function measureOracle(bench: Bench, variant: Variant): Promise<void> {
+async function measureOracle(bench: Bench, variant: Variant, peer: string): Promise<void> {
   const { runner, settings } = bench;
   const env = soracomEnv(bench, `inline${variant.suffix}`);
-  const theirs = (args: readonly string[]): Job => ({ argv: [ORACLE, ...args], env });
+  const theirs = (args: readonly string[]): Job => ({ argv: [peer, ...args], env });
   const ours = (args: readonly string[]): Job => ({
-    argv: denoRun(variant, variant.script, args),
+    argv: soracomArgv(variant, args),
     env,
   });
   bench.progress("soracom-cli: version");
@@ -672,7 +682,7 @@ async function measureProfileCommand(bench: Bench, variant: Variant): Promise<vo
   const seconds = settings.profileCommandSeconds;
   bench.progress(`a profileCommand that takes ${seconds} s, run twice`);
   const job = (profile: string): Job => ({
-    argv: denoRun(variant, variant.script, [
+    argv: soracomArgv(variant, [
       "--profile",
       profile,
       "subscribers",
@@ -738,6 +748,7 @@ export async function runBench(
   settings: BenchSettings,
   progress: (line: string) => void = () => {},
   withBundle = true,
+  targets: BenchTargets = {},
 ): Promise<BenchResults> {
   const setup = await setUp(settings);
   const memory = await memoryMethod();
@@ -750,13 +761,25 @@ export async function runBench(
     rows: [],
     progress,
   };
-  const main: Variant = {
-    label: "",
-    suffix: "",
-    config: ["--config", CONFIG, ...SOURCE_RUN_FLAGS],
-    script: MAIN,
-    targets: true,
-  };
+  // A compiled executable takes main.ts's place (same rows, same targets); baselines are the
+  // same one-line scripts under deno run, the runtime's own floor.
+  const main: Variant = targets.binary
+    ? {
+      label: "",
+      suffix: "",
+      config: ["--no-config"],
+      script: "",
+      targets: true,
+      binary: targets.binary,
+    }
+    : {
+      label: "",
+      suffix: "",
+      config: ["--config", CONFIG, ...SOURCE_RUN_FLAGS],
+      script: MAIN,
+      targets: true,
+    };
+  const peer = targets.soracomCli ?? ORACLE;
   let bundled: string | undefined;
   let oracle = false;
   try {
@@ -766,9 +789,9 @@ export async function runBench(
     await measureSwitchRequests(bench, main);
     await measureFetchAll(bench, main, 2);
     await measureProfileCommand(bench, main);
-    oracle = await Deno.stat(ORACLE).then((s) => s.isFile, () => false);
-    if (oracle) await measureOracle(bench, main);
-    bundled = withBundle ? await buildBundle(setup.home) : undefined;
+    oracle = await Deno.stat(peer).then((s) => s.isFile, () => false);
+    if (oracle) await measureOracle(bench, main, peer);
+    bundled = withBundle && !targets.binary ? await buildBundle(setup.home) : undefined;
     if (bundled !== undefined) {
       const bundle: Variant = {
         label: " (bundle)",
@@ -796,7 +819,8 @@ export async function runBench(
     os: Deno.build.os,
     arch: Deno.build.arch,
     cpus: navigator.hardwareConcurrency,
-    soracom: `deno run ${[...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS].join(" ")} main.ts`,
+    soracom: targets.binary ??
+      `deno run ${[...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS].join(" ")} main.ts`,
     bundle: bundled !== undefined,
     oracle,
     memory,
@@ -851,13 +875,25 @@ export function formatTable(results: BenchResults): string {
   ].join("\n");
 }
 
-/** Reads `--quick`, `--runs N`, `--warmup N`, `--out FILE`. */
+/** What is measured: a compiled executable instead of main.ts, another soracom-cli. */
+export interface BenchTargets {
+  /** A compiled `soracom` (the release's): measured in main.ts's place, no bundle rows. */
+  readonly binary?: string;
+  /** The soracom-cli executable to compare with (default `../shared/oracle/soracom-cli`). */
+  readonly soracomCli?: string;
+}
+
+/**
+ * Reads `--quick`, `--runs N`, `--warmup N`, `--out FILE`, `--binary FILE`,
+ * `--soracom-cli FILE`.
+ */
 export function parseBenchArgs(
   args: readonly string[],
-): { settings: BenchSettings; out: string } {
+): { settings: BenchSettings; out: string; targets: BenchTargets } {
   let settings = FULL_SETTINGS;
   let out = `${ROOT}bench/results.json`;
   const overrides: { runs?: number; warmup?: number } = {};
+  const targets: { binary?: string; soracomCli?: string } = {};
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split("=", 2);
     const value = () => {
@@ -874,9 +910,11 @@ export function parseBenchArgs(
     else if (flag === "--runs") overrides.runs = count(1);
     else if (flag === "--warmup") overrides.warmup = count(0);
     else if (flag === "--out") out = value();
+    else if (flag === "--binary") targets.binary = value();
+    else if (flag === "--soracom-cli") targets.soracomCli = value();
     else throw new Error(`unknown argument: ${args[i]}`);
   }
-  return { settings: { ...settings, ...overrides }, out };
+  return { settings: { ...settings, ...overrides }, out, targets };
 }
 
 if (import.meta.main) {
@@ -887,8 +925,13 @@ if (import.meta.main) {
     console.error(`Error: ${(e as Error).message}`);
     Deno.exit(2);
   }
-  const { settings, out } = parsed;
-  const results = await runBench(settings, (line) => console.error(`measuring: ${line}`));
+  const { settings, out, targets } = parsed;
+  const results = await runBench(
+    settings,
+    (line) => console.error(`measuring: ${line}`),
+    true,
+    targets,
+  );
   console.log(formatTable(results));
   const dir = out.slice(0, Math.max(0, out.lastIndexOf("/")));
   if (dir !== "") await Deno.mkdir(dir, { recursive: true });

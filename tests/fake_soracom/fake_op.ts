@@ -4,7 +4,10 @@
  *
  * - `op item get ITEM --format json`: the item, with `fields[]` (password,
  *   username, notes, one-time password with its current `totp`, operator ID);
- * - `op item get ITEM --otp`: only the current code.
+ * - `op item get ITEM --otp`: only the current code;
+ * - `op item get ITEM --soracom-profile`: the item as a soracom profile
+ *   (username, password, operatorId), as the README's jq filter makes it:
+ *   for systems without jq (the release smoke test on Windows).
  *
  * Each run appends a line to `$FAKE_OP_LOG` when set, so tests can count runs.
  * `FAKE_OP_NO_OTP=1` leaves the TOTP out (to provoke AUM0063).
@@ -73,6 +76,12 @@ function main(args: string[]): number {
       return 1;
     }
     console.log(totpFor(item.mfaSecret, Date.now()));
+    return 0;
+  }
+  if (args.includes("--soracom-profile")) {
+    // What `op item get ITEM --format json | jq '{username:...}'` makes of it, without jq.
+    const { username, password, operatorId } = item;
+    console.log(JSON.stringify({ username, password, operatorId }));
     return 0;
   }
   console.log(itemJson(args[2], item, Deno.env.get("FAKE_OP_NO_OTP") !== "1"));

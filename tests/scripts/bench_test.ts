@@ -6,6 +6,9 @@
  */
 import { assert, assertEquals, assertStringIncludes, assertThrows } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/run.ts";
+import { bundlePath } from "../helpers/bundle.ts";
+import { testWhere } from "../helpers/platform.ts";
+import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import type { BenchResults } from "../../scripts/bench.ts";
 import { formatTable, ORACLE, parseBenchArgs, QUICK_SETTINGS } from "../../scripts/bench.ts";
 
@@ -113,6 +116,55 @@ Deno.test("bench --quick measures every row and writes results.json", async () =
   }
 });
 
+testWhere(
+  ["/bin/sh"],
+  "bench --binary measures an executable in main.ts's place (here the bundle behind a script)",
+  async () => {
+    const dir = await tempDir();
+    try {
+      // The release passes the compiled executable; a script running the bundle under the
+      // release flags stands in for it here.
+      const soracom = `${dir}/soracom`;
+      await Deno.writeTextFile(
+        soracom,
+        `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet --no-config ${
+          PERMISSION_FLAGS.join(" ")
+        } "${await bundlePath()}" "$@"\n`,
+        { mode: 0o755 },
+      );
+      await Deno.chmod(soracom, 0o755);
+      const out = `${dir}/bench-results.json`;
+      const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "--allow-all",
+          "--quiet",
+          BENCH,
+          "--quick",
+          "--binary",
+          soracom,
+          "--out",
+          out,
+        ],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assertEquals(code, 0, new TextDecoder().decode(stderr));
+      const results: BenchResults = JSON.parse(await Deno.readTextFile(out));
+      assertEquals(results.soracom, soracom);
+      assertEquals(results.bundle, false);
+      assertEquals(
+        results.rows.map((r) => r.id),
+        [...MAIN_ROWS, ...(results.oracle ? ORACLE_ROWS : [])],
+      );
+      const requests = results.rows.filter((r) => r.unit === "requests").map((r) => r.value);
+      assertEquals(requests, [1, 1]);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);
+
 Deno.test("bench arguments: --quick, --runs, --warmup, --out; anything else is an error", () => {
   const quick = parseBenchArgs(["--quick", "--runs=3", "--out", "x.json"]);
   assertEquals(quick.settings, { ...QUICK_SETTINGS, runs: 3 });
@@ -122,6 +174,11 @@ Deno.test("bench arguments: --quick, --runs, --warmup, --out; anything else is a
   assertThrows(() => parseBenchArgs(["--runs", "0"]), Error, "--runs");
   assertThrows(() => parseBenchArgs(["--runs"]), Error, "--runs needs a value");
   assertThrows(() => parseBenchArgs(["--fast"]), Error, "unknown argument");
+  assertEquals(parseBenchArgs(["--binary", "b", "--soracom-cli=c"]).targets, {
+    binary: "b",
+    soracomCli: "c",
+  });
+  assertEquals(parseBenchArgs([]).targets, {});
 });
 
 Deno.test("the table: one line per row, ratios to two places, and whether each target is met", () => {

@@ -1,0 +1,43 @@
+/**
+ * The release smoke script (`deno task smoke`) here, against the bundle under
+ * the release permissions, as the release runs it against each executable.
+ */
+import { assertEquals } from "../helpers/assert.ts";
+import { bundlePath } from "../helpers/bundle.ts";
+import { tempDir } from "../helpers/run.ts";
+import { PERMISSION_FLAGS } from "../../src/permissions.ts";
+import { smoke } from "../../scripts/smoke.ts";
+import { testWhere } from "../helpers/platform.ts";
+
+testWhere(
+  ["posix-modes"],
+  "smoke: every check passes for the bundle under the release flags",
+  async () => {
+    const dir = await tempDir();
+    try {
+      const program = [
+        Deno.execPath(),
+        "run",
+        "--quiet",
+        "--no-config",
+        ...PERMISSION_FLAGS,
+        await bundlePath(),
+      ];
+      const checks = await smoke(program, dir);
+      assertEquals(checks.filter((c) => !c.ok), []);
+      assertEquals(checks.length, 7);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);
+
+Deno.test("smoke: a program that is not soracom fails every check", async () => {
+  const dir = await tempDir();
+  try {
+    const checks = await smoke([Deno.execPath(), "eval", "console.log('hello')"], dir);
+    assertEquals(checks.map((c) => c.ok), checks.map(() => false));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
