@@ -8,7 +8,9 @@
  *   a folder `soracom_VERSION_OS_ARCH/` with `soracom` (`soracom.exe`) inside;
  * - `SHA256SUMS` over all of them, which `soracom self-update` checks;
  * - `SHA256SUMS.minisig`, its signature, when RELEASE_SIGNING_KEY holds the
- *   release key (`deno task release-key`): self-update installs nothing unsigned.
+ *   release key (`deno task release-key`): self-update installs nothing unsigned;
+ * - `soracom.rb` (Homebrew formula) and `soracom.json` (Scoop manifest), made
+ *   from those checksums, when the build has the archives they install.
  *
  * The version is `deno.json`'s, through `src/version.ts`.
  *
@@ -24,6 +26,12 @@
 import { assetName, type ReleaseArch, type ReleaseOs } from "../src/release.ts";
 import { CHECKSUMS_ASSET, SIGNATURE_ASSET } from "../src/release.ts";
 import { signMinisign } from "./release_key.ts";
+import { homebrewFormula, scoopManifest } from "./manifests.ts";
+
+/** The Homebrew formula's file name, beside the release's assets. */
+export const HOMEBREW_FORMULA = "soracom.rb";
+/** The Scoop manifest's file name. */
+export const SCOOP_MANIFEST = "soracom.json";
 import { sha256Hex } from "../src/sha256.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
@@ -395,14 +403,38 @@ export async function buildRelease(options: {
     names.map((name) => `${sums.get(name)}  ${name}\n`).join(""),
   );
   await Deno.writeFile(`${dir}/${CHECKSUMS_ASSET}`, sumsText);
-  if (options.signingKey === undefined) return { dir, names: [...names, CHECKSUMS_ASSET] };
-  const signature = await signMinisign(
-    sumsText,
-    options.signingKey,
-    `SHA256SUMS of soracom ${version}`,
-  );
-  await Deno.writeTextFile(`${dir}/${SIGNATURE_ASSET}`, signature);
-  return { dir, names: [...names, CHECKSUMS_ASSET, SIGNATURE_ASSET] };
+  const written = [...names, CHECKSUMS_ASSET];
+  if (options.signingKey !== undefined) {
+    const comment = `SHA256SUMS of soracom ${version}`;
+    const signature = await signMinisign(sumsText, options.signingKey, comment);
+    await Deno.writeTextFile(`${dir}/${SIGNATURE_ASSET}`, signature);
+    written.push(SIGNATURE_ASSET);
+  }
+  return { dir, names: [...written, ...await writeManifests(dir, version, sums)] };
+}
+
+/**
+ * The Homebrew formula and the Scoop manifest, each when the build has the
+ * archives it installs (a build of some targets only may have neither).
+ */
+async function writeManifests(
+  dir: string,
+  version: string,
+  sums: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  const written: string[] = [];
+  const has = (os: string, arch: string) =>
+    sums.has(`soracom_${version}_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`);
+  const platforms = ["darwin", "linux"].flatMap((os) => ["amd64", "arm64"].map((a) => [os, a]));
+  if (platforms.every(([os, arch]) => has(os, arch))) {
+    await Deno.writeTextFile(`${dir}/${HOMEBREW_FORMULA}`, homebrewFormula(version, sums));
+    written.push(HOMEBREW_FORMULA);
+  }
+  if (has("windows", "amd64")) {
+    await Deno.writeTextFile(`${dir}/${SCOOP_MANIFEST}`, scoopManifest(version, sums));
+    written.push(SCOOP_MANIFEST);
+  }
+  return written;
 }
 
 function usage(message: string): never {

@@ -12,6 +12,7 @@ import {
   assertEquals,
   assertNotIncludes,
   assertStringIncludes,
+  assertThrows,
 } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/run.ts";
 import { startFakeSoracom } from "../fake_soracom/server.ts";
@@ -138,6 +139,8 @@ testWhere(
       const names = [...Deno.readDirSync(built.dir)].map((e) => e.name).sort();
       assertEquals(names, [
         "SHA256SUMS",
+        "soracom.json",
+        "soracom.rb",
         "soracom_9.8.7_darwin_amd64",
         "soracom_9.8.7_darwin_amd64.zip",
         "soracom_9.8.7_darwin_arm64",
@@ -149,10 +152,12 @@ testWhere(
         "soracom_9.8.7_windows_amd64.exe",
         "soracom_9.8.7_windows_amd64.zip",
       ]);
-      // Every asset but SHA256SUMS matches the glob the workflow publishes.
-      for (const n of names) assert(n === "SHA256SUMS" || n.startsWith("soracom_9.8.7_"), n);
+      // Every asset but SHA256SUMS and the manifests matches the glob the workflow publishes.
+      const derived = ["SHA256SUMS", "soracom.json", "soracom.rb"];
+      for (const n of names) assert(derived.includes(n) || n.startsWith("soracom_9.8.7_"), n);
       const sums = parseChecksums(await Deno.readTextFile(`${built.dir}/SHA256SUMS`));
-      assertEquals([...sums.keys()], names.filter((n) => n !== "SHA256SUMS"));
+      assertEquals([...sums.keys()], names.filter((n) => !derived.includes(n)));
+      await assertManifests(built.dir, "9.8.7", sums);
       for (const [name, hash] of sums) {
         assertEquals(await sha256Hex(await Deno.readFile(`${built.dir}/${name}`)), hash, name);
       }
@@ -420,3 +425,48 @@ testWhere(
     }
   },
 );
+
+/** The formula and the Scoop manifest install exactly what SHA256SUMS lists, from the release. */
+async function assertManifests(dir: string, version: string, sums: Map<string, string>) {
+  const base = `https://github.com/soracom-ts/soracom/releases/download/v${version}/`;
+  const formula = await Deno.readTextFile(`${dir}/soracom.rb`);
+  const pairs = [...formula.matchAll(/url "([^"]+)"\n\s+sha256 "([0-9a-f]{64})"/g)]
+    .map((m) => [m[1].slice(base.length), m[2]]);
+  assertEquals(
+    pairs.sort(),
+    [...sums].filter(([n]) => /_(darwin|linux)_\w+\.(zip|tar\.gz)$/.test(n)).sort(),
+  );
+  for (const [name] of pairs) assertStringIncludes(formula, `${base}${name}`);
+  assertStringIncludes(formula, `version "${version}"`);
+  assertStringIncludes(formula, 'bin.install "soracom"');
+  assertStringIncludes(
+    formula,
+    'generate_completions_from_executable(bin/"soracom", "completion")',
+  );
+  // Each OS block holds one archive per architecture, for that OS.
+  const macos = formula.slice(formula.indexOf("on_macos"), formula.indexOf("on_linux"));
+  assertEquals([...macos.matchAll(/_darwin_(\w+)\.zip/g)].map((m) => m[1]), ["arm64", "amd64"]);
+  const linux = formula.slice(formula.indexOf("on_linux"), formula.indexOf("def install"));
+  assertEquals([...linux.matchAll(/_linux_(\w+)\.tar\.gz/g)].map((m) => m[1]), ["arm64", "amd64"]);
+  assertEquals(
+    [...formula.matchAll(/\bdo$|^class /gm)].length,
+    [...formula.matchAll(/^\s*end$/gm)].length - 1, // `def install ... end` closes without `do`
+  );
+
+  const scoop = JSON.parse(await Deno.readTextFile(`${dir}/soracom.json`));
+  const zip = `soracom_${version}_windows_amd64.zip`;
+  assertEquals(scoop.version, version);
+  assertEquals(scoop.bin, "soracom.exe");
+  assertEquals(scoop.architecture["64bit"], {
+    url: `${base}${zip}`,
+    hash: sums.get(zip),
+    extract_dir: `soracom_${version}_windows_amd64`,
+  });
+  assertStringIncludes(scoop.autoupdate.hash.url, "/SHA256SUMS");
+}
+
+Deno.test("manifests name the archives SHA256SUMS lacks: an error, not a formula without a hash", async () => {
+  const { homebrewFormula, scoopManifest } = await import("../../scripts/manifests.ts");
+  assertThrows(() => homebrewFormula("1.0.0", new Map()), Error, "SHA256SUMS has no hash for");
+  assertThrows(() => scoopManifest("1.0.0", new Map()), Error, "soracom_1.0.0_windows_amd64.zip");
+});

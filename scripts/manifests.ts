@@ -1,0 +1,120 @@
+/**
+ * Package-manager manifests for a release, made by `deno task release` from
+ * its `SHA256SUMS`: a Homebrew formula (`soracom.rb`, for a tap) and a Scoop
+ * manifest (`soracom.json`, for a bucket). Both install the release archives
+ * from the GitHub release, checked against the same hashes `SHA256SUMS`
+ * lists; the formula also installs the shell completions.
+ *
+ * @module
+ */
+
+import { RELEASE_REPO } from "../src/release.ts";
+
+/** What the package managers show as the description. */
+const DESCRIPTION = "SORACOM API command-line client, a drop-in for soracom-cli with practical MFA";
+const HOMEPAGE = `https://github.com/${RELEASE_REPO}`;
+
+/** The download URL of a release asset. */
+export function assetUrl(version: string, name: string): string {
+  return `${HOMEPAGE}/releases/download/v${version}/${name}`;
+}
+
+function hashOf(sums: ReadonlyMap<string, string>, name: string): string {
+  const hash = sums.get(name);
+  if (hash === undefined || !/^[0-9a-f]{64}$/.test(hash)) {
+    throw new Error(`SHA256SUMS has no hash for ${name}`);
+  }
+  return hash;
+}
+
+/** The formula's block for one archive. */
+function brewArchive(version: string, sums: ReadonlyMap<string, string>, os: string, arch: string) {
+  const name = `soracom_${version}_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`;
+  return [
+    `      url "${assetUrl(version, name)}"`,
+    `      sha256 "${hashOf(sums, name)}"`,
+  ].join("\n");
+}
+
+/**
+ * The Homebrew formula for `version`, from the release's checksums.
+ *
+ * @example
+ * ```ts
+ * const sums = new Map(["darwin", "linux"].flatMap((os) => ["amd64", "arm64"].map((arch) =>
+ *   [`soracom_1.0.0_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`, "0".repeat(64)])));
+ * homebrewFormula("1.0.0", sums).includes('version "1.0.0"'); // true
+ * ```
+ */
+export function homebrewFormula(version: string, sums: ReadonlyMap<string, string>): string {
+  const block = (os: string) =>
+    [
+      `  on_${os === "darwin" ? "macos" : "linux"} do`,
+      "    on_arm do",
+      brewArchive(version, sums, os, "arm64"),
+      "    end",
+      "    on_intel do",
+      brewArchive(version, sums, os, "amd64"),
+      "    end",
+      "  end",
+    ].join("\n");
+  return [
+    "# Made by `deno task release` from SHA256SUMS; do not edit by hand.",
+    "class Soracom < Formula",
+    `  desc "${DESCRIPTION}"`,
+    `  homepage "${HOMEPAGE}"`,
+    `  version "${version}"`,
+    "",
+    block("darwin"),
+    "",
+    block("linux"),
+    "",
+    "  def install",
+    '    bin.install "soracom"',
+    '    generate_completions_from_executable(bin/"soracom", "completion")',
+    "  end",
+    "",
+    "  test do",
+    '    assert_match "v#{version}", shell_output("#{bin}/soracom --version")',
+    "  end",
+    "end",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The Scoop manifest for `version`, from the release's checksums.
+ *
+ * @example
+ * ```ts
+ * const sums = new Map([["soracom_1.0.0_windows_amd64.zip", "0".repeat(64)]]);
+ * JSON.parse(scoopManifest("1.0.0", sums)).bin; // "soracom.exe"
+ * ```
+ */
+export function scoopManifest(version: string, sums: ReadonlyMap<string, string>): string {
+  const stem = `soracom_${version}_windows_amd64`;
+  const manifest = {
+    version,
+    description: DESCRIPTION,
+    homepage: HOMEPAGE,
+    architecture: {
+      "64bit": {
+        url: assetUrl(version, `${stem}.zip`),
+        hash: hashOf(sums, `${stem}.zip`),
+        extract_dir: stem,
+      },
+    },
+    bin: "soracom.exe",
+    checkver: { github: HOMEPAGE },
+    autoupdate: {
+      architecture: {
+        "64bit": {
+          url: `${HOMEPAGE}/releases/download/v$version/soracom_$version_windows_amd64.zip`,
+          extract_dir: "soracom_$version_windows_amd64",
+        },
+      },
+      hash: { url: `${HOMEPAGE}/releases/download/v$version/SHA256SUMS` },
+    },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
