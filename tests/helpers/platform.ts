@@ -21,6 +21,7 @@ export type Need =
   | "jq"
   | "minisign" // to check our release signatures with the reference tool
   | "pgrep" // procps: to see that no child process is left running
+  | "tmux" // a real terminal for a real interactive shell (Tab completion)
   | "root"; // to give a file to another user (chown), as an attacker's file would be
 
 const LINUX_ONLY: ReadonlySet<Need> = new Set(["setsid", "script"]);

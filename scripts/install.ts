@@ -1,0 +1,64 @@
+/**
+ * `deno task install` / `deno task uninstall`: a `soracom` command from a
+ * checkout, through `deno install -g` with exactly the release's permissions
+ * (`src/permissions.ts`) and the flag that loads modules when imported, as the
+ * executables do. It runs this checkout's `main.ts`, so a `git pull` updates it.
+ *
+ * ```sh
+ * deno task install                 # into Deno's bin folder (~/.deno/bin)
+ * deno task install --root DIR      # into DIR/bin
+ * deno task uninstall [--root DIR]
+ * ```
+ *
+ * @module
+ */
+
+import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
+
+const ROOT = new URL("..", import.meta.url);
+const path = (url: URL) => decodeURIComponent(url.pathname).replace(/^\/([A-Za-z]:)/, "$1");
+
+/** The `deno install` arguments for `soracom` (into `root`/bin when given). */
+export function installArgs(root?: string): string[] {
+  return [
+    "install",
+    "--global",
+    "--force",
+    "--name",
+    "soracom",
+    ...(root ? ["--root", root] : []),
+    "--config",
+    path(new URL("deno.json", ROOT)),
+    ...PERMISSION_FLAGS,
+    ...SOURCE_RUN_FLAGS,
+    path(new URL("main.ts", ROOT)),
+  ];
+}
+
+/** The `deno uninstall` arguments. */
+export function uninstallArgs(root?: string): string[] {
+  return ["uninstall", "--global", ...(root ? ["--root", root] : []), "soracom"];
+}
+
+if (import.meta.main) {
+  const uninstall = Deno.args[0] === "--uninstall";
+  const rest = uninstall ? Deno.args.slice(1) : Deno.args;
+  const at = rest.indexOf("--root");
+  const root = at >= 0 ? rest[at + 1] : undefined;
+  if (rest.some((a, i) => a !== "--root" && i !== at + 1) || (at >= 0 && !root)) {
+    console.error("usage: deno task install [--root DIR]  |  deno task uninstall [--root DIR]");
+    Deno.exit(2);
+  }
+  const { code } = await new Deno.Command(Deno.execPath(), {
+    args: uninstall ? uninstallArgs(root) : installArgs(root),
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
+  if (code === 0 && !uninstall) {
+    console.error(
+      "\nsoracom is installed. Tab completion: add to ~/.bashrc (or see 'soracom completion --help')\n" +
+        '  eval "$(soracom completion bash)"',
+    );
+  }
+  Deno.exit(code);
+}

@@ -1,0 +1,116 @@
+/**
+ * `deno task install` gives a working `soracom` command, with bash Tab
+ * completion in a real interactive shell (a pseudo-terminal), and `deno task
+ * uninstall` takes it away.
+ */
+import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import { DENO_DIR, tempDir } from "../helpers/run.ts";
+import { testWhere } from "../helpers/platform.ts";
+import { installArgs } from "../../scripts/install.ts";
+import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
+import { VERSION_LINE } from "../../src/version.ts";
+
+const INSTALL = new URL("../../scripts/install.ts", import.meta.url).pathname;
+
+async function task(args: string[], env: Record<string, string>) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-read", "--allow-run", INSTALL, ...args],
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return { code: out.code, text: new TextDecoder().decode(out.stderr) };
+}
+
+/** An interactive bash in a tmux pane (its own server), keys sent and the screen read as shown. */
+async function tmuxBash(env: Record<string, string>) {
+  const socket = `soracom-test-${crypto.randomUUID()}`;
+  const tmux = async (...args: string[]) => {
+    const out = await new Deno.Command("tmux", {
+      args: ["-L", socket, "-f", "/dev/null", ...args],
+      env: { ...env, TERM: "xterm", PS1: "$ " },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    return new TextDecoder().decode(out.stdout);
+  };
+  await tmux("new-session", "-d", "-x", "200", "-y", "50", "bash --norc --noprofile -i");
+  // -N keeps trailing spaces: a completed word ends with one.
+  const screen = () => tmux("capture-pane", "-p", "-N");
+  return {
+    keys: (...keys: string[]) => tmux("send-keys", ...keys),
+    /** Waits (up to 20 s: completion starts soracom) until the screen shows `text`. */
+    async waitFor(text: string): Promise<string> {
+      for (let i = 0; i < 200; i++) {
+        const shown = await screen();
+        if (shown.includes(text)) return shown;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the screen never showed ${JSON.stringify(text)}:\n${await screen()}`);
+    },
+    close: () => tmux("kill-server"),
+  };
+}
+
+Deno.test("deno task install's command: deno install -g with the release permissions and lazy imports", () => {
+  const args = installArgs("/opt/x");
+  assertEquals(args.slice(0, 7), [
+    "install",
+    "--global",
+    "--force",
+    "--name",
+    "soracom",
+    "--root",
+    "/opt/x",
+  ]);
+  for (const flag of [...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS]) assert(args.includes(flag), flag);
+  assert(!args.includes("-A") && !args.some((a) => a.startsWith("--allow-all")));
+  assert(args.at(-1)!.endsWith("/main.ts"));
+});
+
+testWhere(
+  ["bash", "tmux"],
+  "deno task install: a soracom command with Tab completion in bash; uninstall removes it",
+  async () => {
+    const root = await tempDir();
+    try {
+      const env = {
+        PATH: `${root}/bin:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+        HOME: root,
+        DENO_DIR,
+      };
+      const installed = await task(["--root", root], env);
+      assertEquals(installed.code, 0, installed.text);
+      assertStringIncludes(installed.text, 'eval "$(soracom completion bash)"');
+      const version = await new Deno.Command(`${root}/bin/soracom`, {
+        args: ["--version"],
+        env,
+        stdout: "piped",
+      }).output();
+      assertEquals(new TextDecoder().decode(version.stdout), VERSION_LINE);
+
+      const shell = await tmuxBash(env);
+      try {
+        await shell.keys('eval "$(soracom completion bash)"', "Enter");
+        await shell.keys("soracom subscr", "Tab");
+        await shell.waitFor("soracom subscribers ");
+        await shell.keys("C-u", "soracom subscribers li", "Tab");
+        await shell.waitFor("soracom subscribers list ");
+        await shell.keys("C-u", "soracom subscribers list --fetch-a", "Tab");
+        await shell.waitFor("soracom subscribers list --fetch-all ");
+      } finally {
+        await shell.close();
+      }
+
+      const removed = await task(["--uninstall", "--root", root], env);
+      assertEquals(removed.code, 0, removed.text);
+      assertEquals(await Deno.stat(`${root}/bin/soracom`).then(() => true, () => false), false);
+    } finally {
+      // The shell's last children may still be writing (bash history) as tmux ends it.
+      await Deno.remove(root, { recursive: true }).catch(async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        await Deno.remove(root, { recursive: true });
+      });
+    }
+  },
+);
