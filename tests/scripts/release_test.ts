@@ -293,44 +293,45 @@ interface Step {
   env?: Record<string, unknown>;
 }
 
-Deno.test(".github/workflows/release.yml: on a version tag, test, release, publish the assets", async () => {
+Deno.test(".github/workflows/release.yml: on a version tag, test, build, sign, attest; publish last", async () => {
   const doc = parse(await Deno.readTextFile(`${ROOT}/.github/workflows/release.yml`)) as {
     on: Record<string, unknown>;
-    permissions?: Record<string, string>;
-    jobs: Record<string, { "runs-on": string; steps: Step[] }>;
+    jobs: Record<string, { steps: Step[]; env?: Record<string, string> }>;
   };
   assertEquals(Object.keys(doc.on), ["push"]);
   const push = doc.on.push as Record<string, string[]>;
   assertEquals(Object.keys(push), ["tags"]);
   assert(push.tags.length > 0 && push.tags.every((t) => t.startsWith("v")), String(push.tags));
-  assertEquals(doc.permissions?.contents, "write");
-  const jobs = Object.values(doc.jobs);
-  assertEquals(jobs.length, 1);
-  const steps = jobs[0].steps;
+  const steps = doc.jobs.build.steps;
   const index = (pred: (s: Step) => boolean, what: string) => {
     const i = steps.findIndex(pred);
     assert(i >= 0, `no step ${what}`);
     return i;
   };
   const checkout = index((s) => s.uses?.startsWith("actions/checkout@") ?? false, "checkout");
-  const deno = index((s) => s.uses?.startsWith("denoland/setup-deno@") ?? false, "setup-deno");
-  assertEquals(steps[deno].with?.["deno-version"], "2.9.6");
+  const deno = index((s) => /npm install -g deno@2\.9\.6/.test(s.run ?? ""), "installing Deno");
   const tag = index(
     (s) => /jq -r \.version deno\.json/.test(s.run ?? "") && /GITHUB_REF_NAME/.test(s.run ?? ""),
     "checking the tag",
   );
   const test = index((s) => /^deno task test\b/m.test(s.run ?? ""), "running the tests");
-  const release = index(
-    (s) => /^deno task release\s*$/m.test(s.run ?? ""),
-    "running deno task release",
+  const release = index((s) => /^deno task release\s*$/m.test(s.run ?? ""), "deno task release");
+  const signed = index(
+    (s) => /minisign -Vm SHA256SUMS/.test(s.run ?? ""),
+    "checking the signature",
   );
-  const publish = index((s) => /gh release (create|upload)/.test(s.run ?? ""), "publishing");
-  assert(checkout < deno && deno < test && tag < release && test < release && release < publish);
-  const script = steps[publish].run!;
-  assertStringIncludes(script, "dist/${VERSION}");
-  assertStringIncludes(script, "SHA256SUMS");
-  assertStringIncludes(script, 'soracom_"${VERSION}"_*');
-  assertEquals(steps[publish].env?.GH_TOKEN, "${{ github.token }}");
+  const attest = index(
+    (s) => s.uses?.startsWith("actions/attest-build-provenance@") ?? false,
+    "recording provenance",
+  );
+  const upload = index((s) => s.uses?.startsWith("actions/upload-artifact@") ?? false, "upload");
+  assert(checkout < deno && deno < tag && tag < test && test < release);
+  assert(release < signed && signed < attest && attest < upload);
+  assertEquals(steps[release].env?.RELEASE_SIGNING_KEY, "${{ secrets.RELEASE_SIGNING_KEY }}");
+  const publish = doc.jobs.publish.steps.find((s) => /gh release create/.test(s.run ?? ""))!;
+  assertStringIncludes(publish.run!, "sha256sum --check SHA256SUMS");
+  assertStringIncludes(publish.run!, 'soracom_"${VERSION}"_*');
+  assertEquals(publish.env?.GH_TOKEN, "${{ github.token }}");
 });
 
 // ---- the real deno compile -----------------------------------------------------------------------
