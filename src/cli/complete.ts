@@ -42,6 +42,11 @@ export interface Candidate {
 export interface CompletionTree {
   /** The words that may follow `path` (subcommands and subgroups), with descriptions. */
   children(path: readonly string[]): Candidate[];
+  /**
+   * The one-line summaries, in the user's language, of the commands and groups
+   * `words` under `path` (those it has none for keep what `children` said).
+   */
+  summaries?(path: readonly string[], words: readonly string[]): Promise<Map<string, string>>;
   /** Whether `path` names a runnable command (it may be a group too). */
   isCommand(path: readonly string[]): boolean;
   /** The flags of the command at `path`; the global flags for a group or the root. */
@@ -147,7 +152,9 @@ export async function complete(
   if (frozen) return [];
   const children = tree.children(path);
   if (path.length === 0 && !helpSeen) children.push(HELP);
-  return startingWith(children, current).sort(byValue);
+  const found = startingWith(children, current).sort(byValue);
+  const summaries = await tree.summaries?.(path, found.map((c) => c.value));
+  return found.map((c) => ({ ...c, description: summaries?.get(c.value) ?? c.description }));
 }
 
 /** `path` as a key of {@link HAND_WRITTEN} or of the catalogue's command index. */
@@ -172,6 +179,14 @@ function catalogTree(ctx: Context, commands: Commands): CompletionTree {
     tree.isCommand(name) ? tree.brief(name) : `${tree.children(name)?.size ?? 0} subcommands`;
   return {
     isCommand: (path) => tree.isCommand(key(path)),
+    async summaries(path, words) {
+      // The help pages' summaries (one group's text, loaded for this): not `METHOD /path`.
+      const { summaryOf } = await import("./help_run.ts");
+      const pairs = await Promise.all(
+        words.map(async (w) => [w, await summaryOf(ctx, tree, key([...path, w]))] as const),
+      );
+      return new Map(pairs.filter(([, text]) => text !== ""));
+    },
     children(path) {
       const words = tree.children(key(path)) ?? [];
       return [...words].map((w) => ({ value: w, description: describe(key([...path, w])) }));

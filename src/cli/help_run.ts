@@ -65,6 +65,16 @@ async function entryOf(tree: Tree, root: RootText, name: string, layout: Layout)
   return children ? m.helpSubgroup([...children].sort().join(", ")) : "";
 }
 
+/**
+ * The one-line summary of command or group `name` in the user's language, as
+ * the help lists show it (for completion's descriptions).
+ */
+export async function summaryOf(ctx: Context, tree: Tree, name: string): Promise<string> {
+  const layout = layoutFor(ctx);
+  const root = await rootText();
+  return root.groups[layout.lang][name]?.summary ?? await entryOf(tree, root, name, layout);
+}
+
 async function entries(tree: Tree, root: RootText, name: string, layout: Layout): Promise<Entry[]> {
   const children = [...tree.children(name) ?? []].sort();
   return await Promise.all(

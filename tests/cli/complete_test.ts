@@ -22,6 +22,12 @@ import { MAIN, tempDir, writeProfile } from "../helpers/run.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 /** Runs `soracom __complete ARGS` in-process; returns the printed lines. */
+/** `subscribers list`'s summary in our help text (src/catalog/text), in both languages. */
+const LIST_SUMMARY = ((await import("../../src/catalog/help/subscribers.json", {
+  with: { type: "json" },
+})).default as { operations: Record<string, { summary: { en: string; ja: string } }> })
+  .operations.listSubscribers.summary;
+
 async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {
   const t = testContext({ env });
   const code = await runCli(["__complete", ...args], t.ctx);
@@ -58,7 +64,12 @@ Deno.test("__complete: top-level groups, hand-written commands and help", async 
 });
 
 Deno.test("__complete: subcommands, with descriptions, at 2 and 3+ words", async () => {
-  assertEquals(await completeLines(["subscribers", "li"]), ["list\tGET /subscribers"]);
+  // The help pages' summaries, in the user's language, not the route.
+  assertEquals(await completeLines(["subscribers", "li"]), [`list\t${LIST_SUMMARY.en}`]);
+  assertEquals(
+    await completeLines(["subscribers", "li"], { LANG: "ja_JP.UTF-8" }),
+    [`list\t${LIST_SUMMARY.ja}`],
+  );
   assertHas(await values(["sora-cam", "devices", ""]), ["list", "get", "atom-cam"], "sora-cam");
   assertEquals(await values(["sora-cam", "devices", "atom-cam", "settings", "get-mo"]), [
     "get-motion",
@@ -305,10 +316,10 @@ testWhere(
       assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
       assertHas(
         top,
-        ["logout:revoke the session and delete it from the cache (POST /auth/logout)"],
+        ["logout:revoke the session"],
         "",
       );
-      assertEquals(await zsh(s, ["soracom", "subscribers", "li"]), ["list:GET /subscribers"]);
+      assertEquals(await zsh(s, ["soracom", "subscribers", "li"]), [`list:${LIST_SUMMARY.en}`]);
       assertHas(
         (await zsh(s, ["soracom", "sora-cam", "devices", ""])).map(valueOf),
         ["atom-cam", "list"],
@@ -384,7 +395,7 @@ testWhere(
     try {
       const top = await fish(s, "soracom ");
       assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
-      assertEquals(await fish(s, "soracom subscribers li"), ["list\tGET /subscribers"]);
+      assertEquals(await fish(s, "soracom subscribers li"), [`list\t${LIST_SUMMARY.en}`]);
       assertHas(
         (await fish(s, "soracom sora-cam devices ")).map(valueOf),
         ["atom-cam", "list"],
