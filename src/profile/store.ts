@@ -241,7 +241,12 @@ export async function loadProfile(ctx: Context, dir: string, name: string): Prom
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await ctx.fs.readFile(path));
+    // Read no more than a profile may hold, whatever the size said (the file may have grown).
+    const bytes = await ctx.fs.readFileCapped(path, MAX_PROFILE_BYTES);
+    if (bytes === undefined) {
+      throw new CliError("config", said("profileTooLarge", path, info.size, MAX_PROFILE_BYTES));
+    }
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (e) {
     if (e instanceof TypeError) throw new CliError("config", said("notUtf8File", path));
     throw e;
