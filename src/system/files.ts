@@ -105,7 +105,10 @@ export async function readCapped(
 }
 
 /** `chunks` end to end in one array of `total` bytes. */
-export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
+export function concatBytes(
+  chunks: readonly Uint8Array[],
+  total: number,
+): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {

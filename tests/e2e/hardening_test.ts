@@ -481,7 +481,11 @@ Deno.test("an unexpected error is one line with a hint; SORACOM_VERBOSE=1 shows 
       });
       const broken = {
         ...t.ctx,
-        fs: { ...t.ctx.fs, readFile: () => Promise.reject(new RangeError("disk on fire")) },
+        fs: {
+          ...t.ctx.fs,
+          readFile: () => Promise.reject(new RangeError("disk on fire")),
+          readFileCapped: () => Promise.reject(new RangeError("disk on fire")),
+        },
       };
       const code = await runCli(["soralets", "list"], broken);
       assertEquals(code, 70);

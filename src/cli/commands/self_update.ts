@@ -38,6 +38,7 @@ import { sha256Hex } from "../../sha256.ts";
 import { verifySignature } from "../../minisign.ts";
 import { RELEASE_PUBLIC_KEYS } from "../../release_key.ts";
 import { isLoopback } from "../../api/endpoint.ts";
+import { concatBytes } from "../../system/files.ts";
 import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 import { messagesFor, said } from "../../messages.ts";
@@ -157,13 +158,7 @@ async function readLimited(
     if (total > max) throw tooLarge();
     chunks.push(chunk);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 async function get(
