@@ -629,3 +629,58 @@ testWhere(
     );
   },
 );
+
+testWhere(
+  ["/bin/sh", "posix-modes", "secret-tool", "gnome-keyring-daemon", "dbus-run-session"],
+  "SORACOM_SESSION_STORE=keyring with a real Secret Service (gnome-keyring on its own D-Bus)",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    const soracom = [
+      Deno.execPath(),
+      "run",
+      "--quiet",
+      "--no-config",
+      ...PERMISSION_FLAGS,
+      await bundlePath(),
+    ].map((w) => `'${w}'`).join(" ");
+    // Inside its own session bus: unlock a fresh keyring, then two calls, a lookup, logout.
+    const script = `
+echo -n unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+${soracom} soralets list >/dev/null 2>"${f.dir}/first.err"; echo "first $?"
+${soracom} soralets list >/dev/null 2>"${f.dir}/second.err"; echo "second $?"
+keys=$(ls "${f.sessions}" | grep -E '^[0-9a-f]{64}\\.json$' | sed 's/\\.json$//')
+for k in $keys; do
+  secret-tool lookup service soracom-cli-ts account "$k" >/dev/null && echo "stored $k"
+done
+${soracom} logout >/dev/null 2>&1; echo "logout $?"
+for k in $keys; do
+  secret-tool lookup service soracom-cli-ts account "$k" >/dev/null || echo "gone $k"
+done
+`;
+    await Deno.writeTextFile(`${f.dir}/run.sh`, script);
+    const out = await new Deno.Command("dbus-run-session", {
+      args: ["--", "/bin/sh", `${f.dir}/run.sh`],
+      env: {
+        ...f.env,
+        SORACOM_SESSION_STORE: "keyring",
+        XDG_RUNTIME_DIR: f.dir,
+        DENO_DIR,
+      },
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const lines = new TextDecoder().decode(out.stdout).trim().split("\n");
+    assertEquals(lines[0], "first 0", await Deno.readTextFile(`${f.dir}/first.err`));
+    assertEquals(lines[1], "second 0", await Deno.readTextFile(`${f.dir}/second.err`));
+    assertEquals(await Deno.readTextFile(`${f.dir}/second.err`), "", "no keyring warning");
+    assertEquals(lines.filter((l) => l.startsWith("stored ")).length, 1, lines.join("\n"));
+    assertEquals(lines.filter((l) => l === "logout 0").length, 1, lines.join("\n"));
+    assertEquals(
+      lines.filter((l) => l.startsWith("gone ")).length,
+      1,
+      "logout cleared the keyring",
+    );
+    assertEquals(f.api.count("POST", "/v1/auth"), 1, "the second call used the keyring's keys");
+    assertEquals(f.api.count("POST", "/v1/auth/logout"), 1);
+  },
+);

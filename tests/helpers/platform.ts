@@ -22,6 +22,9 @@ export type Need =
   | "minisign" // to check our release signatures with the reference tool
   | "pgrep" // procps: to see that no child process is left running
   | "tmux" // a real terminal for a real interactive shell (Tab completion)
+  | "secret-tool" // libsecret-tools: a real Secret Service keyring, with...
+  | "gnome-keyring-daemon" // ...a keyring daemon to serve it, on...
+  | "dbus-run-session" // ...a D-Bus session bus of its own
   | "root"; // to give a file to another user (chown), as an attacker's file would be
 
 const LINUX_ONLY: ReadonlySet<Need> = new Set(["setsid", "script"]);
