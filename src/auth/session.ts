@@ -145,11 +145,15 @@ async function cachedSession(
   });
 }
 
-/** Where this run's session lives in the cache, if it may use one. */
+/**
+ * Where this run's session lives in the cache, if it may use one. With
+ * `lookOnly` (status, logout, unconfigure) nothing is written to find it.
+ */
 export async function cacheSlot(
   ctx: Context,
   inv: Invocation,
   source: CredentialSource,
+  lookOnly = false,
 ): Promise<{ cache: SessionCache; key: string } | undefined> {
   if (!sessionCacheEnabled(ctx, inv)) return undefined;
   const identity = sessionIdentity(inv, source);
@@ -163,7 +167,10 @@ export async function cacheSlot(
   }
   try {
     const cache = await SessionCache.open(ctx, dir);
-    return cache && { cache, key: await cache.keyFor(identity) };
+    if (cache === undefined) return undefined;
+    // Looking (status, logout) writes nothing: without a hashing key there is no such session.
+    const key = lookOnly ? await cache.keyFor(identity, true) : await cache.keyFor(identity);
+    return key === undefined ? undefined : { cache, key };
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable || e instanceof CliError) throw e;
     noteNoCache(ctx, e);

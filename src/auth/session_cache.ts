@@ -134,15 +134,24 @@ export class SessionCache {
    * secret, so a wrong password or AuthKey never finds the right one's session,
    * and the folder tells nothing of either.
    */
-  async keyFor(identity: SessionIdentity): Promise<string> {
+  async keyFor(identity: SessionIdentity): Promise<string>;
+  /**
+   * With `existingOnly`, undefined when the folder has no hashing key yet (so
+   * no session of a secret can be there): looking writes nothing.
+   */
+  async keyFor(identity: SessionIdentity, existingOnly: true): Promise<string | undefined>;
+  async keyFor(identity: SessionIdentity, existingOnly = false): Promise<string | undefined> {
     if (identity.secret === undefined) return sessionKey(identity.who);
+    const key = await this.#identityKey(!existingOnly);
+    if (key === undefined) return undefined;
     const encode = (text: string) => new TextEncoder().encode(text);
-    const hashed = hmacSha256Hex(encode(await this.#identityKey()), encode(identity.secret));
-    return sessionKey(`${identity.who}\n${hashed}`);
+    return sessionKey(`${identity.who}\n${hmacSha256Hex(encode(key), encode(identity.secret))}`);
   }
 
   /** The folder's hashing key, made on first use (under a lock, so parallel runs agree). */
-  async #identityKey(): Promise<string> {
+  async #identityKey(create: true): Promise<string>;
+  async #identityKey(create: boolean): Promise<string | undefined>;
+  async #identityKey(create: boolean): Promise<string | undefined> {
     const path = `${this.dir}/${IDENTITY_KEY_FILE}`;
     const read = async () => {
       const info = await this.ctx.fs.lstat(path);
@@ -152,7 +161,7 @@ export class SessionCache {
       return text !== undefined && /^[0-9a-f]{64}$/.test(text) ? text : undefined;
     };
     const found = await read();
-    if (found !== undefined) return found;
+    if (found !== undefined || !create) return found;
     return await this.withLock("identity", async () => {
       const now = await read();
       if (now !== undefined) return now;

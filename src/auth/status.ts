@@ -83,7 +83,7 @@ async function cachedFor(
   inv: Invocation,
   source: CredentialSource,
 ): Promise<CachedSession | undefined> {
-  const slot = await cacheSlot(ctx, inv, source);
+  const slot = await cacheSlot(ctx, inv, source, true);
   return slot === undefined
     ? undefined
     : await slot.cache.get(slot.key, inv.target.endpoint).catch(() => undefined);

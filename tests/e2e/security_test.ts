@@ -684,3 +684,21 @@ done
     assertEquals(f.api.count("POST", "/v1/auth/logout"), 1);
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "auth status and logout only look: with no session they write nothing, not even the hashing key",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    // Exit 1: the next command needs a login; logout: nothing to log out.
+    assertEquals((await runBundle(["auth", "status"], f.env)).code, 1);
+    const out = await runBundle(["logout"], f.env);
+    assertEquals(out.code, 0, out.stderr);
+    assertEquals(await Deno.stat(f.sessions).then(() => true, () => false), false);
+    // Once logged in, status finds that session through the same key.
+    assertEquals((await runBundle(["soralets", "list"], f.env)).code, 0);
+    const status = await runBundle(["auth", "status", "--json"], f.env);
+    assertEquals(status.code, 0, status.stderr);
+    assertStringIncludes(status.stdout, '"session": "cache"');
+  },
+);

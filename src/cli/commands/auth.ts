@@ -155,7 +155,7 @@ export async function runLogout(
     return;
   }
   const m = messagesFor((n) => ctx.env(n));
-  const slot = await cacheSlot(ctx, inv, source);
+  const slot = await cacheSlot(ctx, inv, source, true);
   try {
     if (slot && await revokeCached(ctx, inv, slot.cache, slot.key, flags.local)) return;
   } catch (e) {

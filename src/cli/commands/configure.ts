@@ -370,7 +370,7 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
   try {
     // The profile's own session, even inside `soracom exec`.
     inv = { ...await prepare(ctx, { profile: name }), environment: undefined };
-    slot = await cacheSlot(ctx, inv, credentialSource(inv));
+    slot = await cacheSlot(ctx, inv, credentialSource(inv), true);
   } catch {
     return; // a profile that cannot be read has no session to find
   }
