@@ -60,7 +60,13 @@ export class KnownSecrets {
   /** `text` with every known secret replaced by `<hidden>`. */
   hide(text: string): string {
     let out = text;
-    for (const form of this.#forms) out = out.replaceAll(form, HIDDEN);
+    for (const form of this.#forms) {
+      // A code of digits only (an OTP) is hidden as a whole number, not inside a longer one
+      // (an IMSI or an ID in the same message).
+      out = /^\d+$/.test(form)
+        ? out.replace(new RegExp(`(?<!\\d)${form}(?!\\d)`, "g"), HIDDEN)
+        : out.replaceAll(form, HIDDEN);
+    }
     return out;
   }
 }

@@ -26,3 +26,13 @@ Deno.test("stderr hides what becomes known after it was made, in text and bytes"
   assertEquals(seen, ["token-1 before\n", "<hidden> after\n", "bytes <hidden>\n"]);
   assertEquals(out.isTerminal(), true);
 });
+
+Deno.test("a code of digits is hidden as a whole number, not inside a longer one", () => {
+  const secrets = new KnownSecrets();
+  secrets.add("123456");
+  assertEquals(
+    secrets.hide("code 123456 refused for IMSI 440101234567890 (123456)"),
+    "code <hidden> refused for IMSI 440101234567890 (<hidden>)",
+  );
+  assertEquals(secrets.hide("4401012345678"), "4401012345678");
+});
