@@ -1,11 +1,12 @@
 /**
  * What Windows users meet and Linux developers rarely do, run on every system:
- * folders with spaces (and non-ASCII) in their names, and profiles saved with
- * CRLF line endings.
+ * folders with spaces (and non-ASCII) in their names, profiles saved with CRLF
+ * line endings, and each system's own folders for profiles and sessions.
  */
 import { assertEquals } from "../helpers/assert.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { runBundle } from "../helpers/bundle.ts";
 
 Deno.test("profiles and sessions in folders with spaces, a CRLF profile: login once, then cached", async () => {
   await using f = await emulatorFixture();
@@ -23,4 +24,35 @@ Deno.test("profiles and sessions in folders with spaces, a CRLF profile: login o
   assertEquals(f.api.count("POST", "/v1/auth"), 1);
   const files = [...Deno.readDirSync(sessions)].filter((e) => e.name.endsWith(".json"));
   assertEquals(files.length, 1);
+});
+
+Deno.test("profiles and sessions land in this system's folders (Windows: %USERPROFILE%, %LOCALAPPDATA%)", async () => {
+  await using f = await emulatorFixture();
+  const home = `${f.dir}/User Home`;
+  const cache = `${f.dir}/Local App Data`;
+  await Deno.mkdir(home, { recursive: true });
+  const windows = Deno.build.os === "windows";
+  const env: Record<string, string> = {
+    SORACOM_ENDPOINT: f.env.SORACOM_ENDPOINT,
+    ...(windows ? { USERPROFILE: home, LOCALAPPDATA: cache } : { HOME: home }),
+    ...(Deno.build.os === "linux" ? { XDG_CACHE_HOME: cache } : {}),
+  };
+  const configured = await runBundle([
+    "configure",
+    "--auth-key-id",
+    PROFILES.authKey.authKeyId,
+    "--auth-key",
+    PROFILES.authKey.authKey,
+  ], env);
+  assertEquals(configured.code, 0, configured.stderr);
+  assertEquals((await runBundle(["soralets", "list"], env)).code, 0);
+  assertEquals(f.api.count("POST", "/v1/auth"), 1, "configure's login is the one the call reuses");
+  await Deno.stat(`${home}/.soracom/default.json`);
+  const sessions = {
+    windows: `${cache}/soracom/sessions`,
+    darwin: `${home}/Library/Caches/soracom/sessions`,
+    linux: `${cache}/soracom/sessions`,
+  }[Deno.build.os as string] ?? `${home}/.cache/soracom/sessions`;
+  const names = [...Deno.readDirSync(sessions)].map((e) => e.name);
+  assertEquals(names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).length, 1, names.join(" "));
 });
