@@ -12,7 +12,7 @@ import {
 import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess, type TestContextOptions } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, writeProfile } from "../helpers/run.ts";
-import { testWhere } from "../helpers/platform.ts";
+import { systemEnv, testWhere } from "../helpers/platform.ts";
 import { authKey } from "../fake_soracom/accounts.ts";
 import { parse as parseYaml } from "yaml";
 
@@ -361,7 +361,7 @@ testWhere(
         "--output",
         "csv",
       ],
-      env: { ...t.env, DENO_DIR, PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
+      env: { ...systemEnv(), ...t.env, DENO_DIR, PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
       clearEnv: true,
       stdout: "piped",
       stderr: "piped",

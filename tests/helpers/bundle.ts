@@ -11,6 +11,7 @@ import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { RELEASE_PUBLIC_KEYS } from "../../src/release_key.ts";
 import { TEST_RELEASE_KEY } from "./fake_releases.ts";
 import { DENO_DIR, type RunResult, tempDir } from "./run.ts";
+import { systemEnv } from "./platform.ts";
 
 /** One bundle for the whole file, in a folder of its own (no deno.json beside it). */
 let bundled: Promise<string> | undefined;
@@ -53,6 +54,7 @@ export async function denoRun(
     args: ["run", "--quiet", "--no-prompt", ...args],
     cwd,
     env: {
+      ...systemEnv(),
       PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
       DENO_DIR,
       NO_COLOR: "1",

@@ -84,3 +84,18 @@ export function testWhere(
     fn,
   });
 }
+
+/**
+ * What a child with a cleared environment still needs on Windows (Winsock, a
+ * temp folder, program lookup); nothing elsewhere.
+ */
+export function systemEnv(): Record<string, string> {
+  if (Deno.build.os !== "windows") return {};
+  const names = ["SYSTEMROOT", "SystemDrive", "WINDIR", "TEMP", "TMP", "PATHEXT", "COMSPEC"];
+  return Object.fromEntries(
+    names.flatMap((n) => {
+      const v = Deno.env.get(n);
+      return v === undefined ? [] : [[n, v]];
+    }),
+  );
+}

@@ -11,8 +11,18 @@ import { requireNeeds } from "./platform.ts";
 export const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
 /** Deno's module cache, which a child must be given when a test sets its HOME. */
-export const DENO_DIR = Deno.env.get("DENO_DIR") ??
-  (Deno.env.get("HOME") ? `${Deno.env.get("HOME")}/.cache/deno` : "");
+export const DENO_DIR: string = Deno.env.get("DENO_DIR") ?? denoDir();
+
+/** Deno's own cache folder, as `deno info` reports it (it differs by system). */
+function denoDir(): string {
+  const out = new Deno.Command(Deno.execPath(), { args: ["info", "--json"], stderr: "null" })
+    .outputSync();
+  try {
+    return String(JSON.parse(new TextDecoder().decode(out.stdout)).denoDir ?? "");
+  } catch {
+    return "";
+  }
+}
 
 /**
  * What the child needs from this environment whatever HOME a test sets: Deno's
