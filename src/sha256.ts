@@ -138,37 +138,3 @@ export function sha256Hex(data: Uint8Array): string {
   }
   return h.map((x) => (x >>> 0).toString(16).padStart(8, "0")).join("");
 }
-
-function hexBytes(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g)!, (byte) => parseInt(byte, 16));
-}
-
-/**
- * HMAC-SHA-256 (RFC 2104) of `data` under `key`, as 64 lower-case hex digits:
- * a hash only the key's holder can make or check.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { hmacSha256Hex } from "./sha256.ts";
- * const text = (s: string) => new TextEncoder().encode(s);
- * // RFC 4231, test case 2.
- * assert.equal(
- *   hmacSha256Hex(text("Jefe"), text("what do ya want for nothing?")),
- *   "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
- * );
- * ```
- */
-export function hmacSha256Hex(key: Uint8Array, data: Uint8Array): string {
-  const block = new Uint8Array(64);
-  block.set(key.length > 64 ? hexBytes(sha256Hex(key)) : key);
-  const inner = new Uint8Array(64 + data.length);
-  const outer = new Uint8Array(64 + 32);
-  for (let i = 0; i < 64; i++) {
-    inner[i] = block[i] ^ 0x36;
-    outer[i] = block[i] ^ 0x5c;
-  }
-  inner.set(data, 64);
-  outer.set(hexBytes(sha256Hex(inner)), 64);
-  return sha256Hex(outer);
-}

@@ -1,7 +1,7 @@
 /**
  * The session cache: one file per identity (a SHA-256 of who logged in and
- * where, with a keyed hash of the password or AuthKey, never the secret
- * itself), mode 0600 in a 0700 folder, written atomically. A lock file per
+ * where, keyed with the folder's secret key and the password or AuthKey,
+ * never the secret itself), mode 0600 in a 0700 folder, written atomically. A lock file per
  * identity makes parallel runs wait for one login instead of each logging in.
  *
  * Nothing is trusted that another user could have put there: a folder that is
@@ -22,9 +22,14 @@ import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "./validators.generated.ts";
-import { hmacSha256Hex, sha256Hex } from "../sha256.ts";
+import { sha256Hex } from "../sha256.ts";
 import { messagesFor, said } from "../messages.ts";
-import { type Keyring, osKeyring } from "./keyring.ts";
+import type { Keyring } from "./keyring.ts";
+
+/** This OS's keyring, loaded only when asked for (most runs keep sessions in files). */
+async function loadKeyring(ctx: Context): Promise<Keyring> {
+  return (await import("./keyring.ts")).osKeyring(ctx);
+}
 
 /** A session as stored, with what logout and renewal need. */
 export type CachedSession =
@@ -85,13 +90,13 @@ function distrust(
  * The keyring `SORACOM_SESSION_STORE=keyring` asks for, or undefined for the
  * file (the default, also "file").
  */
-function sessionKeyring(ctx: Context): Keyring | undefined {
+async function sessionKeyring(ctx: Context): Promise<Keyring | undefined> {
   const store = ctx.env("SORACOM_SESSION_STORE") ?? "";
   if (store === "" || store === "file") return undefined;
   if (store !== "keyring") {
     throw new CliError("config", said("sessionStoreInvalid", JSON.stringify(store)));
   }
-  return osKeyring(ctx);
+  return await loadKeyring(ctx);
 }
 
 /** The file of the key for hashing secrets into identities (32 random bytes, hex). */
@@ -122,7 +127,7 @@ export class SessionCache {
       ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).sessionDirDistrusted(dir, why)}\n`);
       return undefined;
     }
-    return new SessionCache(ctx, dir, sessionKeyring(ctx));
+    return new SessionCache(ctx, dir, await sessionKeyring(ctx));
   }
 
   #path(key: string): string {
@@ -144,8 +149,9 @@ export class SessionCache {
     if (identity.secret === undefined) return sessionKey(identity.who);
     const key = await this.#identityKey(!existingOnly);
     if (key === undefined) return undefined;
-    const encode = (text: string) => new TextEncoder().encode(text);
-    return sessionKey(`${identity.who}\n${hmacSha256Hex(encode(key), encode(identity.secret))}`);
+    // One SHA-256 over the details, the folder's secret key and the secret: a keyed hash (no one
+    // without the key can test a guess), and one hash, as every warm command pays for it.
+    return sessionKey(JSON.stringify([identity.who, key, identity.secret]));
   }
 
   /** The folder's hashing key, made on first use (under a lock, so parallel runs agree). */
@@ -263,7 +269,8 @@ export class SessionCache {
   async forget(key: string): Promise<boolean> {
     // The keyring's entry goes too, whether or not the keyring is still asked for.
     if (await this.#inKeyring(key)) {
-      await (this.keyring ?? osKeyring(this.ctx)).delete(key).catch(() => {});
+      const keyring = this.keyring ?? await loadKeyring(this.ctx);
+      await keyring.delete(key).catch(() => {});
     }
     const removed = await this.ctx.fs.remove(this.#path(key));
     await this.ctx.fs.remove(`${this.dir}/${key}.lock`);

@@ -118,23 +118,39 @@ export function concatBytes(
   return out;
 }
 
-/** See `FileSystem.readFileCapped`. */
-async function readFileCapped(
+/**
+ * See `FileSystem.readFileCapped`. In this thread, like the other reads of
+ * small local files (a session, the hashing key, a profile): each async step
+ * would be a hop to Deno's blocking pool and back on every warm command.
+ */
+function readFileCapped(
   path: string,
   max: number,
   options?: { readonly noFollow?: boolean },
 ): Promise<Uint8Array | undefined> {
-  const link = options?.noFollow ? await Deno.lstat(path) : undefined;
-  if (link?.isSymlink) throw new Deno.errors.PermissionDenied(`${path} is a symbolic link`);
-  using file = await Deno.open(path, { read: true });
-  // The file opened must be the one looked at: not swapped for a link in between.
-  if (link && link.ino !== null) {
-    const opened = await file.stat();
-    if (opened.ino !== link.ino || opened.dev !== link.dev) {
-      throw new Deno.errors.PermissionDenied(`${path} changed while it was opened`);
+  return settled(() => {
+    const link = options?.noFollow ? Deno.lstatSync(path) : undefined;
+    if (link?.isSymlink) throw new Deno.errors.PermissionDenied(`${path} is a symbolic link`);
+    using file = Deno.openSync(path, { read: true });
+    // The file opened must be the one looked at: not swapped for a link in between.
+    if (link && link.ino !== null) {
+      const opened = file.statSync();
+      if (opened.ino !== link.ino || opened.dev !== link.dev) {
+        throw new Deno.errors.PermissionDenied(`${path} changed while it was opened`);
+      }
     }
-  }
-  return await readCapped(file, max);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = new Uint8Array(Math.min(64 * 1024, max + 1));
+      const n = file.readSync(buffer);
+      if (n === null || n === 0) break;
+      total += n;
+      if (total > max) return undefined;
+      chunks.push(buffer.subarray(0, n));
+    }
+    return concatBytes(chunks, total);
+  });
 }
 
 /** What `Deno.statSync`/`lstatSync` say of `path`, in `FileInfo` terms; null when it is missing. */
