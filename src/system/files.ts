@@ -86,22 +86,41 @@ async function readDir(path: string): Promise<string[]> {
   return names;
 }
 
+/**
+ * Every chunk of `chunks` end to end, or `undefined` (asking for no more) once
+ * more than `max` bytes came: the one capped reader, for files, stdin and
+ * downloads alike.
+ */
+export async function collectCapped(
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const kept: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > max) return undefined;
+    kept.push(chunk);
+  }
+  return concatBytes(kept, total);
+}
+
 /** Reads `file` to its end, or `undefined` once more than `max` bytes came. */
-export async function readCapped(
+export function readCapped(
   file: { read(p: Uint8Array): Promise<number | null> },
   max: number,
 ): Promise<Uint8Array | undefined> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const buffer = new Uint8Array(64 * 1024);
-    const n = await file.read(buffer);
-    if (n === null) break;
-    total += n;
-    if (total > max) return undefined;
-    chunks.push(buffer.subarray(0, n));
-  }
-  return concatBytes(chunks, total);
+  return collectCapped(
+    (async function* () {
+      for (;;) {
+        const buffer = new Uint8Array(64 * 1024);
+        const n = await file.read(buffer);
+        if (n === null) return;
+        yield buffer.subarray(0, n);
+      }
+    })(),
+    max,
+  );
 }
 
 /** `chunks` end to end in one array of `total` bytes. */
@@ -119,38 +138,37 @@ export function concatBytes(
 }
 
 /**
- * See `FileSystem.readFileCapped`. In this thread, like the other reads of
- * small local files (a session, the hashing key, a profile): each async step
- * would be a hop to Deno's blocking pool and back on every warm command.
+ * See `FileSystem.readFileCapped`. Opened and read in this thread, like the
+ * other reads of small local files (a session, the hashing key, a profile):
+ * each async step would be a hop to Deno's blocking pool and back on every
+ * warm command.
  */
-function readFileCapped(
+async function readFileCapped(
   path: string,
   max: number,
   options?: { readonly noFollow?: boolean },
 ): Promise<Uint8Array | undefined> {
-  return settled(() => {
-    const link = options?.noFollow ? Deno.lstatSync(path) : undefined;
-    if (link?.isSymlink) throw new Deno.errors.PermissionDenied(`${path} is a symbolic link`);
-    using file = Deno.openSync(path, { read: true });
-    // The file opened must be the one looked at: not swapped for a link in between.
-    if (link && link.ino !== null) {
-      const opened = file.statSync();
-      if (opened.ino !== link.ino || opened.dev !== link.dev) {
-        throw new Deno.errors.PermissionDenied(`${path} changed while it was opened`);
+  const link = options?.noFollow ? Deno.lstatSync(path) : undefined;
+  if (link?.isSymlink) throw new Deno.errors.PermissionDenied(`${path} is a symbolic link`);
+  using file = Deno.openSync(path, { read: true });
+  // The file opened must be the one looked at: not swapped for a link in between.
+  if (link && link.ino !== null) {
+    const opened = file.statSync();
+    if (opened.ino !== link.ino || opened.dev !== link.dev) {
+      throw new Deno.errors.PermissionDenied(`${path} changed while it was opened`);
+    }
+  }
+  return await collectCapped(
+    (function* () {
+      for (;;) {
+        const buffer = new Uint8Array(Math.min(64 * 1024, max + 1));
+        const n = file.readSync(buffer);
+        if (n === null || n === 0) return;
+        yield buffer.subarray(0, n);
       }
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const buffer = new Uint8Array(Math.min(64 * 1024, max + 1));
-      const n = file.readSync(buffer);
-      if (n === null || n === 0) break;
-      total += n;
-      if (total > max) return undefined;
-      chunks.push(buffer.subarray(0, n));
-    }
-    return concatBytes(chunks, total);
-  });
+    })(),
+    max,
+  );
 }
 
 /** What `Deno.statSync`/`lstatSync` say of `path`, in `FileInfo` terms; null when it is missing. */

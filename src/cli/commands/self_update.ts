@@ -38,7 +38,7 @@ import { sha256Hex } from "../../sha256.ts";
 import { verifySignature } from "../../minisign.ts";
 import { RELEASE_PUBLIC_KEYS } from "../../release_key.ts";
 import { isLoopback } from "../../api/endpoint.ts";
-import { concatBytes } from "../../system/files.ts";
+import { collectCapped } from "../../system/files.ts";
 import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
 import { messagesFor, said } from "../../messages.ts";
@@ -151,14 +151,9 @@ async function readLimited(
     await response.body?.cancel();
     throw tooLarge();
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body ?? []) {
-    total += chunk.length;
-    if (total > max) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return concatBytes(chunks, total);
+  const body = await collectCapped(response.body ?? [], max);
+  if (body === undefined) throw tooLarge();
+  return body;
 }
 
 async function get(
