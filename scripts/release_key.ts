@@ -13,13 +13,7 @@
  * @module
  */
 
-function base64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
-}
+import { base64Of, bytesOfBase64 } from "../src/base64.ts";
 
 /** "Ed", minisign's name for a signature of the file itself. */
 const ED = [0x45, 0x64];
@@ -34,8 +28,8 @@ export async function generateReleaseKey(): Promise<{ publicKey: string; secretK
   const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
   return {
-    publicKey: base64(new Uint8Array([...ED, ...id, ...raw])),
-    secretKey: base64(new Uint8Array([...id, ...pkcs8])),
+    publicKey: base64Of(new Uint8Array([...ED, ...id, ...raw])),
+    secretKey: base64Of(new Uint8Array([...id, ...pkcs8])),
   };
 }
 
@@ -45,7 +39,8 @@ export async function signMinisign(
   secretKey: string,
   trustedComment: string,
 ): Promise<string> {
-  const bytes = fromBase64(secretKey);
+  const bytes = bytesOfBase64(secretKey);
+  if (bytes === undefined) throw new Error("RELEASE_SIGNING_KEY is not base64");
   const id = bytes.slice(0, 8);
   const key = await crypto.subtle.importKey("pkcs8", bytes.slice(8), { name: "Ed25519" }, false, [
     "sign",
@@ -58,9 +53,9 @@ export async function signMinisign(
   );
   return [
     `untrusted comment: signature from the soracom release key`,
-    base64(new Uint8Array([...ED, ...id, ...signature])),
+    base64Of(new Uint8Array([...ED, ...id, ...signature])),
     `trusted comment: ${trustedComment}`,
-    base64(global),
+    base64Of(global),
     "",
   ].join("\n");
 }

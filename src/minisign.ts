@@ -14,16 +14,10 @@
  * @module
  */
 
+import { bytesOfBase64 } from "./base64.ts";
+
 /** Why a signature was not accepted, or "ok". */
 export type SignatureVerdict = "ok" | "malformed" | "unknownKey" | "badSignature";
-
-function base64Bytes(text: string): Uint8Array<ArrayBuffer> | undefined {
-  try {
-    return Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -35,7 +29,7 @@ export function parsePublicKey(
 ): { id: Uint8Array; key: Uint8Array<ArrayBuffer> } | undefined {
   // The key line alone, or a key file (an untrusted comment, then the key).
   const line = text.trim().split(/\r?\n/).at(-1) ?? "";
-  const bytes = base64Bytes(line);
+  const bytes = bytesOfBase64(line);
   if (bytes?.length !== 42 || bytes[0] !== 0x45 || bytes[1] !== 0x64) return undefined;
   return { id: bytes.slice(2, 10), key: bytes.slice(10) };
 }
@@ -69,11 +63,11 @@ export async function verifySignature(
   publicKeys: readonly string[],
 ): Promise<SignatureVerdict> {
   const lines = signatureFile.replace(/\r\n/g, "\n").split("\n");
-  const signed = base64Bytes(lines[1] ?? "");
+  const signed = bytesOfBase64(lines[1] ?? "");
   const comment = lines[2]?.startsWith("trusted comment: ")
     ? lines[2].slice("trusted comment: ".length)
     : undefined;
-  const global = base64Bytes(lines[3] ?? "");
+  const global = bytesOfBase64(lines[3] ?? "");
   if (
     signed?.length !== 74 || signed[0] !== 0x45 || signed[1] !== 0x64 ||
     comment === undefined || global?.length !== 64

@@ -11,6 +11,7 @@
  */
 
 import type { Context } from "../context.ts";
+import { base64Of } from "../base64.ts";
 
 /** The service name every entry is stored under. */
 const SERVICE = "soracom-cli-ts";
@@ -151,9 +152,7 @@ function encodedCommand(script: string): string {
     bytes[2 * i] = script.charCodeAt(i) & 0xff;
     bytes[2 * i + 1] = script.charCodeAt(i) >> 8;
   }
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+  return base64Of(bytes);
 }
 
 /** The Windows Credential Manager through PowerShell (the secret on stdin). */
