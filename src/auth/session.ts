@@ -169,7 +169,7 @@ export async function cacheSlot(
     const cache = await SessionCache.open(ctx, dir);
     if (cache === undefined) return undefined;
     // Looking (status, logout) writes nothing: without a hashing key there is no such session.
-    const key = lookOnly ? await cache.keyFor(identity, true) : await cache.keyFor(identity);
+    const key = await cache.keyFor(identity, lookOnly);
     return key === undefined ? undefined : { cache, key };
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable || e instanceof CliError) throw e;

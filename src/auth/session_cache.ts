@@ -112,6 +112,7 @@ export class SessionCache {
     private readonly ctx: Context,
     readonly dir: string,
     private readonly keyring?: Keyring,
+    private readonly me: number | undefined = ctx.userId(),
   ) {}
 
   /**
@@ -127,7 +128,7 @@ export class SessionCache {
       ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).sessionDirDistrusted(dir, why)}\n`);
       return undefined;
     }
-    return new SessionCache(ctx, dir, await sessionKeyring(ctx));
+    return new SessionCache(ctx, dir, await sessionKeyring(ctx), me);
   }
 
   #path(key: string): string {
@@ -137,17 +138,13 @@ export class SessionCache {
   /**
    * The key (file name) for `identity`: its details and a keyed hash of its
    * secret, so a wrong password or AuthKey never finds the right one's session,
-   * and the folder tells nothing of either.
+   * and the folder tells nothing of either. With `lookOnly`, undefined when the
+   * folder has no hashing key.
    */
-  async keyFor(identity: SessionIdentity): Promise<string>;
-  /**
-   * With `existingOnly`, undefined when the folder has no hashing key yet (so
-   * no session of a secret can be there): looking writes nothing.
-   */
-  async keyFor(identity: SessionIdentity, existingOnly: true): Promise<string | undefined>;
-  async keyFor(identity: SessionIdentity, existingOnly = false): Promise<string | undefined> {
+  async keyFor(identity: SessionIdentity, lookOnly = false): Promise<string | undefined> {
     if (identity.secret === undefined) return sessionKey(identity.who);
-    const key = await this.#identityKey(!existingOnly);
+    // Looking writes nothing: without a hashing key yet, no session of a secret can be there.
+    const key = await this.#identityKey(!lookOnly);
     if (key === undefined) return undefined;
     // One SHA-256 over the details, the folder's secret key and the secret: a keyed hash (no one
     // without the key can test a guess), and one hash, as every warm command pays for it.
@@ -155,14 +152,10 @@ export class SessionCache {
   }
 
   /** The folder's hashing key, made on first use (under a lock, so parallel runs agree). */
-  async #identityKey(create: true): Promise<string>;
-  async #identityKey(create: boolean): Promise<string | undefined>;
   async #identityKey(create: boolean): Promise<string | undefined> {
     const path = `${this.dir}/${IDENTITY_KEY_FILE}`;
     const read = async () => {
-      const info = await this.ctx.fs.lstat(path);
-      if (info === null || !info.isFile || distrust(info, this.ctx.userId())) return undefined;
-      const bytes = await this.ctx.fs.readFileCapped(path, 256, { noFollow: true });
+      const bytes = await this.#readOwn(path, 256, false);
       const text = bytes && new TextDecoder().decode(bytes).trim();
       return text !== undefined && /^[0-9a-f]{64}$/.test(text) ? text : undefined;
     };
@@ -184,30 +177,15 @@ export class SessionCache {
    * or (when `endpoint` is given) another endpoint.
    */
   async get(key: string, endpoint?: string): Promise<CachedSession | undefined> {
-    const path = this.#path(key);
-    const info = await this.ctx.fs.lstat(path);
-    if (info === null || !info.isFile || info.size > MAX_SESSION_BYTES) return undefined;
-    if (distrust(info, this.ctx.userId()) !== undefined) return undefined;
-    if (info.mode !== null && (info.mode & 0o077) !== 0) {
-      await this.ctx.fs.remove(path);
-      return undefined;
-    }
-    try {
-      // Read no more than a session file can hold, whatever the size said (it may have grown).
-      const bytes = await this.ctx.fs.readFileCapped(path, MAX_SESSION_BYTES, { noFollow: true });
-      if (bytes === undefined) return undefined;
-      const value: unknown = parseJsonData(new TextDecoder().decode(bytes));
-      // The check generated from session_zod.ts: a file it turns down is not used.
-      const parsed = parseCachedSession(value);
-      if (parsed === undefined || parsed.identity !== key) return undefined;
-      if (endpoint !== undefined && parsed.endpoint !== endpoint) return undefined;
-      const { version: _v, identity: _i, store, apiKey, token, ...rest } = parsed;
-      const keys = store === "keyring" ? await this.#fromKeyring(key) : { apiKey, token };
-      if (!keys?.apiKey || !keys.token) return undefined;
-      return { ...rest, apiKey: keys.apiKey, token: keys.token };
-    } catch {
-      return undefined;
-    }
+    const parsed = await this.#stored(key, true);
+    if (parsed === undefined || parsed.identity !== key) return undefined;
+    if (endpoint !== undefined && parsed.endpoint !== endpoint) return undefined;
+    const { version: _v, identity: _i, store, apiKey, token, ...rest } = parsed;
+    const keys = store === "keyring"
+      ? await this.#fromKeyring(key).catch(() => undefined)
+      : { apiKey, token };
+    if (!keys?.apiKey || !keys.token) return undefined;
+    return { ...rest, apiKey: keys.apiKey, token: keys.token };
   }
 
   /** The API key and token the keyring holds for `key` (none when the keyring is off). */
@@ -250,16 +228,38 @@ export class SessionCache {
 
   /** True when the file of `key` says its API key and token are in the keyring. */
   async #inKeyring(key: string): Promise<boolean> {
-    const bytes = await this.ctx.fs.readFileCapped(this.#path(key), MAX_SESSION_BYTES, {
-      noFollow: true,
-    }).catch(() => undefined);
-    if (bytes === undefined) return false;
+    return (await this.#stored(key, false))?.store === "keyring";
+  }
+
+  /**
+   * The session file of `key` as the check generated from session_zod.ts
+   * reads it, or undefined (not there, not ours, or a file it turns down). With
+   * `privateOnly`, a file others may read is deleted instead.
+   */
+  async #stored(key: string, privateOnly: boolean): Promise<CachedSessionFile | undefined> {
     try {
-      return parseCachedSession(parseJsonData(new TextDecoder().decode(bytes)))?.store ===
-        "keyring";
+      const bytes = await this.#readOwn(this.#path(key), MAX_SESSION_BYTES, privateOnly);
+      return bytes && parseCachedSession(parseJsonData(new TextDecoder().decode(bytes)));
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  /**
+   * The bytes of `path` when it is a file of ours (not a link, not another
+   * user's, not writable by others) of at most `max` bytes, read without
+   * following links and no further than `max` (the file may have grown).
+   * With `privateOnly`, a file others may read is deleted, and undefined.
+   */
+  async #readOwn(path: string, max: number, privateOnly: boolean) {
+    const info = await this.ctx.fs.lstat(path);
+    if (info === null || !info.isFile || info.size > max) return undefined;
+    if (distrust(info, this.me) !== undefined) return undefined;
+    if (privateOnly && info.mode !== null && (info.mode & 0o077) !== 0) {
+      await this.ctx.fs.remove(path);
+      return undefined;
+    }
+    return await this.ctx.fs.readFileCapped(path, max, { noFollow: true });
   }
 
   /**
