@@ -139,7 +139,18 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     if (!(e instanceof CliError)) throw e;
     fileProfileError = e;
   }
-  rememberSecrets(ctx, options, fileProfile?.profile);
+  const environment = {
+    apiKey: ctx.env("SORACOM_API_KEY") || undefined,
+    apiToken: ctx.env("SORACOM_API_TOKEN") || undefined,
+  };
+  rememberSecrets(ctx, [
+    options.apiKey,
+    options.apiToken,
+    options.authKey,
+    options.mfaOtpcode,
+    environment.apiKey,
+    environment.apiToken,
+  ], fileProfile?.profile);
   const endpoint = resolveEndpoint(
     ctx.env("SORACOM_ENDPOINT"),
     options.coverageType,
@@ -154,10 +165,7 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     profileName: name,
     fileProfile,
     fileProfileError,
-    environment: {
-      apiKey: ctx.env("SORACOM_API_KEY") || undefined,
-      apiToken: ctx.env("SORACOM_API_TOKEN") || undefined,
-    },
+    environment,
     target: {
       endpoint,
       lang: detectLang((n) => ctx.env(n)),
@@ -167,16 +175,18 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
   };
 }
 
-/** Every secret this run was given, so stderr hides it by value (see `Context.secrets`). */
-function rememberSecrets(ctx: Context, options: LoginOptions, profile: Profile | undefined): void {
+/**
+ * Every secret this run was given (`given`: from flags and the environment),
+ * so stderr hides it by value (see `Context.secrets`).
+ */
+function rememberSecrets(
+  ctx: Context,
+  given: readonly (string | undefined)[],
+  profile: Profile | undefined,
+): void {
   const headers = Object.entries(profile?.headers ?? {});
   ctx.secrets.add(
-    options.apiKey,
-    options.apiToken,
-    options.authKey,
-    options.mfaOtpcode,
-    ctx.env("SORACOM_API_KEY"),
-    ctx.env("SORACOM_API_TOKEN"),
+    ...given,
     profile?.password,
     profile?.authKey,
     ...headers.filter(([name]) => isSecretHeader(name.toLowerCase())).map(([, value]) => value),
