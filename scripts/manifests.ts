@@ -8,7 +8,15 @@
  * @module
  */
 
-import { RELEASE_REPO } from "../src/release.ts";
+import { archiveName, RELEASE_REPO, type ReleaseArch, type ReleaseOs } from "../src/release.ts";
+
+/** The platforms the Homebrew formula installs on (macOS and Linux, both architectures). */
+export const HOMEBREW_PLATFORMS: readonly (readonly [ReleaseOs, ReleaseArch])[] = [
+  ["darwin", "arm64"],
+  ["darwin", "amd64"],
+  ["linux", "arm64"],
+  ["linux", "amd64"],
+];
 
 /** What the package managers show as the description. */
 const DESCRIPTION = "SORACOM API command-line client, a drop-in for soracom-cli with practical MFA";
@@ -28,8 +36,13 @@ function hashOf(sums: ReadonlyMap<string, string>, name: string): string {
 }
 
 /** The formula's block for one archive. */
-function brewArchive(version: string, sums: ReadonlyMap<string, string>, os: string, arch: string) {
-  const name = `soracom_${version}_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`;
+function brewArchive(
+  version: string,
+  sums: ReadonlyMap<string, string>,
+  os: ReleaseOs,
+  arch: ReleaseArch,
+) {
+  const name = archiveName(version, os, arch);
   return [
     `      url "${assetUrl(version, name)}"`,
     `      sha256 "${hashOf(sums, name)}"`,
@@ -41,13 +54,16 @@ function brewArchive(version: string, sums: ReadonlyMap<string, string>, os: str
  *
  * @example
  * ```ts
- * const sums = new Map(["darwin", "linux"].flatMap((os) => ["amd64", "arm64"].map((arch) =>
- *   [`soracom_1.0.0_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`, "0".repeat(64)])));
+ * import { archiveName } from "../src/release.ts";
+ * import { HOMEBREW_PLATFORMS, homebrewFormula } from "./manifests.ts";
+ * const sums = new Map(
+ *   HOMEBREW_PLATFORMS.map(([os, arch]) => [archiveName("1.0.0", os, arch), "0".repeat(64)]),
+ * );
  * homebrewFormula("1.0.0", sums).includes('version "1.0.0"'); // true
  * ```
  */
 export function homebrewFormula(version: string, sums: ReadonlyMap<string, string>): string {
-  const block = (os: string) =>
+  const block = (os: ReleaseOs) =>
     [
       `  on_${os === "darwin" ? "macos" : "linux"} do`,
       "    on_arm do",
@@ -99,8 +115,8 @@ export function scoopManifest(version: string, sums: ReadonlyMap<string, string>
     homepage: HOMEPAGE,
     architecture: {
       "64bit": {
-        url: assetUrl(version, `${stem}.zip`),
-        hash: hashOf(sums, `${stem}.zip`),
+        url: assetUrl(version, archiveName(version, "windows", "amd64")),
+        hash: hashOf(sums, archiveName(version, "windows", "amd64")),
         extract_dir: stem,
       },
     },

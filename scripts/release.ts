@@ -23,10 +23,16 @@
  * @module
  */
 
-import { assetName, type ReleaseArch, type ReleaseOs } from "../src/release.ts";
-import { CHECKSUMS_ASSET, SIGNATURE_ASSET } from "../src/release.ts";
+import {
+  archiveName,
+  assetName,
+  CHECKSUMS_ASSET,
+  type ReleaseArch,
+  type ReleaseOs,
+  SIGNATURE_ASSET,
+} from "../src/release.ts";
 import { signMinisign } from "./release_key.ts";
-import { homebrewFormula, scoopManifest } from "./manifests.ts";
+import { HOMEBREW_PLATFORMS, homebrewFormula, scoopManifest } from "./manifests.ts";
 
 /** The Homebrew formula's file name, beside the release's assets. */
 export const HOMEBREW_FORMULA = "soracom.rb";
@@ -391,9 +397,10 @@ export async function buildRelease(options: {
       mode: 0o755,
       mtime: (await Deno.stat(`${dir}/${binary}`)).mtime?.getTime() ?? Date.now(),
     };
-    const archive = target.os === "linux"
-      ? { name: `${stem}.tar.gz`, data: await tarGz([file]) }
-      : { name: `${stem}.zip`, data: await zipArchive([file]) };
+    const archive = {
+      name: archiveName(version, target.os, target.arch),
+      data: target.os === "linux" ? await tarGz([file]) : await zipArchive([file]),
+    };
     await Deno.writeFile(`${dir}/${archive.name}`, archive.data);
     sums.set(binary, sha256Hex(data));
     sums.set(archive.name, sha256Hex(archive.data));
@@ -423,10 +430,8 @@ async function writeManifests(
   sums: ReadonlyMap<string, string>,
 ): Promise<string[]> {
   const written: string[] = [];
-  const has = (os: string, arch: string) =>
-    sums.has(`soracom_${version}_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`);
-  const platforms = ["darwin", "linux"].flatMap((os) => ["amd64", "arm64"].map((a) => [os, a]));
-  if (platforms.every(([os, arch]) => has(os, arch))) {
+  const has = (os: ReleaseOs, arch: ReleaseArch) => sums.has(archiveName(version, os, arch));
+  if (HOMEBREW_PLATFORMS.every(([os, arch]) => has(os, arch))) {
     await Deno.writeTextFile(`${dir}/${HOMEBREW_FORMULA}`, homebrewFormula(version, sums));
     written.push(HOMEBREW_FORMULA);
   }

@@ -79,6 +79,20 @@ export function assetName(version: string, os: ReleaseOs, arch: ReleaseArch): st
 }
 
 /**
+ * The archive holding a release's executable: `.tar.gz` on Linux, `.zip` on
+ * macOS and Windows.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(archiveName("1.2.3", "linux", "arm64"), "soracom_1.2.3_linux_arm64.tar.gz");
+ * ```
+ */
+export function archiveName(version: string, os: ReleaseOs, arch: ReleaseArch): string {
+  return `soracom_${version}_${os}_${arch}.${os === "linux" ? "tar.gz" : "zip"}`;
+}
+
+/**
  * The numeric groups of a version (at most four), or `undefined` when it has
  * fewer than three (soracom-cli then counts it as version 0).
  *
