@@ -16,6 +16,7 @@
  */
 
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
+import { isAbsolutePath, REPO_ROOT } from "./file_path.ts";
 
 /**
  * Why a bundle is not self-contained (an `import` left in it), or `undefined`
@@ -39,8 +40,8 @@ export function bundleProblem(source: string): string | undefined {
  * @throws Error when `deno bundle` fails or the result is not self-contained
  */
 export async function bundle(output: string): Promise<string> {
-  const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-  const path = output.startsWith("/") ? output : `${root}/${output}`;
+  const root = REPO_ROOT;
+  const path = isAbsolutePath(output) ? output : `${root}/${output}`;
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
     args: ["bundle", "--quiet", "--platform", "deno", "--output", path, "main.ts"],
     cwd: root,

@@ -14,9 +14,7 @@
  */
 
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
-
-const ROOT = new URL("..", import.meta.url);
-const path = (url: URL) => decodeURIComponent(url.pathname).replace(/^\/([A-Za-z]:)/, "$1");
+import { REPO_ROOT } from "./file_path.ts";
 
 /** The `deno install` arguments for `soracom` (into `root`/bin when given). */
 export function installArgs(root?: string): string[] {
@@ -28,10 +26,10 @@ export function installArgs(root?: string): string[] {
     "soracom",
     ...(root ? ["--root", root] : []),
     "--config",
-    path(new URL("deno.json", ROOT)),
+    `${REPO_ROOT}/deno.json`,
     ...PERMISSION_FLAGS,
     ...SOURCE_RUN_FLAGS,
-    path(new URL("main.ts", ROOT)),
+    `${REPO_ROOT}/main.ts`,
   ];
 }
 

@@ -41,6 +41,7 @@ export const SCOOP_MANIFEST = "soracom.json";
 import { sha256Hex } from "../src/sha256.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
+import { REPO_ROOT } from "./file_path.ts";
 
 /** One platform to build for. */
 export interface Target {
@@ -475,7 +476,7 @@ async function main(args: readonly string[]): Promise<void> {
     }
     return;
   }
-  const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+  const root = REPO_ROOT;
   const signingKey = Deno.env.get("RELEASE_SIGNING_KEY")?.trim() || undefined;
   if (signingKey === undefined) {
     console.error(

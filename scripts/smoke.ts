@@ -22,6 +22,7 @@
 import { startFakeSoracom } from "../tests/fake_soracom/server.ts";
 import { releaseOf, startFakeReleases } from "../tests/helpers/fake_releases.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
+import { filePath } from "./file_path.ts";
 import { VERSION, VERSION_LINE } from "../src/version.ts";
 
 const FAKE_OP = new URL("../tests/fake_soracom/fake_op.ts", import.meta.url);
@@ -58,9 +59,9 @@ async function run(program: Program, args: string[], env: Record<string, string>
 /** The stand-in `op` as a command line soracom can run (single-quoted: Windows paths). */
 function fakeOp(args: string): string {
   const deno = Deno.execPath();
-  const script = FAKE_OP.protocol === "file:" ? decodeURIComponent(FAKE_OP.pathname) : FAKE_OP.href;
-  const path = Deno.build.os === "windows" ? script.replace(/^\/([A-Za-z]:)/, "$1") : script;
-  return `'${deno}' run --quiet --allow-env --allow-read --allow-write '${path}' ${args}`;
+  return `'${deno}' run --quiet --allow-env --allow-read --allow-write '${
+    filePath(FAKE_OP)
+  }' ${args}`;
 }
 
 /** Runs every check against `program` in the folder `dir`; the results, in order. */
