@@ -33,7 +33,8 @@ const MIN_SECRET_LENGTH = 4;
 
 /** The secrets of one run, and how to hide them in text. */
 export class KnownSecrets {
-  #forms: string[] = [];
+  /** Each form a secret takes, and for a code of digits the pattern that finds it whole. */
+  #forms: { readonly text: string; readonly whole?: RegExp }[] = [];
 
   /** Remembers secrets (undefined and too-short values are passed over). */
   add(...values: readonly (string | undefined)[]): void {
@@ -42,14 +43,17 @@ export class KnownSecrets {
       if (value === undefined || value.length < MIN_SECRET_LENGTH) continue;
       // As written, as it appears inside a JSON string, and as it appears in a URL or form.
       for (const form of [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) {
-        if (!this.#forms.includes(form)) {
-          this.#forms.push(form);
+        if (!this.#forms.some((f) => f.text === form)) {
+          // A code of digits only (an OTP) is hidden as a whole number, not inside a longer one
+          // (an IMSI or an ID in the same message).
+          const whole = /^\d+$/.test(form) ? new RegExp(`(?<!\\d)${form}(?!\\d)`, "g") : undefined;
+          this.#forms.push({ text: form, whole });
           added = true;
         }
       }
     }
     // Longest first, so a secret that contains another is hidden whole.
-    if (added) this.#forms.sort((a, b) => b.length - a.length);
+    if (added) this.#forms.sort((a, b) => b.text.length - a.text.length);
   }
 
   /** True when no secret is known yet. */
@@ -60,12 +64,8 @@ export class KnownSecrets {
   /** `text` with every known secret replaced by `<hidden>`. */
   hide(text: string): string {
     let out = text;
-    for (const form of this.#forms) {
-      // A code of digits only (an OTP) is hidden as a whole number, not inside a longer one
-      // (an IMSI or an ID in the same message).
-      out = /^\d+$/.test(form)
-        ? out.replace(new RegExp(`(?<!\\d)${form}(?!\\d)`, "g"), HIDDEN)
-        : out.replaceAll(form, HIDDEN);
+    for (const { text: form, whole } of this.#forms) {
+      out = whole ? out.replace(whole, HIDDEN) : out.replaceAll(form, HIDDEN);
     }
     return out;
   }
