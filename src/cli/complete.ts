@@ -181,11 +181,9 @@ function catalogTree(ctx: Context, commands: Commands): CompletionTree {
     isCommand: (path) => tree.isCommand(key(path)),
     async summaries(path, words) {
       // The help pages' summaries (one group's text, loaded for this): not `METHOD /path`.
-      const { summaryOf } = await import("./help_run.ts");
-      const pairs = await Promise.all(
-        words.map(async (w) => [w, await summaryOf(ctx, tree, key([...path, w]))] as const),
-      );
-      return new Map(pairs.filter(([, text]) => text !== ""));
+      const { summariesOf } = await import("./help_run.ts");
+      const texts = await summariesOf(ctx, tree, words.map((w) => key([...path, w])));
+      return new Map(words.map((w, i) => [w, texts[i]] as const).filter(([, text]) => text !== ""));
     },
     children(path) {
       const words = tree.children(key(path)) ?? [];

@@ -66,13 +66,21 @@ async function entryOf(tree: Tree, root: RootText, name: string, layout: Layout)
 }
 
 /**
- * The one-line summary of command or group `name` in the user's language, as
- * the help lists show it (for completion's descriptions).
+ * The one-line summaries of commands or groups `names` in the user's language,
+ * as the help lists show them (for completion's descriptions).
  */
-export async function summaryOf(ctx: Context, tree: Tree, name: string): Promise<string> {
+export async function summariesOf(
+  ctx: Context,
+  tree: Tree,
+  names: readonly string[],
+): Promise<string[]> {
   const layout = layoutFor(ctx);
   const root = await rootText();
-  return root.groups[layout.lang][name]?.summary ?? await entryOf(tree, root, name, layout);
+  return await Promise.all(
+    names.map(async (name) =>
+      root.groups[layout.lang][name]?.summary ?? await entryOf(tree, root, name, layout)
+    ),
+  );
 }
 
 async function entries(tree: Tree, root: RootText, name: string, layout: Layout): Promise<Entry[]> {
