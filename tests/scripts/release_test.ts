@@ -321,7 +321,7 @@ Deno.test(".github/workflows/release.yml: on a version tag, test, build, sign, a
     "checking the signature",
   );
   const attest = index(
-    (s) => s.uses?.startsWith("actions/attest-build-provenance@") ?? false,
+    (s) => s.uses?.startsWith("actions/attest@") ?? false,
     "recording provenance",
   );
   const upload = index((s) => s.uses?.startsWith("actions/upload-artifact@") ?? false, "upload");
