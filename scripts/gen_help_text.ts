@@ -1,12 +1,13 @@
 /**
  * `deno task gen-help-text`: merges the help text we wrote (`src/catalog/text/en.json`,
  * `ja.json`: a summary per operation, a glossary of parameters with per-command
- * overrides, examples, group summaries) with the catalogue's facts into one file
+ * overrides, examples, a summary for every group and sub-group) with the
+ * catalogue's facts into one file
  * per catalogue group (`src/catalog/help/GROUP.json`) and `_root.json`, plus a
  * loader module, so a command's help reads its own group's text only.
  *
- * It refuses (and lists) any command or parameter without text in both
- * languages, any override or example naming something the catalogue lacks.
+ * It refuses (and lists) any command, parameter, group or sub-group without
+ * text in both languages, and any text naming something the catalogue lacks.
  * `--check` writes nothing and fails when a file would change.
  *
  * @module
@@ -56,6 +57,40 @@ function flagsOf(op: CatalogOperation): string[] {
 }
 
 /**
+ * Every group and sub-group of `commands` (`stats`, `stats air`): the names
+ * that have commands below them.
+ */
+function groupNamesOf(commands: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of commands) {
+    const words = name.split(" ");
+    for (let i = 1; i < words.length; i++) out.add(words.slice(0, i).join(" "));
+  }
+  return out;
+}
+
+/**
+ * Groups without a summary, and summaries of no group. A group that is a
+ * command too (`query subscribers`) shows its command's summary, and needs none.
+ */
+function groupProblems(
+  commands: ReadonlySet<string>,
+  groups: AuthoredText["groups"],
+): string[] {
+  const problems: string[] = [];
+  const names = groupNamesOf(commands);
+  for (const name of names) {
+    if (!commands.has(name) && !groups[name]?.summary) {
+      problems.push(`no summary for group ${name}`);
+    }
+  }
+  for (const name of Object.keys(groups)) {
+    if (!names.has(name) && !commands.has(name)) problems.push(`summary of no group: ${name}`);
+  }
+  return problems;
+}
+
+/**
  * Every file the generator writes, by path below `src/catalog/`, and the
  * problems that stop it (missing or stray text).
  */
@@ -97,6 +132,7 @@ export function renderHelpFiles(
         }
       }
     }
+    problems.push(...groupProblems(commandNames, t.groups).map((p) => `${lang}: ${p}`));
     for (const name of Object.keys(t.examples)) {
       if (!commandNames.has(name)) {
         problems.push(`${lang}: examples for an unknown command: ${name}`);

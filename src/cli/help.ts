@@ -34,7 +34,7 @@ export interface RootText {
   readonly tagline: Both;
   /** Category titles by language. */
   readonly categories: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
-  /** Each group's summary and category. */
+  /** Each group's and sub-group's summary (`stats`, `stats air`), and its category. */
   readonly groups: Readonly<
     Record<Lang, Readonly<Record<string, { readonly category: string; readonly summary: string }>>>
   >;

@@ -56,13 +56,13 @@ function detailsOf(name: string, layout: Layout): string | undefined {
 
 /** The summary of command or group `name` on a list. */
 async function entryOf(tree: Tree, root: RootText, name: string, layout: Layout): Promise<string> {
-  const { lang, m } = layout;
+  const { lang } = layout;
   const hand = root.handWritten[lang][name];
   if (hand) return hand;
   const op = tree.isCommand(name) ? tree.op(name) : undefined;
   if (op) return (await groupText(op)).operations[op.operationId]?.summary[lang] ?? "";
-  const children = tree.children(name);
-  return children ? m.helpSubgroup([...children].sort().join(", ")) : "";
+  // Every group and sub-group has a summary (scripts/gen_help_text.ts refuses one without).
+  return root.groups[lang][name]?.summary ?? "";
 }
 
 /**

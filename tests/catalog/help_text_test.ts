@@ -6,6 +6,7 @@
  *
  * Snapshots: `UPDATE_SNAPSHOTS=1 deno test -A tests/catalog/help_text_test.ts` rewrites them.
  */
+import nodeAssert from "node:assert/strict";
 import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.ts";
@@ -206,4 +207,42 @@ Deno.test("help: soracom alone, or with only global flags, shows the root page (
   }
   const bad = await runInProcess(["--no-such-flag"]);
   assertEquals(bad.code, 2);
+});
+
+Deno.test("help: every sub-group has its own summary, on its page and on its parent's list", async () => {
+  const catalog = await loadCatalog();
+  const commands = new Set([
+    ...catalog.operations.flatMap((op) => op.names),
+    ...Object.keys(HAND_WRITTEN),
+  ]);
+  const subgroups = new Set<string>();
+  for (const name of commands) {
+    const words = name.split(" ");
+    for (let i = 2; i < words.length; i++) subgroups.add(words.slice(0, i).join(" "));
+  }
+  // `query subscribers` is a command too: its page is the command's.
+  for (const name of commands) subgroups.delete(name);
+  nodeAssert.ok(subgroups.size >= 40, `${subgroups.size} sub-groups`);
+  const texts = await readAuthoredText();
+  for (const lang of ["en", "ja"] as const) {
+    const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
+    const summaries = new Set<string>();
+    for (const name of [...subgroups].sort()) {
+      const summary = texts[lang].groups[name]?.summary;
+      nodeAssert.ok(summary, `${lang}: no summary for ${name}`);
+      nodeAssert.ok(!summaries.has(summary), `${lang}: ${name} shares its summary`);
+      summaries.add(summary);
+      const page = await runInProcess([...name.split(" "), "--help"], { env, terminalWidth: 200 });
+      nodeAssert.equal(page.code, 0, page.stderr);
+      nodeAssert.equal(page.stdout.split("\n")[0], summary, `${lang}: soracom ${name} --help`);
+      const parent = name.slice(0, name.lastIndexOf(" "));
+      const list = await runInProcess([...parent.split(" "), "--help"], {
+        env,
+        terminalWidth: 200,
+      });
+      const child = name.slice(parent.length + 1);
+      const line = list.stdout.split("\n").find((l) => l.trimStart().startsWith(`${child} `));
+      nodeAssert.match(line ?? "", new RegExp(`^\\s+${child}\\s+${RegExp.escape(summary)}$`));
+    }
+  }
 });
