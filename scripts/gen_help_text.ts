@@ -1,8 +1,8 @@
 /**
  * `deno task gen-help-text`: merges the help text we wrote (`src/catalog/text/en.json`,
- * `ja.json`: a summary per operation, a glossary of parameters with per-command
- * overrides, examples, a summary for every group and sub-group) with the
- * catalogue's facts into one file
+ * `ja.json`: a summary per operation, a glossary of parameters with per-group
+ * and per-command wordings over it, examples, a summary for every group and
+ * sub-group) with the catalogue's facts into one file
  * per catalogue group (`src/catalog/help/GROUP.json`) and `_root.json`, plus a
  * loader module, so a command's help reads its own group's text only.
  *
@@ -30,6 +30,8 @@ export interface AuthoredText {
   readonly handWritten: Record<string, string>;
   readonly commands: Record<string, string>;
   readonly params: Record<string, string>;
+  /** A flag's wording for every command of one top-level group, over `params`. */
+  readonly groupParams: Record<string, Record<string, string>>;
   readonly overrides: Record<string, Record<string, string>>;
   readonly examples: Record<string, { readonly text: string; readonly command: string }[]>;
   readonly globalFlags: Record<string, string>;
@@ -91,6 +93,27 @@ function groupProblems(
 }
 
 /**
+ * Glossary (`params`) and per-group (`groupParams`) texts that no command
+ * shows, because every command with the flag has a closer text, or none has it.
+ */
+function unshownTexts(catalog: Catalog, t: AuthoredText): string[] {
+  const shown = new Set<string>();
+  for (const op of catalog.operations) {
+    for (const flag of flagsOf(op)) {
+      if (t.overrides[op.operationId]?.[flag] !== undefined) continue;
+      const group = groupOf(op);
+      shown.add(t.groupParams[group]?.[flag] !== undefined ? `${group} --${flag}` : `--${flag}`);
+    }
+  }
+  return [
+    ...Object.keys(t.params).map((flag) => `--${flag}`),
+    ...Object.entries(t.groupParams).flatMap(([group, flags]) =>
+      Object.keys(flags).map((flag) => `${group} --${flag}`)
+    ),
+  ].filter((key) => !shown.has(key)).map((key) => `text that no command shows: ${key}`);
+}
+
+/**
  * Every file the generator writes, by path below `src/catalog/`, and the
  * problems that stop it (missing or stray text).
  */
@@ -107,7 +130,12 @@ export function renderHelpFiles(
     if (!summary) problems.push(`no summary in both languages: ${op.operationId}`);
     const params: Record<string, Both> = {};
     for (const flag of flagsOf(op)) {
-      const text = both(texts, (t) => t.overrides[op.operationId]?.[flag] ?? t.params[flag]);
+      const text = both(
+        texts,
+        (t) =>
+          t.overrides[op.operationId]?.[flag] ?? t.groupParams[groupOf(op)]?.[flag] ??
+            t.params[flag],
+      );
       if (!text) problems.push(`no text in both languages: ${op.operationId} --${flag}`);
       else params[flag] = text;
     }
@@ -132,6 +160,7 @@ export function renderHelpFiles(
         }
       }
     }
+    problems.push(...unshownTexts(catalog, t).map((p) => `${lang}: ${p}`));
     problems.push(...groupProblems(commandNames, t.groups).map((p) => `${lang}: ${p}`));
     for (const name of Object.keys(t.examples)) {
       if (!commandNames.has(name)) {

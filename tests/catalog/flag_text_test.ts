@@ -22,7 +22,7 @@ import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
  * count measured when this check was written, lowered as the texts are
  * rewritten, until it is 2% of them.
  */
-const MAX_RESTATING = { en: 626, ja: 711 };
+const MAX_RESTATING = { en: 208, ja: 287 };
 
 /**
  * Words that carry no meaning of their own in a description: articles,
@@ -79,7 +79,7 @@ function isFormatHint(word: string): boolean {
 
 /** The flag's words, each with the words it stands for. */
 function flagWords(flag: string): string[][] {
-  return flag.split("-").filter((w) => !isFormatHint(w)).map((w) => [
+  return flag.split("-").filter((w) => !isFormatHint(w) && !SMALL_WORDS.has(w)).map((w) => [
     stem(w),
     ...(SPELLED_OUT[w] ?? []).map(stem),
   ]);
