@@ -95,20 +95,22 @@ function lastChar(text: string): string {
 
 /**
  * Splits `text` into lines of at most `width` columns: at spaces, and between
- * Japanese characters (which need no spaces to break).
+ * Japanese characters (which need no spaces to break). A command in backticks
+ * is never split, so it can be copied whole.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(wrap("one two three", 7), ["one two", "three"]);
+ * assert.deepEqual(wrap("see `soracom sims list`", 12), ["see", "`soracom sims list`"]);
  * ```
  */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   let lineWidth = 0;
-  // Tokens: runs of narrow characters, single wide characters, and spaces.
-  const tokens = text.match(/ +|[^\s]/gu) ?? [];
+  // Tokens: commands in backticks, runs of narrow characters, single wide characters, spaces.
+  const tokens = text.match(/`[^`]*`| +|[^\s]/gu) ?? [];
   const words: string[] = [];
   for (const t of tokens) {
     const last = words[words.length - 1];

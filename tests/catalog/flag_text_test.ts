@@ -16,6 +16,7 @@ import type { Catalog, CatalogOperation } from "../../src/catalog/types.ts";
 import type { GroupText } from "../../src/cli/help.ts";
 import { commandFlags } from "../../src/cli/api_run.ts";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
+import { runInProcess } from "../helpers/context.ts";
 
 /**
  * The most descriptions that may restate their flag's name, per language: the
@@ -260,4 +261,26 @@ Deno.test("flag text: every command a text cites exists, with its flags, in both
     }
   }
   assert.deepEqual(problems, []);
+});
+
+Deno.test("flag text: a cited command is never split across lines, on any page at 80 columns", async () => {
+  const catalog = await loadCatalog();
+  const broken: string[] = [];
+  let pages = 0;
+  for (const op of catalog.operations) {
+    const name = op.names[0];
+    for (const lang of ["en", "ja"] as const) {
+      const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
+      const r = await runInProcess([...name.split(" "), "--help"], { env });
+      assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+      pages++;
+      for (const line of r.stdout.split("\n")) {
+        // Backticks in the --query example are JMESPath literals, not a citation.
+        const ticks = line.replace(/'[^']*'/g, "").match(/`/g)?.length ?? 0;
+        if (ticks % 2 === 1) broken.push(`${lang}: soracom ${name}: ${line.trim()}`);
+      }
+    }
+  }
+  assert.equal(pages, catalog.operations.length * 2);
+  assert.deepEqual(broken, []);
 });
