@@ -23,7 +23,7 @@ import { runInProcess } from "../helpers/context.ts";
  * count measured when this check was written, lowered as the texts are
  * rewritten, until it is 2% of them.
  */
-const MAX_RESTATING = { en: 156, ja: 225 };
+const MAX_RESTATING = { en: 64, ja: 98 };
 
 /**
  * Words that carry no meaning of their own in a description: articles,
