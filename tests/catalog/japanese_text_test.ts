@@ -1,0 +1,79 @@
+/**
+ * Issue 27: the Japanese help text reads as a Japanese user writes: no English
+ * phrase left inside it (command and flag names, product names and values
+ * aside), Japanese punctuation (、。 and full-width parentheses), and one
+ * wording per idea in both languages.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { readAuthoredText } from "../../scripts/gen_help_text.ts";
+
+/** Every string of an authored text file, by its path of keys. */
+function strings(v: unknown, path = ""): [string, string][] {
+  if (typeof v === "string") return [[path, v]];
+  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}/${i}`));
+  if (v !== null && typeof v === "object") {
+    return Object.entries(v).flatMap(([k, x]) => strings(x, `${path}/${k}`));
+  }
+  return [];
+}
+
+/**
+ * The prose of a Japanese text: example command lines and the file's own note
+ * left out, commands in backticks, quoted values and flags with their values
+ * taken out.
+ */
+async function japaneseProse(): Promise<[string, string][]> {
+  const { ja } = await readAuthoredText();
+  return strings(ja)
+    .filter(([path]) => !path.endsWith("/command") && path !== "//")
+    .map(([path, text]) => [
+      path,
+      text.replace(/`[^`]*`/g, " ").replace(/'[^']*'/g, " ").replace(/--[a-z0-9-]+(=\S+)?/g, " "),
+    ]);
+}
+
+Deno.test("ja text: no English phrase is left inside Japanese text", async () => {
+  const english = (await japaneseProse())
+    .filter(([, prose]) => /\b[a-z][a-z'-]* +[a-z][a-z'-]*\b/.test(prose))
+    .map(([path, prose]) => `${path}: ${prose}`);
+  assert.deepEqual(english, []);
+});
+
+Deno.test("ja text: Japanese punctuation: 、 and full-width parentheses", async () => {
+  const wrong = (await japaneseProse())
+    .filter(([, prose]) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(prose))
+    .filter(([, prose]) => /[()]|, |;/.test(prose))
+    .map(([path, prose]) => `${path}: ${prose}`);
+  assert.deepEqual(wrong, []);
+});
+
+Deno.test("one wording per idea: where to find a value, repeating a flag, the request body", async () => {
+  const { en, ja } = await readAuthoredText();
+  const jaByPath = new Map(strings(ja));
+  const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const differ: string[] = [];
+  for (const [path, e] of strings(en)) {
+    const j = jaByPath.get(path);
+    if (j === undefined) continue;
+    const pairs: [RegExp, RegExp][] = [
+      [/find [^`;]* with `soracom /g, /` で確認できます/g],
+      [/repeat the flag for several/g, /複数指定するときはフラグを繰り返します/g],
+      [
+        /^request body: JSON text, @FILE, or - for stdin/g,
+        /^リクエストボディ: JSON テキスト、@ファイル名、または -（標準入力）/g,
+      ],
+    ];
+    for (const [a, b] of pairs) {
+      if (count(e, a) !== count(j, b)) differ.push(`${path}: "${e}" / "${j}"`);
+    }
+  }
+  assert.deepEqual(differ, []);
+  // Each idea has the one wording: no other way to say it.
+  const other = strings(ja).filter(([, t]) =>
+    /繰り返し指定|標準入力の -|@FILE/.test(t) || /参照してください|を使って確認/.test(t)
+  );
+  assert.deepEqual(other, []);
+});
