@@ -93,16 +93,36 @@ function lastChar(text: string): string {
   return last >= 0xdc00 && last <= 0xdfff ? text.slice(-2) : text.slice(-1);
 }
 
+/** Japanese marks no line may start with: closing brackets, 、。, the long-vowel mark, small kana. */
+const NO_LINE_START =
+  /^[、。，．：；！？）」』】〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]$/u;
+/** Japanese marks no line may end with: opening brackets. */
+const NO_LINE_END = /^[（「『【〔]$/u;
+
+/**
+ * True when token `t` must stay on the line of the word before it: narrow
+ * text after narrow text (a word), or a Japanese mark that may not start a line
+ * or follow one that may not end it.
+ */
+function staysWith(last: string, t: string): boolean {
+  if (t[0] === " " || last[0] === " ") return false;
+  const before = lastChar(last);
+  return (!isWideChar(t) && !isWideChar(before)) || NO_LINE_START.test(t) ||
+    NO_LINE_END.test(before);
+}
+
 /**
  * Splits `text` into lines of at most `width` columns: at spaces, and between
- * Japanese characters (which need no spaces to break). A command in backticks
- * is never split, so it can be copied whole.
+ * Japanese characters (which need no spaces to break), never before a closing
+ * mark such as 、 or ） nor after an opening one. A command in backticks is
+ * never split, so it can be copied whole.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(wrap("one two three", 7), ["one two", "three"]);
  * assert.deepEqual(wrap("see `soracom sims list`", 12), ["see", "`soracom sims list`"]);
+ * assert.deepEqual(wrap("一二三、四五", 6), ["一二", "三、四", "五"]);
  * ```
  */
 export function wrap(text: string, width: number): string[] {
@@ -114,12 +134,8 @@ export function wrap(text: string, width: number): string[] {
   const words: string[] = [];
   for (const t of tokens) {
     const last = words[words.length - 1];
-    if (
-      t[0] !== " " && !isWideChar(t) && last !== undefined && last[0] !== " " &&
-      !isWideChar(lastChar(last))
-    ) {
-      words[words.length - 1] = last + t;
-    } else words.push(t);
+    if (last !== undefined && staysWith(last, t)) words[words.length - 1] = last + t;
+    else words.push(t);
   }
   // Spaces between words are kept only inside a line: one that would end a line breaks it.
   let space = "";

@@ -9,6 +9,8 @@
 
 import assert from "node:assert/strict";
 import { readAuthoredText } from "../../scripts/gen_help_text.ts";
+import { loadCatalog } from "../../src/catalog/catalog.ts";
+import { runInProcess } from "../helpers/context.ts";
 
 /** Every string of an authored text file, by its path of keys. */
 function strings(v: unknown, path = ""): [string, string][] {
@@ -76,4 +78,32 @@ Deno.test("one wording per idea: where to find a value, repeating a flag, the re
     /繰り返し指定|標準入力の -|@FILE/.test(t) || /参照してください|を使って確認/.test(t)
   );
   assert.deepEqual(other, []);
+});
+
+Deno.test("ja help: no line starts with a closing mark or ends with an opening one, at 80 and 40 columns", async () => {
+  const catalog = await loadCatalog();
+  const groups = new Set(catalog.operations.map((op) => op.names[0].split(" ")[0]));
+  const pages: string[][] = [
+    [],
+    ...[...groups].map((g) => [g]),
+    ...catalog.operations.map((op) => op.names[0].split(" ")),
+  ];
+  const bad: string[] = [];
+  for (const words of pages) {
+    for (const terminalWidth of [80, 40]) {
+      const r = await runInProcess([...words, "--help"], {
+        env: { LANG: "ja_JP.UTF-8" },
+        terminalWidth,
+      });
+      for (const line of r.stdout.split("\n")) {
+        const text = line.trim();
+        if (
+          /^[、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]/u.test(text) || /[（「]$/u.test(text)
+        ) {
+          bad.push(`soracom ${words.join(" ")} (${terminalWidth}): ${line}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
 });
