@@ -237,14 +237,25 @@ function specType(spec: FlagSpec): string | undefined {
   return p.includes("|") ? "string" : p;
 }
 
+/** How a flag's notes are punctuated: `(required; one of: a, b)`, `（必須、値: a、b）`. */
+const NOTE_MARKS: Readonly<
+  Record<Lang, { open: string; close: string; notes: string; list: string }>
+> = {
+  en: { open: " (", close: ")", notes: "; ", list: ", " },
+  ja: { open: "（", close: "）", notes: "、", list: "、" },
+};
+
 function flagRows(flags: readonly FlagDoc[], layout: Layout): [string, string][] {
   const { m } = layout;
+  const marks = NOTE_MARKS[layout.lang];
   return flags.map((f) => {
     const notes: string[] = [];
     if (f.required) notes.push(m.helpRequired);
     if (f.default !== undefined) notes.push(m.helpDefault(String(f.default)));
-    if (f.values && f.values.length > 0) notes.push(m.helpValues(f.values.join(", ")));
-    const text = notes.length > 0 ? `${f.text} (${notes.join("; ")})` : f.text;
+    if (f.values && f.values.length > 0) notes.push(m.helpValues(f.values.join(marks.list)));
+    const text = notes.length > 0
+      ? `${f.text}${marks.open}${notes.join(marks.notes)}${marks.close}`
+      : f.text;
     return [`--${f.name}${f.type ? ` ${f.type}` : ""}`, text];
   });
 }
