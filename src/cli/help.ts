@@ -93,9 +93,12 @@ function lastChar(text: string): string {
   return last >= 0xdc00 && last <= 0xdfff ? text.slice(-2) : text.slice(-1);
 }
 
-/** Japanese marks no line may start with: closing brackets, 、。, the long-vowel mark, small kana. */
+/**
+ * Marks no line may start with: closing brackets, 、。 and other punctuation
+ * (`:` after a Japanese word too), the long-vowel mark, small kana.
+ */
 const NO_LINE_START =
-  /^[、。，．：；！？）」』】〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]$/u;
+  /^[、。，．：；！？）」』】〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ:;,.!?)\]}]$/u;
 /** Japanese marks no line may end with: opening brackets. */
 const NO_LINE_END = /^[（「『【〔]$/u;
 

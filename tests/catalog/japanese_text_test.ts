@@ -98,7 +98,7 @@ Deno.test("ja help: no line starts with a closing mark or ends with an opening o
       for (const line of r.stdout.split("\n")) {
         const text = line.trim();
         if (
-          /^[、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]/u.test(text) || /[（「]$/u.test(text)
+          /^[、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ:;,.)]/u.test(text) || /[（「]$/u.test(text)
         ) {
           bad.push(`soracom ${words.join(" ")} (${terminalWidth}): ${line}`);
         }
