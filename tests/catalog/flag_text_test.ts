@@ -10,6 +10,7 @@
  */
 
 import assert from "node:assert/strict";
+import { textStrings } from "../helpers/text_strings.ts";
 import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../../src/catalog/types.ts";
@@ -152,41 +153,31 @@ async function flagTexts(catalog: Catalog): Promise<FlagText[]> {
 }
 
 Deno.test("flag text: the restatement rules, on examples", () => {
-  for (
-    const [flag, text] of [
-      ["tag-name", "tag name"],
-      ["device-id", "device ID"],
-      ["imei", "IMEI of the device"],
-      ["operator-id", "operator ID (OP00...)"],
-      ["cid", "cell ID (3G or 2G)"],
-      ["year-month", "month, as YYYYMM"],
-      ["created-time", "time it was created"],
-    ]
-  ) assert.ok(restatesEn(flag, text), `${flag}: "${text}" restates`);
-  for (
-    const [flag, text] of [
-      ["group-id", "group to put the SIM in; `soracom groups list` shows them"],
-      ["speed-class", "speed class, which sets bandwidth and price"],
-      ["imsi", "SIM whose usage to read; `soracom subscribers list` shows IMSIs"],
-    ]
-  ) assert.ok(!restatesEn(flag, text), `${flag}: "${text}" says more`);
-  for (
-    const [flag, text] of [
-      ["tag-name", "タグ名"],
-      ["device-id", "デバイス ID"],
-      ["imsi", "SIM の IMSI"],
-      ["email", "メールアドレス"],
-      ["last-modified-time", "最終更新日時"],
-      ["lac", "位置登録エリアコード"],
-    ]
-  ) assert.ok(restatesJa(flag, text), `${flag}: "${text}" restates`);
-  for (
-    const [flag, text] of [
-      ["group-id", "SIM を入れるグループ。`soracom groups list` で確認できます"],
-      ["speed-class", "速度クラス。帯域と料金が決まります"],
-      ["tag-name", "このタグを持つ SIM だけを一覧にします"],
-    ]
-  ) assert.ok(!restatesJa(flag, text), `${flag}: "${text}" says more`);
+  // [rule, flag, description, whether it only restates the flag]
+  const cases: [typeof restatesEn, string, string, boolean][] = [
+    [restatesEn, "tag-name", "tag name", true],
+    [restatesEn, "device-id", "device ID", true],
+    [restatesEn, "imei", "IMEI of the device", true],
+    [restatesEn, "operator-id", "operator ID (OP00...)", true],
+    [restatesEn, "cid", "cell ID (3G or 2G)", true],
+    [restatesEn, "year-month", "month, as YYYYMM", true],
+    [restatesEn, "created-time", "time it was created", true],
+    [restatesEn, "group-id", "group to put the SIM in; `soracom groups list` shows them", false],
+    [restatesEn, "speed-class", "speed class, which sets bandwidth and price", false],
+    [restatesEn, "imsi", "SIM whose usage to read; `soracom subscribers list` shows IMSIs", false],
+    [restatesJa, "tag-name", "タグ名", true],
+    [restatesJa, "device-id", "デバイス ID", true],
+    [restatesJa, "imsi", "SIM の IMSI", true],
+    [restatesJa, "email", "メールアドレス", true],
+    [restatesJa, "last-modified-time", "最終更新日時", true],
+    [restatesJa, "lac", "位置登録エリアコード", true],
+    [restatesJa, "group-id", "SIM を入れるグループ。`soracom groups list` で確認できます", false],
+    [restatesJa, "speed-class", "速度クラス。帯域と料金が決まります", false],
+    [restatesJa, "tag-name", "このタグを持つ SIM だけを一覧にします", false],
+  ];
+  for (const [rule, flag, text, restates] of cases) {
+    assert.equal(rule(flag, text), restates, `--${flag}: "${text}"`);
+  }
 });
 
 Deno.test("flag text: at most 2% of flag descriptions only restate the flag's name, per language", async () => {
@@ -206,16 +197,6 @@ Deno.test("flag text: at most 2% of flag descriptions only restate the flag's na
   assert.deepEqual(over, []);
 });
 
-/** Every string of an authored text file, by its path of keys. */
-function strings(v: unknown, path = ""): [string, string][] {
-  if (typeof v === "string") return [[path, v]];
-  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}/${i}`));
-  if (v !== null && typeof v === "object") {
-    return Object.entries(v).flatMap(([k, x]) => strings(x, `${path}/${k}`));
-  }
-  return [];
-}
-
 /** The commands a text cites as `` `soracom WORDS [--flag ...]` ``. */
 function citations(text: string): string[] {
   return [...text.matchAll(/`soracom ([^`]*)`/g)].map((m) => m[1]);
@@ -228,7 +209,7 @@ Deno.test("flag text: every command a text cites exists, with its flags, in both
   const texts = await readAuthoredText();
   const problems: string[] = [];
   for (const lang of ["en", "ja"] as const) {
-    for (const [path, text] of strings(texts[lang])) {
+    for (const [path, text] of textStrings(texts[lang])) {
       for (const citation of citations(text)) {
         const words = citation.split(/\s+/);
         const name = words.filter((w) => /^[a-z][a-z0-9-]*$/.test(w)).join(" ");
@@ -248,8 +229,8 @@ Deno.test("flag text: every command a text cites exists, with its flags, in both
     }
   }
   // The same commands in both languages, text by text.
-  const ja = new Map(strings(texts.ja));
-  for (const [path, text] of strings(texts.en)) {
+  const ja = new Map(textStrings(texts.ja));
+  for (const [path, text] of textStrings(texts.en)) {
     const other = ja.get(path);
     if (other === undefined) continue;
     const a = citations(text).sort();

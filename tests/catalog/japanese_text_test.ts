@@ -8,19 +8,10 @@
  */
 
 import assert from "node:assert/strict";
+import { textStrings } from "../helpers/text_strings.ts";
 import { readAuthoredText } from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { runInProcess } from "../helpers/context.ts";
-
-/** Every string of an authored text file, by its path of keys. */
-function strings(v: unknown, path = ""): [string, string][] {
-  if (typeof v === "string") return [[path, v]];
-  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}/${i}`));
-  if (v !== null && typeof v === "object") {
-    return Object.entries(v).flatMap(([k, x]) => strings(x, `${path}/${k}`));
-  }
-  return [];
-}
 
 /**
  * The prose of a Japanese text: example command lines and the file's own note
@@ -29,7 +20,7 @@ function strings(v: unknown, path = ""): [string, string][] {
  */
 async function japaneseProse(): Promise<[string, string][]> {
   const { ja } = await readAuthoredText();
-  return strings(ja)
+  return textStrings(ja)
     .filter(([path]) => !path.endsWith("/command") && path !== "//")
     .map(([path, text]) => [
       path,
@@ -54,10 +45,10 @@ Deno.test("ja text: Japanese punctuation: 、 and full-width parentheses", async
 
 Deno.test("one wording per idea: where to find a value, repeating a flag, the request body", async () => {
   const { en, ja } = await readAuthoredText();
-  const jaByPath = new Map(strings(ja));
+  const jaByPath = new Map(textStrings(ja));
   const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
   const differ: string[] = [];
-  for (const [path, e] of strings(en)) {
+  for (const [path, e] of textStrings(en)) {
     const j = jaByPath.get(path);
     if (j === undefined) continue;
     const pairs: [RegExp, RegExp][] = [
@@ -74,7 +65,7 @@ Deno.test("one wording per idea: where to find a value, repeating a flag, the re
   }
   assert.deepEqual(differ, []);
   // Each idea has the one wording: no other way to say it.
-  const other = strings(ja).filter(([, t]) =>
+  const other = textStrings(ja).filter(([, t]) =>
     /繰り返し指定|標準入力の -|@FILE/.test(t) || /参照してください|を使って確認/.test(t)
   );
   assert.deepEqual(other, []);
@@ -98,7 +89,8 @@ Deno.test("ja help: no line starts with a closing mark or ends with an opening o
       for (const line of r.stdout.split("\n")) {
         const text = line.trim();
         if (
-          /^[、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ:;,.)]/u.test(text) || /[（「]$/u.test(text)
+          /^[、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ:;,.)]/u.test(text) ||
+          /[（「]$/u.test(text)
         ) {
           bad.push(`soracom ${words.join(" ")} (${terminalWidth}): ${line}`);
         }
