@@ -25,7 +25,56 @@
  * @module
  */
 
+import type { Lang } from "./messages.ts";
 import { hidingSecrets, KnownSecrets } from "./secrets.ts";
+
+function supported(value: string | undefined): Lang | undefined {
+  const two = value?.slice(0, 2);
+  return two === "en" || two === "ja" ? two : undefined;
+}
+
+/** The two letters after the last `:` of `LANGUAGE` (soracom-cli's "alternative"). */
+function alternative(env: (name: string) => string | undefined): Lang | undefined {
+  const language = env("LANGUAGE");
+  if (!language) return undefined;
+  return supported(language.slice(language.lastIndexOf(":") + 1));
+}
+
+/**
+ * The reader's language, as soracom-cli picks it from `LC_ALL`, `LC_MESSAGES`,
+ * `LANG` and `LANGUAGE` (it is also the API's `X-Soracom-Lang`). Called only
+ * where a Context is made (here and `system/real.ts`), so a run decides it once
+ * and everything else reads {@link Context.lang}; a lint rule
+ * (`soracom/one-language-decision`) keeps it so. English when the environment
+ * cannot be read.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { detectLang } from "./context.ts";
+ *
+ * assert.equal(detectLang((n) => ({ LANG: "ja_JP.UTF-8" })[n]), "ja");
+ * assert.equal(detectLang((n) => ({ LC_ALL: "C", LANG: "ja_JP.UTF-8" })[n]), "en");
+ * ```
+ */
+export function detectLang(env: (name: string) => string | undefined): Lang {
+  try {
+    return langIn(env);
+  } catch {
+    return "en"; // no permission to read the environment: nothing to go by
+  }
+}
+
+function langIn(env: (name: string) => string | undefined): Lang {
+  const lcAll = env("LC_ALL");
+  const lang = env("LANG");
+  if (lang === "C" || lcAll === "C") return "en";
+  if (lcAll) return supported(lcAll) ?? alternative(env) ?? "en";
+  const messages = supported(env("LC_MESSAGES"));
+  if (messages) return messages;
+  if (lang) return supported(lang) ?? alternative(env) ?? "en";
+  return "en";
+}
 
 /** An output stream. Writes are synchronous so output order is exact. */
 export interface Output {
@@ -113,6 +162,11 @@ export interface FileSystem {
 export interface Context {
   /** An environment variable. */
   env(name: string): string | undefined;
+  /**
+   * The reader's language, for everything the run says and the API's
+   * `X-Soracom-Lang`: decided once, when the Context is made ({@link detectLang}).
+   */
+  readonly lang: Lang;
   /** Where results go. */
   readonly stdout: Output;
   /** Where errors, warnings and questions go: every secret in {@link secrets} is hidden there. */
@@ -208,6 +262,8 @@ export class Ended extends Error {
 export interface FakeOptions {
   /** The environment (`HOME` is the home folder). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The reader's language; by default the one `env` asks for ({@link detectLang}). */
+  readonly lang?: Lang;
   /** Answers to prompts, in order; `undefined` (the default) means "no terminal". */
   readonly prompts?: readonly string[];
   /** What stdin holds. */
@@ -328,6 +384,7 @@ export function fakeContext(options: FakeOptions = {}): Fake {
   const secrets = new KnownSecrets();
   const ctx: Context = {
     env: (name) => env[name],
+    lang: options.lang ?? detectLang((name) => env[name]),
     stdout: capture(out, false),
     stderr: hidingSecrets(capture(err, options.stderrIsTerminal ?? false), secrets),
     secrets,

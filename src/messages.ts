@@ -1,9 +1,9 @@
 /**
  * What `soracom` itself says to people, in English and Japanese: one table per
  * language, keyed alike (the type makes a key missing from either a compile
- * error, and a test checks that no Japanese entry is left in English). The
- * language is the one `X-Soracom-Lang` uses, from `LC_ALL`, `LC_MESSAGES`,
- * `LANG` and `LANGUAGE`.
+ * error, and a test checks that no Japanese entry is left in English). Which
+ * language a run speaks is decided once, when its Context is made
+ * (`detectLang` in `context.ts`), and read as `ctx.lang`.
  *
  * @example
  * ```ts
@@ -17,39 +17,6 @@
 
 /** The UI language: `en` or `ja`. */
 export type Lang = "en" | "ja";
-
-function supported(value: string | undefined): Lang | undefined {
-  const two = value?.slice(0, 2);
-  return two === "en" || two === "ja" ? two : undefined;
-}
-
-/** The two letters after the last `:` of `LANGUAGE` (soracom-cli's "alternative"). */
-function alternative(env: (name: string) => string | undefined): Lang | undefined {
-  const language = env("LANGUAGE");
-  if (!language) return undefined;
-  return supported(language.slice(language.lastIndexOf(":") + 1));
-}
-
-/**
- * The language soracom-cli would pick from `LC_ALL`, `LC_MESSAGES`, `LANG` and `LANGUAGE`.
- *
- * @example `detectLang((n) => ({ LANG: "ja_JP.UTF-8" })[n]) === "ja"`
- */
-export function detectLang(env: (name: string) => string | undefined): Lang {
-  const lcAll = env("LC_ALL");
-  const lang = env("LANG");
-  if (lang === "C" || lcAll === "C") return "en";
-  if (lcAll) return supported(lcAll) ?? alternative(env) ?? "en";
-  const messages = supported(env("LC_MESSAGES"));
-  if (messages) return messages;
-  if (lang) return supported(lang) ?? alternative(env) ?? "en";
-  return "en";
-}
-
-/** The messages for the language the environment asks for. */
-export function messagesFor(env: (name: string) => string | undefined): Messages {
-  return messages(detectLang(env));
-}
 
 /**
  * The English table, whose shape is {@link Messages}: the one place a message

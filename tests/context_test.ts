@@ -4,8 +4,43 @@
  */
 
 import { assert, assertEquals, assertRejects } from "./helpers/assert.ts";
-import { type Context, Ended, fakeContext } from "../src/context.ts";
+import assertStrict from "node:assert/strict";
+import { type Context, detectLang, Ended, fakeContext } from "../src/context.ts";
 import { runCli } from "../src/cli/app.ts";
+
+const REAL = new URL("../src/system/real.ts", import.meta.url);
+
+Deno.test("the language follows soracom-cli's rules, and is English when the environment cannot be read", () => {
+  const lang = (env: Record<string, string>) => detectLang((n) => env[n]);
+  assertStrict.equal(lang({}), "en");
+  assertStrict.equal(lang({ LANG: "ja_JP.UTF-8" }), "ja");
+  assertStrict.equal(lang({ LANG: "C", LC_ALL: "ja_JP.UTF-8" }), "en");
+  assertStrict.equal(lang({ LC_ALL: "ja_JP.UTF-8", LANG: "en_US" }), "ja");
+  assertStrict.equal(lang({ LC_ALL: "fr_FR", LANGUAGE: "fr:ja" }), "ja");
+  assertStrict.equal(lang({ LC_MESSAGES: "ja_JP", LANG: "en_US" }), "ja");
+  assertStrict.equal(lang({ LANG: "de_DE" }), "en");
+  const denied = () => {
+    throw new Deno.errors.NotCapable("no env access");
+  };
+  assertStrict.equal(detectLang(denied), "en");
+});
+
+Deno.test("a Context decides the language once, when it is made; the fake takes it from env or as set", async () => {
+  assertStrict.equal(fakeContext({ env: { LANG: "ja_JP.UTF-8" } }).ctx.lang, "ja");
+  assertStrict.equal(fakeContext({ env: { LANG: "ja_JP.UTF-8" }, lang: "en" }).ctx.lang, "en");
+  assertStrict.equal(fakeContext().ctx.lang, "en");
+  // The real one, in a process of its own (the environment is the process's).
+  const script = `import { realContext } from ${JSON.stringify(REAL.href)};
+const ctx = realContext();
+Deno.env.set("LC_ALL", "C");
+console.log(ctx.lang, realContext().lang);`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--quiet", script],
+    env: { LC_ALL: "ja_JP.UTF-8" },
+    stdout: "piped",
+  }).output();
+  assertStrict.equal(new TextDecoder().decode(out.stdout), "ja en\n");
+});
 
 Deno.test("fakeContext: files live in memory only, in folders that must exist", async () => {
   const home = `/nonexistent-${crypto.randomUUID()}`;

@@ -11,6 +11,12 @@
  *   constants. Per-run objects carry state; the one exception, the JSON
  *   formatter, says why where it is (`deno-lint-ignore`) and in
  *   `docs/architecture.md`.
+ * - `soracom/one-language-decision`: the reader's language is decided once per
+ *   run, where a Context is made (`detectLang` in `src/context.ts`, called there
+ *   and in `src/system/real.ts`); everything else reads `ctx.lang`. Calling
+ *   `detectLang` elsewhere, or naming a locale variable (`LANG`, `LC_ALL`,
+ *   `LC_MESSAGES`, `LANGUAGE`) outside `context.ts` and the permission list, is
+ *   reported.
  *
  * @module
  */
@@ -67,6 +73,25 @@ function stateIn(declaration: Deno.lint.VariableDeclaration): string | undefined
   return undefined;
 }
 
+/** The files where a Context is made: the only callers of `detectLang`. */
+const LANGUAGE_DECIDED_IN = ["/src/context.ts", "/src/system/real.ts"];
+
+/** The environment variables the language comes from. */
+const LOCALE_VARIABLES: ReadonlySet<string> = new Set([
+  "LANG",
+  "LC_ALL",
+  "LC_MESSAGES",
+  "LANGUAGE",
+]);
+
+/** Where the locale variables may be named: where they are read, and the permission list. */
+const LOCALE_NAMED_IN = ["/src/context.ts", "/src/permissions.ts"];
+
+function endsWithAny(filename: string, ends: readonly string[]): boolean {
+  const file = filename.replaceAll("\\", "/");
+  return ends.some((end) => file.endsWith(end));
+}
+
 const plugin: Deno.lint.Plugin = {
   name: "soracom",
   rules: {
@@ -110,6 +135,35 @@ const plugin: Deno.lint.Plugin = {
                 });
               }
             }
+          },
+        };
+      },
+    },
+    "one-language-decision": {
+      create(context) {
+        if (!held(context.filename)) return {};
+        const decides = endsWithAny(context.filename, LANGUAGE_DECIDED_IN);
+        const names = endsWithAny(context.filename, LOCALE_NAMED_IN);
+        return {
+          CallExpression(node) {
+            if (decides || node.callee.type !== "Identifier" || node.callee.name !== "detectLang") {
+              return;
+            }
+            context.report({
+              node,
+              message: "the language is decided once, where the Context is made",
+              hint: "read ctx.lang",
+            });
+          },
+          Literal(node) {
+            if (names || typeof node.value !== "string" || !LOCALE_VARIABLES.has(node.value)) {
+              return;
+            }
+            context.report({
+              node,
+              message: `${node.value} is read once, where the Context is made`,
+              hint: "read ctx.lang",
+            });
           },
         };
       },

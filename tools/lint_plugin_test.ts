@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { assertEquals } from "../tests/helpers/assert.ts";
 import plugin from "./lint_plugin.ts";
 
@@ -35,4 +36,21 @@ Deno.test("no-module-state: let, global or sticky regexes and new objects at the
   assertEquals(report("const S: ReadonlySet<string> = new Set(['a']);\n"), []);
   assertEquals(report("function f() {\n  let x = 0;\n  return x;\n}\n"), []);
   assertEquals(Deno.lint.runPlugin(plugin, "/repo/tests/x_test.ts", "let x = 0;\n"), []);
+});
+
+Deno.test("one-language-decision: detectLang and the locale variables only where a Context is made", () => {
+  const report = (file: string, source: string) =>
+    Deno.lint.runPlugin(plugin, file, source)
+      .filter((d) => d.id === "soracom/one-language-decision").map((d) => d.message);
+  const call = "const lang = detectLang((n) => ctx.env(n));\n";
+  assert.deepEqual(report("/repo/src/cli/help_run.ts", call), [
+    "the language is decided once, where the Context is made",
+  ]);
+  assert.deepEqual(report("/repo/src/output/print.ts", 'const lang = ctx.env("LC_ALL");\n'), [
+    "LC_ALL is read once, where the Context is made",
+  ]);
+  assert.deepEqual(report("/repo/src/context.ts", `${call}env("LANG");\n`), []);
+  assert.deepEqual(report("/repo/src/system/real.ts", call), []);
+  assert.deepEqual(report("/repo/src/permissions.ts", 'const v = { LANG: "x", k: "LANG" };\n'), []);
+  assert.deepEqual(report("/repo/tests/x_test.ts", call), []);
 });

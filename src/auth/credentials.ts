@@ -31,7 +31,7 @@ import {
   type Session,
   switchUser,
 } from "./login.ts";
-import { detectLang, said } from "../messages.ts";
+import { said } from "../messages.ts";
 
 /** What a run says about logging in (from the global flags; `cli/flags.ts` reads them). */
 export interface LoginOptions {
@@ -168,7 +168,7 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     environment,
     target: {
       endpoint,
-      lang: detectLang((n) => ctx.env(n)),
+      lang: ctx.lang,
       extraHeaders: fileProfile?.profile.headers ?? {},
       retry: !options.noRetryOnError,
     },

@@ -23,7 +23,7 @@ import type { Session } from "./login.ts";
 import type { CachedSessionFile } from "./session_zod.ts";
 import { parseCachedSession } from "./validators.generated.ts";
 import { sha256Hex } from "../sha256.ts";
-import { messagesFor, said } from "../messages.ts";
+import { messages, said } from "../messages.ts";
 import type { Keyring } from "./keyring.ts";
 
 /** This OS's keyring, loaded only when asked for (most runs keep sessions in files). */
@@ -125,7 +125,7 @@ export class SessionCache {
     const info = await ctx.fs.lstat(dir);
     const why = info === null ? undefined : distrust(info, me);
     if (why !== undefined) {
-      ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).sessionDirDistrusted(dir, why)}\n`);
+      ctx.stderr.write(`${messages(ctx.lang).sessionDirDistrusted(dir, why)}\n`);
       return undefined;
     }
     return new SessionCache(ctx, dir, await sessionKeyring(ctx), me);
@@ -212,7 +212,7 @@ export class SessionCache {
         stored = { ...rest, store: "keyring" };
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        const m = messagesFor((n) => this.ctx.env(n));
+        const m = messages(this.ctx.lang);
         this.ctx.stderr.write(`${m.keyringFailed(this.keyring.name, why)}\n`);
       }
     }
@@ -309,7 +309,7 @@ export class SessionCache {
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     await this.ctx.fs.ensureDir(this.dir, 0o700);
     const timer = setTimeout(
-      () => this.ctx.stderr.write(`${messagesFor((n) => this.ctx.env(n)).waitingForLogin}\n`),
+      () => this.ctx.stderr.write(`${messages(this.ctx.lang).waitingForLogin}\n`),
       LOCK_NOTICE_MS,
     );
     let release: () => void;

@@ -10,7 +10,6 @@ import type { CliCommand } from "./flags.ts";
 import { referenceUrl } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
-import { detectLang } from "../messages.ts";
 import { operationFlags, runApiCommand } from "./api_run.ts";
 import { defineCommand, type OperationFlagValues } from "./command.ts";
 
@@ -32,7 +31,7 @@ export function apiCommand(ctx: Context, op: CatalogOperation, name: string): Cl
     run: ({ ctx }, flags) => runApiCommand(ctx, op, flags),
     docs: {
       brief: `${op.method} ${op.path}`,
-      fullDescription: helpText(op, name, detectLang((n) => ctx.env(n))),
+      fullDescription: helpText(op, name, ctx.lang),
     },
   });
 }

@@ -34,7 +34,7 @@ import {
   typedFlag,
   withGlobalFlags,
 } from "./flags.ts";
-import { messagesFor, said } from "../messages.ts";
+import { messages, said } from "../messages.ts";
 import type { OperationFlagValues } from "./command.ts";
 
 function describe(p: CatalogParam | CatalogBodyProp, where: string): string {
@@ -175,7 +175,7 @@ function resumeFlag(op: CatalogOperation): string {
 function hintMoreItems(ctx: Context, op: CatalogOperation, response: Response): void {
   const key = op.pagination && response.headers.get(op.pagination.header);
   if (!key || !ctx.stderr.isTerminal()) return;
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   ctx.stderr.write(`${m.hint}: ${m.moreItems(resumeFlag(op), key)}\n`);
 }
 
@@ -187,7 +187,7 @@ function resumable(
   key: string | undefined,
 ): unknown {
   if (key === undefined || !(e instanceof CliError)) return e;
-  const hint = messagesFor((n) => ctx.env(n)).resumeWith(resumeFlag(op), key);
+  const hint = messages(ctx.lang).resumeWith(resumeFlag(op), key);
   return new CliError(e.kind, e.said ?? e.message, { hint, status: e.status, cause: e });
 }
 
@@ -208,7 +208,7 @@ async function dryRun(
 /** Prints what `--dry-run` stands for, and says on stderr that nothing was sent. */
 export function printDryRun(ctx: Context, request: string): void {
   ctx.stdout.write(request);
-  ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).dryRunNotSent}\n`);
+  ctx.stderr.write(`${messages(ctx.lang).dryRunNotSent}\n`);
 }
 
 /** How {@link sendAndPrint} follows a list from page to page. */
@@ -275,7 +275,7 @@ async function requestInput(
 /** Warns about a deprecated command, naming what replaces it. */
 function warnDeprecated(ctx: Context, op: CatalogOperation): void {
   if (!op.deprecated) return;
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   ctx.stderr.write(`${m.warnDeprecated}\n`);
   if (op.alternative) ctx.stderr.write(`${m.warnAlternative(op.alternative)}\n`);
 }

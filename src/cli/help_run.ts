@@ -9,7 +9,7 @@
 import { groupOf } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
-import { detectLang, messages } from "../messages.ts";
+import { messages } from "../messages.ts";
 import type { FlagSpecs } from "./flags.ts";
 import {
   commandPage,
@@ -41,7 +41,7 @@ async function groupText(op: CatalogOperation): Promise<GroupText> {
 }
 
 function layoutFor(ctx: Context): Layout {
-  const lang = detectLang((n) => ctx.env(n));
+  const lang = ctx.lang;
   const columns = ctx.terminalWidth() ?? 80;
   return { lang, m: messages(lang), width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, columns)) };
 }

@@ -8,16 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
-import { detectLang, type Lang, messages, said } from "../messages.ts";
-
-/** The user's language; English when even that cannot be read (this runs while reporting). */
-export function langOf(ctx: Context): Lang {
-  try {
-    return detectLang((n) => ctx.env(n));
-  } catch {
-    return "en";
-  }
-}
+import { messages, said } from "../messages.ts";
 
 /**
  * The one-line message for an error, and its hint line if any (no final
@@ -25,7 +16,7 @@ export function langOf(ctx: Context): Lang {
  * of ours, said as such; `SORACOM_VERBOSE` adds its stack.
  */
 export function errorLine(exc: unknown, ctx: Context): string {
-  const lang = langOf(ctx);
+  const { lang } = ctx;
   const m = messages(lang);
   if (exc instanceof CliError) {
     const line = `Error: ${oneLine(exc.textIn(lang))}`;

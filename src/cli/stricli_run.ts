@@ -14,7 +14,7 @@ import { type Context, Ended } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { messages } from "../messages.ts";
 import type { AppContext, CliCommand } from "./flags.ts";
-import { errorLine, exitCodeOf, langOf, permissionError } from "./report.ts";
+import { errorLine, exitCodeOf, permissionError } from "./report.ts";
 import type { Tree } from "./tree.ts";
 
 type Target = Command<AppContext> | RouteMap<AppContext>;
@@ -100,10 +100,10 @@ function errorTexts(s: Stricli, ctx: Context, run: StricliRun) {
     ) => {
       const where = ["soracom", ...run.words].join(" ");
       const fixes = corrections.map((c) => c.replaceAll("`", ""));
-      return `Error: ${messages(langOf(ctx)).unknownCommand(input, where, fixes)}`;
+      return `Error: ${messages(ctx.lang).unknownCommand(input, where, fixes)}`;
     },
     exceptionWhileParsingArguments: (exc: unknown) => {
-      const m = messages(langOf(ctx));
+      const m = messages(ctx.lang);
       if (exc instanceof UnexpectedPositionalError) {
         return `Error: ${m.unexpectedArguments(run.positional.join(" "))}`;
       }

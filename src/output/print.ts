@@ -30,7 +30,7 @@ import {
   JsonSyntaxError,
   parseJsonData,
 } from "../json/mod.ts";
-import { type Messages, messagesFor, said } from "../messages.ts";
+import { type Messages, messages, said } from "../messages.ts";
 import { Utf8Buffer } from "./utf8_buffer.ts";
 import type { Query } from "./query.ts";
 
@@ -200,10 +200,8 @@ export class Progress {
   #shown = false;
 
   /** Progress for a run on `ctx`. */
-  constructor(private readonly ctx: Pick<Context, "stdout" | "stderr" | "env">) {
-    this.#m = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal()
-      ? messagesFor((n) => ctx.env(n))
-      : undefined;
+  constructor(private readonly ctx: Pick<Context, "stdout" | "stderr" | "lang">) {
+    this.#m = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal() ? messages(ctx.lang) : undefined;
   }
 
   /** Says how many pages and items so far. */
@@ -226,7 +224,7 @@ export class Progress {
  * as one compact array, as soracom-cli does.
  */
 export async function printPages(
-  ctx: Pick<Context, "stdout" | "stderr" | "env">,
+  ctx: Pick<Context, "stdout" | "stderr" | "lang">,
   pages: AsyncIterable<Page>,
   mode: OutputMode,
 ): Promise<void> {

@@ -39,7 +39,7 @@ export function printValue(out: Output, value: unknown, mode: OutputMode): void 
  * in memory; a query over the whole list gets the whole list.
  */
 export async function printValuePages(
-  ctx: Pick<Context, "stdout" | "stderr" | "env">,
+  ctx: Pick<Context, "stdout" | "stderr" | "lang">,
   pages: AsyncIterable<Page>,
   mode: OutputMode,
 ): Promise<void> {

@@ -11,7 +11,7 @@
 import { parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
-import { messagesFor, type Said, said } from "../messages.ts";
+import { messages, type Said, said } from "../messages.ts";
 import { redactText } from "../redact.ts";
 import type { Profile } from "./schema.ts";
 import { toProfile } from "./schema.ts";
@@ -75,7 +75,7 @@ interface UserCommandRun {
 function showStderr(ctx: Context, label: string, program: string, stderr?: Uint8Array): string {
   const tail = stderrTail(stderr);
   if (tail === undefined) return "";
-  const head = messagesFor((n) => ctx.env(n)).commandStderrTail(label, program);
+  const head = messages(ctx.lang).commandStderrTail(label, program);
   const lines = tail.split("\n");
   ctx.stderr.write(`${head}\n${lines.map((l) => `  | ${l}`).join("\n")}\n`);
   return excerpt(lines[lines.length - 1], 200);

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Context } from "../context.ts";
+import { type Context, detectLang } from "../context.ts";
 import { readCapped, realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
 import { hidingSecrets, KnownSecrets } from "../secrets.ts";
@@ -31,8 +31,10 @@ const terminal = () => import("./terminal.ts");
 export function realContext(): Context {
   const secrets = new KnownSecrets();
   const stderr = hidingSecrets(outputFor(Deno.stderr), secrets);
+  const env = (name: string) => Deno.env.get(name);
   return {
-    env: (name) => Deno.env.get(name),
+    env,
+    lang: detectLang(env),
     stdout: outputFor(Deno.stdout),
     stderr,
     secrets,

@@ -37,7 +37,6 @@ function printAllPages(
 }
 import { CliError } from "../../src/errors.ts";
 import { resolveEndpoint } from "../../src/api/endpoint.ts";
-import { detectLang } from "../../src/messages.ts";
 import { backoffMs, RETRY_POLICY, retryAfterMs } from "../../src/api/http.ts";
 
 Deno.test("pretty output: tab indent, sorted keys, exact numbers", () => {
@@ -369,17 +368,6 @@ Deno.test("endpoint: SORACOM_ENDPOINT, coverage type, profile endpoint, sandbox"
     resolveEndpoint(undefined, undefined, { coverageType: "g" }),
     "https://g.api.soracom.io",
   );
-});
-
-Deno.test("language follows soracom-cli's rules", () => {
-  const lang = (env: Record<string, string>) => detectLang((n) => env[n]);
-  assertEquals(lang({}), "en");
-  assertEquals(lang({ LANG: "ja_JP.UTF-8" }), "ja");
-  assertEquals(lang({ LANG: "C", LC_ALL: "ja_JP.UTF-8" }), "en");
-  assertEquals(lang({ LC_ALL: "ja_JP.UTF-8", LANG: "en_US" }), "ja");
-  assertEquals(lang({ LC_ALL: "fr_FR", LANGUAGE: "fr:ja" }), "ja");
-  assertEquals(lang({ LC_MESSAGES: "ja_JP", LANG: "en_US" }), "ja");
-  assertEquals(lang({ LANG: "de_DE" }), "en");
 });
 
 Deno.test("retry waits: exponential with jitter, capped; Retry-After in seconds or as a date", () => {

@@ -24,7 +24,7 @@ import { CliError } from "../../errors.ts";
 import { operationFlags, runApiCommand } from "../api_run.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { defineCommand, type OperationFlagValues, type OwnFlags } from "../command.ts";
-import { detectLang, messagesFor } from "../../messages.ts";
+import { messages } from "../../messages.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
   const op = catalog?.operations.find((o) => o.names.includes(name));
@@ -79,7 +79,7 @@ export function authCommand(ctx: Context, catalog: Catalog | undefined): CliComm
       brief: "log in and print the API key and token",
       fullDescription: [
         "POST /v1/auth",
-        `API reference: ${referenceUrl(op, detectLang((n) => ctx.env(n)))}`,
+        `API reference: ${referenceUrl(op, ctx.lang)}`,
         "Subcommands: soracom auth status, export, switch-user, issue-password-reset-token,",
         "verify-password-reset-token.",
         "With --auth-key-id/--auth-key, --email/--password or --operator-id/--user-name/--password,",
@@ -117,7 +117,7 @@ async function revokeAll(ctx: Context, inv: Invocation, cache: SessionCache, loc
 }
 
 async function logoutAll(ctx: Context, flags: LogoutFlags) {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   const inv = await prepare(ctx, globalOptions(flags));
   // A folder that cannot be trusted was warned of, and holds nothing of ours to revoke.
   const cache = await SessionCache.open(ctx, sessionDir(ctx));
@@ -154,7 +154,7 @@ export async function runLogout(
     await runApiCommand(ctx, op, { ...flags });
     return;
   }
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   const slot = await cacheSlot(ctx, inv, source, true);
   try {
     if (slot && await revokeCached(ctx, inv, slot.cache, slot.key, flags.local)) return;
@@ -184,7 +184,7 @@ export function logoutCommand(ctx: Context, catalog: Catalog | undefined): CliCo
       brief: "revoke the session and delete it from the cache",
       fullDescription: [
         "POST /v1/auth/logout",
-        `API reference: ${referenceUrl(op, detectLang((n) => ctx.env(n)))}`,
+        `API reference: ${referenceUrl(op, ctx.lang)}`,
         "Revokes the cached session on the server and deletes it; with --all, every cached session.",
         "With --local, deletes them here only. A server that cannot be reached does not keep a",
         "session: it is deleted here, and the exit status is 6.",

@@ -14,7 +14,7 @@ import { prepare } from "../../auth/credentials.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { type Messages, messagesFor } from "../../messages.ts";
+import { type Messages, messages } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { columns } from "../../output/table.ts";
@@ -113,7 +113,7 @@ function ready(s: ProfileStatus): boolean {
  */
 export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promise<number> {
   const options = globalOptions(flags);
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   let names: (string | undefined)[] = [options.profile];
   if (flags.all) {
     names = await listProfiles(ctx, profileDir(ctx)).catch(() => []);
@@ -140,7 +140,7 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
 
 /** The `auth status` command. */
 export function authStatusCommand(ctx: Context): CliCommand {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   return defineCommand<OwnFlags<AuthStatusFlags>>({
     flags: { all: booleanFlag(m.flagStatusAll), json: booleanFlag(m.flagJson) },
     run: async (app, flags) => app.setExitCode(await runAuthStatus(app.ctx, flags)),

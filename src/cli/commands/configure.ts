@@ -11,7 +11,7 @@ import type { CliCommand } from "../flags.ts";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { type Messages, messagesFor, said } from "../../messages.ts";
+import { type Messages, messages, said } from "../../messages.ts";
 import { joinShellWords, posixQuote } from "../../profile/shell_words.ts";
 import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
@@ -87,11 +87,11 @@ const str = flagString;
 
 function ask(ctx: Context, question: string, secret = false): Promise<string> {
   // Every configure question needs an answer: an empty one is asked again.
-  return askOn(ctx, question, messagesFor((n) => ctx.env(n)).configureNeedsTerminal, secret);
+  return askOn(ctx, question, messages(ctx.lang).configureNeedsTerminal, secret);
 }
 
 function choose(ctx: Context, title: string, options: readonly string[]): Promise<number> {
-  return chooseOn(ctx, title, options, messagesFor((n) => ctx.env(n)).configureNeedsTerminal);
+  return chooseOn(ctx, title, options, messages(ctx.lang).configureNeedsTerminal);
 }
 
 /**
@@ -264,7 +264,7 @@ async function tryLogin(ctx: Context, name: string, m: Messages): Promise<void> 
 
 /** `configure`: asks (or takes flags), saves the profile, and on a terminal tries it. */
 export async function runConfigure(ctx: Context, flags: ConfigureFlags): Promise<void> {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   const name = selectedProfileName(ctx, globalOptions(flags));
   const dir = profileDir(ctx);
   const path = profilePath(dir, name);
@@ -341,7 +341,7 @@ export async function runUnconfigure(ctx: Context, flags: UnconfigureFlags): Pro
   const name = selectedProfileName(ctx, globalOptions(flags));
   const path = profilePath(profileDir(ctx), name);
   if (flags.yes !== true) {
-    const answer = await ctx.prompt(messagesFor((n) => ctx.env(n)).unconfigureConfirm(name), {
+    const answer = await ctx.prompt(messages(ctx.lang).unconfigureConfirm(name), {
       stdinOk: true,
     });
     if (answer === undefined) {
@@ -380,7 +380,7 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
   } catch (e) {
     await slot.cache.forget(slot.key).catch(() => {});
     const why = e instanceof Error ? e.message : String(e);
-    ctx.stderr.write(`${messagesFor((n) => ctx.env(n)).unconfigureNotRevoked(name, why)}\n`);
+    ctx.stderr.write(`${messages(ctx.lang).unconfigureNotRevoked(name, why)}\n`);
   }
 }
 

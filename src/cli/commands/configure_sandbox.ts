@@ -16,7 +16,7 @@ import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
 import { booleanFlag, type FlagSpecsOf, type GlobalFlagValues, stringFlag } from "../flags.ts";
 import { defineCommand } from "../command.ts";
-import { detectLang, messagesFor, said } from "../../messages.ts";
+import { messages, said } from "../../messages.ts";
 
 /** `configure-sandbox`'s own flags: every answer (the profile name is `--profile`). */
 export interface SandboxAnswers {
@@ -49,11 +49,11 @@ const FLAGS: FlagSpecsOf<SandboxAnswers> = {
 const str = flagString;
 
 function ask(ctx: Context, question: string, secret = false): Promise<string> {
-  return askOn(ctx, question, messagesFor((n) => ctx.env(n)).sandboxNeedsTerminal, secret);
+  return askOn(ctx, question, messages(ctx.lang).sandboxNeedsTerminal, secret);
 }
 
 async function coverageFromMenu(ctx: Context): Promise<string> {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   return (await choose(ctx, m.selectCoverage, m.coverages, m.sandboxNeedsTerminal)) === 1
     ? "g"
     : "jp";
@@ -84,7 +84,7 @@ export async function runConfigureSandbox(
   }
   const response = await callApi(ctx, {
     endpoint,
-    lang: detectLang((n) => ctx.env(n)),
+    lang: ctx.lang,
     extraHeaders: {},
     retry: flags["no-retry-on-error"] !== true,
   }, {

@@ -21,7 +21,7 @@ import { prepare } from "../../auth/credentials.ts";
 import { obtainSession } from "../../auth/session.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { messagesFor } from "../../messages.ts";
+import { messages } from "../../messages.ts";
 import { posixQuote } from "../../profile/shell_words.ts";
 import { type GlobalFlagValues, globalOptions, stringFlag } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
@@ -61,7 +61,7 @@ export async function runExec(
   flags: ExecFlags,
   command: readonly string[],
 ): Promise<number> {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   if (command.length === 0) throw new CliError("usage", m.execNoCommand);
   const env = await sessionVariables(ctx, flags);
   try {
@@ -76,7 +76,7 @@ export async function runExec(
 
 /** The `exec` command. */
 export function execCommand(ctx: Context): CliCommand {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   return defineCommand<Record<never, never>>({
     flags: {},
     argument: { brief: m.execCommandArg, placeholder: "command" },
@@ -95,7 +95,7 @@ export interface AuthExportFlags extends GlobalFlagValues {
 export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promise<void> {
   const format = flags.format ?? "env";
   if (format !== "env" && format !== "json") {
-    throw new CliError("usage", messagesFor((n) => ctx.env(n)).exportFormat(format));
+    throw new CliError("usage", messages(ctx.lang).exportFormat(format));
   }
   const env = await sessionVariables(ctx, flags);
   if (format === "json") {
@@ -108,7 +108,7 @@ export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promi
 
 /** The `auth export` command. */
 export function authExportCommand(ctx: Context): CliCommand {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   return defineCommand<OwnFlags<AuthExportFlags>>({
     flags: { format: stringFlag(m.flagExportFormat, "env|json") },
     run: ({ ctx }, flags) => runAuthExport(ctx, flags),

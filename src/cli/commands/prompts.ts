@@ -8,7 +8,7 @@
 
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { messagesFor } from "../../messages.ts";
+import { messages } from "../../messages.ts";
 
 /** A flag's string value, or undefined when it is not a non-empty string. */
 export function flagString(value: unknown): string | undefined {
@@ -27,7 +27,7 @@ export async function ask(
   secret = false,
 ): Promise<string> {
   // A required answer: an empty one is asked again, not saved.
-  for (let q = question;; q = `${messagesFor((n) => ctx.env(n)).askNotEmpty}\n${question}`) {
+  for (let q = question;; q = `${messages(ctx.lang).askNotEmpty}\n${question}`) {
     const answer = await ctx.prompt(q, { secret, stdinOk: true });
     if (answer === undefined) throw new CliError("usage", noTerminal);
     if (answer.trim() !== "") return answer.trim();
@@ -45,7 +45,7 @@ export async function choose(
   noTerminal: string,
 ): Promise<number> {
   ctx.stderr.write(`${title}\n${options.map((o, i) => `${i + 1}. ${o}`).join("\n")}\n`);
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   for (let question = `select (1-${options.length}) > `;;) {
     const answer = await ask(ctx, question, noTerminal);
     const n = /^\d+$/.test(answer) ? Number(answer) : 0;

@@ -41,7 +41,7 @@ import { isLoopback } from "../../api/endpoint.ts";
 import { collectCapped } from "../../system/files.ts";
 import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { defineCommand, type OwnFlags } from "../command.ts";
-import { messagesFor, said } from "../../messages.ts";
+import { messages, said } from "../../messages.ts";
 
 const INFO_TIMEOUT_MS = 30_000;
 const DOWNLOAD_TIMEOUT_MS = 600_000;
@@ -282,7 +282,7 @@ async function confirm(
   target: string,
   notes: string,
 ): Promise<void> {
-  const m = messagesFor((n) => ctx.env(n));
+  const m = messages(ctx.lang);
   ctx.stderr.write(`${m.updateAvailable(latest, VERSION, notes, target)}\n`);
   const answer = await ctx.prompt(m.updateNow, { stdinOk: true });
   if (answer === undefined) {
@@ -295,7 +295,7 @@ async function confirm(
 
 function underDeno(ctx: Context): void {
   const repo = `https://github.com/${RELEASE_REPO}`;
-  ctx.stdout.write(`${messagesFor((n) => ctx.env(n)).updateUnderDeno(VERSION, repo)}\n`);
+  ctx.stdout.write(`${messages(ctx.lang).updateUnderDeno(VERSION, repo)}\n`);
 }
 
 /** The flags of `self-update`. */
@@ -365,7 +365,7 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
     throw new CliError("api", said("releaseTagNotVersion", JSON.stringify(release.tag_name)));
   }
   if (compareVersions(latest, VERSION) <= 0) {
-    ctx.stdout.write(`${messagesFor((n) => ctx.env(n)).upToDate(VERSION, latest)}\n`);
+    ctx.stdout.write(`${messages(ctx.lang).upToDate(VERSION, latest)}\n`);
     return;
   }
   const name = assetName(latest, os, arch);
