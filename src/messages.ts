@@ -101,8 +101,8 @@ export const en = {
         ? ` (did you mean ${corrections.map((c) => `"${c}"`).join(" or ")}?)`
         : ""
     }; run '${where} --help' for usage`,
-  unknownFlag: (flag: string, corrections: readonly string[]) =>
-    `unknown flag: --${flag}${
+  unknownFlag: (written: string, corrections: readonly string[]) =>
+    `unknown flag: ${written}${
       corrections.length > 0
         ? ` (did you mean ${corrections.map((c) => `--${c}`).join(" or ")}?)`
         : ""
@@ -116,6 +116,9 @@ export const en = {
     `invalid argument ${JSON.stringify(input)} for "--${flag}": not an integer`,
   notANumber: (input: string, flag: string) =>
     `invalid argument ${JSON.stringify(input)} for "--${flag}": not a number`,
+  notABoolean: (input: string, flag: string) =>
+    `invalid argument ${JSON.stringify(input)} for "--${flag}": not true or false`,
+  flagNeedsValue: (flag: string) => `flag needs an argument: --${flag}`,
   notAllowed: (input: string, flag: string, values: string) =>
     `invalid value ${JSON.stringify(input)} for "--${flag}": allowed values are ${values}`,
   requiredParam: (flag: string) => `required parameter '${flag}' is not specified`,
@@ -473,8 +476,8 @@ const ja: Messages = {
         ? ` (${corrections.map((c) => `"${c}"`).join(" または ")} のことですか?)`
         : ""
     }。使い方は '${where} --help' で確認できます`,
-  unknownFlag: (flag, corrections) =>
-    `不明なフラグです: --${flag}${
+  unknownFlag: (written, corrections) =>
+    `不明なフラグです: ${written}${
       corrections.length > 0
         ? ` (${corrections.map((c) => `--${c}`).join(" または ")} のことですか?)`
         : ""
@@ -485,6 +488,9 @@ const ja: Messages = {
   bothVariables: (names) => `${names} は両方を設定してください`,
   notAnInteger: (input, flag) => `"--${flag}" の値 ${JSON.stringify(input)} は整数ではありません`,
   notANumber: (input, flag) => `"--${flag}" の値 ${JSON.stringify(input)} は数値ではありません`,
+  notABoolean: (input, flag) =>
+    `"--${flag}" の値 ${JSON.stringify(input)} は true でも false でもありません`,
+  flagNeedsValue: (flag) => `--${flag} には値が必要です`,
   notAllowed: (input, flag, values) =>
     `"--${flag}" の値 ${JSON.stringify(input)} は使えません。使える値: ${values}`,
   requiredParam: (flag) => `必須のパラメーター '${flag}' が指定されていません`,

@@ -116,7 +116,7 @@ export const PERMISSION_FLAGS: readonly string[] = PERMISSIONS.map((p) => p.flag
 /**
  * The flag for running `main.ts` from a checkout (`deno run`). By default
  * `deno run` reads and analyses every module any literal `import()` could load
- * (every command, the 46 catalogue groups, zod, stricli) before the first line
+ * (every command, the 46 catalogue groups, zod) before the first line
  * runs; this loads each when it is imported, as the compiled executable does,
  * and saves about 9 ms of every warm call. It changes no behaviour (the test
  * suite passes either way) and is not a permission. The executables and the

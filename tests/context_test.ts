@@ -84,7 +84,7 @@ function closedStdout(): { ctx: Context; stderr: () => string } {
   return { ctx: { ...fake.ctx, stdout }, stderr: fake.stderr };
 }
 
-Deno.test("Ended from a write stops a run quietly with its code, through stricli or not", async () => {
+Deno.test("Ended from a write stops a run quietly with its code, whichever command wrote", async () => {
   for (const argv of [["completion", "bash"], ["help"], ["__complete", "sub"]]) {
     const run = closedStdout();
     assertEquals(await runCli(argv, run.ctx), 141, argv.join(" "));

@@ -48,7 +48,7 @@ Deno.test("messages: an error keeps its English message and prints in the reader
   assertEquals(e.message, "required parameter 'imsi' is not specified");
   assertEquals(e.textIn("ja"), "必須のパラメーター 'imsi' が指定されていません");
   assertEquals(
-    render(said("unknownFlag", "x", ["y"]), "en"),
+    render(said("unknownFlag", "--x", ["y"]), "en"),
     "unknown flag: --x (did you mean --y?)",
   );
 });

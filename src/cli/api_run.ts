@@ -1,7 +1,6 @@
 /**
- * Running an API command from the catalogue: its flags (soracom-cli's), and the
- * run that goes flags -> session -> request -> output. A warm call loads this
- * and not stricli (see `api_command.ts` for the stricli command).
+ * An API command from the catalogue: its flags (soracom-cli's), and the run
+ * that goes flags -> session -> request -> output ({@link apiCommand}).
  *
  * @module
  */
@@ -32,10 +31,9 @@ import {
   optionalValueFlag,
   stringFlag,
   typedFlag,
-  withGlobalFlags,
 } from "./flags.ts";
 import { messages, said } from "../messages.ts";
-import type { OperationFlagValues } from "./command.ts";
+import { type Command, defineCommand, type OperationFlagValues } from "./command.ts";
 
 function describe(p: CatalogParam | CatalogBodyProp, where: string): string {
   const parts = [p.type === "array" ? "strings, repeat or comma-separate" : p.type, where];
@@ -309,7 +307,11 @@ export async function runApiCommand(
   });
 }
 
-/** Every flag of the operation's commands: its own, then the global ones. */
-export function commandFlags(op: CatalogOperation): FlagSpecs {
-  return withGlobalFlags(operationFlags(op));
+/** The command of `op` (of each of its names): its flags, then {@link runApiCommand}. */
+export function apiCommand(op: CatalogOperation): Command {
+  return defineCommand<Record<never, never>, ApiCommandFlags>({
+    flags: {},
+    operationFlags: operationFlags(op),
+    run: (ctx, flags) => runApiCommand(ctx, op, flags),
+  });
 }

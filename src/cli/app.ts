@@ -1,31 +1,32 @@
 /**
- * The dispatcher: reads argv (`argv.ts`), finds the command in the tree
- * (`tree.ts`), and hands the run to the help pages (`help_run.ts`), the fast
- * path of API commands (`api_run.ts`) or stricli (`stricli_run.ts`). Any error
- * that escapes is reported by `report.ts` as one `Error:` line and an exit code.
+ * The dispatcher, one path for every command: reads argv (`argv.ts`), finds
+ * the command in the tree (`tree.ts`) and builds it (an API command or a
+ * hand-written one, both a `Command`), then shows the version or help
+ * (`help_run.ts`) when asked, or reads the command's flags and runs it. Any
+ * error that escapes is reported by `report.ts` as one `Error:` line and an
+ * exit code.
  *
  * @module
  */
 
-import type { CliCommand } from "./flags.ts";
 import { type Context, Ended } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
 import { VERSION_LINE } from "../version.ts";
 import {
-  explicitValues,
   firstWordAt,
   helpWord,
-  lastUseWins,
+  isHelp,
   own,
-  plainFlags,
+  readFlags,
   scanWords,
+  type SplitFlags,
   splitFlags,
 } from "./argv.ts";
-import type { FlagUse } from "./argv.ts";
+import type { Command } from "./command.ts";
 import { type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
-import type { CatalogOperation } from "../catalog/types.ts";
+import { closest } from "./suggest.ts";
 import { buildTree, type Tree } from "./tree.ts";
 
 /**
@@ -62,108 +63,79 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
   }
 }
 
-/** What argv names: the command, its flags and arguments. */
-interface Invocation {
+/** What argv names: the command (or group), and the tokens after its words. */
+interface CommandLine {
   readonly tree: Tree;
-  readonly words: string[];
-  readonly rest: string[];
-  /** The words name a command (it may be a group too). */
-  readonly isLeaf: boolean;
-  /** The command's operation and runner, for an API command. */
-  readonly api?: { op: CatalogOperation; module: typeof import("./api_run.ts") };
-  /** A hand-written command, built. */
-  readonly leaf?: CliCommand;
-  /** The command's flags (the global ones for a group or nothing). */
+  /** The command words (none for the root). */
+  readonly words: readonly string[];
+  /** The flags and arguments, in order. */
+  readonly rest: readonly string[];
+  /** The command the words name, built; `undefined` for a group or the root. */
+  readonly command?: Command;
+  /** The command's flags, or the global ones for a group or the root. */
   readonly specs: Readonly<FlagSpecs>;
-  readonly used: readonly FlagUse[];
-  readonly positional: readonly string[];
-  readonly wantsHelp: boolean;
-  /** Every flag used is one of the command's (or help). */
-  readonly allKnown: boolean;
-  /** `exec` takes a command after `--`; no other command takes arguments. */
-  readonly takesArguments: boolean;
+  /** `rest` split by `specs`. */
+  readonly split: SplitFlags;
 }
 
 /** Reads argv against the command tree, loading only the part it names. */
-async function invocation(argv: readonly string[], ctx: Context): Promise<Invocation> {
-  const { argv: args, help } = helpWord(argv);
-  if (help) args.push("--help");
-  const first = args[firstWordAt(args)] as string | undefined;
+async function commandLine(argv: readonly string[], help: boolean): Promise<CommandLine> {
+  const first = argv[firstWordAt(argv)] as string | undefined;
   // Hand-written commands without API commands under them need no catalogue.
   const handOnly = !help && first !== undefined && first !== "auth" && first !== "logout" &&
     Object.keys(HAND_WRITTEN).some((n) => n.split(" ")[0] === first);
-  const tree = await buildTree(ctx, !handOnly);
-  const { words, rest } = scanWords(args, (w) => tree.isPrefix(w));
-  const leafName = words.join(" ");
-  await tree.load(leafName); // the command's group of the catalogue, not all of it
-  const isLeaf = words.length > 0 && tree.isCommand(leafName);
-  const op = isLeaf ? tree.apiOp(leafName) : undefined;
-  const api = op && { op, module: await import("./api_run.ts") };
-  const leaf = isLeaf && !api ? await tree.build(leafName) : undefined;
-  const specs = api?.module.commandFlags(api.op) ??
-    (leaf?.parameters.flags ?? GLOBAL_FLAGS) as Readonly<FlagSpecs>;
-  const { flags: used, positional } = splitFlags(rest, specs);
-  const wantsHelp = used.some((u) => u.name === "help" || u.name === "h");
-  const allKnown = used.every((u) => own(specs, u.name) || u.name === "help" || u.name === "h");
-  const takesArguments = (leaf?.parameters.positional as { kind?: string } | undefined)?.kind ===
-    "array";
-  return {
-    tree,
-    words,
-    rest,
-    isLeaf,
-    api,
-    leaf,
-    specs,
-    used,
-    positional,
-    wantsHelp,
-    allKnown,
-    takesArguments,
-  };
+  const tree = await buildTree(!handOnly);
+  const { words, rest } = scanWords(argv, (w) => tree.isPrefix(w));
+  const name = words.join(" ");
+  await tree.load(name); // the command's group of the catalogue, not all of it
+  const command = words.length > 0 && tree.isCommand(name) ? await tree.build(name) : undefined;
+  const specs = command?.flags ?? GLOBAL_FLAGS;
+  return { tree, words, rest, command, specs, split: splitFlags(rest, specs) };
 }
 
-/** Refuses a flag named like an object property, and arguments no command takes. */
-function checkArguments(inv: Invocation): void {
-  const inherited = inv.used.find((u) => !own(inv.specs, u.name) && u.name in Object.prototype);
-  if (inherited) throw new CliError("usage", said("unknownFlag", inherited.name, []));
-  if (
-    (inv.leaf || inv.api) && inv.allKnown && inv.positional.length > 0 && !inv.wantsHelp &&
-    !inv.takesArguments
-  ) {
-    // soracom-cli's message; flag values are never listed.
-    throw new CliError("usage", said("unexpectedArguments", inv.positional.join(" ")));
-  }
+/**
+ * `--version` given, and not the command's own flag (`soralets delete-version
+ * --version 1`); help, given too, wins.
+ */
+function asksVersion(line: CommandLine): boolean {
+  const { flags } = line.split;
+  return flags.some((u) => u.name === "version") && !own(line.specs, "version") &&
+    !flags.some(isHelp);
 }
 
-/** Help asked for, or a group (or nothing) named without a command, as soracom-cli shows it. */
-function showsHelp(inv: Invocation): boolean {
-  return inv.positional.length === 0 &&
-    (inv.isLeaf ? inv.wantsHelp : inv.allKnown || inv.wantsHelp);
+/** Refuses words that name no command under a group (or the root), with the closest ones. */
+function refuseUnknownCommand(line: CommandLine): void {
+  const input = line.split.positional[0];
+  if (input === undefined) return;
+  const where = ["soracom", ...line.words].join(" ");
+  const near = closest(input, line.tree.children(line.words.join(" ")) ?? []);
+  throw new CliError("usage", said("unknownCommand", input, where, near));
+}
+
+/** The help page of the command or group `line` names (the root's for none). */
+async function showHelp(ctx: Context, line: CommandLine): Promise<number> {
+  const { helpPage } = await import("./help_run.ts");
+  ctx.stdout.write(await helpPage(ctx, line.tree, line.words, line.command?.flags));
+  return 0;
 }
 
 async function dispatch(argv: readonly string[], ctx: Context): Promise<number> {
-  const inv = await invocation(argv, ctx);
-  // `--version` is ours everywhere except where a command has its own (`soralets delete-version`).
-  if (inv.used.some((u) => u.name === "version") && !own(inv.specs, "version") && !inv.wantsHelp) {
+  const { argv: args, help } = helpWord(argv);
+  const line = await commandLine(args, help);
+  if (asksVersion(line)) {
     ctx.stdout.write(VERSION_LINE);
     return 0;
   }
-  checkArguments(inv);
-  if (showsHelp(inv)) {
-    const { helpPage } = await import("./help_run.ts");
-    ctx.stdout.write(await helpPage(ctx, inv.tree, inv.words, inv.isLeaf ? inv.specs : undefined));
-    return 0;
+  const { command } = line;
+  if (!command) refuseUnknownCommand(line);
+  // Help is shown whatever else the line holds (`soracom sims get foo --help`).
+  if (help || line.split.flags.some(isHelp)) return await showHelp(ctx, line);
+  const { values, args: rest } = readFlags(line.rest, line.specs, line.split);
+  // A group (or the root) named alone shows its page and succeeds, as in soracom-cli.
+  if (!command) return await showHelp(ctx, line);
+  if (rest.length > 0 && !command.takesArguments) {
+    // soracom-cli's message; flag values are never listed.
+    throw new CliError("usage", said("unexpectedArguments", rest.join(" ")));
   }
-  const tokens = explicitValues(lastUseWins(inv.rest, inv.used, inv.specs), inv.specs);
-  // An API command with plain flags runs without stricli: building the routes and the
-  // application, and scanning, take longer than the rest of a warm call's own work.
-  const plain = inv.api && !inv.wantsHelp ? plainFlags(tokens, inv.specs) : undefined;
-  if (inv.api && plain) {
-    await inv.api.module.runApiCommand(ctx, inv.api.op, plain);
-    return 0;
-  }
-  const leaf = inv.leaf ?? (inv.isLeaf ? await inv.tree.build(inv.words.join(" ")) : undefined);
-  const { runWithStricli } = await import("./stricli_run.ts");
-  return await runWithStricli(ctx, { ...inv, leaf, tokens });
+  return await command.run(ctx, values, rest);
 }

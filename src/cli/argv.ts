@@ -7,8 +7,8 @@
  * 2. {@link scanWords} takes the command words, knowing only the global flags;
  * 3. {@link splitFlags} splits the rest into flag uses and arguments, knowing
  *    the command's flags;
- * 4. {@link lastUseWins} and {@link plainFlags} turn the uses into what the
- *    command receives.
+ * 4. {@link readFlags} turns the uses into the values the command receives,
+ *    and refuses (in our words) what no command takes.
  *
  * Rules shared by all: global flags (and their values) may come before, between
  * or after the command words; an unknown flag or an argument after a command
@@ -32,7 +32,16 @@
  * @module
  */
 
-import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS } from "./flags.ts";
+import { CliError } from "../errors.ts";
+import { said } from "../messages.ts";
+import {
+  type FlagSpec,
+  type FlagSpecs,
+  type FlagValues,
+  GLOBAL_FLAGS,
+  GLOBAL_VALUE_FLAGS,
+} from "./flags.ts";
+import { closest } from "./suggest.ts";
 
 /** One flag as written: its name and where its tokens are (`--x v`, `--x=v` or `--x`). */
 export interface FlagUse {
@@ -160,94 +169,86 @@ export function splitFlags(rest: readonly string[], specs: Readonly<FlagSpecs>):
   return { flags, positional, terminated: false };
 }
 
+/** `--help`, `-h` (or `--h`, `-help`): help asked for. */
+export function isHelp(use: FlagUse): boolean {
+  return use.name === "help" || use.name === "h";
+}
+
+/** What a command line hands a command: its flags' values and its arguments. */
+export interface Reading {
+  /** Every flag of the specs, by name: its value, or `undefined` when not given. */
+  readonly values: FlagValues;
+  /** The arguments, those after `--` included. */
+  readonly args: readonly string[];
+}
+
+/** pflag's words for a switch's value (`--fetch-all=false`), in any case. */
+const TRUE_WORDS: ReadonlySet<string> = new Set(["1", "t", "true"]);
+const FALSE_WORDS: ReadonlySet<string> = new Set(["0", "f", "false"]);
+
+function parseSwitch(flag: string, input: string): boolean {
+  const word = input.toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw new CliError("usage", said("notABoolean", input, flag));
+}
+
+/** The spec of the flag `token` uses, or a usage error naming the closest flags. */
+function specOf(token: string, name: string, specs: Readonly<FlagSpecs>): FlagSpec {
+  const spec = own(specs, name);
+  // Only `--name` is a long flag (pflag reads `-name` as the short flags n, a, m, e).
+  if (spec && token.startsWith("--")) return spec;
+  const written = token.slice(0, token.includes("=") ? token.indexOf("=") : undefined);
+  const names = Object.keys(specs).filter((n) => !specs[n].hidden);
+  const near = spec ? [name] : closest(name, [...names, "help"]);
+  throw new CliError("usage", said("unknownFlag", written, near));
+}
+
 /**
- * pflag lets the last of a repeated flag win (aliases and wrappers rely on it);
- * stricli refuses, echoing both values. Drops all but the last use of flags that
- * take one value, keeping every other token in its place.
+ * Reads the flags and arguments after the command words against the command's
+ * flags, as soracom-cli does: `--name value`, `--name=value` (a value may
+ * start with `-`), `--name` alone for a switch (or `--name=true|false`) and for
+ * a flag of optional value; the last of a repeated flag wins, except for a
+ * repeatable one, which keeps every value in order; `--` ends the flags.
+ * `--help` and `--version` are the dispatcher's: it looks for them first.
+ *
+ * @throws CliError (`usage`) for an unknown flag, a flag without its value, or
+ * a value its flag refuses
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readFlags } from "./argv.ts";
+ * import { booleanFlag, stringFlag } from "./flags.ts";
+ *
+ * const specs = { name: stringFlag("a name"), loud: booleanFlag("shout") };
+ * const { values, args } = readFlags(["--name", "a", "x", "--name=b", "--loud", "--", "-y"], specs);
+ * assert.deepEqual(values, { name: "b", loud: true });
+ * assert.deepEqual(args, ["x", "-y"]);
+ * ```
  */
-export function lastUseWins(
+export function readFlags(
   rest: readonly string[],
-  flags: readonly FlagUse[],
   specs: Readonly<FlagSpecs>,
-): string[] {
-  const starts = new Map<number, { use: FlagUse; keep: boolean }>();
-  flags.forEach((use, i) => {
-    const spec = own(specs, use.name);
-    const repeatable = spec?.kind === "parsed" && spec.variadic === true;
-    const later = flags.slice(i + 1).some((next) => next.name === use.name);
-    starts.set(use.at, { use, keep: repeatable || !later });
-  });
-  const out: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const start = starts.get(i);
-    if (start === undefined) {
-      out.push(rest[i]); // an argument, in its place
-      continue;
-    }
-    const { use, keep } = start;
-    // `--name=value`: as with pflag, a value may start with "-" (`--password -x`, `--body -`).
-    if (keep && use.count === 2 && rest[i + 1].startsWith("-")) {
-      out.push(`${rest[i]}=${rest[i + 1]}`);
-    } else if (keep) {
-      out.push(...rest.slice(i, i + use.count));
-    }
-    i += use.count - 1;
-  }
-  return out;
-}
-
-/**
- * `tokens` with each flag of an optional value written alone given its value
- * (`--dry-run` -> `--dry-run=http`), for stricli, which knows no such flags.
- */
-export function explicitValues(tokens: readonly string[], specs: Readonly<FlagSpecs>): string[] {
-  return tokens.map((token) => {
-    if (!token.startsWith("--") || token.includes("=")) return token;
-    const spec = own(specs, token.slice(2));
-    return spec?.kind === "parsed" && spec.optionalValue !== undefined
-      ? `${token}=${spec.optionalValue}`
-      : token;
-  });
-}
-
-/** Flag name -> the value a command receives (`undefined` when not given). */
-export type FlagValues = Record<string, unknown>;
-
-/**
- * The flags as stricli would hand them to the command, when every token is a
- * plain `--name value`, `--name=value` or `--name` (for a boolean) of `specs`
- * and every value parses; `undefined` otherwise (a repeated one-value flag
- * too), and stricli then runs the command and words any error.
- */
-export function plainFlags(
-  tokens: readonly string[],
-  specs: Readonly<FlagSpecs>,
-): FlagValues | undefined {
-  const flags: FlagValues = {};
-  for (const name of Object.keys(specs)) flags[name] = undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token.startsWith("--")) return undefined;
+  split: SplitFlags = splitFlags(rest, specs),
+): Reading {
+  const values: FlagValues = {};
+  for (const name of Object.keys(specs)) values[name] = undefined;
+  for (const use of split.flags) {
+    const token = rest[use.at];
+    const spec = specOf(token, use.name, specs);
+    if (use === split.dangling) throw new CliError("usage", said("flagNeedsValue", use.name));
     const eq = token.indexOf("=");
-    const name = token.slice(2, eq < 0 ? undefined : eq);
-    const spec = own(specs, name);
-    const repeatable = spec?.kind === "parsed" && spec.variadic === true;
-    if (spec === undefined || (!repeatable && flags[name] !== undefined)) return undefined;
+    const input = eq >= 0 ? token.slice(eq + 1) : use.count === 2 ? rest[use.at + 1] : undefined;
     if (spec.kind === "boolean") {
-      if (eq >= 0) return undefined;
-      flags[name] = true;
+      values[use.name] = input === undefined ? true : parseSwitch(use.name, input);
       continue;
     }
-    const input = eq >= 0 ? token.slice(eq + 1) : spec.optionalValue ?? tokens[++i];
-    // stricli reads `--name -x` as two flags, and refuses `--name=`.
-    if (input === undefined || input === "" || (eq < 0 && input.startsWith("-"))) return undefined;
-    let value: unknown;
-    try {
-      value = spec.parse(input);
-    } catch {
-      return undefined;
-    }
-    flags[name] = repeatable ? [...(flags[name] as unknown[] | undefined ?? []), value] : value;
+    // splitFlags took the next word as the value unless the flag's value is optional.
+    const value = spec.parse(input ?? spec.optionalValue ?? "");
+    values[use.name] = spec.variadic
+      ? [...(values[use.name] as unknown[] | undefined ?? []), value]
+      : value;
   }
-  return flags;
+  return { values, args: split.positional };
 }

@@ -1,12 +1,19 @@
 /**
- * How a hand-written command is defined: its flags interface, a spec checked
- * against it ({@link FlagSpecsOf}), and an exported `runX(ctx, flags)` that
- * tests call in-process with a fake Context. {@link defineCommand} is the one
- * place that hands such a definition to stricli.
+ * What a command is, for the dispatcher: its flags (names and types, as data),
+ * whether it takes arguments, and what it runs. Hand-written commands
+ * (`commands/`) and API commands (`api_run.ts`) are both a {@link Command},
+ * read from argv by the one reader (`argv.ts`) and run the same way.
+ *
+ * A hand-written command is its flags interface, a spec checked against it
+ * ({@link FlagSpecsOf}), and an exported `runX(ctx, flags)` that tests call
+ * in-process with a fake Context; {@link defineCommand} makes the Command.
+ * What a command says (summary, flag texts, page) is in
+ * `src/catalog/text/*.json`, never here.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import { fakeContext } from "../context.ts";
  * import { defineCommand } from "./command.ts";
  * import { booleanFlag } from "./flags.ts";
  *
@@ -15,24 +22,37 @@
  * }
  * const hello = defineCommand<HelloFlags>({
  *   flags: { loud: booleanFlag("shout") },
- *   docs: { brief: "say hello" },
- *   run: ({ ctx }, flags) => ctx.stdout.write(flags.loud ? "HELLO\n" : "hello\n"),
+ *   run: (ctx, flags) => ctx.stdout.write(flags.loud ? "HELLO\n" : "hello\n"),
  * });
- * assert.equal(hello.brief, "say hello");
+ * const fake = fakeContext();
+ * assert.equal(await hello.run(fake.ctx, { loud: true }, []), 0);
+ * assert.equal(fake.stdout(), "HELLO\n");
  * ```
  *
  * @module
  */
 
-import { buildCommand, type Command } from "@stricli/core";
-import type { CliCommand } from "./flags.ts";
+import type { Context } from "../context.ts";
 import {
-  type AppContext,
   type FlagSpecs,
   type FlagSpecsOf,
+  type FlagValues,
   type GlobalFlagValues,
   withGlobalFlags,
 } from "./flags.ts";
+
+/** A command the dispatcher can run. */
+export interface Command {
+  /** Every flag it takes: its own first (they shadow global ones), then the global ones. */
+  readonly flags: Readonly<FlagSpecs>;
+  /**
+   * It takes arguments besides its flags (`exec` a command after `--`, `api`
+   * a method and a path); any other command refuses them.
+   */
+  readonly takesArguments: boolean;
+  /** Runs it with the flags' values and the arguments; resolves to the exit code. */
+  run(ctx: Context, flags: FlagValues, args: readonly string[]): Promise<number>;
+}
 
 /** The flags made from a catalogue operation, as a command receives them. */
 export interface OperationFlagValues {
@@ -52,39 +72,32 @@ export interface CommandDefinition<F, O = Record<never, never>> {
    * soracom-cli's): known only at run time, received among the flags as they are.
    */
   readonly operationFlags?: FlagSpecs;
-  /** The English brief and page (help pages read `catalog/text/`). */
-  readonly docs: { readonly brief: string; readonly fullDescription?: string };
-  /** The words after `--` are the command's argument (as `exec` takes a command to run). */
-  readonly argument?: { readonly brief: string; readonly placeholder: string };
-  /** Runs the command with the parsed flags and the words after `--`. */
+  /** See {@link Command.takesArguments}. */
+  readonly takesArguments?: boolean;
+  /**
+   * Runs the command with the parsed flags and the arguments; what it resolves
+   * to is the exit code (0 when nothing).
+   */
   run(
-    app: AppContext,
+    ctx: Context,
     flags: F & O & GlobalFlagValues,
     args: readonly string[],
-  ): void | Promise<void>;
+  ): void | number | Promise<void | number>;
 }
 
 /** The flags of a command's flags interface `F` that are its own (not global). */
 export type OwnFlags<F> = Omit<F, keyof GlobalFlagValues>;
 
-/** The stricli command for a {@link CommandDefinition}. */
+/** The {@link Command} of a {@link CommandDefinition}. */
 export function defineCommand<F, O = Record<never, never>>(
   def: CommandDefinition<F, O>,
-): CliCommand {
-  const flags = withGlobalFlags({ ...def.operationFlags, ...def.flags as FlagSpecs });
-  const positional = def.argument
-    ? { kind: "array", parameter: { ...def.argument, parse: String } }
-    : { kind: "tuple", parameters: [] };
-  const command: Command<AppContext> = buildCommand<F & O & GlobalFlagValues, string[], AppContext>(
-    {
-      func(this: AppContext, parsed: F & O & GlobalFlagValues, ...args: string[]) {
-        return def.run(this, parsed, args);
-      },
-      // Our flags are data (FlagSpecsOf checks them against F above); stricli's
-      // parameter types want literal definitions, so this is the one cast.
-      parameters: { flags, positional } as never,
-      docs: def.docs,
-    },
-  );
-  return command;
+): Command {
+  return {
+    flags: withGlobalFlags({ ...def.operationFlags, ...def.flags as FlagSpecs }),
+    takesArguments: def.takesArguments === true,
+    // The values were read against these very specs (FlagSpecsOf checks them against F):
+    // this is the one place they are taken as F.
+    run: async (ctx, flags, args) =>
+      (await def.run(ctx, flags as F & O & GlobalFlagValues, args)) ?? 0,
+  };
 }

@@ -5,8 +5,9 @@
  * as `VALUE<TAB>DESCRIPTION`.
  *
  * It is answered before the command tree is built (the words may contain
- * flags and `--help`), loads the catalogue once, and builds a stricli command
- * only to read a hand-written command's flags, so group navigation stays quick.
+ * flags and `--help`), loads the catalogue once, and reads the words with the
+ * same scanner as a run (`argv.ts`); a command is built only to read its flags,
+ * so group navigation stays quick.
  *
  * @example
  * ```ts
@@ -25,7 +26,6 @@
 import { type Commands, loadCommands } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
-import { HAND_WRITTEN } from "./commands/registry.ts";
 import { Tree } from "./tree.ts";
 import { type FlagSpec, type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
 import { flagName, helpWord, scanWords, splitFlags } from "./argv.ts";
@@ -157,7 +157,7 @@ export async function complete(
   return found.map((c) => ({ ...c, description: summaries?.get(c.value) ?? c.description }));
 }
 
-/** `path` as a key of {@link HAND_WRITTEN} or of the catalogue's command index. */
+/** `path` as a command name (the tree's key). */
 function key(path: readonly string[]): string {
   return path.join(" ");
 }
@@ -173,10 +173,8 @@ function enumOf(op: CatalogOperation | undefined, flag: string): readonly string
  * hand-written ones (which replace generated ones of the same path).
  */
 function catalogTree(ctx: Context, commands: Commands): CompletionTree {
-  const tree = new Tree(ctx, commands);
+  const tree = new Tree(commands);
   const flagsByPath = new Map<string, FlagSpecs>();
-  const describe = (name: string): string =>
-    tree.isCommand(name) ? tree.brief(name) : `${tree.children(name)?.size ?? 0} subcommands`;
   return {
     isCommand: (path) => tree.isCommand(key(path)),
     async summaries(path, words) {
@@ -187,20 +185,13 @@ function catalogTree(ctx: Context, commands: Commands): CompletionTree {
     },
     children(path) {
       const words = tree.children(key(path)) ?? [];
-      return [...words].map((w) => ({ value: w, description: describe(key([...path, w])) }));
+      return [...words].map((w) => ({ value: w }));
     },
     async flags(path) {
       const known = flagsByPath.get(key(path));
       if (known) return known;
-      let flags: FlagSpecs = GLOBAL_FLAGS;
-      const op = tree.op(key(path));
-      if (Object.hasOwn(HAND_WRITTEN, key(path))) {
-        // The command module is the one source of its flags. Stricli keeps a
-        // command's parameters as given, and ours are always FlagSpecs.
-        flags = ((await tree.build(key(path))).parameters.flags ?? {}) as FlagSpecs;
-      } else if (op) {
-        flags = (await import("./api_run.ts")).commandFlags(op);
-      }
+      // The command is the one source of its flags, as for a run.
+      const flags = tree.isCommand(key(path)) ? (await tree.build(key(path))).flags : GLOBAL_FLAGS;
       flagsByPath.set(key(path), flags);
       return flags;
     },

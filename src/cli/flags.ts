@@ -1,45 +1,15 @@
 /**
  * Flag definitions as data: the global flags every command has, and the
  * parsers that turn flag text into typed values (with errors that list enum
- * values and name the flag).
+ * values and name the flag). `argv.ts` reads a command line against them.
  *
  * @module
  */
 
 import type { LoginOptions } from "../auth/credentials.ts";
 import type { ParamType } from "../catalog/types.ts";
-import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
-
-/**
- * What a command runs with: stricli's streams (the shape of stricli's
- * `CommandContext`) plus our {@link Context}.
- */
-export interface AppContext {
-  /** The streams stricli writes help and its errors to. */
-  readonly process: {
-    /** Where help goes. */
-    readonly stdout: { write(text: string): void };
-    /** Where stricli's errors go. */
-    readonly stderr: { write(text: string): void };
-  };
-  /** Every effect the command may have. */
-  readonly ctx: Context;
-  /** Sets the exit code of a command that ends without an error (`exec`, `auth status`). */
-  setExitCode(code: number): void;
-}
-
-/**
- * A command built for stricli (stricli's `Command`), named by what our code
- * reads of it; `stricli_run.ts` hands it to stricli as what it is.
- */
-export interface CliCommand {
-  /** The one-line English description. */
-  readonly brief: string;
-  /** Its flag definitions (ours are {@link FlagSpecs}) and arguments. */
-  readonly parameters: { readonly flags?: unknown; readonly positional?: unknown };
-}
 
 /** The global flags as a command receives them (see {@link GLOBAL_FLAGS}). */
 export interface GlobalFlagValues {
@@ -75,14 +45,10 @@ export interface GlobalOptions extends LoginOptions {
   readonly rawOutput?: boolean;
 }
 
-/** A flag without a value (`--x`; stricli also takes `--x=true`, `--x=false`). */
+/** A flag without a value (`--x`; `--x=true` and `--x=false` too, as with pflag). */
 export interface BooleanFlagSpec {
-  /** stricli's kind. */
+  /** A switch. */
   readonly kind: "boolean";
-  /** Every flag of ours is optional. */
-  readonly optional: true;
-  /** No `--no-x` form. */
-  readonly withNegated: false;
   /** The one-line English description (help text comes from `catalog/text/`). */
   readonly brief: string;
   /** Left out of help and completion. */
@@ -91,12 +57,10 @@ export interface BooleanFlagSpec {
 
 /** A flag with a value, which `parse` turns into a `T` (or refuses with a usage error). */
 export interface ParsedFlagSpec<T = unknown> {
-  /** stricli's kind. */
+  /** A flag with a value. */
   readonly kind: "parsed";
   /** The value as the command receives it. */
   readonly parse: (input: string) => T;
-  /** Every flag of ours is optional. */
-  readonly optional: true;
   /** May be given more than once; the command receives every value, in order. */
   readonly variadic?: boolean;
   /** The one-line English description (help text comes from `catalog/text/`). */
@@ -112,11 +76,17 @@ export interface ParsedFlagSpec<T = unknown> {
   readonly hidden?: boolean;
 }
 
-/** One stricli flag definition (flags are data: most are built from the catalogue). */
+/** One flag's definition (flags are data: most are built from the catalogue). */
 export type FlagSpec = BooleanFlagSpec | ParsedFlagSpec;
 
 /** Flag name -> definition. */
 export type FlagSpecs = Record<string, FlagSpec>;
+
+/**
+ * Flag name -> the value a command receives: what the spec's `parse` made,
+ * `true` for a switch, an array for a repeatable flag, `undefined` when not given.
+ */
+export type FlagValues = Record<string, unknown>;
 
 /**
  * The definitions a command with flags `F` must have: one per key of `F`, a
@@ -139,7 +109,6 @@ function parsedFlag<T>(
   return {
     kind: "parsed",
     parse,
-    optional: true,
     brief,
     placeholder,
     ...(variadic ? { variadic } : {}),
@@ -153,7 +122,7 @@ export function stringFlag(brief: string, placeholder = "string"): ParsedFlagSpe
 
 /** A boolean flag (`--x`, `--x=true`, `--x=false`). */
 export function booleanFlag(brief: string): BooleanFlagSpec {
-  return { kind: "boolean", optional: true, withNegated: false, brief };
+  return { kind: "boolean", brief };
 }
 
 /** A parser for numeric flags: `accept` says which numbers are allowed, `refusal` what to say. */

@@ -1,7 +1,7 @@
 /**
  * How an error reaches the user: one `Error: …` line in their language (and a
- * `hint:` line when the error has one), and the exit code of its kind. Used by
- * the dispatcher (`app.ts`) and by stricli's error hooks (`stricli_run.ts`).
+ * `hint:` line when the error has one), and the exit code of its kind. Loaded
+ * by the dispatcher (`app.ts`) only when a run fails.
  *
  * @module
  */
@@ -12,7 +12,7 @@ import { messages, said } from "../messages.ts";
 
 /**
  * The one-line message for an error, and its hint line if any (no final
- * newline: stricli adds it). Anything that is not a {@link CliError} is a bug
+ * newline). Anything that is not a {@link CliError} is a bug
  * of ours, said as such; `SORACOM_VERBOSE` adds its stack.
  */
 export function errorLine(exc: unknown, ctx: Context): string {

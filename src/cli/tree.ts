@@ -1,17 +1,16 @@
 /**
  * The command tree: every command path (API and hand-written), its groups,
- * briefs, and how to build each command. Shared by the run (app.ts) and shell
+ * and how to build each command. Shared by the run (app.ts) and shell
  * completion (complete.ts).
  *
  * @module
  */
 
-import type { CliCommand } from "./flags.ts";
 import type { Commands } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
-import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
+import type { Command } from "./command.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 
 /**
@@ -28,7 +27,6 @@ export class Tree {
 
   /** The tree of `commands` (the catalogue, when loaded) and the hand-written commands. */
   constructor(
-    private readonly ctx: Context,
     /** The catalogue's commands; none for a run of hand-written commands only. */
     private readonly commands: Commands | undefined,
   ) {
@@ -44,11 +42,6 @@ export class Tree {
   /** The API operation of command `name`, if it is one (once loaded). */
   op(name: string): CatalogOperation | undefined {
     return this.commands?.op(name);
-  }
-
-  /** The API operation command `name` runs: none when a hand-written command has the name. */
-  apiOp(name: string): CatalogOperation | undefined {
-    return Object.hasOwn(HAND_WRITTEN, name) ? undefined : this.op(name);
   }
 
   /** True when `name` is a command (it may be a group too). */
@@ -69,25 +62,15 @@ export class Tree {
     return this.#children.get(name);
   }
 
-  /** The one-line description: the command's, or a group's list of children. */
-  brief(name: string): string {
-    if (Object.hasOwn(HAND_WRITTEN, name)) return HAND_WRITTEN[name].brief;
-    const op = this.op(name);
-    if (op) return `${op.method} ${op.path}`;
-    const children = this.children(name);
-    return children ? groupBrief(children) : "";
-  }
-
   /** Builds command `name` (importing only what it needs). */
-  async build(name: string): Promise<CliCommand> {
+  async build(name: string): Promise<Command> {
     await this.load(name);
     if (Object.hasOwn(HAND_WRITTEN, name)) {
-      return (await HAND_WRITTEN[name].load())(this.ctx, this.commands?.loaded());
+      return (await HAND_WRITTEN[name].load())(this.commands?.loaded());
     }
     const op = this.op(name);
     if (!op) throw new CliError("usage", said("unknownCommand", name, "soracom", []));
-    const { apiCommand } = await import("./api_command.ts");
-    return apiCommand(this.ctx, op, name);
+    return (await import("./api_run.ts")).apiCommand(op);
   }
 
   /** Records the children of `group` and of each of its children, in one pass over the names. */
@@ -113,13 +96,8 @@ export class Tree {
 }
 
 /** The tree, with the catalogue's command names unless `withCatalog` is false. */
-export async function buildTree(ctx: Context, withCatalog: boolean): Promise<Tree> {
-  if (!withCatalog) return new Tree(ctx, undefined);
+export async function buildTree(withCatalog: boolean): Promise<Tree> {
+  if (!withCatalog) return new Tree(undefined);
   const { loadCommands } = await import("../catalog/catalog.ts");
-  return new Tree(ctx, await loadCommands());
-}
-
-function groupBrief(children: ReadonlySet<string>): string {
-  const list = [...children].sort().join(", ");
-  return list.length > 70 ? `${list.slice(0, 67)}...` : list;
+  return new Tree(await loadCommands());
 }

@@ -15,7 +15,7 @@ import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.t
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../../src/catalog/types.ts";
 import type { GroupText } from "../../src/cli/help.ts";
-import { commandFlags } from "../../src/cli/api_run.ts";
+import { apiCommand } from "../../src/cli/api_run.ts";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
 import { runInProcess } from "../helpers/context.ts";
 
@@ -219,7 +219,7 @@ Deno.test("flag text: every command a text cites exists, with its flags, in both
           problems.push(`${lang}${path}: no command "soracom ${name}"`);
           continue;
         }
-        const known = op ? commandFlags(op) : {};
+        const known = op ? apiCommand(op).flags : {};
         for (const f of op ? flags : []) {
           if (!Object.hasOwn(known, f)) {
             problems.push(`${lang}${path}: soracom ${name} has no --${f}`);

@@ -12,7 +12,7 @@ import { runInProcess } from "../helpers/context.ts";
 import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
-import { commandFlags } from "../../src/cli/api_run.ts";
+import { apiCommand } from "../../src/cli/api_run.ts";
 import { wrap } from "../../src/cli/help.ts";
 import { parse as parseYaml } from "yaml";
 
@@ -75,7 +75,7 @@ Deno.test("help text: the 25 most used commands have examples, and every example
     for (const { command } of examples) {
       assert(command.includes(`soracom ${name}`), `${name}: ${command}`);
       if (!op || Object.hasOwn(HAND_WRITTEN, name)) continue;
-      const known = commandFlags(op);
+      const known = apiCommand(op).flags;
       for (const flag of command.match(/ --([a-z0-9-]+)/g) ?? []) {
         const f = flag.slice(3);
         assert(Object.hasOwn(known, f), `${name}: example uses --${f}, which it does not have`);

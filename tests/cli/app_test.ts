@@ -1,14 +1,11 @@
 /** Command-line behaviour: --help/--version everywhere, flag shadowing, progress, terminal for profileCommand. */
+import strict from "node:assert/strict";
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { jsonResponse, runInProcess, testContext } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { runCli } from "../../src/cli/app.ts";
-import { explicitValues, plainFlags, scanWords } from "../../src/cli/argv.ts";
-import { loadCatalog } from "../../src/catalog/catalog.ts";
-import { commandIndex } from "../helpers/catalog_index.ts";
-import { fc } from "../helpers/property.ts";
 import { VERSION } from "../../src/version.ts";
 import { authKey } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
@@ -53,27 +50,6 @@ Deno.test("--help works on the root, groups, API commands and hand-written comma
   const bare = await inProcess(["subscribers"]);
   assertEquals(bare.code, 0);
   assertStringIncludes(bare.stdout, "update-speed-class");
-});
-
-Deno.test("global flags may come before the command words", () => {
-  const prefixes = new Set(["soralets", "soralets list", "auth", "auth switch-user"]);
-  const isPrefix = (w: readonly string[]) => prefixes.has(w.join(" "));
-  assertEquals(scanWords(["--profile", "sam", "soralets", "list"], isPrefix), {
-    words: ["soralets", "list"],
-    rest: ["--profile", "sam"],
-    ended: false,
-  });
-  assertEquals(scanWords(["soralets", "--raw-output", "list", "--limit", "3"], isPrefix), {
-    words: ["soralets", "list"],
-    rest: ["--raw-output", "--limit", "3"],
-    ended: true,
-  });
-  // An unknown flag may take the next word: it stops the command words there.
-  assertEquals(scanWords(["auth", "--user-name", "switch-user"], isPrefix), {
-    words: ["auth"],
-    rest: ["--user-name", "switch-user"],
-    ended: true,
-  });
 });
 
 testWhere(
@@ -325,63 +301,6 @@ Deno.test("an inherited property name is not a flag (--constructor)", async () =
   assertStringIncludes(r.stderr, "unknown flag: --constructor");
 });
 
-Deno.test("plain flags parse to exactly what stricli hands the command, or go to stricli", async () => {
-  const { buildApplication, buildCommand, run } = await import("@stricli/core");
-  const { commandFlags } = await import("../../src/cli/api_run.ts");
-  const index = commandIndex(await loadCatalog());
-  let plain = 0;
-  let refused = 0;
-  // One command with integers, enums and booleans, one with an enum list and a body.
-  for (const name of ["subscribers list", "sandbox init"]) {
-    const specs = commandFlags(index.get(name)!);
-    let handed: unknown;
-    const app = buildApplication(
-      buildCommand<Record<string, unknown>, [], never>({
-        func(flags) {
-          handed = flags;
-        },
-        parameters: { flags: specs, positional: { kind: "tuple", parameters: [] } } as never,
-        docs: { brief: name },
-      }),
-      { name: "soracom", scanner: { caseStyle: "original" } },
-    );
-    const names = [...Object.keys(specs), "nope", "constructor"];
-    const value = fc.constantFrom("3", "-3", "x", "", "jp", "SMS", "a=b", "-", "--limit", "1.5");
-    const token = fc.tuple(
-      fc.constantFrom(...names),
-      fc.constantFrom("--", "--", "--", "-"),
-      value,
-      fc.nat(3),
-    )
-      .map(([flag, dashes, v, form]) =>
-        form === 0 ? [`${dashes}${flag}`] : form === 1 ? [`${dashes}${flag}=${v}`] : [
-          `${dashes}${flag}`,
-          v,
-        ]
-      );
-    await fc.assert(
-      fc.asyncProperty(fc.array(token, { maxLength: 5 }), async (uses) => {
-        const tokens = uses.flat();
-        const flags = plainFlags(tokens, specs);
-        if (flags === undefined) {
-          refused++;
-          return;
-        }
-        plain++;
-        handed = undefined;
-        const process = { stdout: { write() {} }, stderr: { write() {} }, exitCode: 0 };
-        // As the dispatcher hands them on: a flag of optional value given alone gets its value.
-        await run(app, explicitValues(tokens, specs), { process } as never);
-        assertEquals(process.exitCode, 0, tokens.join(" "));
-        assertEquals(flags, handed, tokens.join(" "));
-      }),
-      { numRuns: 500 },
-    );
-  }
-  // Both ways were taken, often.
-  assertEquals([plain > 200, refused > 200], [true, true], `${plain} plain, ${refused} refused`);
-});
-
 Deno.test("an unexpected error is still one line when reading SORACOM_VERBOSE fails too", async () => {
   const t = testContext({
     env: { HOME: "/nonexistent", SORACOM_ENDPOINT: "http://127.0.0.1:1" },
@@ -412,4 +331,64 @@ Deno.test("an unexpected error is still one line when reading SORACOM_VERBOSE fa
     t.stderr(),
     "Error: unexpected error: disk full (rerun with SORACOM_VERBOSE=1 for details)\n",
   );
+});
+
+Deno.test("help is our page whatever else the line holds, in the reader's language", async () => {
+  const ja = { LANG: "ja_JP.UTF-8" };
+  const page = await inProcess(["sims", "get", "--help"], ja);
+  strict.equal(page.code, 0);
+  strict.match(page.stdout, /フラグ:/);
+  for (
+    const args of [
+      ["sims", "get", "foo", "--help"],
+      ["sims", "get", "--bogus", "-h"],
+      ["help", "sims", "get", "--limit", "x"],
+    ]
+  ) {
+    const r = await inProcess(args, ja);
+    strict.deepEqual([r.code, r.stdout, r.stderr], [0, page.stdout, ""], args.join(" "));
+  }
+  const hand = await inProcess(["configure", "extra", "--help"], ja);
+  strict.deepEqual(hand.stdout, (await inProcess(["configure", "--help"], ja)).stdout);
+});
+
+Deno.test("every usage error is ours, in both languages, for API and hand-written commands alike", async () => {
+  const cases: [string[], string, string][] = [
+    [
+      ["configure", "get", "--profile"],
+      "flag needs an argument: --profile",
+      "--profile には値が必要です",
+    ],
+    [
+      ["subscribers", "list", "--profile"],
+      "flag needs an argument: --profile",
+      "--profile には値が必要です",
+    ],
+    [
+      ["unconfigure", "--yes=maybe"],
+      `invalid argument "maybe" for "--yes": not true or false`,
+      `"--yes" の値 "maybe" は true でも false でもありません`,
+    ],
+    [
+      ["configure", "get", "--prfile", "x"],
+      "unknown flag: --prfile (did you mean --profile?)",
+      "不明なフラグです: --prfile (--profile のことですか?)",
+    ],
+    [
+      ["configure", "get", "extra"],
+      "unexpected arguments passed => [extra]",
+      "余分な引数があります => [extra]",
+    ],
+    [
+      ["subscribers", "lst"],
+      `unknown command "lst" for "soracom subscribers" (did you mean "list"?); run 'soracom subscribers --help' for usage`,
+      `"soracom subscribers" に "lst" というコマンドはありません ("list" のことですか?)。使い方は 'soracom subscribers --help' で確認できます`,
+    ],
+  ];
+  for (const [args, en, ja] of cases) {
+    const r = await inProcess(args);
+    strict.deepEqual([r.code, r.stdout, r.stderr], [2, "", `Error: ${en}\n`], args.join(" "));
+    const j = await inProcess(args, { LANG: "ja_JP.UTF-8" });
+    strict.deepEqual([j.code, j.stderr], [2, `Error: ${ja}\n`], args.join(" "));
+  }
 });

@@ -31,10 +31,9 @@ import {
   type ValueFlags,
   valueFlags,
 } from "../api_run.ts";
-import { defineCommand, type OwnFlags } from "../command.ts";
+import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 import {
   booleanFlag,
-  type CliCommand,
   type GlobalFlagValues,
   globalOptions,
   repeatedStringFlag,
@@ -142,7 +141,7 @@ export async function runApi(
 }
 
 /** The `api` command. */
-export function apiCommand(): CliCommand {
+export function apiCommand(): Command {
   return defineCommand<OwnFlags<ApiFlags>>({
     flags: {
       ...valueFlags(),
@@ -155,8 +154,7 @@ export function apiCommand(): CliCommand {
       body: stringFlag("request body: JSON text, @FILE or - for stdin", "json"),
       paginate: booleanFlag("follow every page and print one list"),
     },
-    argument: { brief: "METHOD PATH", placeholder: "method-and-path" },
-    run: ({ ctx }, flags, args) => runApi(ctx, flags, args),
-    docs: { brief: "call any API endpoint (as gh api)" },
+    takesArguments: true,
+    run: (ctx, flags, args) => runApi(ctx, flags, args),
   });
 }

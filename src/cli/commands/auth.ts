@@ -12,9 +12,7 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { stringifyPretty } from "../../json/mod.ts";
-import { referenceUrl } from "../../catalog/catalog.ts";
 import { credentialSource, type Invocation, prepare } from "../../auth/credentials.ts";
 import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
@@ -23,7 +21,12 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { operationFlags, runApiCommand } from "../api_run.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
-import { defineCommand, type OperationFlagValues, type OwnFlags } from "../command.ts";
+import {
+  type Command,
+  defineCommand,
+  type OperationFlagValues,
+  type OwnFlags,
+} from "../command.ts";
 import { messages } from "../../messages.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
@@ -69,24 +72,12 @@ export async function runAuth(ctx: Context, op: CatalogOperation, flags: AuthFla
 }
 
 /** The `auth` command. */
-export function authCommand(ctx: Context, catalog: Catalog | undefined): CliCommand {
+export function authCommand(catalog: Catalog | undefined): Command {
   const op = operation(catalog, "auth");
   return defineCommand<Record<never, never>, OperationFlagValues>({
     flags: {},
     operationFlags: operationFlags(op),
-    run: ({ ctx }, flags) => runAuth(ctx, op, flags),
-    docs: {
-      brief: "log in and print the API key and token",
-      fullDescription: [
-        "POST /v1/auth",
-        `API reference: ${referenceUrl(op, ctx.lang)}`,
-        "Subcommands: soracom auth status, export, switch-user, issue-password-reset-token,",
-        "verify-password-reset-token.",
-        "With --auth-key-id/--auth-key, --email/--password or --operator-id/--user-name/--password,",
-        "logs in with those (as soracom-cli does). Without them, logs in as every command does",
-        "(--profile, profileCommand, MFA, session cache) and prints that session.",
-      ].join("\n"),
-    },
+    run: (ctx, flags) => runAuth(ctx, op, flags),
   });
 }
 
@@ -172,23 +163,13 @@ export async function runLogout(
 }
 
 /** The `logout` command. */
-export function logoutCommand(ctx: Context, catalog: Catalog | undefined): CliCommand {
+export function logoutCommand(catalog: Catalog | undefined): Command {
   const op = operation(catalog, "logout");
   return defineCommand<OwnFlags<LogoutFlags>>({
     flags: {
       all: booleanFlag("log out every cached session"),
       local: booleanFlag("delete the sessions here without asking the server to revoke them"),
     },
-    run: ({ ctx }, flags) => runLogout(ctx, op, flags),
-    docs: {
-      brief: "revoke the session and delete it from the cache",
-      fullDescription: [
-        "POST /v1/auth/logout",
-        `API reference: ${referenceUrl(op, ctx.lang)}`,
-        "Revokes the cached session on the server and deletes it; with --all, every cached session.",
-        "With --local, deletes them here only. A server that cannot be reached does not keep a",
-        "session: it is deleted here, and the exit status is 6.",
-      ].join("\n"),
-    },
+    run: (ctx, flags) => runLogout(ctx, op, flags),
   });
 }

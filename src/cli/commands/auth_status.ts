@@ -8,7 +8,6 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { type JsonValue, RawNumber, stringifyPretty } from "../../json/mod.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
@@ -18,7 +17,7 @@ import { type Messages, messages } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { columns } from "../../output/table.ts";
-import { defineCommand, type OwnFlags } from "../command.ts";
+import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 
 /** The flags of `auth status`. */
 export interface AuthStatusFlags extends GlobalFlagValues {
@@ -139,11 +138,12 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
 }
 
 /** The `auth status` command. */
-export function authStatusCommand(ctx: Context): CliCommand {
-  const m = messages(ctx.lang);
+export function authStatusCommand(): Command {
   return defineCommand<OwnFlags<AuthStatusFlags>>({
-    flags: { all: booleanFlag(m.flagStatusAll), json: booleanFlag(m.flagJson) },
-    run: async (app, flags) => app.setExitCode(await runAuthStatus(app.ctx, flags)),
-    docs: { brief: m.briefAuthStatus, fullDescription: m.helpAuthStatus },
+    flags: {
+      all: booleanFlag("every profile in the profile folder"),
+      json: booleanFlag("print JSON (for scripts)"),
+    },
+    run: runAuthStatus,
   });
 }

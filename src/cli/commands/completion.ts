@@ -11,8 +11,7 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
-import { defineCommand } from "../command.ts";
+import { type Command, defineCommand } from "../command.ts";
 
 /** The shells `soracom completion` writes scripts for. */
 export type Shell = "bash" | "zsh" | "fish";
@@ -128,51 +127,30 @@ export function completionScript(shell: Shell): string {
   return SCRIPTS[shell];
 }
 
-function scriptCommand(shell: Shell, brief: string, fullDescription: string): CliCommand {
+/** The command that prints `shell`'s completion script. */
+function scriptCommand(shell: Shell): Command {
   return defineCommand<Record<never, never>>({
     flags: {},
-    run: ({ ctx }) => ctx.stdout.write(completionScript(shell)),
-    docs: { brief, fullDescription },
+    run: (ctx) => ctx.stdout.write(completionScript(shell)),
   });
 }
 
 /** `completion`: the bash script (soracom-cli prints bash when no shell is named). */
-export function completionCommand(): CliCommand {
-  return scriptCommand(
-    "bash",
-    "print a shell completion script (bash, zsh or fish; bash by default)",
-    [
-      "Prints the bash completion script, as 'soracom completion bash' does. For the others:",
-      "  soracom completion zsh",
-      "  soracom completion fish",
-      "Each script's first lines say how to load it.",
-    ].join("\n"),
-  );
+export function completionCommand(): Command {
+  return scriptCommand("bash");
 }
 
 /** `completion bash`. */
-export function completionBashCommand(): CliCommand {
-  return scriptCommand(
-    "bash",
-    "print the bash completion script",
-    'Load it with: eval "$(soracom completion bash)"',
-  );
+export function completionBashCommand(): Command {
+  return scriptCommand("bash");
 }
 
 /** `completion zsh`. */
-export function completionZshCommand(): CliCommand {
-  return scriptCommand(
-    "zsh",
-    "print the zsh completion script",
-    "Load it with: source <(soracom completion zsh)   (after compinit)",
-  );
+export function completionZshCommand(): Command {
+  return scriptCommand("zsh");
 }
 
 /** `completion fish`. */
-export function completionFishCommand(): CliCommand {
-  return scriptCommand(
-    "fish",
-    "print the fish completion script",
-    "Load it with: soracom completion fish | source",
-  );
+export function completionFishCommand(): Command {
+  return scriptCommand("fish");
 }

@@ -7,7 +7,6 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { selectedProfileName } from "../../auth/credentials.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
@@ -30,7 +29,7 @@ import {
   globalOptions,
   stringFlag,
 } from "../flags.ts";
-import { defineCommand, type OwnFlags } from "../command.ts";
+import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 
 /** The flags that answer configure's questions (any of them means "scripted"). */
 export interface ConfigureAnswers {
@@ -288,24 +287,12 @@ export async function runConfigure(ctx: Context, flags: ConfigureFlags): Promise
 }
 
 /** The `configure` command. */
-export function configureCommand(): CliCommand {
+export function configureCommand(): Command {
   return defineCommand<OwnFlags<ConfigureFlags>>({
     flags: CONFIGURE_FLAGS,
-    run: ({ ctx }, flags) => runConfigure(ctx, flags),
-    docs: { brief: "create or update a profile", fullDescription: CONFIGURE_PAGE },
+    run: (ctx, flags) => runConfigure(ctx, flags),
   });
 }
-
-/** `configure`'s English page (the help pages read `catalog/text/`). */
-const CONFIGURE_PAGE = [
-  "Asks on the terminal, or takes the answers as flags:",
-  "  AuthKey:      --auth-key-id ID --auth-key SECRET",
-  "  root user:    --email EMAIL --password PASSWORD",
-  "  SAM user:     --operator-id OP... --user-name NAME --password PASSWORD",
-  "  switch user:  --source-profile NAME --operator-id OP... --user-name NAME",
-  "  command:      --profile-command 'op item get ... --format json | jq ...'",
-  "plus --coverage-type jp|g, --endpoint URL, --mfa-otp-command CMD, --overwrite.",
-].join("\n");
 
 /** `configure get`: the profile as soracom-cli prints it (its key order, tab indent). */
 export async function runConfigureGet(ctx: Context, flags: GlobalFlagValues): Promise<void> {
@@ -322,11 +309,10 @@ export async function runConfigureGet(ctx: Context, flags: GlobalFlagValues): Pr
 }
 
 /** The `configure get` command. */
-export function configureGetCommand(): CliCommand {
+export function configureGetCommand(): Command {
   return defineCommand<Record<never, never>>({
     flags: {},
-    run: ({ ctx }, flags) => runConfigureGet(ctx, flags),
-    docs: { brief: "print a profile" },
+    run: (ctx, flags) => runConfigureGet(ctx, flags),
   });
 }
 
@@ -385,10 +371,9 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
 }
 
 /** The `unconfigure` command. */
-export function unconfigureCommand(): CliCommand {
+export function unconfigureCommand(): Command {
   return defineCommand<OwnFlags<UnconfigureFlags>>({
     flags: { yes: booleanFlag("remove without asking") },
-    run: ({ ctx }, flags) => runUnconfigure(ctx, flags),
-    docs: { brief: "remove a profile" },
+    run: (ctx, flags) => runUnconfigure(ctx, flags),
   });
 }

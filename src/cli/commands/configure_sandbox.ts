@@ -6,7 +6,6 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { callApi, responseError } from "../../api/client.ts";
 import { requireSafeEndpoint } from "../../auth/credentials.ts";
 import { defaultEndpoint } from "../../api/endpoint.ts";
@@ -15,7 +14,7 @@ import { CliError } from "../../errors.ts";
 import { ask as askOn, choose, flagString } from "./prompts.ts";
 import { profileDir, profilePath, sanitizeProfileName, saveProfile } from "../../profile/store.ts";
 import { booleanFlag, type FlagSpecsOf, type GlobalFlagValues, stringFlag } from "../flags.ts";
-import { defineCommand } from "../command.ts";
+import { type Command, defineCommand } from "../command.ts";
 import { messages, said } from "../../messages.ts";
 
 /** `configure-sandbox`'s own flags: every answer (the profile name is `--profile`). */
@@ -113,16 +112,9 @@ export async function runConfigureSandbox(
 }
 
 /** The `configure-sandbox` command. */
-export function configureSandboxCommand(): CliCommand {
+export function configureSandboxCommand(): Command {
   return defineCommand<SandboxAnswers>({
     flags: FLAGS,
-    run: ({ ctx }, flags) => runConfigureSandbox(ctx, flags),
-    docs: {
-      brief: "create an API Sandbox operator and a profile for it",
-      fullDescription: [
-        "POST /v1/sandbox/init, then saves profile 'sandbox' (or --profile).",
-        "Asks on the terminal unless --auth-key-id, --auth-key, --email and --password are all given.",
-      ].join("\n"),
-    },
+    run: (ctx, flags) => runConfigureSandbox(ctx, flags),
   });
 }

@@ -15,7 +15,6 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { stringifyPretty } from "../../json/mod.ts";
 import { prepare } from "../../auth/credentials.ts";
 import { obtainSession } from "../../auth/session.ts";
@@ -24,7 +23,7 @@ import { CliError } from "../../errors.ts";
 import { messages } from "../../messages.ts";
 import { posixQuote } from "../../profile/shell_words.ts";
 import { type GlobalFlagValues, globalOptions, stringFlag } from "../flags.ts";
-import { defineCommand, type OwnFlags } from "../command.ts";
+import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 
 /** A session handed to another tool needs at least this long left (as `soracom auth`). */
 const HANDED_OUT_MIN_MS = 10 * 60_000;
@@ -75,13 +74,11 @@ export async function runExec(
 }
 
 /** The `exec` command. */
-export function execCommand(ctx: Context): CliCommand {
-  const m = messages(ctx.lang);
+export function execCommand(): Command {
   return defineCommand<Record<never, never>>({
     flags: {},
-    argument: { brief: m.execCommandArg, placeholder: "command" },
-    run: async (app, flags, command) => app.setExitCode(await runExec(app.ctx, flags, command)),
-    docs: { brief: m.briefExec, fullDescription: m.helpExec },
+    takesArguments: true,
+    run: runExec,
   });
 }
 
@@ -107,11 +104,9 @@ export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promi
 }
 
 /** The `auth export` command. */
-export function authExportCommand(ctx: Context): CliCommand {
-  const m = messages(ctx.lang);
+export function authExportCommand(): Command {
   return defineCommand<OwnFlags<AuthExportFlags>>({
-    flags: { format: stringFlag(m.flagExportFormat, "env|json") },
-    run: ({ ctx }, flags) => runAuthExport(ctx, flags),
-    docs: { brief: m.briefAuthExport, fullDescription: m.helpAuthExport },
+    flags: { format: stringFlag("env (export lines, the default) or json", "env|json") },
+    run: (ctx, flags) => runAuthExport(ctx, flags),
   });
 }

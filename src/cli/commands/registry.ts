@@ -5,16 +5,15 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import type { Catalog } from "../../catalog/types.ts";
-import type { Context } from "../../context.ts";
+import type { Command } from "../command.ts";
 
 /**
  * Builds a command. `catalog` holds the operations of the catalogue groups
  * loaded so far (the command's own among them), and none for a run of
  * hand-written commands only.
  */
-export type CommandBuilder = (ctx: Context, catalog: Catalog | undefined) => CliCommand;
+export type CommandBuilder = (catalog: Catalog | undefined) => Command;
 
 /** One hand-written command. */
 export interface HandWritten {

@@ -16,7 +16,6 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { z } from "zod";
 import { USER_AGENT } from "../../api/http.ts";
 import type { Context } from "../../context.ts";
@@ -40,7 +39,7 @@ import { RELEASE_PUBLIC_KEYS } from "../../release_key.ts";
 import { isLoopback } from "../../api/endpoint.ts";
 import { collectCapped } from "../../system/files.ts";
 import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
-import { defineCommand, type OwnFlags } from "../command.ts";
+import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 import { messages, said } from "../../messages.ts";
 
 const INFO_TIMEOUT_MS = 30_000;
@@ -387,20 +386,9 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
 }
 
 /** The `self-update` command. */
-export function selfUpdateCommand(): CliCommand {
+export function selfUpdateCommand(): Command {
   return defineCommand<OwnFlags<SelfUpdateFlags>>({
     flags: { yes: booleanFlag("update without asking") },
-    run: ({ ctx }, flags) => runSelfUpdate(ctx, flags),
-    docs: {
-      brief: "update soracom to the latest release",
-      fullDescription: [
-        `Asks ${DEFAULT_RELEASES_URL}/repos/${RELEASE_REPO}/releases/latest (or`,
-        "$SORACOM_RELEASES_URL) for the latest release; when it is newer, downloads the executable",
-        `for this OS and architecture, checks it against ${CHECKSUMS_ASSET} (itself signed by the`,
-        "release key built into soracom) and replaces this one. Files come only over https from",
-        "the release hosts.",
-        "Asks before replacing unless --yes is given.",
-      ].join("\n"),
-    },
+    run: (ctx, flags) => runSelfUpdate(ctx, flags),
   });
 }

@@ -4,15 +4,13 @@
  * @module
  */
 
-import type { CliCommand } from "../flags.ts";
 import { VERSION_LINE } from "../../version.ts";
-import { defineCommand } from "../command.ts";
+import { type Command, defineCommand } from "../command.ts";
 
 /** The `version` command. */
-export function versionCommand(): CliCommand {
+export function versionCommand(): Command {
   return defineCommand<Record<never, never>>({
     flags: {},
-    run: ({ ctx }) => ctx.stdout.write(VERSION_LINE),
-    docs: { brief: "print the version" },
+    run: (ctx) => ctx.stdout.write(VERSION_LINE),
   });
 }
