@@ -6,8 +6,9 @@
  * per catalogue group (`src/catalog/help/GROUP.json`) and `_root.json`, plus a
  * loader module, so a command's help reads its own group's text only.
  *
- * It refuses (and lists) any command, parameter, group or sub-group without
- * text in both languages, and any text naming something the catalogue lacks.
+ * It refuses (and lists) any command, parameter, group, sub-group or
+ * hand-written command's flag without text in both languages, and any text
+ * naming something that does not exist (a flag, a command, a page).
  * `--check` writes nothing and fails when a file would change.
  *
  * @module
@@ -15,7 +16,9 @@
 
 import { groupOf, loadCatalog } from "../src/catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
+import { apiCommand } from "../src/cli/api_run.ts";
 import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
+import { GLOBAL_FLAGS } from "../src/cli/flags.ts";
 import type { Both, Example, GroupText, RootText } from "../src/cli/help.ts";
 
 /** The languages every text exists in. */
@@ -37,6 +40,7 @@ export interface AuthoredText {
   readonly globalFlags: Record<string, string>;
   readonly commonFlags: Record<string, string>;
   readonly handWrittenFlags: Record<string, Record<string, string>>;
+  readonly details: Record<string, string>;
 }
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -114,14 +118,68 @@ function unshownTexts(catalog: Catalog, t: AuthoredText): string[] {
 }
 
 /**
+ * Each hand-written command's own flags (not the global ones, nor those of the
+ * catalogue operation it stands for): those its `handWrittenFlags` text covers.
+ */
+export async function handWrittenFlagNames(
+  catalog: Catalog,
+): Promise<Record<string, readonly string[]>> {
+  const out: Record<string, readonly string[]> = {};
+  for (const [name, command] of Object.entries(HAND_WRITTEN)) {
+    const { flags } = (await command.load())(catalog);
+    const op = catalog.operations.find((o) => o.names.includes(name));
+    const opFlags = op ? apiCommand(op).flags : {};
+    out[name] = Object.keys(flags).filter((f) =>
+      flags[f] !== GLOBAL_FLAGS[f] && !Object.hasOwn(opFlags, f)
+    );
+  }
+  return out;
+}
+
+/** Missing and stray texts of the hand-written commands' flags and pages. */
+function handWrittenProblems(
+  texts: Record<Lang, AuthoredText>,
+  handFlags: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const problems: string[] = [];
+  for (const lang of LANGS) {
+    const t = texts[lang];
+    for (const [name, flags] of Object.entries(handFlags)) {
+      for (const flag of flags) {
+        if (!t.handWrittenFlags[name]?.[flag]) {
+          problems.push(`${lang}: no text for ${name} --${flag}`);
+        }
+      }
+    }
+    for (const [name, flags] of Object.entries(t.handWrittenFlags)) {
+      for (const flag of Object.keys(flags)) {
+        if (!handFlags[name]?.includes(flag)) {
+          problems.push(`${lang}: text for an unknown flag: ${name} --${flag}`);
+        }
+      }
+    }
+    for (const name of Object.keys(t.details)) {
+      if (!Object.hasOwn(HAND_WRITTEN, name)) {
+        problems.push(`${lang}: a page for an unknown command: ${name}`);
+      }
+      const other = texts[lang === "en" ? "ja" : "en"];
+      if (!other.details[name]) problems.push(`${lang}: a page in one language only: ${name}`);
+    }
+  }
+  return problems;
+}
+
+/**
  * Every file the generator writes, by path below `src/catalog/`, and the
- * problems that stop it (missing or stray text).
+ * problems that stop it (missing or stray text). `handFlags` are the
+ * hand-written commands' own flags ({@link handWrittenFlagNames}).
  */
 export function renderHelpFiles(
   catalog: Catalog,
   texts: Record<Lang, AuthoredText>,
+  handFlags: Readonly<Record<string, readonly string[]>>,
 ): { files: Map<string, string>; problems: string[] } {
-  const problems: string[] = [];
+  const problems = handWrittenProblems(texts, handFlags);
   const groups = new Map<string, Record<string, GroupText["operations"][string]>>();
   const commandNames = new Set<string>(Object.keys(HAND_WRITTEN));
   for (const op of catalog.operations) {
@@ -216,6 +274,7 @@ export function renderHelpFiles(
           globalFlags: pickAll((t) => t.globalFlags),
           commonFlags: pickAll((t) => t.commonFlags),
           handWrittenFlags: pickAll((t) => t.handWrittenFlags),
+          details: pickAll((t) => t.details),
           examples: handExamples,
         } satisfies RootText,
       })
@@ -246,7 +305,12 @@ export async function readAuthoredText(): Promise<Record<Lang, AuthoredText>> {
 
 async function main(args: readonly string[]): Promise<number> {
   const check = args.includes("--check");
-  const { files, problems } = renderHelpFiles(await loadCatalog(), await readAuthoredText());
+  const catalog = await loadCatalog();
+  const { files, problems } = renderHelpFiles(
+    catalog,
+    await readAuthoredText(),
+    await handWrittenFlagNames(catalog),
+  );
   if (problems.length > 0) {
     console.error(`gen_help_text: ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
     return 1;

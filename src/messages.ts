@@ -53,18 +53,6 @@ export const en = {
   timeIn: (span: string) => `in ${span}`,
   timeAgo: (span: string) => `${span} ago`,
   // auth status.
-  briefAuthStatus: "show each profile's session: who, where, until when (no secrets)",
-  helpAuthStatus: [
-    "Shows, for the profile (or every profile with --all), who it logs in as, the endpoint,",
-    "whether a session is cached and when it ends, and what the next login would run.",
-    "Nothing is run or sent. SESSION is 'cached' (its own session), 'from source' (a switch-user",
-    "profile whose source has a session: a new one is made without a login), 'given' (API key",
-    "and token from flags or SORACOM_API_KEY/SORACOM_API_TOKEN) or 'none' (the next command logs in).",
-    "Exit status: 0 when the profile's next command needs no login, 1 when it does.",
-    "With --all: 0 unless a profile cannot be read.",
-  ].join("\n"),
-  flagStatusAll: "every profile in the profile folder",
-  flagJson: "print JSON (for scripts)",
   statusColumns: ["PROFILE", "KIND", "WHO", "ENDPOINT", "SESSION", "EXPIRES", "NEXT LOGIN RUNS"],
   credentialKind: {
     apiKey: "API key",
@@ -303,6 +291,13 @@ export const en = {
     `${sums} of v${version} has no line for ${name}; soracom was not changed`,
   cannotReplace: (target: string, why: string) =>
     `cannot replace ${target}: ${why}; soracom was not changed`,
+  updated: (from: string, to: string, target: string) =>
+    `soracom updated from v${from} to v${to} (${target}).`,
+  releaseAnswer: "the release answer",
+  invalidUrl: "(an invalid URL)",
+  noAnswerInTime: "no answer before the timeout",
+  cannotRename: "cannot rename files in this context",
+  catalogueLacks: (name: string) => `the catalogue has no '${name}' command`,
   // Questions (configure).
   askNotEmpty: "This cannot be empty.",
   chooseANumber: (max: number) => `Type a number from 1 to ${max}.`,
@@ -372,25 +367,8 @@ export const en = {
     "Run 'soracom help COMMAND' (or 'soracom COMMAND --help') for what a command does and its flags. Documentation: https://users.soracom.io/",
   helpGroupMore: (name: string) => `Run 'soracom help ${name} COMMAND' for a command's flags.`,
   // exec and auth export.
-  briefExec: "run a command with the profile's session in its environment",
-  helpExec: [
-    "Runs COMMAND with SORACOM_API_KEY, SORACOM_API_TOKEN, SORACOM_OPERATOR_ID, SORACOM_ENDPOINT",
-    "and SORACOM_PROFILE set from the profile's session (cached, or a login with the OTP, once),",
-    "and exits with its status. soracom run inside uses that session without logging in.",
-    "Put -- before the command:",
-    "  soracom exec --profile sam -- ./report.sh --month 2026-12",
-  ].join("\n"),
-  execCommandArg: "the command and its arguments, after --",
   execNoCommand: "exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]",
   execNotFound: (program: string) => `exec: command not found: ${program}`,
-  briefAuthExport: "print the profile's session as environment variables (for eval)",
-  helpAuthExport: [
-    "Prints SORACOM_API_KEY, SORACOM_API_TOKEN, SORACOM_OPERATOR_ID, SORACOM_ENDPOINT and",
-    "SORACOM_PROFILE for the profile's session, as export lines for a POSIX shell, or with",
-    "--format json as one object. The output holds the session's secrets: eval it, do not share it.",
-    `  eval "$(soracom auth export --profile sam)"`,
-  ].join("\n"),
-  flagExportFormat: "env (export lines, the default) or json",
   exportFormat: (format: string) =>
     `invalid value ${JSON.stringify(format)} for "--format": allowed values are env, json`,
 };
@@ -419,19 +397,6 @@ const ja: Messages = {
   timeUnits: { d: "日", h: "時間", m: "分", s: "秒" },
   timeIn: (span) => `あと ${span}`,
   timeAgo: (span) => `${span} 前`,
-  briefAuthStatus:
-    "各プロファイルのセッション (誰として、どこに、いつまで) を表示 (秘密情報は出しません)",
-  helpAuthStatus: [
-    "プロファイル (--all ではすべてのプロファイル) について、ログインするユーザー、エンドポイント、",
-    "キャッシュされたセッションの有無と終了時刻、次のログインで実行されるコマンドを表示します。",
-    "何も実行・送信しません。セッションの値: 'キャッシュ' (自分のセッション)、'ソースから' (ソースの",
-    "セッションがあるスイッチユーザー: ログインせずに新しいセッションを作ります)、'指定' (フラグまたは",
-    "SORACOM_API_KEY/SORACOM_API_TOKEN の API キーとトークン)、'なし' (次のコマンドでログインします)。",
-    "終了ステータス: 次のコマンドでログインが不要なら 0、必要なら 1。",
-    "--all では、読めないプロファイルがない限り 0。",
-  ].join("\n"),
-  flagStatusAll: "プロファイルフォルダーのすべてのプロファイル",
-  flagJson: "JSON で出力 (スクリプト向け)",
   statusColumns: [
     "プロファイル",
     "種類",
@@ -665,6 +630,12 @@ const ja: Messages = {
     `v${version} の ${sums} に ${name} の行がありません。soracom は変更していません`,
   cannotReplace: (target, why) =>
     `${target} を置き換えられません: ${why}。soracom は変更していません`,
+  updated: (from, to, target) => `soracom を v${from} から v${to} に更新しました (${target})。`,
+  releaseAnswer: "リリース情報の応答",
+  invalidUrl: "(不正な URL)",
+  noAnswerInTime: "タイムアウトまでに応答がありません",
+  cannotRename: "この環境ではファイルの名前を変更できません",
+  catalogueLacks: (name) => `カタログに '${name}' コマンドがありません`,
   askNotEmpty: "空にはできません。",
   chooseANumber: (max) => `1 から ${max} までの数字を入力してください。`,
   configureIntro: (path, dir) =>
@@ -730,25 +701,8 @@ const ja: Messages = {
   helpMore:
     "コマンドの内容とフラグは 'soracom help COMMAND' (または 'soracom COMMAND --help') で確認できます。ドキュメント: https://users.soracom.io/ja-jp/",
   helpGroupMore: (name) => `各コマンドのフラグは 'soracom help ${name} COMMAND' で確認できます。`,
-  briefExec: "プロファイルのセッションを環境変数に入れてコマンドを実行",
-  helpExec: [
-    "SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_OPERATOR_ID、SORACOM_ENDPOINT、SORACOM_PROFILE を",
-    "プロファイルのセッション (キャッシュ、なければ一度だけ OTP 付きでログイン) から設定して COMMAND を",
-    "実行し、その終了ステータスで終了します。中で実行した soracom はログインせずにそのセッションを使います。",
-    "コマンドの前に -- を置きます:",
-    "  soracom exec --profile sam -- ./report.sh --month 2026-12",
-  ].join("\n"),
-  execCommandArg: "-- の後に続くコマンドとその引数",
   execNoCommand: "exec にはコマンドが必要です: soracom exec --profile NAME -- COMMAND [ARGS...]",
   execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,
-  briefAuthExport: "プロファイルのセッションを環境変数として出力 (eval 用)",
-  helpAuthExport: [
-    "プロファイルのセッションの SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_OPERATOR_ID、",
-    "SORACOM_ENDPOINT、SORACOM_PROFILE を POSIX シェルの export 行として、--format json では",
-    "1 つのオブジェクトとして出力します。出力にはセッションの秘密情報が含まれます。eval で使い、共有しないでください。",
-    `  eval "$(soracom auth export --profile sam)"`,
-  ].join("\n"),
-  flagExportFormat: "env (export 行、既定) または json",
   exportFormat: (format) =>
     `"--format" の値 ${JSON.stringify(format)} は使えません。使える値: env, json`,
 };

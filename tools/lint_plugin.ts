@@ -17,6 +17,11 @@
  *   `detectLang` elsewhere, or naming a locale variable (`LANG`, `LC_ALL`,
  *   `LC_MESSAGES`, `LANGUAGE`) outside `context.ts` and the permission list, is
  *   reported.
+ * - `soracom/words-in-text`: no text a user reads is written in `src/cli/`.
+ *   Help (summaries, flag texts, pages) lives in `src/catalog/text/*.json`,
+ *   messages (errors, prompts, hints) in `src/messages.ts`, both in English
+ *   and Japanese; a command's spec carries names and types only. A string of
+ *   three or more words, or with Japanese in it, is reported there.
  *
  * @module
  */
@@ -92,6 +97,17 @@ function endsWithAny(filename: string, ends: readonly string[]): boolean {
   return ends.some((end) => file.endsWith(end));
 }
 
+/** Three words in a row: prose, not a name, a flag or a placeholder. */
+const PROSE = /[A-Za-z][A-Za-z']+[ ,;:]+[A-Za-z][A-Za-z']+[ ,;:]+[A-Za-z][A-Za-z']+/;
+
+/** Japanese script. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/** Whether `file` is in `src/cli/`, where nothing a user reads is written. */
+function inCli(filename: string): boolean {
+  return held(filename) && filename.replaceAll("\\", "/").includes("/src/cli/");
+}
+
 const plugin: Deno.lint.Plugin = {
   name: "soracom",
   rules: {
@@ -135,6 +151,28 @@ const plugin: Deno.lint.Plugin = {
                 });
               }
             }
+          },
+        };
+      },
+    },
+    "words-in-text": {
+      create(context) {
+        if (!inCli(context.filename)) return {};
+        const check = (node: Deno.lint.Node, text: string) => {
+          if (!PROSE.test(text) && !JAPANESE.test(text)) return;
+          context.report({
+            node,
+            message: `words a user reads, written in src/cli: ${JSON.stringify(text.slice(0, 40))}`,
+            hint:
+              "help goes in src/catalog/text/*.json, messages in src/messages.ts (both languages)",
+          });
+        };
+        return {
+          Literal(node) {
+            if (typeof node.value === "string") check(node, node.value);
+          },
+          TemplateLiteral(node) {
+            check(node, node.quasis.map((q) => q.cooked ?? q.raw).join("X"));
           },
         };
       },

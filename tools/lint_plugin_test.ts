@@ -54,3 +54,27 @@ Deno.test("one-language-decision: detectLang and the locale variables only where
   assert.deepEqual(report("/repo/src/permissions.ts", 'const v = { LANG: "x", k: "LANG" };\n'), []);
   assert.deepEqual(report("/repo/tests/x_test.ts", call), []);
 });
+
+Deno.test("words-in-text: prose or Japanese written in src/cli is reported; names, flags and placeholders are not", () => {
+  const report = (file: string, source: string) =>
+    Deno.lint.runPlugin(plugin, file, source)
+      .filter((d) => d.id === "soracom/words-in-text").length;
+  const cli = "/repo/src/cli/commands/x.ts";
+  assert.equal(report(cli, `const f = booleanFlag("replace an existing profile");\n`), 1);
+  assert.equal(report(cli, "const t = `soracom updated from v${a} to v${b}`;\n"), 1);
+  assert.equal(report(cli, `const t = "プロファイルを削除";\n`), 1);
+  assert.equal(
+    report(cli, `const f = { "auth-key": stringFlag("secret"), x: enumFlag("x", ["a", "b"]) };\n`),
+    0,
+  );
+  assert.equal(
+    report(cli, `import { a } from "../../messages.ts";\nconst k = "auth status";\n`),
+    0,
+  );
+  // Messages and help text live elsewhere; tests may say anything.
+  assert.equal(report("/repo/src/messages.ts", `const m = "replace an existing profile";\n`), 0);
+  assert.equal(
+    report("/repo/tests/cli/x_test.ts", `const m = "replace an existing profile";\n`),
+    0,
+  );
+});

@@ -17,7 +17,7 @@ import {
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
 import { callWithSession, type Sender } from "../auth/session.ts";
-import type { CatalogBodyProp, CatalogOperation, CatalogParam } from "../catalog/types.ts";
+import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import {
@@ -35,31 +35,15 @@ import {
 import { messages, said } from "../messages.ts";
 import { type Command, defineCommand, type OperationFlagValues } from "./command.ts";
 
-function describe(p: CatalogParam | CatalogBodyProp, where: string): string {
-  const parts = [p.type === "array" ? "strings, repeat or comma-separate" : p.type, where];
-  if (p.required && !(p.name === "operator_id" || p.name === "operatorId")) parts.push("required");
-  if (p.default !== undefined) parts.push(`default: ${p.default}`);
-  if (p.enum) parts.push(`one of: ${p.enum.join(", ")}`);
-  return parts.join("; ");
-}
-
 /** The command's own flags (parameters, body properties, --body, --fetch-all, --jsonl). */
 export function operationFlags(op: CatalogOperation): FlagSpecs {
   const flags: FlagSpecs = {};
-  for (const p of op.params) flags[p.flag] = typedFlag(p.flag, p.type, describe(p, p.in), p.enum);
-  for (const p of op.body?.props ?? []) {
-    flags[p.flag] ??= typedFlag(p.flag, p.type, describe(p, "body"), p.enum);
+  for (const p of [...op.params, ...op.body?.props ?? []]) {
+    flags[p.flag] ??= typedFlag(p.flag, p.type, p.enum);
   }
-  if (op.body) {
-    flags.body = stringFlag(
-      op.body.kind === "object"
-        ? "request body: JSON text, @FILE or - for stdin; flags overwrite its keys"
-        : `request body (${op.body.contentType}): text, @FILE or - for stdin, sent as given`,
-      "json",
-    );
-  }
-  if (op.pagination) flags["fetch-all"] = booleanFlag("fetch every page and print one array");
-  if (op.arrayResponse) flags.jsonl = booleanFlag("print one compact JSON element per line");
+  if (op.body) flags.body = stringFlag("json");
+  if (op.pagination) flags["fetch-all"] = booleanFlag();
+  if (op.arrayResponse) flags.jsonl = booleanFlag();
   // Ours, on every API command (an operation's own flag of the same name would win).
   for (const [name, spec] of Object.entries(valueFlags())) flags[name] ??= spec;
   return flags;
@@ -78,13 +62,9 @@ export interface ValueFlags {
 /** The specs of {@link ValueFlags}. */
 export function valueFlags(): FlagSpecsOf<ValueFlags> {
   return {
-    query: stringFlag("JMESPath expression applied to the response", "expression"),
-    output: enumFlag("output", "output format", OUTPUT_FORMATS),
-    "dry-run": optionalValueFlag(
-      "dry-run",
-      "print the request instead of sending it (curl: as a curl command)",
-      ["http", "curl"],
-    ),
+    query: stringFlag("expression"),
+    output: enumFlag("output", OUTPUT_FORMATS),
+    "dry-run": optionalValueFlag("dry-run", ["http", "curl"]),
   };
 }
 

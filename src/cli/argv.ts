@@ -221,7 +221,7 @@ function specOf(token: string, name: string, specs: Readonly<FlagSpecs>): FlagSp
  * import { readFlags } from "./argv.ts";
  * import { booleanFlag, stringFlag } from "./flags.ts";
  *
- * const specs = { name: stringFlag("a name"), loud: booleanFlag("shout") };
+ * const specs = { name: stringFlag(), loud: booleanFlag() };
  * const { values, args } = readFlags(["--name", "a", "x", "--name=b", "--loud", "--", "-y"], specs);
  * assert.deepEqual(values, { name: "b", loud: true });
  * assert.deepEqual(args, ["x", "-y"]);

@@ -21,7 +21,7 @@
  *   readonly loud?: boolean;
  * }
  * const hello = defineCommand<HelloFlags>({
- *   flags: { loud: booleanFlag("shout") },
+ *   flags: { loud: booleanFlag() },
  *   run: (ctx, flags) => ctx.stdout.write(flags.loud ? "HELLO\n" : "hello\n"),
  * });
  * const fake = fakeContext();

@@ -51,11 +51,17 @@ export interface CompletionTree {
   isCommand(path: readonly string[]): boolean;
   /** The flags of the command at `path`; the global flags for a group or the root. */
   flags(path: readonly string[]): Promise<FlagSpecs>;
+  /**
+   * What each flag of the command at `path` (or of a group or the root, for
+   * `[]`) is for, in the user's language, by name (`help` and `version` too).
+   */
+  flagTexts?(path: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** The values worth offering for `--flag` of the command at `path` (none: free text). */
   values(path: readonly string[], flag: string, spec: FlagSpec): Promise<readonly string[]>;
 }
 
-const HELP: Candidate = { value: "help", description: "help about any command" };
+/** `help`, as a first word: `soracom help sims get`. */
+const HELP: Candidate = { value: "help" };
 
 /** Values a shell could insert without quoting (others, like `(null value)`, are not offered). */
 const PLAIN_WORD = /^[A-Za-z0-9._@%+,\/-]+$/;
@@ -100,7 +106,7 @@ async function valueCandidates(
  *   children: (path) => path.length === 0 ? [{ value: "sims" }] : path.length === 1 ? [{ value: "get" }] : [],
  *   isCommand: (path) => path.length === 2,
  *   flags: (path) =>
- *     Promise.resolve(path.length === 2 ? { ...GLOBAL_FLAGS, "sim-id": stringFlag("SIM ID") } : GLOBAL_FLAGS),
+ *     Promise.resolve(path.length === 2 ? { ...GLOBAL_FLAGS, "sim-id": stringFlag() } : GLOBAL_FLAGS),
  *   // A flag's values: here, those its placeholder lists (`jp|g`).
  *   values: (_path, _flag, spec) =>
  *     Promise.resolve(spec.kind === "parsed" ? spec.placeholder?.split("|") ?? [] : []),
@@ -139,15 +145,14 @@ export async function complete(
       const values = await valueCandidates(tree, where, name, flags[name], current.slice(eq + 1));
       return values.map((v) => ({ value: `${current.slice(0, eq + 1)}${v.value}` }));
     }
-    const candidates: Candidate[] = [{ value: "--help", description: "show help" }];
-    if (path.length === 0) {
-      candidates.push({ value: "--version", description: "print the version" });
-    }
+    const names = ["help", ...path.length === 0 ? ["version"] : []];
     for (const [name, spec] of Object.entries(flags)) {
       if (spec.hidden || (used.has(name) && !(spec.kind === "parsed" && spec.variadic))) continue;
-      candidates.push({ value: `--${name}`, description: spec.brief });
+      names.push(name);
     }
-    return startingWith(candidates, current).sort(byValue);
+    const found = startingWith(names.map((name) => ({ value: `--${name}` })), current);
+    const texts = found.length > 0 ? await tree.flagTexts?.(where) : undefined;
+    return found.map((c) => ({ ...c, description: texts?.get(c.value.slice(2)) })).sort(byValue);
   }
   if (frozen) return [];
   const children = tree.children(path);
@@ -186,6 +191,11 @@ function catalogTree(ctx: Context, commands: Commands): CompletionTree {
     children(path) {
       const words = tree.children(key(path)) ?? [];
       return [...words].map((w) => ({ value: w }));
+    },
+    async flagTexts(path) {
+      // The help pages' texts (the root text, and the command's group for an API command).
+      const { flagTexts } = await import("./help_run.ts");
+      return await flagTexts(ctx, tree, key(path), await this.flags(path));
     },
     async flags(path) {
       const known = flagsByPath.get(key(path));

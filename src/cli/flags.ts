@@ -1,7 +1,8 @@
 /**
- * Flag definitions as data: the global flags every command has, and the
- * parsers that turn flag text into typed values (with errors that list enum
- * values and name the flag). `argv.ts` reads a command line against them.
+ * Flag definitions as data, names and types only: the global flags every
+ * command has, and the parsers that turn flag text into typed values (with
+ * errors that list enum values and name the flag). `argv.ts` reads a command
+ * line against them; what a flag is for is said in `src/catalog/text/*.json`.
  *
  * @module
  */
@@ -49,8 +50,6 @@ export interface GlobalOptions extends LoginOptions {
 export interface BooleanFlagSpec {
   /** A switch. */
   readonly kind: "boolean";
-  /** The one-line English description (help text comes from `catalog/text/`). */
-  readonly brief: string;
   /** Left out of help and completion. */
   readonly hidden?: boolean;
 }
@@ -63,8 +62,6 @@ export interface ParsedFlagSpec<T = unknown> {
   readonly parse: (input: string) => T;
   /** May be given more than once; the command receives every value, in order. */
   readonly variadic?: boolean;
-  /** The one-line English description (help text comes from `catalog/text/`). */
-  readonly brief: string;
   /** The value's name in usage lines (`a|b|c` lists allowed values). */
   readonly placeholder?: string;
   /**
@@ -101,7 +98,6 @@ export type FlagSpecsOf<F> = {
 
 /** A flag that takes a value; `variadic` ones may repeat. */
 function parsedFlag<T>(
-  brief: string,
   placeholder: string,
   parse: (input: string) => T,
   variadic = false,
@@ -109,20 +105,19 @@ function parsedFlag<T>(
   return {
     kind: "parsed",
     parse,
-    brief,
     placeholder,
     ...(variadic ? { variadic } : {}),
   };
 }
 
-/** A string flag. */
-export function stringFlag(brief: string, placeholder = "string"): ParsedFlagSpec<string> {
-  return parsedFlag(brief, placeholder, String);
+/** A string flag; `placeholder` names its value in usage lines. */
+export function stringFlag(placeholder = "string"): ParsedFlagSpec<string> {
+  return parsedFlag(placeholder, String);
 }
 
 /** A boolean flag (`--x`, `--x=true`, `--x=false`). */
-export function booleanFlag(brief: string): BooleanFlagSpec {
-  return { kind: "boolean", brief };
+export function booleanFlag(): BooleanFlagSpec {
+  return { kind: "boolean" };
 }
 
 /** A parser for numeric flags: `accept` says which numbers are allowed, `refusal` what to say. */
@@ -155,78 +150,58 @@ function parseEnumList(flag: string, values: readonly string[]) {
 
 /** A string flag that may be given more than once (the command receives every value). */
 export function repeatedStringFlag(
-  brief: string,
   placeholder: string,
 ): ParsedFlagSpec<string> & { variadic: true } {
-  return { ...parsedFlag(brief, placeholder, String, true), variadic: true };
+  return { ...parsedFlag(placeholder, String, true), variadic: true };
 }
 
 /** A string flag that takes one of `values`. */
-export function enumFlag(
-  flag: string,
-  brief: string,
-  values: readonly string[],
-): ParsedFlagSpec<string> {
-  return parsedFlag(brief, values.join("|"), parseEnum(flag, values));
+export function enumFlag(flag: string, values: readonly string[]): ParsedFlagSpec<string> {
+  return parsedFlag(values.join("|"), parseEnum(flag, values));
 }
 
 /** A flag whose value is optional: alone it means `values[0]`; `--flag=value` picks another. */
-export function optionalValueFlag(
-  flag: string,
-  brief: string,
-  values: readonly string[],
-): ParsedFlagSpec<string> {
-  return { ...enumFlag(flag, brief, values), optionalValue: values[0] };
+export function optionalValueFlag(flag: string, values: readonly string[]): ParsedFlagSpec<string> {
+  return { ...enumFlag(flag, values), optionalValue: values[0] };
 }
 
 /** A flag for an API parameter of the given type. */
 export function typedFlag(
   flag: string,
   type: ParamType,
-  brief: string,
   enumValues?: readonly string[],
 ): FlagSpec {
   switch (type) {
     case "boolean":
-      return booleanFlag(brief);
+      return booleanFlag();
     case "integer":
-      return parsedFlag(brief, "int", parseNumeric(flag, Number.isSafeInteger, "notAnInteger"));
+      return parsedFlag("int", parseNumeric(flag, Number.isSafeInteger, "notAnInteger"));
     case "number":
-      return parsedFlag(brief, "number", parseNumeric(flag, Number.isFinite, "notANumber"));
+      return parsedFlag("number", parseNumeric(flag, Number.isFinite, "notANumber"));
     case "array":
-      return parsedFlag(
-        brief,
-        "strings",
-        enumValues ? parseEnumList(flag, enumValues) : String,
-        true,
-      );
+      return parsedFlag("strings", enumValues ? parseEnumList(flag, enumValues) : String, true);
     case "string":
       return parsedFlag(
-        brief,
         enumValues ? enumValues.join("|") : "string",
         enumValues ? parseEnum(flag, enumValues) : String,
       );
   }
 }
 
-/** The global flags, on every command. */
+/** The global flags, on every command (their text: `globalFlags` in `catalog/text/*.json`). */
 export const GLOBAL_FLAGS: FlagSpecsOf<GlobalFlagValues> & FlagSpecs = {
-  "profile": stringFlag("profile name (default: $SORACOM_PROFILE or 'default')", "name"),
-  "coverage-type": parsedFlag(
-    "coverage type: jp (Japan) or g (Global)",
-    "jp|g",
-    parseEnum("coverage-type", ["jp", "g"]),
-  ),
-  "api-key": stringFlag("use this API key (with --api-token)", "key"),
-  "api-token": stringFlag("use this API token (with --api-key)", "token"),
-  "auth-key-id": stringFlag("log in with this AuthKeyId (with --auth-key)", "id"),
-  "auth-key": stringFlag("log in with this AuthKey (with --auth-key-id)", "secret"),
-  "profile-command": stringFlag("command that prints a profile as JSON", "command"),
-  "mfa-otpcode": stringFlag("MFA one-time code for the login", "code"),
-  "raw-output": booleanFlag("print the response body as it came"),
-  "no-retry-on-error": booleanFlag("do not retry on network errors, 429 or 5xx"),
-  "no-session-cache": booleanFlag("log in every time and keep no session"),
-  "allow-insecure-endpoint": booleanFlag("send credentials to a plain http:// endpoint"),
+  "profile": stringFlag("name"),
+  "coverage-type": enumFlag("coverage-type", ["jp", "g"]),
+  "api-key": stringFlag("key"),
+  "api-token": stringFlag("token"),
+  "auth-key-id": stringFlag("id"),
+  "auth-key": stringFlag("secret"),
+  "profile-command": stringFlag("command"),
+  "mfa-otpcode": stringFlag("code"),
+  "raw-output": booleanFlag(),
+  "no-retry-on-error": booleanFlag(),
+  "no-session-cache": booleanFlag(),
+  "allow-insecure-endpoint": booleanFlag(),
 };
 
 /** Global flags that take a value (the command-word scanner skips their values). */

@@ -48,6 +48,8 @@ export interface RootText {
   readonly handWrittenFlags: Readonly<
     Record<Lang, Readonly<Record<string, Readonly<Record<string, string>>>>>
   >;
+  /** What a hand-written command's page says beyond its summary, by language. */
+  readonly details: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
   /** Examples by command name. */
   readonly examples: Readonly<Record<string, readonly Example[]>>;
 }
@@ -264,7 +266,7 @@ function flagRows(flags: readonly FlagDoc[], layout: Layout): [string, string][]
 }
 
 /** The global flags' docs, in GLOBAL_FLAGS order, plus --help and --version. */
-function globalDocs(root: RootText, lang: Lang, shadowed: ReadonlySet<string>): FlagDoc[] {
+export function globalDocs(root: RootText, lang: Lang, shadowed: ReadonlySet<string>): FlagDoc[] {
   const docs: FlagDoc[] = [];
   for (const [name, spec] of Object.entries(GLOBAL_FLAGS)) {
     if (shadowed.has(name)) continue;
@@ -335,7 +337,7 @@ export function handWrittenFlagDocs(
     .map(([flag, spec]) => ({
       name: flag,
       type: specType(spec),
-      text: texts[flag] ?? spec.brief,
+      text: texts[flag] ?? "",
     }));
 }
 

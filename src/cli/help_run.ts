@@ -9,13 +9,14 @@
 import { groupOf } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
-import { messages } from "../messages.ts";
+import { type Lang, messages } from "../messages.ts";
 import type { FlagSpecs } from "./flags.ts";
 import {
   commandPage,
   type Entry,
   type Example,
   type FlagDoc,
+  globalDocs,
   groupPage,
   type GroupText,
   handWrittenFlagDocs,
@@ -44,14 +45,6 @@ function layoutFor(ctx: Context): Layout {
   const lang = ctx.lang;
   const columns = ctx.terminalWidth() ?? 80;
   return { lang, m: messages(lang), width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, columns)) };
-}
-
-/** What a hand-written command explains beyond its summary, in the user's language. */
-function detailsOf(name: string, layout: Layout): string | undefined {
-  const m = layout.m;
-  return ({ "auth status": m.helpAuthStatus, "auth export": m.helpAuthExport, exec: m.helpExec })[
-    name
-  ];
 }
 
 /** The summary of command or group `name` on a list. */
@@ -116,14 +109,7 @@ export async function helpPage(
   const op = tree.op(name);
   const text = op ? await groupText(op) : undefined;
   const hand = root.handWritten[lang][name];
-  let own: FlagDoc[] = [];
-  if (op && text) own = operationFlagDocs(op, specs, text, root, lang);
-  if (hand) {
-    const extra = handWrittenFlagDocs(name, specs, root, lang).filter((d) =>
-      !own.some((o) => o.name === d.name)
-    );
-    own = [...own, ...extra];
-  }
+  const own = ownFlagDocs(name, specs, op, text, root, lang);
   const examples: readonly Example[] = text?.examples[name] ?? root.examples[name] ?? [];
   const subcommands = tree.children(name) ? await entries(tree, root, name, layout) : [];
   return commandPage(
@@ -131,7 +117,7 @@ export async function helpPage(
       name,
       summary: hand ?? (op ? text?.operations[op.operationId]?.summary[lang] ?? "" : ""),
       op,
-      details: detailsOf(name, layout),
+      details: root.details[lang][name],
       examples,
       subcommands,
     },
@@ -139,4 +125,43 @@ export async function helpPage(
     root,
     layout,
   );
+}
+
+/**
+ * The docs of command `name`'s own flags: an operation's (from its group's
+ * text), then a hand-written command's own.
+ */
+function ownFlagDocs(
+  name: string,
+  specs: FlagSpecs,
+  op: CatalogOperation | undefined,
+  text: GroupText | undefined,
+  root: RootText,
+  lang: Lang,
+): FlagDoc[] {
+  const own = op && text ? operationFlagDocs(op, specs, text, root, lang) : [];
+  if (root.handWritten[lang][name] === undefined) return own;
+  const extra = handWrittenFlagDocs(name, specs, root, lang);
+  return [...own, ...extra.filter((d) => !own.some((o) => o.name === d.name))];
+}
+
+/**
+ * What each flag of command `name` is for (the global flags, `--help` and
+ * `--version` too), in the reader's language, as its help page says it: for
+ * completion's descriptions. `name` is "" for a group or the root.
+ */
+export async function flagTexts(
+  ctx: Context,
+  tree: Tree,
+  name: string,
+  specs: FlagSpecs,
+): Promise<Map<string, string>> {
+  const { lang } = ctx;
+  const root = await rootText();
+  const op = name === "" ? undefined : tree.op(name);
+  const text = op ? await groupText(op) : undefined;
+  const own = name === "" ? [] : ownFlagDocs(name, specs, op, text, root, lang);
+  const docs = [...own, ...globalDocs(root, lang, new Set(own.map((d) => d.name)))];
+  // `dry-run[=curl]`: a page shows how the value is given; completion offers the name.
+  return new Map(docs.map((d) => [d.name.replace(/\[.*$/, ""), d.text]));
 }

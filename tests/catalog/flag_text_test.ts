@@ -11,7 +11,11 @@
 
 import assert from "node:assert/strict";
 import { textStrings } from "../helpers/text_strings.ts";
-import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.ts";
+import {
+  handWrittenFlagNames,
+  readAuthoredText,
+  renderHelpFiles,
+} from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import type { Catalog, CatalogOperation } from "../../src/catalog/types.ts";
 import type { GroupText } from "../../src/cli/help.ts";
@@ -138,7 +142,8 @@ interface FlagText {
 
 /** Every (operation, flag) description, as the generator merges them. */
 async function flagTexts(catalog: Catalog): Promise<FlagText[]> {
-  const { files, problems } = renderHelpFiles(catalog, await readAuthoredText());
+  const handFlags = await handWrittenFlagNames(catalog);
+  const { files, problems } = renderHelpFiles(catalog, await readAuthoredText(), handFlags);
   assert.deepEqual(problems, []);
   const out: FlagText[] = [];
   for (const op of catalog.operations) {

@@ -9,7 +9,11 @@
 import nodeAssert from "node:assert/strict";
 import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
 import { runInProcess } from "../helpers/context.ts";
-import { readAuthoredText, renderHelpFiles } from "../../scripts/gen_help_text.ts";
+import {
+  handWrittenFlagNames,
+  readAuthoredText,
+  renderHelpFiles,
+} from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
 import { apiCommand } from "../../src/cli/api_run.ts";
@@ -22,7 +26,7 @@ const SPEC_DIR = `${ROOT}../shared/soracom-api`;
 Deno.test("help text: every command and parameter has both languages, and the merged files are fresh", async () => {
   const catalog = await loadCatalog();
   const texts = await readAuthoredText();
-  const { files, problems } = renderHelpFiles(catalog, texts);
+  const { files, problems } = renderHelpFiles(catalog, texts, await handWrittenFlagNames(catalog));
   assertEquals(problems, []);
   for (const [path, text] of files) {
     const committed = await Deno.readTextFile(`${ROOT}src/catalog/${path}`);
@@ -45,6 +49,25 @@ Deno.test("help text: every command and parameter has both languages, and the me
   for (const [id, ja] of Object.entries(texts.ja.commands)) {
     assert(/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja), `ja summary of ${id} is not Japanese: ${ja}`);
   }
+});
+
+Deno.test("help text: a hand-written command's flag or page without both languages, or for nothing, is refused", async () => {
+  const catalog = await loadCatalog();
+  const texts = await readAuthoredText();
+  const handFlags = await handWrittenFlagNames(catalog);
+  const { yes: _, ...unconfigure } = texts.ja.handWrittenFlags.unconfigure;
+  const ja = {
+    ...texts.ja,
+    handWrittenFlags: { ...texts.ja.handWrittenFlags, unconfigure, exec: { nope: "x" } },
+    details: { ...texts.ja.details, "no-such": "x" },
+  };
+  const { problems } = renderHelpFiles(catalog, { ...texts, ja }, handFlags);
+  nodeAssert.deepEqual(problems, [
+    "ja: no text for unconfigure --yes",
+    "ja: text for an unknown flag: exec --nope",
+    "ja: a page for an unknown command: no-such",
+    "ja: a page in one language only: no-such",
+  ]);
 });
 
 Deno.test("help text: the 25 most used commands have examples, and every example's flags exist", async () => {

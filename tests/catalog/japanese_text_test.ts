@@ -12,11 +12,13 @@ import { textStrings } from "../helpers/text_strings.ts";
 import { readAuthoredText } from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { runInProcess } from "../helpers/context.ts";
+import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
 
 /**
- * The prose of a Japanese text: example command lines and the file's own note
- * left out, commands in backticks, quoted values and flags with their values
- * taken out.
+ * The prose of a Japanese text: example command lines (and a page's lines
+ * that start with two spaces: commands to type, shown as they are) and the
+ * file's own note left out, commands in backticks, quoted values and flags
+ * with their values taken out.
  */
 async function japaneseProse(): Promise<[string, string][]> {
   const { ja } = await readAuthoredText();
@@ -24,7 +26,8 @@ async function japaneseProse(): Promise<[string, string][]> {
     .filter(([path]) => !path.endsWith("/command") && path !== "//")
     .map(([path, text]) => [
       path,
-      text.replace(/`[^`]*`/g, " ").replace(/'[^']*'/g, " ").replace(/--[a-z0-9-]+(=\S+)?/g, " "),
+      text.split("\n").filter((line) => !line.startsWith("  ")).join("\n")
+        .replace(/`[^`]*`/g, " ").replace(/'[^']*'/g, " ").replace(/--[a-z0-9-]+(=\S+)?/g, " "),
     ]);
 }
 
@@ -78,6 +81,7 @@ Deno.test("ja help: no line starts with a closing mark or ends with an opening o
     [],
     ...[...groups].map((g) => [g]),
     ...catalog.operations.map((op) => op.names[0].split(" ")),
+    ...Object.keys(HAND_WRITTEN).map((name) => name.split(" ")),
   ];
   const bad: string[] = [];
   for (const words of pages) {

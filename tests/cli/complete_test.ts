@@ -9,8 +9,9 @@
  * @module
  */
 
+import strict from "node:assert/strict";
 import { runCli } from "../../src/cli/app.ts";
-import { completionScript } from "../../src/cli/commands/completion.ts";
+import { completionScript } from "../../src/cli/commands/completion_scripts.ts";
 import {
   assert,
   assertEquals,
@@ -94,6 +95,35 @@ Deno.test("__complete: a leaf's own flags and the global flags", async () => {
   assertHas(await values(["--"]), [...GLOBALS, "--help", "--version"], "root");
   // A flag given once is not offered again.
   assertEquals(await values(["subscribers", "get", "--imsi", "1", "--im"]), []);
+});
+
+Deno.test("__complete: flags are described as their help says, in the reader's language", async () => {
+  const texts = (await import("../../src/catalog/help/_root.json", { with: { type: "json" } }))
+    .default as {
+      globalFlags: Record<"en" | "ja", Record<string, string>>;
+      handWritten: Record<"en" | "ja", Record<string, string>>;
+      handWrittenFlags: Record<"en" | "ja", Record<string, Record<string, string>>>;
+    };
+  const limit = ((await import("../../src/catalog/help/subscribers.json", {
+    with: { type: "json" },
+  })).default as {
+    operations: Record<string, { params: Record<string, { en: string; ja: string }> }>;
+  }).operations.listSubscribers.params.limit;
+  for (const [lang, env] of [["en", {}], ["ja", { LANG: "ja_JP.UTF-8" }]] as const) {
+    strict.deepEqual(await completeLines(["subscribers", "list", "--lim"], env), [
+      `--limit\t${limit[lang]}`,
+    ]);
+    strict.deepEqual(await completeLines(["configure", "--overw"], env), [
+      `--overwrite\t${texts.handWrittenFlags[lang].configure.overwrite}`,
+    ]);
+    strict.deepEqual(await completeLines(["--he"], env), [
+      `--help\t${texts.globalFlags[lang].help}`,
+    ]);
+    strict.deepEqual(await completeLines(["--profile-c"], env), [
+      `--profile-command\t${texts.globalFlags[lang]["profile-command"]}`,
+    ]);
+    strict.deepEqual(await completeLines(["hel"], env), [`help\t${texts.handWritten[lang].help}`]);
+  }
 });
 
 Deno.test("__complete: hand-written commands' flags come from their modules", async () => {

@@ -145,14 +145,11 @@ export function apiCommand(): Command {
   return defineCommand<OwnFlags<ApiFlags>>({
     flags: {
       ...valueFlags(),
-      field: repeatedStringFlag(
-        "key=value: a query parameter or JSON body key (typed)",
-        "key=value",
-      ),
-      "raw-field": repeatedStringFlag("key=value, the value always a string", "key=value"),
-      header: repeatedStringFlag("add a header to the request", "name:value"),
-      body: stringFlag("request body: JSON text, @FILE or - for stdin", "json"),
-      paginate: booleanFlag("follow every page and print one list"),
+      field: repeatedStringFlag("key=value"),
+      "raw-field": repeatedStringFlag("key=value"),
+      header: repeatedStringFlag("name:value"),
+      body: stringFlag("json"),
+      paginate: booleanFlag(),
     },
     takesArguments: true,
     run: (ctx, flags, args) => runApi(ctx, flags, args),

@@ -27,11 +27,11 @@ import {
   type OperationFlagValues,
   type OwnFlags,
 } from "../command.ts";
-import { messages } from "../../messages.ts";
+import { messages, said } from "../../messages.ts";
 
 function operation(catalog: Catalog | undefined, name: string): CatalogOperation {
   const op = catalog?.operations.find((o) => o.names.includes(name));
-  if (!op) throw new CliError("internal", `the catalogue has no '${name}' command`);
+  if (!op) throw new CliError("internal", said("catalogueLacks", name));
   return op;
 }
 
@@ -167,8 +167,8 @@ export function logoutCommand(catalog: Catalog | undefined): Command {
   const op = operation(catalog, "logout");
   return defineCommand<OwnFlags<LogoutFlags>>({
     flags: {
-      all: booleanFlag("log out every cached session"),
-      local: booleanFlag("delete the sessions here without asking the server to revoke them"),
+      all: booleanFlag(),
+      local: booleanFlag(),
     },
     run: (ctx, flags) => runLogout(ctx, op, flags),
   });

@@ -141,8 +141,8 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
 export function authStatusCommand(): Command {
   return defineCommand<OwnFlags<AuthStatusFlags>>({
     flags: {
-      all: booleanFlag("every profile in the profile folder"),
-      json: booleanFlag("print JSON (for scripts)"),
+      all: booleanFlag(),
+      json: booleanFlag(),
     },
     run: runAuthStatus,
   });

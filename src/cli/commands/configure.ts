@@ -64,21 +64,21 @@ export interface ConfigureFlags extends GlobalFlagValues, ConfigureAnswers {
 }
 
 const ANSWER_FLAGS: FlagSpecsOf<ConfigureAnswers> = {
-  "auth-key-id": stringFlag("AuthKeyId (with --auth-key)", "id"),
-  "auth-key": stringFlag("AuthKey secret (with --auth-key-id)", "secret"),
-  "email": stringFlag("root user's email (with --password)", "email"),
-  "password": stringFlag("password of the root or SAM user", "password"),
-  "operator-id": stringFlag("operator ID of the SAM user, or of the switch-user target", "OP..."),
-  "user-name": stringFlag("SAM user name, or the switch-user target's", "name"),
-  "source-profile": stringFlag("switch user: the profile to log in with first", "profile"),
-  "profile-command": stringFlag("a command that prints the credentials as JSON", "command"),
-  "mfa-otp-command": stringFlag("a command that prints the current MFA one-time code", "command"),
-  "endpoint": stringFlag("API endpoint (without /v1)", "url"),
+  "auth-key-id": stringFlag("id"),
+  "auth-key": stringFlag("secret"),
+  "email": stringFlag("email"),
+  "password": stringFlag("password"),
+  "operator-id": stringFlag("OP..."),
+  "user-name": stringFlag("name"),
+  "source-profile": stringFlag("profile"),
+  "profile-command": stringFlag("command"),
+  "mfa-otp-command": stringFlag("command"),
+  "endpoint": stringFlag("url"),
 };
 
 const CONFIGURE_FLAGS: FlagSpecsOf<OwnFlags<ConfigureFlags>> = {
-  "overwrite": booleanFlag("replace an existing profile without asking"),
-  "no-login": booleanFlag("do not try the new profile (asked on a terminal only)"),
+  "overwrite": booleanFlag(),
+  "no-login": booleanFlag(),
   ...ANSWER_FLAGS,
 };
 
@@ -110,6 +110,7 @@ export function onePasswordProfile(item: string, kind: "sam" | "root", otp: bool
     ? `{operatorId: .["operator id"], username: .username, password: .password}`
     : `{email: .username, password: .password}`;
   const jq = `[.fields[] | {(.label): .value}] | add | ${pick}`;
+  // deno-lint-ignore soracom/words-in-text -- a shell command, not words for the reader
   const script = `op item get ${posixQuote(item)} --format json | jq -c ${posixQuote(jq)}`;
   return {
     profileCommand: joinShellWords(["/bin/sh", "-c", script]),
@@ -373,7 +374,7 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
 /** The `unconfigure` command. */
 export function unconfigureCommand(): Command {
   return defineCommand<OwnFlags<UnconfigureFlags>>({
-    flags: { yes: booleanFlag("remove without asking") },
+    flags: { yes: booleanFlag() },
     run: (ctx, flags) => runUnconfigure(ctx, flags),
   });
 }

@@ -37,12 +37,12 @@ export interface SandboxAnswers {
 export type ConfigureSandboxFlags = GlobalFlagValues & SandboxAnswers;
 
 const FLAGS: FlagSpecsOf<SandboxAnswers> = {
-  "auth-key-id": stringFlag("AuthKeyId of your production account (proves you have one)", "id"),
-  "auth-key": stringFlag("AuthKey of your production account", "secret"),
-  "email": stringFlag("email of the sandbox operator to create", "email"),
-  "password": stringFlag("password of the sandbox operator to create", "password"),
-  "register-payment-method": booleanFlag("register a dummy payment method (default true)"),
-  "overwrite": booleanFlag("replace an existing profile (default true)"),
+  "auth-key-id": stringFlag("id"),
+  "auth-key": stringFlag("secret"),
+  "email": stringFlag("email"),
+  "password": stringFlag("password"),
+  "register-payment-method": booleanFlag(),
+  "overwrite": booleanFlag(),
 };
 
 const str = flagString;

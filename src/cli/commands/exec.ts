@@ -106,7 +106,7 @@ export async function runAuthExport(ctx: Context, flags: AuthExportFlags): Promi
 /** The `auth export` command. */
 export function authExportCommand(): Command {
   return defineCommand<OwnFlags<AuthExportFlags>>({
-    flags: { format: stringFlag("env (export lines, the default) or json", "env|json") },
+    flags: { format: stringFlag("env|json") },
     run: (ctx, flags) => runAuthExport(ctx, flags),
   });
 }

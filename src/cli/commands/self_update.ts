@@ -61,18 +61,19 @@ type Release = z.infer<typeof releaseSchema>;
 type Asset = Release["assets"][number];
 
 /** A URL without credentials or query, for messages. */
-function shown(url: string): string {
+function shown(ctx: Context, url: string): string {
   try {
     const u = new URL(url);
     return `${u.origin}${u.pathname}`;
   } catch {
-    return "(an invalid URL)";
+    return messages(ctx.lang).invalidUrl;
   }
 }
 
-function describe(e: unknown): string {
+/** Why `e` stopped a request or a write, in the reader's language. */
+function describe(ctx: Context, e: unknown): string {
   if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
-    return "no answer before the timeout";
+    return messages(ctx.lang).noAnswerInTime;
   }
   return oneLine(e instanceof Error ? e.message : String(e));
 }
@@ -122,7 +123,7 @@ async function fetchFrom(ctx: Context, sources: Sources, url: string, accept: st
   for (let hop = 0;; hop++) {
     const next = URL.parse(at);
     if (next === null || !sources.allows(next) || hop > MAX_HOPS) {
-      throw new CliError("api", said("releaseUrlRefused", shown(at), sources.described));
+      throw new CliError("api", said("releaseUrlRefused", shown(ctx, at), sources.described));
     }
     const response = await ctx.fetch(
       new Request(next, {
@@ -167,15 +168,19 @@ async function get(
     response = await fetchFrom(ctx, sources, url, accept, timeoutMs);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError("network", said("releaseRequestFailed", `GET ${shown(url)}`, describe(e)), {
-      cause: e,
-    });
+    throw new CliError(
+      "network",
+      said("releaseRequestFailed", `GET ${shown(ctx, url)}`, describe(ctx, e)),
+      {
+        cause: e,
+      },
+    );
   }
   if (!response.ok) {
     const body = await response.text().catch(() => "");
     throw new CliError(
       "api",
-      `GET ${shown(url)}: HTTP ${response.status}${body ? ` ${excerpt(body)}` : ""}`,
+      `GET ${shown(ctx, url)}: HTTP ${response.status}${body ? ` ${excerpt(body)}` : ""}`,
       { status: response.status },
     );
   }
@@ -187,17 +192,17 @@ async function latestRelease(ctx: Context, sources: Sources): Promise<Release> {
   const response = await get(ctx, sources, url, "application/vnd.github+json", INFO_TIMEOUT_MS);
   let json: unknown;
   try {
-    const bytes = await readLimited(response, "the release answer", MAX_SMALL_BYTES);
+    const bytes = await readLimited(response, messages(ctx.lang).releaseAnswer, MAX_SMALL_BYTES);
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError("api", said("releaseNotJson", `GET ${shown(url)}`, describe(e)), {
+    throw new CliError("api", said("releaseNotJson", `GET ${shown(ctx, url)}`, describe(ctx, e)), {
       cause: e,
     });
   }
   const parsed = releaseSchema.safeParse(json);
   if (!parsed.success) {
-    throw new CliError("api", said("releaseNotARelease", `GET ${shown(url)}`));
+    throw new CliError("api", said("releaseNotARelease", `GET ${shown(ctx, url)}`));
   }
   return parsed.data;
 }
@@ -221,7 +226,7 @@ async function download(
     if (e instanceof CliError) throw e;
     throw new CliError(
       "network",
-      said("downloadInterrupted", asset.name, describe(e)),
+      said("downloadInterrupted", asset.name, describe(ctx, e)),
       { cause: e },
     );
   }
@@ -255,7 +260,7 @@ async function replaceExecutable(
     return;
   }
   const executable = ctx.executable;
-  if (!executable) throw new CliError("internal", "cannot rename files in this context");
+  if (!executable) throw new CliError("internal", said("cannotRename"));
   const { dir, base, sep } = splitPath(target);
   const join = (name: string) => (dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`);
   for (const name of await ctx.fs.readDir(dir)) {
@@ -380,15 +385,15 @@ export async function runSelfUpdate(ctx: Context, flags: SelfUpdateFlags): Promi
     await replaceExecutable(ctx, target, data);
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
-    throw new CliError("config", said("cannotReplace", target, describe(e)), { cause: e });
+    throw new CliError("config", said("cannotReplace", target, describe(ctx, e)), { cause: e });
   }
-  ctx.stdout.write(`soracom updated from v${VERSION} to v${latest} (${target}).\n`);
+  ctx.stdout.write(`${messages(ctx.lang).updated(VERSION, latest, target)}\n`);
 }
 
 /** The `self-update` command. */
 export function selfUpdateCommand(): Command {
   return defineCommand<OwnFlags<SelfUpdateFlags>>({
-    flags: { yes: booleanFlag("update without asking") },
+    flags: { yes: booleanFlag() },
     run: (ctx, flags) => runSelfUpdate(ctx, flags),
   });
 }
