@@ -93,14 +93,18 @@ async function commandLine(argv: readonly string[], help: boolean): Promise<Comm
   return { tree, words, rest, command, specs, split: splitFlags(rest, specs) };
 }
 
+/** Help asked for: `help` as the first word, or `--help` (`-h`) among the flags. */
+function asksHelp(line: CommandLine, helpWordSeen: boolean): boolean {
+  return helpWordSeen || line.split.flags.some(isHelp);
+}
+
 /**
  * `--version` given, and not the command's own flag (`soralets delete-version
- * --version 1`); help, given too, wins.
+ * --version 1`); help, asked for too, wins.
  */
-function asksVersion(line: CommandLine): boolean {
-  const { flags } = line.split;
-  return flags.some((u) => u.name === "version") && !own(line.specs, "version") &&
-    !flags.some(isHelp);
+function asksVersion(line: CommandLine, helpWordSeen: boolean): boolean {
+  return line.split.flags.some((u) => u.name === "version") && !own(line.specs, "version") &&
+    !asksHelp(line, helpWordSeen);
 }
 
 /** Refuses words that name no command under a group (or the root), with the closest ones. */
@@ -122,14 +126,14 @@ async function showHelp(ctx: Context, line: CommandLine): Promise<number> {
 async function dispatch(argv: readonly string[], ctx: Context): Promise<number> {
   const { argv: args, help } = helpWord(argv);
   const line = await commandLine(args, help);
-  if (asksVersion(line)) {
+  if (asksVersion(line, help)) {
     ctx.stdout.write(VERSION_LINE);
     return 0;
   }
   const { command } = line;
   if (!command) refuseUnknownCommand(line);
   // Help is shown whatever else the line holds (`soracom sims get foo --help`).
-  if (help || line.split.flags.some(isHelp)) return await showHelp(ctx, line);
+  if (asksHelp(line, help)) return await showHelp(ctx, line);
   const { values, args: rest } = readFlags(line.rest, line.specs, line.split);
   // A group (or the root) named alone shows its page and succeeds, as in soracom-cli.
   if (!command) return await showHelp(ctx, line);

@@ -343,6 +343,7 @@ Deno.test("help is our page whatever else the line holds, in the reader's langua
       ["sims", "get", "foo", "--help"],
       ["sims", "get", "--bogus", "-h"],
       ["help", "sims", "get", "--limit", "x"],
+      ["help", "sims", "get", "--version"],
     ]
   ) {
     const r = await inProcess(args, ja);
