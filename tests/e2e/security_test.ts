@@ -9,48 +9,12 @@ import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helper
 import { bundlePath, runBundle } from "../helpers/bundle.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { PERMISSION_FLAGS } from "../../src/permissions.ts";
-import { DENO_DIR, tempDir, writeProfile } from "../helpers/run.ts";
+import { DENO_DIR, writeProfile } from "../helpers/run.ts";
+import { home, recorder } from "../helpers/loopback.ts";
+import { leftOver, running, sleeps } from "../helpers/processes.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { authKey, root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
-
-/** What a loopback server received. */
-interface Seen {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
-
-/** A loopback server that records every request and answers with `answer`. */
-function recorder(answer: (req: Request) => Response) {
-  const seen: Seen[] = [];
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
-    seen.push({
-      method: req.method,
-      path: new URL(req.url).pathname,
-      headers: Object.fromEntries(req.headers),
-      body: await req.text(),
-    });
-    return answer(req);
-  });
-  return {
-    url: `http://127.0.0.1:${server.addr.port}`,
-    seen,
-    [Symbol.asyncDispose]: () => server.shutdown(),
-  };
-}
-
-async function home(profile: unknown) {
-  const dir = await tempDir();
-  await Deno.mkdir(`${dir}/profiles`, { mode: 0o700 });
-  await writeProfile(`${dir}/profiles`, "default", profile);
-  return {
-    dir,
-    env: { HOME: dir, SORACOM_PROFILE_DIR: `${dir}/profiles`, SORACOM_SESSION_DIR: `${dir}/s` },
-    [Symbol.asyncDispose]: () => Deno.remove(dir, { recursive: true }),
-  };
-}
 
 testWhere(
   ["posix-modes"],
@@ -446,30 +410,6 @@ testWhere(
     assertEquals(logouts.filter((l) => "x-alpha-secret" in l.headers).length, 1);
   },
 );
-
-/** The processes whose command line holds `marker`, by `pgrep -f`. */
-async function running(marker: string): Promise<string[]> {
-  const out = await new Deno.Command("pgrep", { args: ["-f", marker], stdout: "piped" }).output();
-  return new TextDecoder().decode(out.stdout).split("\n").filter(Boolean);
-}
-
-/**
- * The processes with `marker` still there after up to 3 s: a killed process can
- * outlive its killer by a moment (the kernel delivers SIGKILL, init reaps).
- */
-async function leftOver(marker: string): Promise<string[]> {
-  for (let i = 0; i < 30; i++) {
-    if ((await running(marker)).length === 0) return [];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return await running(marker);
-}
-
-/** Sleeps unique to this test run, so no other process is taken for ours. */
-function sleeps(): { marker: string; seconds: (n: number) => string } {
-  const base = 5000 + Math.floor(Math.random() * 4000);
-  return { marker: `sleep ${base}[0-9]`, seconds: (n) => `${base}${n}` };
-}
 
 testWhere(
   ["/bin/sh", "posix-modes", "pgrep"],
