@@ -27,6 +27,7 @@
 
 import type { Lang } from "./messages.ts";
 import { hidingSecrets, KnownSecrets } from "./secrets.ts";
+import { safeOnTerminal } from "./terminal_text.ts";
 
 function supported(value: string | undefined): Lang | undefined {
   const two = value?.slice(0, 2);
@@ -82,6 +83,12 @@ export interface Output {
   write(data: string | Uint8Array): void;
   /** Whether a person is looking at it. */
   isTerminal(): boolean;
+  /**
+   * Writes a control sequence of ours (the progress line's return and erase):
+   * on a terminal, everything else written has its control characters shown
+   * escaped (`terminal_text.ts`), as it may come from outside.
+   */
+  writeControl?(sequence: string): void;
 }
 
 /** File facts the profile and session code need. */
@@ -373,10 +380,11 @@ export function fakeContext(options: FakeOptions = {}): Fake {
   const err: string[] = [];
   const asked: string[] = [];
   const decoder = new TextDecoder();
-  const capture = (sink: string[], terminal: boolean): Output => ({
-    write: (d) => void sink.push(typeof d === "string" ? d : decoder.decode(d)),
-    isTerminal: () => terminal,
-  });
+  const capture = (sink: string[], terminal: boolean): Output =>
+    safeOnTerminal({
+      write: (d) => void sink.push(typeof d === "string" ? d : decoder.decode(d)),
+      isTerminal: () => terminal,
+    });
   const prompts = options.prompts === undefined ? undefined : [...options.prompts];
   const env = options.env ?? {};
   const { fs, files } = memoryFileSystem(options.files ?? {});

@@ -18,6 +18,7 @@
  */
 
 import { type Lang, render, type Said } from "./messages.ts";
+import { escapeControls } from "./terminal_text.ts";
 
 /** What went wrong, in the user's terms. Each kind has its own exit code. */
 export type ErrorKind =
@@ -98,18 +99,6 @@ export class CliError extends Error {
  */
 export function oneLine(message: string): string {
   return escapeControls(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
-}
-
-/**
- * `text` with its control characters but tab and newline (the rest of C0,
- * DEL, C1) shown as `\xNN`, for text from outside written to a terminal.
- */
-export function escapeControls(text: string): string {
-  return text.replace(
-    // deno-lint-ignore no-control-regex -- the control characters are what it finds
-    /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
-  );
 }
 
 /** Cuts text to `max` characters, marking the cut. */

@@ -28,6 +28,8 @@
  * @module
  */
 
+import type { Writable } from "./terminal_text.ts";
+
 /** What a secret is replaced with. */
 const HIDDEN = "<hidden>";
 
@@ -220,14 +222,6 @@ function decodeEscapes(text: string, outer?: DecodedView): DecodedView | undefin
   return changed ? { text: decoded, start, end } : undefined;
 }
 
-/** Something written to, as stderr is. */
-export interface Writable {
-  /** Writes text or bytes. */
-  write(data: string | Uint8Array): void;
-  /** True when it is a terminal. */
-  isTerminal(): boolean;
-}
-
 /** `output` with every known secret hidden from what is written to it. */
 export function hidingSecrets(output: Writable, secrets: KnownSecrets): Writable {
   return {
@@ -237,5 +231,6 @@ export function hidingSecrets(output: Writable, secrets: KnownSecrets): Writable
       output.write(new TextEncoder().encode(secrets.hide(new TextDecoder().decode(data))));
     },
     isTerminal: () => output.isTerminal(),
+    writeControl: output.writeControl && ((sequence) => output.writeControl!(sequence)),
   };
 }

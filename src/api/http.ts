@@ -7,7 +7,7 @@
  */
 
 import type { Context } from "../context.ts";
-import { CliError, escapeControls } from "../errors.ts";
+import { CliError } from "../errors.ts";
 import { type Lang, messages, said } from "../messages.ts";
 import { isSecretHeader, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
@@ -203,9 +203,8 @@ async function dumpResponse(ctx: Context, response: Response): Promise<void> {
   const type = response.headers.get("content-type") ?? "";
   if (/json|text/.test(type)) {
     const text = await response.clone().text().catch(() => "");
-    // A server's text must not drive the terminal (escape sequences, clearing the screen).
-    const shown = redactText(text.slice(0, 65536));
-    ctx.stderr.write(`\n${ctx.stderr.isTerminal() ? escapeControls(shown) : shown}\n`);
+    // On a terminal, stderr shows its control characters escaped (see terminal_text.ts).
+    ctx.stderr.write(`\n${redactText(text.slice(0, 65536))}\n`);
   }
   ctx.stderr.write("==========\n");
 }

@@ -207,13 +207,21 @@ export class Progress {
   /** Says how many pages and items so far. */
   show(pages: number, items: number): void {
     if (this.#m === undefined) return;
-    this.ctx.stderr.write(`\r${this.#m.fetchProgress(pages, items)}`);
+    this.#control("\r");
+    this.ctx.stderr.write(this.#m.fetchProgress(pages, items));
     this.#shown = true;
   }
 
   /** Clears the line, so the error (or the output) starts on a clean one. */
   clear(): void {
-    if (this.#shown) this.ctx.stderr.write("\r\x1b[K");
+    if (this.#shown) this.#control("\r\x1b[K");
+  }
+
+  /** Writes a control sequence of ours, not escaped as text from outside is on a terminal. */
+  #control(sequence: string): void {
+    const { stderr } = this.ctx;
+    if (stderr.writeControl) stderr.writeControl(sequence);
+    else stderr.write(sequence);
   }
 }
 

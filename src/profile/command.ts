@@ -11,6 +11,7 @@
 import { parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError, excerpt } from "../errors.ts";
+import { escapeControls } from "../terminal_text.ts";
 import { messages, type Said, said } from "../messages.ts";
 import { redactText } from "../redact.ts";
 import type { Profile } from "./schema.ts";
@@ -54,11 +55,7 @@ export function stderrTail(bytes: Uint8Array | undefined): string | undefined {
     const cut = text.indexOf("\n");
     if (cut >= 0 && cut < text.length - 1) text = text.slice(cut + 1);
   }
-  text = text.replace(
-    // deno-lint-ignore no-control-regex -- control characters are what this finds
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
-  );
+  text = escapeControls(text);
   return text.trim() === "" ? undefined : text;
 }
 

@@ -10,6 +10,7 @@ import { type Context, detectLang } from "../context.ts";
 import { readCapped, realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
 import { hidingSecrets, KnownSecrets } from "../secrets.ts";
+import { safeOnTerminal } from "../terminal_text.ts";
 
 // Child processes and prompts are loaded when first used: most commands need neither.
 const children = () => import("./children.ts");
@@ -30,12 +31,13 @@ const terminal = () => import("./terminal.ts");
  */
 export function realContext(): Context {
   const secrets = new KnownSecrets();
-  const stderr = hidingSecrets(outputFor(Deno.stderr), secrets);
+  // On a terminal, what comes from outside cannot drive it (control characters shown escaped).
+  const stderr = hidingSecrets(safeOnTerminal(outputFor(Deno.stderr)), secrets);
   const env = (name: string) => Deno.env.get(name);
   return {
     env,
     lang: detectLang(env),
-    stdout: outputFor(Deno.stdout),
+    stdout: safeOnTerminal(outputFor(Deno.stdout)),
     stderr,
     secrets,
     readStdin: (max) => readCapped(Deno.stdin, max),

@@ -5,8 +5,10 @@
  */
 
 import assert from "node:assert/strict";
-import { runBundle } from "../helpers/bundle.ts";
+import { bundlePath, runBundle } from "../helpers/bundle.ts";
 import { home, recorder } from "../helpers/loopback.ts";
+import { runInPty } from "../helpers/pty.ts";
+import { PROFILES } from "../helpers/fixture.ts";
 import { root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -54,5 +56,72 @@ testWhere(
       // Not a piece of it, in any spelling (each password has one of these in it).
       assert.doesNotMatch(r.stderr, /word-|de-pass|Pa\\*u003c/, r.stderr);
     }
+  },
+);
+
+/** What a hostile server puts in its text: a window title, OSC 52 (clipboard), a bell, CSI as C1. */
+const NASTY = "a\x1b]0;pwned\x07\x1b]52;c;aGk=\x07\x1b[2J\u009b31m\rz";
+/** The same, as it must show on a terminal. */
+const SHOWN = "a\\x1b]0;pwned\\x07\\x1b]52;c;aGk=\\x07\\x1b[2J\\x9b31m\\x0dz";
+
+/** Control characters a terminal acts on, bar the CR LF of a newline (CR CR LF: CSV's, on a terminal). */
+// deno-lint-ignore no-control-regex -- the control characters are what it finds
+const DRIVES_TERMINAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?![\r\n])/;
+
+/** A server that answers `subscribers list` with `items`, the next key in `nextKey`, and logins. */
+function hostileApi(items: unknown[], operatorId = "OP0012345678", nextKey?: string) {
+  return recorder((req) =>
+    new URL(req.url).pathname === "/v1/auth"
+      ? Response.json({ apiKey: "api-key-1", token: "token-1", operatorId })
+      : Response.json(items, { headers: nextKey ? { "x-soracom-next-key": nextKey } : {} })
+  );
+}
+
+testWhere(
+  ["script", "posix-modes"],
+  "on a terminal, --output table, text, csv, json and yaml show a server's control characters escaped",
+  async () => {
+    await using api = hostileApi([{ imsi: "440100000000001", name: NASTY }]);
+    await using h = await home(PROFILES.authKey);
+    const env = { ...h.env, SORACOM_ENDPOINT: api.url };
+    for (const output of ["table", "text", "csv", "json", "yaml", undefined]) {
+      const args = ["subscribers", "list", ...(output ? ["--output", output] : [])];
+      const r = await runInPty(args, env, [], { bundle: await bundlePath(), columns: 200 });
+      assert.equal(r.code, 0, r.screen);
+      assert.doesNotMatch(r.screen, DRIVES_TERMINAL, `${output}: ${JSON.stringify(r.screen)}`);
+      // JSON and YAML escape C0 their own way (\u001b); C1 is shown escaped by us.
+      const shown = ["table", "text", "csv"].includes(output ?? "") ? SHOWN : "\\x9b31m";
+      assert.ok(r.screen.includes(shown), `${output}: ${JSON.stringify(r.screen)}`);
+      // Piped, the output is the server's bytes, untouched.
+      const piped = await runBundle(args, env);
+      assert.equal(piped.code, 0, piped.stderr);
+      const exact = shown === SHOWN ? NASTY : "\u009b31m";
+      assert.ok(piped.stdout.includes(exact), `${output}: ${JSON.stringify(piped.stdout)}`);
+    }
+  },
+);
+
+testWhere(
+  ["script", "posix-modes"],
+  "on a terminal, auth export and the next-page hint show a hostile reply's control characters escaped",
+  async () => {
+    const key = "k\u009b2J\u009b31m";
+    await using api = hostileApi([{ imsi: "440100000000001" }], NASTY, key);
+    await using h = await home(PROFILES.authKey);
+    const env = { ...h.env, SORACOM_ENDPOINT: api.url };
+    const pty = { bundle: await bundlePath(), columns: 200 };
+    for (const format of ["env", "json"]) {
+      const r = await runInPty(["auth", "export", "--format", format], env, [], pty);
+      assert.equal(r.code, 0, r.screen);
+      assert.doesNotMatch(r.screen, DRIVES_TERMINAL, `${format}: ${JSON.stringify(r.screen)}`);
+      assert.match(r.screen, /SORACOM_OPERATOR_ID/);
+    }
+    // Piped (for eval), the value is the server's, untouched and quoted.
+    const piped = await runBundle(["auth", "export"], env);
+    assert.ok(piped.stdout.includes(`SORACOM_OPERATOR_ID='${NASTY}'`), piped.stdout);
+    const list = await runInPty(["subscribers", "list"], env, [], pty);
+    assert.equal(list.code, 0, list.screen);
+    assert.doesNotMatch(list.screen, DRIVES_TERMINAL, JSON.stringify(list.screen));
+    assert.ok(list.screen.includes("k\\x9b2J\\x9b31m"), JSON.stringify(list.screen));
   },
 );

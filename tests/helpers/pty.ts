@@ -25,7 +25,11 @@ export async function runInPty(
   args: readonly string[],
   env: Record<string, string>,
   dialogue: readonly (readonly [string, string])[],
-  options: { readonly bundle?: string } = {},
+  options: {
+    readonly bundle?: string;
+    /** The terminal's width (else whatever `script` gives it). */
+    readonly columns?: number;
+  } = {},
 ): Promise<PtyResult> {
   requireNeeds("runInPty", "script");
   const quote = (a: string) => `'${a.replaceAll("'", `'"'"'`)}'`;
@@ -36,7 +40,8 @@ export async function runInPty(
       PERMISSION_FLAGS.map(quote).join(" ")
     } "${options.bundle}"`
     : `-A "${MAIN}"`;
-  const command = `"${Deno.execPath()}" run --quiet ${program} ${quoted}`;
+  const width = options.columns ? `stty cols ${options.columns}; ` : "";
+  const command = `${width}"${Deno.execPath()}" run --quiet ${program} ${quoted}`;
   const child = new Deno.Command("script", {
     args: ["-qec", command, "/dev/null"],
     env: { DENO_DIR, TERM: "dumb", ...env },
