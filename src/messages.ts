@@ -78,6 +78,10 @@ export const en = {
     `the server could not be reached to revoke ${sessions}; deleted here all the same`,
   nothingToLogOut: (label: string) => `no cached session for ${label}; nothing to log out`,
   profileLabel: (name: string) => `profile ${name}`,
+  execSessionSetAside: (name: string, owner: string) =>
+    `note: running as profile ${name} (--profile), not with the session of profile ${owner} that soracom exec set (SORACOM_API_KEY, SORACOM_API_TOKEN, SORACOM_ENDPOINT)`,
+  envSessionSetAside: (name: string) =>
+    `note: running as profile ${name} (--profile), not with the session in SORACOM_API_KEY and SORACOM_API_TOKEN`,
   unconfigureNotRevoked: (name: string, why: string) =>
     `warning: the session of profile ${name} could not be revoked on the server (${why}); it was deleted here`,
   // Errors the CLI itself reports (after "Error: ", which stays as it is in every language).
@@ -431,6 +435,10 @@ const ja: Messages = {
   nothingToLogOut: (label) =>
     `${label} のキャッシュされたセッションはありません。ログアウトするものはありません`,
   profileLabel: (name) => `プロファイル ${name}`,
+  execSessionSetAside: (name, owner) =>
+    `注意: プロファイル ${name} (--profile) として実行します。soracom exec が設定したプロファイル ${owner} のセッション (SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_ENDPOINT) は使いません`,
+  envSessionSetAside: (name) =>
+    `注意: プロファイル ${name} (--profile) として実行します。SORACOM_API_KEY と SORACOM_API_TOKEN のセッションは使いません`,
   unconfigureNotRevoked: (name, why) =>
     `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした (${why})。このマシンからは削除しました`,
   unexpectedError: (message) =>

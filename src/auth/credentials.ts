@@ -31,7 +31,7 @@ import {
   type Session,
   switchUser,
 } from "./login.ts";
-import { said } from "../messages.ts";
+import { messages, said } from "../messages.ts";
 
 /** What a run says about logging in (from the global flags; `cli/flags.ts` reads them). */
 export interface LoginOptions {
@@ -139,20 +139,19 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     if (!(e instanceof CliError)) throw e;
     fileProfileError = e;
   }
-  const environment = {
-    apiKey: ctx.env("SORACOM_API_KEY") || undefined,
-    apiToken: ctx.env("SORACOM_API_TOKEN") || undefined,
-  };
+  const apiKey = ctx.env("SORACOM_API_KEY") || undefined;
+  const apiToken = ctx.env("SORACOM_API_TOKEN") || undefined;
   rememberSecrets(ctx, [
     options.apiKey,
     options.apiToken,
     options.authKey,
     options.mfaOtpcode,
-    environment.apiKey,
-    environment.apiToken,
+    apiKey,
+    apiToken,
   ], fileProfile?.profile);
+  const environment = environmentSession(ctx, options, name, { apiKey, apiToken });
   const endpoint = resolveEndpoint(
-    ctx.env("SORACOM_ENDPOINT"),
+    environment.endpoint,
     options.coverageType,
     fileProfile?.profile,
   );
@@ -173,6 +172,43 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
       retry: !options.noRetryOnError,
     },
   };
+}
+
+/**
+ * The session in the environment (`SORACOM_API_KEY`, `SORACOM_API_TOKEN`, as
+ * `soracom exec` and `eval "$(soracom auth export)"` set them, with
+ * `SORACOM_ENDPOINT` and `SORACOM_PROFILE`) and the endpoint variable, for a
+ * run as profile `name`. An explicit `--profile` naming another profile than
+ * the one that session is of wins, as `aws --profile` wins over AWS_ACCESS_KEY_ID:
+ * the session is set aside, and so is `SORACOM_ENDPOINT` when exec set it with
+ * the session (`SORACOM_PROFILE` says so), and one note on stderr says which
+ * identity runs.
+ */
+function environmentSession(
+  ctx: Context,
+  options: LoginOptions,
+  name: string,
+  session: { readonly apiKey?: string; readonly apiToken?: string },
+): { readonly apiKey?: string; readonly apiToken?: string; readonly endpoint?: string } {
+  const endpoint = ctx.env("SORACOM_ENDPOINT");
+  if (!options.profile || (!session.apiKey && !session.apiToken)) return { ...session, endpoint };
+  const owner = ctx.env("SORACOM_PROFILE") || undefined;
+  const ownerName = owner === undefined ? "default" : safeProfileName(owner);
+  if (ownerName === name) return { ...session, endpoint };
+  const m = messages(ctx.lang);
+  ctx.stderr.write(
+    `${owner === undefined ? m.envSessionSetAside(name) : m.execSessionSetAside(name, owner)}\n`,
+  );
+  return { endpoint: owner === undefined ? endpoint : undefined };
+}
+
+/** `name` sanitised as a profile name, or itself when nothing usable is left of it. */
+function safeProfileName(name: string): string {
+  try {
+    return sanitizeProfileName(name);
+  } catch {
+    return name;
+  }
 }
 
 /**

@@ -374,11 +374,18 @@ testWhere(
     const session = JSON.parse((await t.cli(["auth"])).stdout);
     const env = { SORACOM_API_KEY: session.apiKey, SORACOM_API_TOKEN: session.token };
     // The profile named here could not even be read: the environment's session comes first.
-    const r = await t.cli(["--profile", "missing", "operator", "get"], env);
+    const r = await t.cli(["operator", "get"], { ...env, SORACOM_PROFILE: "missing" });
     assertStringIncludes(r.stdout, session.operatorId);
     assertEquals(t.api.count("POST", "/v1/auth"), 1);
     const headers = t.api.log.at(-1)!.headers;
     assertEquals(headers["x-soracom-api-key"], session.apiKey);
+    // An explicit --profile of another profile wins over it (issue 24): that profile, or its error.
+    const named = await runInProcess(["--profile", "missing", "operator", "get"], {
+      env: { ...t.env, ...env },
+      now: t.clock,
+    });
+    assertEquals(named.code, 3, named.stderr);
+    assertStringIncludes(named.stderr, "not with the session in SORACOM_API_KEY");
     // Flags still win.
     await t.cli([
       "operator",

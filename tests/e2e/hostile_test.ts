@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { bundlePath, runBundle } from "../helpers/bundle.ts";
 import { home, recorder } from "../helpers/loopback.ts";
 import { runInPty } from "../helpers/pty.ts";
-import { PROFILES } from "../helpers/fixture.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { DENO_DIR, writeProfile } from "../helpers/run.ts";
+import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -123,5 +125,52 @@ testWhere(
     assert.equal(list.code, 0, list.screen);
     assert.doesNotMatch(list.screen, DRIVES_TERMINAL, JSON.stringify(list.screen));
     assert.ok(list.screen.includes("k\\x9b2J\\x9b31m"), JSON.stringify(list.screen));
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "inside soracom exec, an explicit --profile runs as that profile, at its endpoint, and says so",
+  async () => {
+    await using f = await emulatorFixture();
+    // beta's own endpoint names the emulator another way than SORACOM_ENDPOINT does.
+    const betaEndpoint = f.api.url.replace("127.0.0.1", "localhost");
+    await writeProfile(f.profiles, "alpha", PROFILES.authKey);
+    await writeProfile(f.profiles, "beta", { ...PROFILES.samPlain, endpoint: betaEndpoint });
+    const inner = [Deno.execPath(), "run", "--quiet", "--no-config", ...PERMISSION_FLAGS];
+    const exported = async (...flags: string[]) => {
+      const r = await runBundle([
+        "exec",
+        "--profile",
+        "alpha",
+        "--",
+        ...inner,
+        await bundlePath(),
+        ...flags,
+        "auth",
+        "export",
+        "--format",
+        "json",
+      ], { ...f.env, DENO_DIR });
+      assert.equal(r.code, 0, r.stderr);
+      return { vars: JSON.parse(r.stdout), stderr: r.stderr };
+    };
+    const alpha = await exported();
+    assert.equal(alpha.vars.SORACOM_PROFILE, "alpha");
+    assert.equal(alpha.stderr, "");
+    // The same profile named explicitly: exec's session, no second login, nothing to say.
+    const same = await exported("--profile", "alpha");
+    assert.equal(same.vars.SORACOM_API_KEY, alpha.vars.SORACOM_API_KEY);
+    assert.equal(same.stderr, "");
+    const beta = await exported("--profile", "beta");
+    assert.equal(beta.vars.SORACOM_PROFILE, "beta");
+    assert.notEqual(beta.vars.SORACOM_API_KEY, alpha.vars.SORACOM_API_KEY);
+    assert.equal(beta.vars.SORACOM_ENDPOINT, betaEndpoint);
+    assert.match(
+      beta.stderr,
+      /^note: running as profile beta \(--profile\), not with the session of profile alpha/,
+    );
+    const logins = f.api.log.filter((l) => l.path === "/v1/auth").map((l) => JSON.parse(l.body));
+    assert.equal(logins.at(-1).userName ?? logins.at(-1).username, "plain-user");
   },
 );
