@@ -9,6 +9,7 @@
 import { type Context, detectLang } from "../context.ts";
 import { readCapped, realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
+import { fetchDirectToLoopback } from "./network.ts";
 import { hidingSecrets, KnownSecrets } from "../secrets.ts";
 import { safeOnTerminal } from "../terminal_text.ts";
 
@@ -51,7 +52,7 @@ export function realContext(): Context {
       }
     },
     prompt: async (message, options) => (await terminal()).prompt(stderr, message, options),
-    fetch: (input) => fetch(input),
+    fetch: fetchDirectToLoopback(),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     fs: realFileSystem(),

@@ -174,3 +174,30 @@ testWhere(
     assert.equal(logins.at(-1).userName ?? logins.at(-1).username, "plain-user");
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "credentials for a plain-http endpoint on this machine never go through a proxy",
+  async () => {
+    await using proxy = recorder(() => new Response("proxied", { status: 502 }));
+    await using api = hostileApi([{ imsi: "440100000000001" }]);
+    for (const host of ["127.0.0.1", "localhost"]) {
+      await using h = await home({ email: root.email, password: root.password });
+      const r = await runBundle(["subscribers", "list", "--no-retry-on-error"], {
+        ...h.env,
+        SORACOM_ENDPOINT: api.url.replace("127.0.0.1", host),
+        HTTP_PROXY: proxy.url,
+        http_proxy: proxy.url,
+        ALL_PROXY: proxy.url,
+      });
+      assert.equal(r.code, 0, r.stderr);
+    }
+    assert.deepEqual(proxy.seen, [], "nothing reached the proxy");
+    assert.deepEqual(api.seen.map((s) => s.path), [
+      "/v1/auth",
+      "/v1/subscribers",
+      "/v1/auth",
+      "/v1/subscribers",
+    ]);
+  },
+);
