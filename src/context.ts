@@ -103,6 +103,8 @@ export interface FileInfo {
   readonly isSymlink?: boolean;
   /** The owner's user ID (POSIX), or null where the platform has none (Windows). */
   readonly uid?: number | null;
+  /** When it was last written (ms since the epoch), when the system says. */
+  readonly mtime?: number | null;
 }
 
 /** What a child process left behind. */

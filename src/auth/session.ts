@@ -168,6 +168,8 @@ export async function cacheSlot(
   try {
     const cache = await SessionCache.open(ctx, dir);
     if (cache === undefined) return undefined;
+    // What a run killed while writing left (a session's keys, in a temp file) goes, revoked.
+    if (!lookOnly) await cleanLeftovers(ctx, inv, cache, LEFTOVER_AGE_MS);
     // Looking (status, logout) writes nothing: without a hashing key there is no such session.
     const key = await cache.keyFor(identity, lookOnly);
     return key === undefined ? undefined : { cache, key };
@@ -302,6 +304,46 @@ export async function callWithSession(
   }
 }
 
+/** Asks `cached`'s own endpoint, with its own profile's headers, to revoke it. */
+function logoutOnServer(
+  ctx: Context,
+  inv: Invocation,
+  cached: CachedSession,
+  retry = inv.target.retry,
+): Promise<Response> {
+  return callApi(
+    ctx,
+    // The session's own endpoint and its own profile's headers: not this run's profile's.
+    { ...inv.target, endpoint: cached.endpoint, extraHeaders: cached.headers ?? {}, retry },
+    { method: "POST", path: "/auth/logout" },
+    cached,
+  );
+}
+
+/** How old a temp file of ours must be to be an interrupted write's, not one going on. */
+export const LEFTOVER_AGE_MS = 60_000;
+
+/**
+ * Deletes the temp files that writes of `cache` killed part way left (at least
+ * `minAgeMs` old), revoking on the server the session each holds, as logout
+ * does: its API key and token must not stay on disk, nor stay valid with no
+ * one holding them. Best effort: nothing here fails the run.
+ */
+export async function cleanLeftovers(
+  ctx: Context,
+  inv: Invocation,
+  cache: SessionCache,
+  minAgeMs = 0,
+): Promise<void> {
+  for (const name of await cache.leftovers(minAgeMs).catch(() => [])) {
+    const held = await cache.leftoverSession(name);
+    if (held && held.expiresAt > ctx.now()) {
+      await logoutOnServer(ctx, inv, held, false).then((r) => r.body?.cancel(), () => {});
+    }
+    await cache.removeLeftover(name).catch(() => {});
+  }
+}
+
 /**
  * Revokes a cached session on the server (`/v1/auth/logout`) and deletes it,
  * with its lock file. When the server cannot be reached the session is deleted
@@ -320,13 +362,7 @@ export async function revokeCached(
   if (cached.expiresAt > ctx.now() && !local) {
     let response: Response;
     try {
-      response = await callApi(
-        ctx,
-        // The session's own endpoint and its own profile's headers: not this run's profile's.
-        { ...inv.target, endpoint: cached.endpoint, extraHeaders: cached.headers ?? {} },
-        { method: "POST", path: "/auth/logout" },
-        cached,
-      );
+      response = await logoutOnServer(ctx, inv, cached);
     } catch (e) {
       if (e instanceof CliError && e.kind === "network") await cache.forget(key);
       throw e;

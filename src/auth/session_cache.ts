@@ -102,6 +102,14 @@ async function sessionKeyring(ctx: Context): Promise<Keyring | undefined> {
 /** The file of the key for hashing secrets into identities (32 random bytes, hex). */
 const IDENTITY_KEY_FILE = "identity.key";
 
+/**
+ * The temp file of an atomic write of ours (`.NAME.UUID.tmp`, see
+ * `FileSystem.writeFileAtomic`) of a session or of the hashing key: one that
+ * is still there was left by a run killed while writing it.
+ */
+const LEFTOVER =
+  /^\.(?:[0-9a-f]{64}\.json|identity\.key)\.[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.tmp$/;
+
 /** Reads, writes and locks cached sessions in one folder. */
 export class SessionCache {
   /**
@@ -292,6 +300,46 @@ export class SessionCache {
         await this.ctx.fs.remove(`${this.dir}/${name}`);
       }
     }
+  }
+
+  /**
+   * The temp files of ours that interrupted writes left (see {@link LEFTOVER}),
+   * at least `minAgeMs` old: a younger one may be a write still going on.
+   */
+  async leftovers(minAgeMs: number): Promise<string[]> {
+    const found: string[] = [];
+    for (const name of await this.ctx.fs.readDir(this.dir)) {
+      if (!LEFTOVER.test(name)) continue;
+      const info = await this.ctx.fs.lstat(`${this.dir}/${name}`);
+      if (info === null) continue;
+      const age = info.mtime === undefined || info.mtime === null
+        ? Infinity
+        : this.ctx.now() - info.mtime;
+      if (age >= minAgeMs) found.push(name);
+    }
+    return found;
+  }
+
+  /**
+   * The session a leftover temp file (of {@link leftovers}) holds with its
+   * API key and token, or undefined: not ours, not a session, or its keys in
+   * the keyring.
+   */
+  async leftoverSession(name: string): Promise<CachedSession | undefined> {
+    try {
+      const bytes = await this.#readOwn(`${this.dir}/${name}`, MAX_SESSION_BYTES, false);
+      const parsed = bytes && parseCachedSession(parseJsonData(new TextDecoder().decode(bytes)));
+      if (parsed === undefined || !parsed.apiKey || !parsed.token) return undefined;
+      const { version: _v, identity: _i, store: _s, apiKey, token, ...rest } = parsed;
+      return { ...rest, apiKey, token };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Deletes a leftover temp file (of {@link leftovers}). */
+  async removeLeftover(name: string): Promise<void> {
+    await this.ctx.fs.remove(`${this.dir}/${name}`);
   }
 
   /** Keys of every cached session. */

@@ -74,11 +74,15 @@ async function remove(path: string): Promise<boolean> {
   }
 }
 
-/** See `FileSystem.readDir`. */
-async function readDir(path: string): Promise<string[]> {
+/**
+ * See `FileSystem.readDir`. In this thread, as the reads are: the session
+ * folder is listed on every command that opens the cache (for interrupted
+ * writes to clean).
+ */
+function readDir(path: string): string[] {
   const names: string[] = [];
   try {
-    for await (const entry of Deno.readDir(path)) names.push(entry.name);
+    for (const entry of Deno.readDirSync(path)) names.push(entry.name);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return [];
     throw e;
@@ -182,6 +186,7 @@ function infoOf(path: string, follow: boolean): FileInfo | null {
       mode: posix ? info.mode : null,
       isSymlink: info.isSymlink,
       uid: posix ? info.uid : null,
+      mtime: info.mtime?.getTime() ?? null,
     };
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return null;
@@ -203,6 +208,6 @@ export function realFileSystem(): FileSystem {
     writeFileAtomic,
     lock,
     remove,
-    readDir,
+    readDir: (path) => settled(() => readDir(path)),
   };
 }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { bundlePath, runBundle } from "../helpers/bundle.ts";
 import { home, recorder } from "../helpers/loopback.ts";
 import { runInPty } from "../helpers/pty.ts";
-import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { DENO_DIR, writeProfile } from "../helpers/run.ts";
 import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { root } from "../fake_soracom/accounts.ts";
@@ -128,6 +128,15 @@ testWhere(
   },
 );
 
+/** The emulator and a home with `profiles`. */
+async function emulatorHome(profiles: Record<string, unknown>) {
+  const f = await emulatorFixture();
+  for (const [name, profile] of Object.entries(profiles)) {
+    await writeProfile(f.profiles, name, profile);
+  }
+  return f;
+}
+
 testWhere(
   ["posix-modes"],
   "inside soracom exec, an explicit --profile runs as that profile, at its endpoint, and says so",
@@ -199,5 +208,66 @@ testWhere(
       "/v1/auth",
       "/v1/subscribers",
     ]);
+  },
+);
+
+/**
+ * A session's temp file as a write of ours killed before its rename leaves it,
+ * holding a fresh session (logged in with `auth`), `age` ms old.
+ */
+async function plantLeftover(f: Fixture, key: string, age: number) {
+  const r = await runBundle([
+    "auth",
+    "--auth-key-id",
+    PROFILES.authKey.authKeyId,
+    "--auth-key",
+    PROFILES.authKey.authKey,
+  ], f.env);
+  assert.equal(r.code, 0, r.stderr);
+  const { apiKey, token, operatorId } = JSON.parse(r.stdout);
+  const path = `${f.sessions}/.${key}.json.${crypto.randomUUID()}.tmp`;
+  const session = {
+    version: 2,
+    identity: key,
+    apiKey,
+    token,
+    operatorId,
+    expiresAt: Date.now() + 3_600_000,
+    lifetimeSeconds: 3600,
+    endpoint: f.api.url,
+    label: "profile default",
+  };
+  await Deno.writeTextFile(path, JSON.stringify(session), { mode: 0o600 });
+  const then = new Date(Date.now() - age);
+  await Deno.utime(path, then, then);
+  return { path, apiKey };
+}
+
+testWhere(
+  ["posix-modes"],
+  "a session left in a temp file by a killed write is revoked and deleted: at logout, and when old",
+  async () => {
+    await using f = await emulatorHome({ default: PROFILES.authKey });
+    assert.equal((await runBundle(["soralets", "list"], f.env)).code, 0);
+    const [file] = await f.sessionFiles();
+    const key = file.replace(/\.json$/, "");
+    const revoked = () =>
+      f.api.log.filter((l) => l.path === "/v1/auth/logout").map((l) =>
+        l.headers["x-soracom-api-key"]
+      );
+    const exists = (path: string) => Deno.lstat(path).then(() => true, () => false);
+    // A command: an old one goes (revoked); a young one may be a write going on, and stays.
+    const old = await plantLeftover(f, key, 5 * 60_000);
+    const young = await plantLeftover(f, key, 0);
+    assert.equal((await runBundle(["soralets", "list"], f.env)).code, 0);
+    assert.equal(await exists(old.path), false, "the old temp file is gone");
+    assert.equal(await exists(young.path), true, "a write may still be going on");
+    assert.deepEqual(revoked(), [old.apiKey]);
+    // logout --all: every one, however young, with the sessions.
+    const out = await runBundle(["logout", "--all"], f.env);
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(await exists(young.path), false, "logout --all leaves no temp file");
+    assert.ok(revoked().includes(young.apiKey), "and revokes what it held");
+    assert.deepEqual(await Array.fromAsync(Deno.readDir(f.sessions)), []);
   },
 );

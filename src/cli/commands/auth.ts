@@ -14,7 +14,7 @@
 
 import { stringifyPretty } from "../../json/mod.ts";
 import { credentialSource, type Invocation, prepare } from "../../auth/credentials.ts";
-import { cacheSlot, obtainSession, revokeCached } from "../../auth/session.ts";
+import { cacheSlot, cleanLeftovers, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
 import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
 import type { Context } from "../../context.ts";
@@ -104,6 +104,8 @@ async function revokeAll(ctx: Context, inv: Invocation, cache: SessionCache, loc
     }
   }
   await cache.removeStrayLocks().catch(() => {});
+  // A session a killed run left in a temp file is revoked and deleted too, however young.
+  await cleanLeftovers(ctx, inv, cache);
   return { count, unreachable, failures };
 }
 
@@ -147,6 +149,7 @@ export async function runLogout(
   }
   const m = messages(ctx.lang);
   const slot = await cacheSlot(ctx, inv, source, true);
+  if (slot) await cleanLeftovers(ctx, inv, slot.cache);
   try {
     if (slot && await revokeCached(ctx, inv, slot.cache, slot.key, flags.local)) return;
   } catch (e) {
