@@ -28,6 +28,7 @@ export type ErrorKind =
   | "api"
   | "network"
   | "permission"
+  | "limit"
   | "aborted"
   | "internal";
 
@@ -43,6 +44,7 @@ export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = {
   api: 5,
   network: 6,
   permission: 7,
+  limit: 8,
   internal: 70,
 };
 

@@ -126,6 +126,10 @@ export const en = {
     `WARN: Please consider to use the alternative API (command: \`${command}\`)`,
   responseNotJson: "the response is not valid JSON (it may have been cut off)",
   responseTooLarge: "the response is too large to print",
+  responseOverCap: (mib: number) =>
+    `the response is larger than ${mib} MiB, more than is held in memory to print it (--raw-output writes any size as it comes)`,
+  responseTooDeep: (levels: number) =>
+    `the response nests deeper than ${levels} levels: --query and --output other than json and jsonl cannot take it`,
   responseCutOff: (why: string) => `the response was cut off: ${why}`,
   jsonlNeedsArray: "--jsonl needs an array response",
   badQuery: (expression: string, detail: string) => `invalid --query '${expression}': ${detail}`,
@@ -478,6 +482,10 @@ const ja: Messages = {
     `WARN: 代わりの API (コマンド: \`${command}\`) の利用を検討してください`,
   responseNotJson: "レスポンスが正しい JSON ではありません (途中で切れた可能性があります)",
   responseTooLarge: "レスポンスが大きすぎて出力できません",
+  responseOverCap: (mib) =>
+    `レスポンスが ${mib} MiB を超えています。出力のためにメモリーに保持できる大きさを超えています (--raw-output なら大きさに関係なく受け取りながら書き出します)`,
+  responseTooDeep: (levels) =>
+    `レスポンスの入れ子が ${levels} 段を超えています。--query と json、jsonl 以外の --output では扱えません`,
   responseCutOff: (why) => `レスポンスが途中で切れました: ${why}`,
   jsonlNeedsArray: "--jsonl は配列のレスポンスにしか使えません",
   badQuery: (expression, detail) => `--query '${expression}' が正しくありません: ${detail}`,

@@ -11,7 +11,7 @@ import { assertEquals } from "./helpers/assert.ts";
 
 /** Lowest first. An area is a folder of `src/` (`json/`) or a file at its top. */
 const LAYERS: readonly (readonly string[])[] = [
-  ["json/", "base64.ts", "terminal_text.ts"],
+  ["json/", "base64.ts", "bytes.ts", "terminal_text.ts"],
   [
     "messages.ts",
     "version.ts",

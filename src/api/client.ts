@@ -11,6 +11,7 @@ import { type Lang, said } from "../messages.ts";
 import { parseJsonData } from "../json/mod.ts";
 import { isSecretHeader } from "../redact.ts";
 import { type HttpRequest, send, USER_AGENT } from "./http.ts";
+import { bodyText, MAX_TEXT_BYTES } from "./body.ts";
 
 /** Where and how to call. */
 export interface ApiTarget {
@@ -170,7 +171,7 @@ export async function responseError(
   response: Response,
   kind: ErrorKind = "api",
 ): Promise<CliError> {
-  const text = (await response.text().catch(() => "")).trim();
+  const text = (await bodyText(response, MAX_TEXT_BYTES)).trim();
   const message = text === "" ? `HTTP ${response.status} ${response.statusText}`.trim() : text;
   return new CliError(kind, message, { status: response.status });
 }

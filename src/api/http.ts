@@ -11,6 +11,7 @@ import { CliError } from "../errors.ts";
 import { type Lang, messages, said } from "../messages.ts";
 import { isSecretHeader, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
+import { bodyText } from "./body.ts";
 
 /** A request ready to send. */
 export interface HttpRequest {
@@ -104,7 +105,7 @@ function dumpHeaders(headers: Iterable<readonly [string, string]>): string {
 }
 
 /** The body for a dump: text as text, anything else as its size. */
-function bodyText(req: HttpRequest): string {
+function requestText(req: HttpRequest): string {
   const body = req.body;
   if (body === undefined) return "";
   const type = req.headers.find(([n]) => n.toLowerCase() === "content-type")?.[1] ??
@@ -202,9 +203,9 @@ async function dumpResponse(ctx: Context, response: Response): Promise<void> {
   ctx.stderr.write(`${response.status} ${response.statusText}\n${dumpHeaders(response.headers)}`);
   const type = response.headers.get("content-type") ?? "";
   if (/json|text/.test(type)) {
-    const text = await response.clone().text().catch(() => "");
+    const text = await bodyText(response.clone(), 65536);
     // On a terminal, stderr shows its control characters escaped (see terminal_text.ts).
-    ctx.stderr.write(`\n${redactText(text.slice(0, 65536))}\n`);
+    ctx.stderr.write(`\n${redactText(text)}\n`);
   }
   ctx.stderr.write("==========\n");
 }
@@ -248,7 +249,7 @@ export async function send(
   // The request is the same on every attempt: its dump is made once.
   const dump = verbose
     ? `${req.method} ${redactUrl(req.url)}\n${dumpHeaders(req.headers)}\n${
-      redactText(bodyText(req))
+      redactText(requestText(req))
     }\n`
     : "";
   for (let attempt = 0;; attempt++) {

@@ -14,15 +14,7 @@
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
 import type { Page } from "../output/print.ts";
-
-/** Reads a body; a connection that breaks mid-body is a network error, not a crash. */
-export async function readBody(response: Response): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (e) {
-    throw new CliError("network", said("responseCutOff", (e as Error).message.split("\n")[0]));
-  }
-}
+import { readBody } from "./body.ts";
 
 /**
  * Turns of the event loop on demand, each through a message to itself. A

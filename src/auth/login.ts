@@ -10,6 +10,7 @@
  */
 
 import { type ApiTarget, callApi, responseError } from "../api/client.ts";
+import { bodyText, MAX_TEXT_BYTES } from "../api/body.ts";
 import { parseJsonData } from "../json/mod.ts";
 import { parseAuthResponse } from "./validators.generated.ts";
 import type { Context } from "../context.ts";
@@ -83,7 +84,7 @@ async function parseSession(
 ): Promise<Session> {
   let value: unknown;
   try {
-    value = parseJsonData(await response.text());
+    value = parseJsonData(await bodyText(response, MAX_TEXT_BYTES));
   } catch {
     throw new CliError("auth", said("loginNotJson"));
   }
@@ -242,7 +243,7 @@ export async function login(
   ctx.secrets.add(body.password, body.authKey, body.mfaOTPCode);
   let response = await post(ctx, target, "/auth", body);
   for (let typed = 0; response.status === 401; typed++) {
-    const text = (await response.text()).trim();
+    const text = (await bodyText(response, MAX_TEXT_BYTES)).trim();
     const why = refusal(errorCode(text), body.mfaOTPCode !== undefined);
     const refused = () =>
       new CliError("auth", text || "HTTP 401", {

@@ -8,6 +8,8 @@
  */
 
 import { type ApiCall, type ApiCredentials, callApi, responseError } from "../api/client.ts";
+import { bodyText, MAX_TEXT_BYTES } from "../api/body.ts";
+import { parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { isVerbose } from "../api/http.ts";
@@ -58,7 +60,12 @@ async function renew(
     await response.body?.cancel();
     return undefined;
   }
-  const value: unknown = await response.json().catch(() => undefined);
+  let value: unknown;
+  try {
+    value = parseJsonData(await bodyText(response, MAX_TEXT_BYTES));
+  } catch {
+    return undefined;
+  }
   const token = value !== null && typeof value === "object" && "token" in value
     ? (value as { token: unknown }).token
     : undefined;

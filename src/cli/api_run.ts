@@ -6,13 +6,15 @@
  */
 
 import { type ApiCall, operatorIdFromToken, responseError } from "../api/client.ts";
-import { fetchPages, readBody } from "../api/pages.ts";
+import { fetchPages } from "../api/pages.ts";
+import { readBody, writeBody } from "../api/body.ts";
 import {
   OUTPUT_FORMATS,
   type OutputFormat,
   type OutputMode,
   printBody,
   printPages,
+  writtenAsItComes,
 } from "../output/print.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
@@ -233,7 +235,10 @@ export async function sendAndPrint(
   }
   const response = await sendOk(call);
   seen?.(response);
-  await printBody(ctx.stdout, await readBody(response), response.headers.get("content-type"), mode);
+  const type = response.headers.get("content-type");
+  // A file, or --raw-output: any size, in constant memory. JSON is read whole (up to a cap).
+  if (writtenAsItComes(mode, type)) return await writeBody(ctx.stdout, response);
+  await printBody(ctx.stdout, await readBody(response), type, mode);
 }
 
 /** The request input from the flags: parameter values and `--body`. */

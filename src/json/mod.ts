@@ -18,4 +18,10 @@
 export { describeJsonError, eachJsonElement, formatJson, formatJsonElements } from "./format.ts";
 export { parseJson, parseJsonData } from "./parse.ts";
 export { stringifyCompact, stringifyPretty } from "./stringify.ts";
-export { type JsonStyle, JsonSyntaxError, type JsonValue, RawNumber } from "./value.ts";
+export {
+  type JsonStyle,
+  JsonSyntaxError,
+  type JsonValue,
+  nestsDeeperThan,
+  RawNumber,
+} from "./value.ts";

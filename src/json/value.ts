@@ -21,6 +21,34 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
+/**
+ * Whether `value` (parsed JSON) nests arrays and objects more than `max`
+ * levels deep (`[]` is one level, `{"a":[]}` two). Walked with a stack of its
+ * own: code that recurses over a value (YAML, JMESPath) is given only what
+ * this lets through.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { nestsDeeperThan } from "./value.ts";
+ *
+ * assert.equal(nestsDeeperThan({ a: [1, { b: 2 }] }, 3), false);
+ * assert.equal(nestsDeeperThan([[[[]]]], 3), true);
+ * ```
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [container, depth] = top;
+    if (container === null || typeof container !== "object") continue;
+    if (depth > max) return true;
+    for (const item of Array.isArray(container) ? container : Object.values(container)) {
+      if (item !== null && typeof item === "object") stack.push([item, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** How {@link formatJson} lays a value out: tab-indented lines, or one line with no spaces. */
 export type JsonStyle = "pretty" | "compact";
 

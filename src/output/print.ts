@@ -28,6 +28,7 @@ import {
   formatJson,
   type JsonStyle,
   JsonSyntaxError,
+  nestsDeeperThan,
   parseJsonData,
 } from "../json/mod.ts";
 import { type Messages, messages, said } from "../messages.ts";
@@ -81,6 +82,14 @@ function isJsonType(type: string | null): boolean {
   return type === null || /json/i.test(type);
 }
 
+/**
+ * Whether a body is written as it came, chunk by chunk as it arrives
+ * (`--raw-output`, an answer that is not JSON), rather than read whole first.
+ */
+export function writtenAsItComes(mode: OutputMode, contentType: string | null): boolean {
+  return !printsValues(mode) && (mode.raw || !isJsonType(contentType));
+}
+
 /** Runs a formatter over a response, turning its failures into the user's errors. */
 function formatted<T>(format: () => T): T {
   try {
@@ -90,19 +99,31 @@ function formatted<T>(format: () => T): T {
       throw new CliError("api", said("responseNotJson"));
     }
     // Past the longest string JavaScript can hold (e.g. thousands of levels, pretty).
-    if (e instanceof RangeError) throw new CliError("api", said("responseTooLarge"));
+    if (e instanceof RangeError) throw new CliError("limit", said("responseTooLarge"));
     throw e;
   }
 }
 
+/**
+ * The deepest nesting a value printed through `--query` or `--output` may
+ * have: that code recurses over it. No API answer comes near; the JSON
+ * printed from the text itself has no such limit.
+ */
+export const MAX_VALUE_DEPTH = 1000;
+
 /** A body's JSON as a value (numbers as JavaScript numbers), or the user's error. */
 export function parsed(text: string): unknown {
+  let value: unknown;
   try {
-    return parseJsonData(text);
+    value = parseJsonData(text);
   } catch (e) {
     if (e instanceof SyntaxError) throw new CliError("api", said("responseNotJson"));
     throw e;
   }
+  if (nestsDeeperThan(value, MAX_VALUE_DEPTH)) {
+    throw new CliError("limit", said("responseTooDeep", MAX_VALUE_DEPTH));
+  }
+  return value;
 }
 
 /** Prints one successful response's body (`contentType` from its header). */

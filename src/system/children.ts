@@ -9,7 +9,7 @@
 import { type CommandResult, Ended, type RunOptions } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
-import { concatBytes } from "./files.ts";
+import { concatBytes } from "../bytes.ts";
 
 /** A stream being read to its end, which can be cut short. */
 interface Reading {

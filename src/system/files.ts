@@ -6,6 +6,7 @@
  */
 
 import type { FileInfo, FileSystem } from "../context.ts";
+import { collectCapped } from "../bytes.ts";
 
 /** `f()` as a promise: its error a rejection, never thrown at the caller. */
 function settled<T>(f: () => T): Promise<T> {
@@ -90,25 +91,6 @@ function readDir(path: string): string[] {
   return names;
 }
 
-/**
- * Every chunk of `chunks` end to end, or `undefined` (asking for no more) once
- * more than `max` bytes came: the one capped reader, for files, stdin and
- * downloads alike.
- */
-export async function collectCapped(
-  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
-  max: number,
-): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const kept: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of chunks) {
-    total += chunk.length;
-    if (total > max) return undefined;
-    kept.push(chunk);
-  }
-  return concatBytes(kept, total);
-}
-
 /** Reads `file` to its end, or `undefined` once more than `max` bytes came. */
 export function readCapped(
   file: { read(p: Uint8Array): Promise<number | null> },
@@ -125,20 +107,6 @@ export function readCapped(
     })(),
     max,
   );
-}
-
-/** `chunks` end to end in one array of `total` bytes. */
-export function concatBytes(
-  chunks: readonly Uint8Array[],
-  total: number,
-): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /**

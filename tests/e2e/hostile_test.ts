@@ -198,6 +198,8 @@ testWhere(
         HTTP_PROXY: proxy.url,
         http_proxy: proxy.url,
         ALL_PROXY: proxy.url,
+        // Deno's own check for a newer Deno would go to the proxy too: not ours to test.
+        DENO_NO_UPDATE_CHECK: "1",
       });
       assert.equal(r.code, 0, r.stderr);
     }
@@ -269,5 +271,114 @@ testWhere(
     assert.equal(await exists(young.path), false, "logout --all leaves no temp file");
     assert.ok(revoked().includes(young.apiKey), "and revokes what it held");
     assert.deepEqual(await Array.fromAsync(Deno.readDir(f.sessions)), []);
+  },
+);
+
+/**
+ * A server whose list answer is `total` bytes of a JSON array (`[0,0,...`),
+ * made as the client reads it; `sent` says how much went out. `hold`, when
+ * given, is awaited after the first chunk.
+ */
+function endlessApi(total: number, options: { type?: string; hold?: Promise<void> } = {}) {
+  const state = { sent: 0, finished: false };
+  const chunk = new TextEncoder().encode("0,".repeat(32 * 1024));
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (state.sent >= total) {
+          state.finished = true;
+          return controller.close();
+        }
+        const part = state.sent === 0 ? new TextEncoder().encode("[") : chunk;
+        controller.enqueue(part);
+        state.sent += part.length;
+        if (state.sent === part.length) await options.hold;
+      },
+    }, { highWaterMark: 0 });
+    return new Response(body, {
+      headers: { "content-type": options.type ?? "application/json" },
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    state,
+    [Symbol.asyncDispose]: () => server.shutdown(),
+  };
+}
+
+const MiB = 1024 * 1024;
+
+testWhere(
+  ["posix-modes"],
+  "a 1 GiB answer is refused at 64 MiB with one line, not read whole; --query past 1,000 levels too",
+  async () => {
+    await using api = endlessApi(1024 * MiB);
+    await using h = await home(PROFILES.authKey);
+    const env = { ...h.env, SORACOM_ENDPOINT: api.url };
+    const keys = ["--api-key", "k", "--api-token", "t"];
+    const r = await runBundle(["subscribers", "list", ...keys], env);
+    assert.equal(r.code, 8, r.stderr);
+    assert.match(r.stderr, /^Error: the response is larger than 64 MiB[^\n]*--raw-output[^\n]*\n$/);
+    assert.ok(api.state.sent < 256 * MiB, `${api.state.sent} bytes were sent`);
+    // Nested 200,000 deep: the formats that recurse refuse it; soracom-cli's JSON prints it.
+    const deep = "[".repeat(200_000) + "]".repeat(200_000);
+    await using nested = recorder(() =>
+      new Response(deep, { headers: { "content-type": "application/json" } })
+    );
+    const nestedEnv = { ...env, SORACOM_ENDPOINT: nested.url };
+    for (const flags of [["--query", "[0]"], ["--output", "yaml"], ["--output", "table"]]) {
+      const q = await runBundle(["subscribers", "list", ...keys, ...flags], nestedEnv);
+      assert.equal(q.code, 8, `${flags}: ${q.stderr}`);
+      assert.equal(
+        q.stderr,
+        "Error: the response nests deeper than 1000 levels: --query and --output other than json and jsonl cannot take it\n",
+      );
+    }
+    const jsonl = await runBundle(["subscribers", "list", ...keys, "--jsonl"], nestedEnv);
+    assert.equal(jsonl.code, 0, jsonl.stderr);
+  },
+);
+
+testWhere(
+  ["posix-modes"],
+  "--raw-output streams: the output starts before the answer has ended, at any size",
+  async () => {
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => release = resolve);
+    // A guard, not a timing assertion: a program that waits for the whole answer fails below.
+    const guard = setTimeout(release, 20_000);
+    await using api = endlessApi(100 * MiB, { hold });
+    await using h = await home(PROFILES.authKey);
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        "--no-config",
+        ...PERMISSION_FLAGS,
+        await bundlePath(),
+        "subscribers",
+        "list",
+        "--api-key",
+        "k",
+        "--api-token",
+        "t",
+        "--raw-output",
+      ],
+      env: { ...h.env, SORACOM_ENDPOINT: api.url, DENO_DIR },
+      stdout: "piped",
+      stderr: "null",
+    }).spawn();
+    let received = 0;
+    let finishedBeforeFirstOutput: boolean | undefined;
+    for await (const chunk of child.stdout) {
+      finishedBeforeFirstOutput ??= api.state.finished;
+      received += chunk.length;
+      release();
+    }
+    clearTimeout(guard);
+    assert.equal((await child.status).code, 0);
+    assert.equal(finishedBeforeFirstOutput, false, "the first bytes came out while it was sent");
+    assert.equal(received, api.state.sent);
+    assert.ok(received > 64 * MiB);
   },
 );

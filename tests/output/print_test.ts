@@ -17,7 +17,8 @@ import {
   stringifyCompact,
   stringifyPretty,
 } from "../../src/json/mod.ts";
-import { fetchPages, type PageFetcher, readBody } from "../../src/api/pages.ts";
+import { fetchPages, type PageFetcher } from "../../src/api/pages.ts";
+import { readBody } from "../../src/api/body.ts";
 import type { Context, Output } from "../../src/context.ts";
 import { type OutputMode, printBody, printPages } from "../../src/output/print.ts";
 

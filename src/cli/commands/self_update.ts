@@ -37,7 +37,7 @@ import { sha256Hex } from "../../sha256.ts";
 import { verifySignature } from "../../minisign.ts";
 import { RELEASE_PUBLIC_KEYS } from "../../release_key.ts";
 import { isLoopback } from "../../api/endpoint.ts";
-import { collectCapped } from "../../system/files.ts";
+import { collectCapped } from "../../bytes.ts";
 import { booleanFlag, type GlobalFlagValues } from "../flags.ts";
 import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 import { messages, said } from "../../messages.ts";
