@@ -17,9 +17,9 @@
 
 /**
  * Every environment variable the program reads (through `Context.env` or
- * `Context.homeDir`), with the reason. Proxy variables (`HTTP_PROXY`,
- * `HTTPS_PROXY`, `NO_PROXY`) are not here: Deno's `fetch` reads them itself,
- * without an `--allow-env` grant.
+ * `Context.homeDir`), with the reason. Deno's `fetch` reads the proxy
+ * variables itself, without an `--allow-env` grant; the program reads only
+ * whether those that proxy plain http are set.
  *
  * @example
  * ```ts
@@ -49,6 +49,11 @@ export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   XDG_CACHE_HOME: "the session cache folder on Linux",
   USERPROFILE: "the home folder (profiles) on Windows",
   LOCALAPPDATA: "the session cache folder on Windows",
+  HTTP_PROXY:
+    "whether plain http goes through a proxy (then loopback endpoints are reached directly)",
+  http_proxy: "the same, as the variable is often written",
+  ALL_PROXY: "the same, for a proxy of every scheme",
+  all_proxy: "the same, as the variable is often written",
 };
 
 /** One Deno permission flag and the features that need it. */

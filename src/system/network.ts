@@ -13,23 +13,35 @@
 
 import { isLoopback } from "../api/endpoint.ts";
 
+/** Whether `fetch` would send plain http through a proxy: one of the variables it reads for that is set. */
+function proxiesHttp(env: (name: string) => string | undefined): boolean {
+  return Boolean(env("HTTP_PROXY") || env("http_proxy") || env("ALL_PROXY") || env("all_proxy"));
+}
+
 /**
- * A `fetch` that sends plain-http requests to loopback hosts directly (a
- * client per host and port, made when first needed), everything else as
- * `fetch` does.
+ * A `fetch` that, when a proxy is set for plain http, sends plain-http
+ * requests to loopback hosts directly (a client per host and port, made when
+ * first needed); everything else as `fetch` does. With no proxy set nothing
+ * is in between anyway, and no client is made.
+ *
+ * @param env the process environment (the proxy variables are all it reads)
  *
  * @example
  * ```ts ignore
- * const send = fetchDirectToLoopback();
+ * const send = fetchDirectToLoopback((name) => ({ HTTP_PROXY: "http://proxy:3128" })[name]);
  * await send(new Request("http://127.0.0.1:8080/v1/auth", { method: "POST" })); // never via HTTP_PROXY
  * ```
  */
-export function fetchDirectToLoopback(): (request: Request) => Promise<Response> {
+export function fetchDirectToLoopback(
+  env: (name: string) => string | undefined,
+): (request: Request) => Promise<Response> {
   const clients = new Map<string, Deno.HttpClient>();
+  let proxied: boolean | undefined;
   return (request) => {
     if (!request.url.startsWith("http:")) return fetch(request);
-    const url = new URL(request.url);
-    if (!isLoopback(url)) return fetch(request);
+    proxied ??= proxiesHttp(env);
+    const url = proxied ? new URL(request.url) : undefined;
+    if (url === undefined || !isLoopback(url)) return fetch(request);
     const hostname = url.hostname.replace(/^\[|\]$/g, "");
     const port = Number(url.port || 80);
     const key = `${hostname} ${port}`;

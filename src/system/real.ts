@@ -52,7 +52,7 @@ export function realContext(): Context {
       }
     },
     prompt: async (message, options) => (await terminal()).prompt(stderr, message, options),
-    fetch: fetchDirectToLoopback(),
+    fetch: fetchDirectToLoopback((name) => Deno.env.get(name)),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     fs: realFileSystem(),
