@@ -20,7 +20,7 @@
  */
 
 import type { ParseError } from "jsonc-parser";
-import { parseJsonData } from "../json/mod.ts";
+import { nestsDeeperThan, parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
@@ -156,31 +156,6 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 const MAX_PROFILE_DEPTH = 32;
 
 /**
- * How deep `[` and `{` nest in JSON or JSONC text, strings and comments
- * aside, counting no further than `limit + 1`: the parsers would overflow the
- * stack on text nested hundreds of thousands deep.
- */
-function nestingDepth(text: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < text.length && deepest <= limit; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-    } else if (c === "/" && text[i + 1] === "/") {
-      i = text.indexOf("\n", i);
-      if (i < 0) break;
-    } else if (c === "/" && text[i + 1] === "*") {
-      i = text.indexOf("*/", i + 2);
-      if (i < 0) break;
-      i++;
-    } else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
-    else if (c === "]" || c === "}") depth--;
-  }
-  return deepest;
-}
-
-/**
  * Parses JSON or JSONC text (comments, trailing commas) into a profile.
  *
  * @param where the file path (or another name for the source), used in errors
@@ -188,27 +163,50 @@ function nestingDepth(text: string, limit: number): number {
  */
 export async function parseProfileText(text: string, where: string): Promise<Profile> {
   if (text.trim() === "") throw new CliError("config", said("profileEmpty", where));
-  if (nestingDepth(text, MAX_PROFILE_DEPTH) > MAX_PROFILE_DEPTH) {
-    throw new CliError("config", said("profileTooDeep", where, MAX_PROFILE_DEPTH));
-  }
+  const tooDeep = () => new CliError("config", said("profileTooDeep", where, MAX_PROFILE_DEPTH));
   let value: unknown;
   try {
+    // Read with a stack of its own (JSON.parse, or our reader): safe at any depth.
     value = parseJsonData(text);
   } catch {
     // Plain JSON is the common case; jsonc-parser (CommonJS, slow to load) only for the rest.
-    const { parse: parseJsonc, printParseErrorCode } = await import("jsonc-parser");
-    const errors: ParseError[] = [];
-    value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length > 0) {
-      const first = errors[0];
-      const { line, column } = lineAndColumn(text, first.offset);
-      throw new CliError(
-        "config",
-        said("profileInvalidJson", where, line, column, printParseErrorCode(first.error)),
-      );
-    }
+    value = await parseJsonc(text, where, tooDeep);
   }
+  if (nestsDeeperThan(value, MAX_PROFILE_DEPTH)) throw tooDeep();
   return await toProfile(value, where);
+}
+
+/**
+ * JSONC (comments, trailing commas) with jsonc-parser. Its parser recurses, so
+ * the depth is measured first with its own visitor, which reads comments and
+ * strings exactly as the parser does (a bare CR ends a line comment there), and
+ * stops at the first level too many, long before the stack could run out.
+ */
+async function parseJsonc(text: string, where: string, tooDeep: () => CliError): Promise<unknown> {
+  const { parse, printParseErrorCode, visit } = await import("jsonc-parser");
+  const options = { allowTrailingComma: true, disallowComments: false };
+  let depth = 0;
+  const enter = () => {
+    if (++depth > MAX_PROFILE_DEPTH) throw tooDeep();
+  };
+  const leave = () => void depth--;
+  visit(text, {
+    onObjectBegin: enter,
+    onObjectEnd: leave,
+    onArrayBegin: enter,
+    onArrayEnd: leave,
+  }, options);
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, options);
+  if (errors.length > 0) {
+    const first = errors[0];
+    const { line, column } = lineAndColumn(text, first.offset);
+    throw new CliError(
+      "config",
+      said("profileInvalidJson", where, line, column, printParseErrorCode(first.error)),
+    );
+  }
+  return value;
 }
 
 /** A loaded profile file. */

@@ -382,3 +382,31 @@ testWhere(
     assert.ok(received > 64 * MiB);
   },
 );
+
+testWhere(
+  ["posix-modes"],
+  "a profile's depth is read as the JSONC parser reads it: a bare CR ends a comment, strings hide brackets",
+  async () => {
+    const deep = "[".repeat(100_000);
+    for (
+      const text of [
+        `// c\r${deep}`,
+        `/* a ] */ ${deep}`,
+        `{"a": "\\"]]]", "b": ${deep}`,
+        `${deep}${"]".repeat(100_000)}`,
+      ]
+    ) {
+      await using h = await home({});
+      await Deno.writeTextFile(`${h.dir}/profiles/default.json`, text, { mode: 0o600 });
+      const r = await runBundle(["subscribers", "list"], {
+        ...h.env,
+        SORACOM_ENDPOINT: "http://127.0.0.1:9",
+      });
+      assert.equal(r.code, 3, `${JSON.stringify(text.slice(0, 12))}: ${r.stderr}`);
+      assert.match(
+        r.stderr,
+        /^Error: profile \S+ nests deeper than 32 levels: it is not a profile\n$/,
+      );
+    }
+  },
+);

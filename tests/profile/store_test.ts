@@ -160,3 +160,20 @@ Deno.test("property: the profile parser throws only CliError", async () => {
     { numRuns: 1000 },
   );
 });
+
+Deno.test("nesting is measured as jsonc-parser reads the text, and refused past 32 levels", async () => {
+  const tooDeep = async (text: string) => {
+    const e = await parseProfileText(text, "p.json").catch((e) => e);
+    return e instanceof CliError && /nests deeper than 32 levels/.test(e.message);
+  };
+  const nest = (n: number) => `{"a":${"[".repeat(n - 1)}${"]".repeat(n - 1)}}`;
+  for (const comment of ["// c\n", "// c\r", "// c\r\n", "/* ] */", "/* \n ] */"]) {
+    assertEquals(await tooDeep(`${comment}${nest(33)}`), true, JSON.stringify(comment));
+    assertEquals(await tooDeep(`${comment}${nest(32)}`), false, JSON.stringify(comment));
+    assertEquals(await tooDeep(`${comment}${"[".repeat(200_000)}`), true, JSON.stringify(comment));
+  }
+  // Brackets in strings (escaped quotes too) are not nesting; plain JSON is held to the same.
+  assertEquals(await tooDeep(`{"x": "\\"[[[[", "a": [], } // trailing comma: JSONC`), false);
+  assertEquals(await tooDeep(nest(33)), true);
+  assertEquals(await tooDeep(`${"[".repeat(200_000)}${"]".repeat(200_000)}`), true);
+});
