@@ -46,22 +46,34 @@ function readStream(
   return { done, cancel: () => void reader.cancel().catch(() => {}) };
 }
 
-/** Process IDs of every descendant of `pid` (children, grandchildren...), from `ps`, on POSIX systems. */
-async function descendants(pid: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
+/** Every process's parent and process group, by ID. */
+type ProcessTable = ReadonlyMap<number, { readonly ppid: number; readonly pgid: number }>;
+
+/** The processes `ps` shows (POSIX); none when there is no `ps`. */
+async function processTable(): Promise<ProcessTable> {
+  const table = new Map<number, { ppid: number; pgid: number }>();
   try {
     // `ps`, not /proc: reading /proc needs --allow-all, which the release never has.
-    const out = await new Deno.Command("ps", { args: ["-A", "-o", "pid=,ppid="], stderr: "null" })
-      .output();
+    const out = await new Deno.Command("ps", {
+      args: ["-A", "-o", "pid=,ppid=,pgid="],
+      stderr: "null",
+    }).output();
     for (const line of new TextDecoder().decode(out.stdout).split("\n")) {
-      const [child, parent] = line.trim().split(/\s+/).map(Number);
-      if (child && parent) parents.set(parent, [...parents.get(parent) ?? [], child]);
+      const [pid, ppid, pgid] = line.trim().split(/\s+/).map(Number);
+      if (pid && ppid !== undefined && pgid !== undefined) table.set(pid, { ppid, pgid });
     }
   } catch { /* no ps: the child alone is killed */ }
+  return table;
+}
+
+/** Process IDs of every descendant of `pid` (children, grandchildren...) in `table`. */
+function descendants(table: ProcessTable, pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [child, { ppid }] of table) children.set(ppid, [...children.get(ppid) ?? [], child]);
   const found: number[] = [];
   const queue = [pid];
   while (queue.length > 0) {
-    for (const child of parents.get(queue.shift()!) ?? []) {
+    for (const child of children.get(queue.shift()!) ?? []) {
       found.push(child);
       queue.push(child);
     }
@@ -70,12 +82,49 @@ async function descendants(pid: number): Promise<number[]> {
 }
 
 /**
+ * The processes of our own process group that a child in it left behind by
+ * forking twice (`(sleep 9 &)`): not its descendants any more (their parent
+ * died; init, or a subreaper, took them), but still in our group. Those new
+ * since `before` (this group's members when the child started) whose line of
+ * parents leaves the group without passing a process that was there before:
+ * a pipeline's other commands (`soracom ... | less`), and what they start,
+ * have such a parent and are left alone.
+ */
+function orphansOf(table: ProcessTable, before: ReadonlySet<number>): number[] {
+  const group = table.get(Deno.pid)?.pgid;
+  if (group === undefined) return [];
+  const orphaned = (pid: number): boolean => {
+    for (let p = pid, hops = 0; hops < table.size; hops++) {
+      if (before.has(p)) return false;
+      const entry = table.get(p);
+      if (entry === undefined || entry.pgid !== group) return true;
+      p = entry.ppid;
+    }
+    return false;
+  };
+  return [...table].filter(([pid, { pgid }]) => pgid === group && orphaned(pid)).map(([p]) => p);
+}
+
+/** The members of our process group now (POSIX), for {@link orphansOf} once a child is done. */
+async function groupMembers(): Promise<ReadonlySet<number>> {
+  const table = await processTable();
+  const group = table.get(Deno.pid)?.pgid;
+  return new Set([...table].filter(([, e]) => e.pgid === group).map(([pid]) => pid));
+}
+
+/**
  * Kills a child and everything it started: `/bin/sh -c "op ... | jq ..."` leaves
  * `op` and `jq` holding the pipe open after the shell is gone. A child in a
  * process group of its own (`grouped`) goes with its whole group; on Windows
- * `taskkill /T` ends the tree; otherwise each descendant `ps` shows is killed.
+ * `taskkill /T` ends the tree; otherwise each descendant `ps` shows is killed,
+ * and, given the group's members `before` the child started, what it left in
+ * our group by forking twice ({@link orphansOf}).
  */
-async function killTree(child: Deno.ChildProcess, grouped: boolean): Promise<void> {
+async function killTree(
+  child: Deno.ChildProcess,
+  grouped: boolean,
+  before?: ReadonlySet<number>,
+): Promise<void> {
   if (Deno.build.os === "windows") {
     await new Deno.Command("taskkill", {
       args: ["/PID", String(child.pid), "/T", "/F"],
@@ -88,7 +137,8 @@ async function killTree(child: Deno.ChildProcess, grouped: boolean): Promise<voi
       return;
     } catch { /* the group is gone, or was never made: kill what is left one by one */ }
   }
-  const tree = Deno.build.os === "windows" ? [] : await descendants(child.pid);
+  const table = Deno.build.os === "windows" ? new Map() : await processTable();
+  const tree = [...descendants(table, child.pid), ...(before ? orphansOf(table, before) : [])];
   for (const pid of [child.pid, ...tree]) {
     try {
       Deno.kill(pid, "SIGKILL");
@@ -155,10 +205,14 @@ export async function runChild(
   argv: readonly string[],
   options: RunOptions,
 ): Promise<CommandResult> {
+  // One on our terminal stays in our group: what it leaves there is told apart by this list.
+  const posix = Deno.build.os !== "windows";
+  const before = options.interactive && posix ? await groupMembers() : undefined;
   const { child, grouped } = spawn(argv, options);
+  const kill = () => killTree(child, grouped, before);
   const signals = endWithSignals(child, grouped);
   const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
-    void killTree(child, grouped);
+    void kill();
     throw new CliError("auth", said("outputTooLarge", options.maxStdoutBytes));
   });
   const stderr = options.interactive ? undefined : readStream(child.stderr, 64 * 1024);
@@ -180,7 +234,7 @@ export async function runChild(
     ]);
     if (typeof first === "number") throw new Ended(first, "signal while a command ran");
     if (first === "timeout") {
-      await killTree(child, grouped);
+      await kill();
       await Promise.race([Promise.allSettled([outputs, child.status]), after(PIPE_GRACE_MS, null)]);
       cutShort();
       throw new CliError("auth", said("timedOut", options.timeoutMs / 1000));

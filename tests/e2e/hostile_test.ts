@@ -13,6 +13,7 @@ import { DENO_DIR, writeProfile } from "../helpers/run.ts";
 import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
+import { leftOver, sleeps } from "../helpers/processes.ts";
 
 /** JSON as Go's encoder writes it: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`. */
 function goJson(value: unknown): string {
@@ -410,3 +411,71 @@ testWhere(
     }
   },
 );
+
+testWhere(
+  ["/bin/sh", "script", "pgrep"],
+  "on a terminal, a timed-out profileCommand's double-forked child is killed too",
+  async () => {
+    await using f = await emulatorHome({});
+    const s = sleeps();
+    const r = await runInPty(
+      [
+        "soralets",
+        "list",
+        "--profile-command",
+        // (cmd &) leaves a grandchild whose parent is gone: no longer in the command's tree. Deaf
+        // to the hang-up the terminal's end sends: only our kill can stop it.
+        `/bin/sh -c 'trap "" HUP; (sleep ${s.seconds(1)} &); sleep ${s.seconds(2)}'`,
+      ],
+      { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1" },
+      [],
+      { bundle: await bundlePath() },
+    );
+    assert.equal(r.code, 4, r.screen);
+    assert.match(r.screen, /timed out after 1 s/);
+    assert.deepEqual(await leftOver(s.marker), [], "no sleep is left behind");
+  },
+);
+
+testWhere(
+  ["/bin/sh", "script", "pgrep"],
+  "on a terminal, a prompting profileCommand can still read it, and a pipeline beside soracom is left alone",
+  async () => {
+    await using f = await emulatorHome({});
+    const s = sleeps();
+    // The command asks on the terminal (as op does) and answers with a profile.
+    const ask = `/bin/sh -c 'printf "vault password: " >&2; read p; ` +
+      `echo "{\\"authKeyId\\":\\"${PROFILES.authKey.authKeyId}\\",\\"authKey\\":\\"$p\\"}"'`;
+    const r = await runInPty(
+      ["soralets", "list", "--profile-command", ask],
+      f.env,
+      [["vault password: ", PROFILES.authKey.authKey]],
+      { bundle: await bundlePath() },
+    );
+    assert.equal(r.code, 0, r.screen);
+    assert.match(r.screen, /soraletId/);
+    // A command beside soracom in its pipeline is in its process group: a timeout kills none of it.
+    const out = await new Deno.Command("script", {
+      args: [
+        "-qec",
+        `${soracomCommand(await bundlePath())} soralets list --profile-command ` +
+        `"/bin/sh -c 'sleep ${s.seconds(4)}'" | (cat; echo "beside: still here")`,
+        "/dev/null",
+      ],
+      env: { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1", DENO_DIR, TERM: "dumb" },
+      stdin: "null",
+      stdout: "piped",
+    }).output();
+    const screen = new TextDecoder().decode(out.stdout);
+    assert.match(screen, /timed out after 1 s/);
+    assert.match(screen, /beside: still here/);
+    assert.deepEqual(await leftOver(`sleep ${s.seconds(4)}`), []);
+  },
+);
+
+/** The bundle as a shell command line, run as a release runs. */
+function soracomCommand(bundle: string): string {
+  const quote = (a: string) => `'${a.replaceAll("'", `'"'"'`)}'`;
+  return [Deno.execPath(), "run", "--quiet", "--no-config", ...PERMISSION_FLAGS, bundle]
+    .map(quote).join(" ");
+}
