@@ -5,12 +5,11 @@
  */
 
 import assert from "node:assert/strict";
-import { bundlePath, runBundle } from "../helpers/bundle.ts";
-import { home, recorder } from "../helpers/loopback.ts";
+import { bundleArgv, bundlePath, runBundle } from "../helpers/bundle.ts";
+import { emulatorHome, home, recorder } from "../helpers/loopback.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { DENO_DIR, writeProfile } from "../helpers/run.ts";
-import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { root } from "../fake_soracom/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 import { leftOver, sleeps } from "../helpers/processes.ts";
@@ -129,15 +128,6 @@ testWhere(
   },
 );
 
-/** The emulator and a home with `profiles`. */
-async function emulatorHome(profiles: Record<string, unknown>) {
-  const f = await emulatorFixture();
-  for (const [name, profile] of Object.entries(profiles)) {
-    await writeProfile(f.profiles, name, profile);
-  }
-  return f;
-}
-
 testWhere(
   ["posix-modes"],
   "inside soracom exec, an explicit --profile runs as that profile, at its endpoint, and says so",
@@ -147,7 +137,7 @@ testWhere(
     const betaEndpoint = f.api.url.replace("127.0.0.1", "localhost");
     await writeProfile(f.profiles, "alpha", PROFILES.authKey);
     await writeProfile(f.profiles, "beta", { ...PROFILES.samPlain, endpoint: betaEndpoint });
-    const inner = [Deno.execPath(), "run", "--quiet", "--no-config", ...PERMISSION_FLAGS];
+    const inner = await bundleArgv();
     const exported = async (...flags: string[]) => {
       const r = await runBundle([
         "exec",
@@ -155,7 +145,6 @@ testWhere(
         "alpha",
         "--",
         ...inner,
-        await bundlePath(),
         ...flags,
         "auth",
         "export",
@@ -350,13 +339,10 @@ testWhere(
     const guard = setTimeout(release, 20_000);
     await using api = endlessApi(100 * MiB, { hold });
     await using h = await home(PROFILES.authKey);
-    const child = new Deno.Command(Deno.execPath(), {
+    const [deno, ...soracom] = await bundleArgv();
+    const child = new Deno.Command(deno, {
       args: [
-        "run",
-        "--quiet",
-        "--no-config",
-        ...PERMISSION_FLAGS,
-        await bundlePath(),
+        ...soracom,
         "subscribers",
         "list",
         "--api-key",
@@ -414,31 +400,6 @@ testWhere(
 
 testWhere(
   ["/bin/sh", "script", "pgrep"],
-  "on a terminal, a timed-out profileCommand's double-forked child is killed too",
-  async () => {
-    await using f = await emulatorHome({});
-    const s = sleeps();
-    const r = await runInPty(
-      [
-        "soralets",
-        "list",
-        "--profile-command",
-        // (cmd &) leaves a grandchild whose parent is gone: no longer in the command's tree. Deaf
-        // to the hang-up the terminal's end sends: only our kill can stop it.
-        `/bin/sh -c 'trap "" HUP; (sleep ${s.seconds(1)} &); sleep ${s.seconds(2)}'`,
-      ],
-      { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1" },
-      [],
-      { bundle: await bundlePath() },
-    );
-    assert.equal(r.code, 4, r.screen);
-    assert.match(r.screen, /timed out after 1 s/);
-    assert.deepEqual(await leftOver(s.marker), [], "no sleep is left behind");
-  },
-);
-
-testWhere(
-  ["/bin/sh", "script", "pgrep"],
   "on a terminal, a prompting profileCommand can still read it, and a pipeline beside soracom is left alone",
   async () => {
     await using f = await emulatorHome({});
@@ -458,7 +419,7 @@ testWhere(
     const out = await new Deno.Command("script", {
       args: [
         "-qec",
-        `${soracomCommand(await bundlePath())} soralets list --profile-command ` +
+        `${await soracomCommand()} soralets list --profile-command ` +
         `"/bin/sh -c 'sleep ${s.seconds(4)}'" | (cat; echo "beside: still here")`,
         "/dev/null",
       ],
@@ -474,8 +435,6 @@ testWhere(
 );
 
 /** The bundle as a shell command line, run as a release runs. */
-function soracomCommand(bundle: string): string {
-  const quote = (a: string) => `'${a.replaceAll("'", `'"'"'`)}'`;
-  return [Deno.execPath(), "run", "--quiet", "--no-config", ...PERMISSION_FLAGS, bundle]
-    .map(quote).join(" ");
+async function soracomCommand(): Promise<string> {
+  return (await bundleArgv()).map((a) => `'${a.replaceAll("'", `'"'"'`)}'`).join(" ");
 }

@@ -6,11 +6,10 @@
  */
 
 import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
-import { bundlePath, runBundle } from "../helpers/bundle.ts";
+import { bundleArgv, bundlePath, runBundle } from "../helpers/bundle.ts";
 import { runInPty } from "../helpers/pty.ts";
-import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { DENO_DIR, writeProfile } from "../helpers/run.ts";
-import { home, recorder } from "../helpers/loopback.ts";
+import { emulatorHome, home, recorder } from "../helpers/loopback.ts";
 import { leftOver, running, sleeps } from "../helpers/processes.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { authKey, root } from "../fake_soracom/accounts.ts";
@@ -292,15 +291,6 @@ testWhere(
   },
 );
 
-/** The emulator and a home with `profiles`, run as a release runs. */
-async function emulatorHome(profiles: Record<string, unknown>) {
-  const f = await emulatorFixture();
-  for (const [name, profile] of Object.entries(profiles)) {
-    await writeProfile(f.profiles, name, profile);
-  }
-  return f;
-}
-
 testWhere(
   ["posix-modes"],
   "a wrong --auth-key is never answered from the right one's cached session",
@@ -438,13 +428,10 @@ testWhere(
     await using f = await emulatorHome({});
     for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
       const s = sleeps();
-      const child = new Deno.Command(Deno.execPath(), {
+      const [deno, ...soracom] = await bundleArgv();
+      const child = new Deno.Command(deno, {
         args: [
-          "run",
-          "--quiet",
-          "--no-config",
-          ...PERMISSION_FLAGS,
-          await bundlePath(),
+          ...soracom,
           "soralets",
           "list",
           "--profile-command",
@@ -465,7 +452,7 @@ testWhere(
 
 testWhere(
   ["/bin/sh", "script", "pgrep"],
-  "on a terminal (the command may prompt), a timed-out profileCommand's tree is killed too",
+  "on a terminal (the command may prompt), a timed-out profileCommand's tree is killed too, double forks and all",
   async () => {
     await using f = await emulatorHome({});
     const s = sleeps();
@@ -474,8 +461,11 @@ testWhere(
         "soralets",
         "list",
         "--profile-command",
-        // Deaf to the hang-up the terminal's end sends: only our kill can stop these.
-        `/bin/sh -c 'trap "" HUP; sleep ${s.seconds(1)} | cat & sleep ${s.seconds(2)}'`,
+        // Deaf to the hang-up the terminal's end sends: only our kill can stop these. (cmd &)
+        // leaves a grandchild whose parent is gone: no longer in the command's tree (issue 24).
+        `/bin/sh -c 'trap "" HUP; sleep ${s.seconds(1)} | cat & (sleep ${s.seconds(3)} &); sleep ${
+          s.seconds(2)
+        }'`,
       ],
       { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1" },
       [],
@@ -587,14 +577,7 @@ testWhere(
   "SORACOM_SESSION_STORE=keyring with a real Secret Service (gnome-keyring on its own D-Bus)",
   async () => {
     await using f = await emulatorHome({ default: PROFILES.authKey });
-    const soracom = [
-      Deno.execPath(),
-      "run",
-      "--quiet",
-      "--no-config",
-      ...PERMISSION_FLAGS,
-      await bundlePath(),
-    ].map((w) => `'${w}'`).join(" ");
+    const soracom = (await bundleArgv()).map((w) => `'${w}'`).join(" ");
     // Inside its own session bus: unlock a fresh keyring, then two calls, a lookup, logout.
     const script = `
 echo -n unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1

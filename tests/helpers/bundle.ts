@@ -40,6 +40,22 @@ export async function testKeyBundlePath(): Promise<string> {
 }
 
 /**
+ * The command line that runs the bundle as a release runs (its permission
+ * flags, no config): for a child that starts `soracom` itself (`exec`, a
+ * shell), or a test that spawns it.
+ */
+export async function bundleArgv(): Promise<string[]> {
+  return [
+    Deno.execPath(),
+    "run",
+    "--quiet",
+    "--no-config",
+    ...PERMISSION_FLAGS,
+    await bundlePath(),
+  ];
+}
+
+/**
  * `deno run FLAGS soracom.js ARGS` from the bundle's folder, without the
  * project's config, npm or remote modules (so only the file itself can run),
  * with a clean environment.

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { emulatorFixture, type Fixture } from "./fixture.ts";
 import { tempDir, writeProfile } from "./run.ts";
 
 /** What a loopback server received. */
@@ -49,4 +50,13 @@ export async function home(profile: unknown) {
     env: { HOME: dir, SORACOM_PROFILE_DIR: `${dir}/profiles`, SORACOM_SESSION_DIR: `${dir}/s` },
     [Symbol.asyncDispose]: () => Deno.remove(dir, { recursive: true }),
   };
+}
+
+/** The emulator and a home with `profiles` (name -> profile). */
+export async function emulatorHome(profiles: Record<string, unknown>): Promise<Fixture> {
+  const f = await emulatorFixture();
+  for (const [name, profile] of Object.entries(profiles)) {
+    await writeProfile(f.profiles, name, profile);
+  }
+  return f;
 }

@@ -3,9 +3,8 @@
  * the release permissions, as the release runs it against each executable.
  */
 import { assertEquals } from "../helpers/assert.ts";
-import { bundlePath } from "../helpers/bundle.ts";
+import { bundleArgv } from "../helpers/bundle.ts";
 import { tempDir } from "../helpers/run.ts";
-import { PERMISSION_FLAGS } from "../../src/permissions.ts";
 import { smoke } from "../../scripts/smoke.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -15,15 +14,7 @@ testWhere(
   async () => {
     const dir = await tempDir();
     try {
-      const program = [
-        Deno.execPath(),
-        "run",
-        "--quiet",
-        "--no-config",
-        ...PERMISSION_FLAGS,
-        await bundlePath(),
-      ];
-      const checks = await smoke(program, dir);
+      const checks = await smoke(await bundleArgv(), dir);
       assertEquals(checks.filter((c) => !c.ok), []);
       assertEquals(checks.length, 7);
     } finally {
