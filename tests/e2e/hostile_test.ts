@@ -269,7 +269,10 @@ testWhere(
  * made as the client reads it; `sent` says how much went out. `hold`, when
  * given, is awaited after the first chunk.
  */
-function endlessApi(total: number, options: { type?: string; hold?: Promise<void> } = {}) {
+function endlessApi(
+  total: number,
+  options: { type?: string; hold?: Promise<void>; status?: number } = {},
+) {
   const state = { sent: 0, finished: false };
   const chunk = new TextEncoder().encode("0,".repeat(32 * 1024));
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
@@ -286,6 +289,7 @@ function endlessApi(total: number, options: { type?: string; hold?: Promise<void
       },
     }, { highWaterMark: 0 });
     return new Response(body, {
+      status: options.status,
       headers: { "content-type": options.type ?? "application/json" },
     });
   });
@@ -310,6 +314,15 @@ testWhere(
     assert.equal(r.code, 8, r.stderr);
     assert.match(r.stderr, /^Error: the response is larger than 64 MiB[^\n]*--raw-output[^\n]*\n$/);
     assert.ok(api.state.sent < 256 * MiB, `${api.state.sent} bytes were sent`);
+    // An endless error: its message is its first MiB, and no more is read.
+    await using failing = endlessApi(1024 * MiB, { status: 500, type: "text/plain" });
+    const e = await runBundle(["subscribers", "list", ...keys, "--no-retry-on-error"], {
+      ...env,
+      SORACOM_ENDPOINT: failing.url,
+    });
+    assert.equal(e.code, 5, e.stderr.slice(0, 200));
+    assert.ok(e.stderr.length <= MiB + 100, `${e.stderr.length} characters on stderr`);
+    assert.ok(failing.state.sent < 256 * MiB, `${failing.state.sent} bytes were sent`);
     // Nested 200,000 deep: the formats that recurse refuse it; soracom-cli's JSON prints it.
     const deep = "[".repeat(200_000) + "]".repeat(200_000);
     await using nested = recorder(() =>
@@ -331,42 +344,45 @@ testWhere(
 
 testWhere(
   ["posix-modes"],
-  "--raw-output streams: the output starts before the answer has ended, at any size",
+  "--raw-output and a file stream: the output starts before the answer has ended, at any size",
   async () => {
-    let release = () => {};
-    const hold = new Promise<void>((resolve) => release = resolve);
-    // A guard, not a timing assertion: a program that waits for the whole answer fails below.
-    const guard = setTimeout(release, 20_000);
-    await using api = endlessApi(100 * MiB, { hold });
     await using h = await home(PROFILES.authKey);
     const [deno, ...soracom] = await bundleArgv();
-    const child = new Deno.Command(deno, {
-      args: [
-        ...soracom,
-        "subscribers",
-        "list",
-        "--api-key",
-        "k",
-        "--api-token",
-        "t",
-        "--raw-output",
-      ],
-      env: { ...h.env, SORACOM_ENDPOINT: api.url, DENO_DIR },
-      stdout: "piped",
-      stderr: "null",
-    }).spawn();
-    let received = 0;
-    let finishedBeforeFirstOutput: boolean | undefined;
-    for await (const chunk of child.stdout) {
-      finishedBeforeFirstOutput ??= api.state.finished;
-      received += chunk.length;
-      release();
+    const keys = ["--api-key", "k", "--api-token", "t"];
+    for (
+      const [type, flags] of [
+        ["application/json", ["--raw-output"]],
+        ["application/octet-stream", []],
+      ] as const
+    ) {
+      let release = () => {};
+      const hold = new Promise<void>((resolve) => release = resolve);
+      // A guard, not a timing assertion: a program that waits for the whole answer fails below.
+      const guard = setTimeout(release, 20_000);
+      await using api = endlessApi(100 * MiB, { hold, type });
+      const child = new Deno.Command(deno, {
+        args: [...soracom, "subscribers", "list", ...keys, ...flags],
+        env: { ...h.env, SORACOM_ENDPOINT: api.url, DENO_DIR },
+        stdout: "piped",
+        stderr: "null",
+      }).spawn();
+      let received = 0;
+      let finishedBeforeFirstOutput: boolean | undefined;
+      for await (const chunk of child.stdout) {
+        finishedBeforeFirstOutput ??= api.state.finished;
+        received += chunk.length;
+        release();
+      }
+      clearTimeout(guard);
+      assert.equal((await child.status).code, 0, type);
+      assert.equal(
+        finishedBeforeFirstOutput,
+        false,
+        `${type}: the first bytes came while it was sent`,
+      );
+      assert.equal(received, api.state.sent);
+      assert.ok(received > 64 * MiB);
     }
-    clearTimeout(guard);
-    assert.equal((await child.status).code, 0);
-    assert.equal(finishedBeforeFirstOutput, false, "the first bytes came out while it was sent");
-    assert.equal(received, api.state.sent);
-    assert.ok(received > 64 * MiB);
   },
 );
 
