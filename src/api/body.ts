@@ -16,7 +16,7 @@ import { said } from "../messages.ts";
  * The most of one response (or one page) held in memory to print it. API
  * answers are a few MB at most; `--raw-output` writes a larger one as it comes.
  */
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** The most of a body read as text: a login's reply, an error's message. */
 export const MAX_TEXT_BYTES = 1024 * 1024;

@@ -328,7 +328,7 @@ function logoutOnServer(
 }
 
 /** How old a temp file of ours must be to be an interrupted write's, not one going on. */
-export const LEFTOVER_AGE_MS = 60_000;
+const LEFTOVER_AGE_MS = 60_000;
 
 /**
  * Deletes the temp files that writes of `cache` killed part way left (at least

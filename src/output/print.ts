@@ -109,7 +109,7 @@ function formatted<T>(format: () => T): T {
  * have: that code recurses over it. No API answer comes near; the JSON
  * printed from the text itself has no such limit.
  */
-export const MAX_VALUE_DEPTH = 1000;
+const MAX_VALUE_DEPTH = 1000;
 
 /** A body's JSON as a value (numbers as JavaScript numbers), or the user's error. */
 export function parsed(text: string): unknown {
