@@ -42,9 +42,10 @@ export const SPEC_FILES = {
 } as const;
 
 /** A JSON/YAML object whose fields have not been checked yet. */
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
-const METHODS: Readonly<Record<string, CatalogOperation["method"]>> = {
+/** The definition's method keys, as the catalogue names them. */
+export const METHODS: Readonly<Record<string, CatalogOperation["method"]>> = {
   get: "GET",
   post: "POST",
   put: "PUT",
@@ -365,8 +366,16 @@ function paginationOf(raw: unknown, where: string): CatalogOperation["pagination
   };
 }
 
-/** Follows local `$ref`s (`#/components/...`) until it reaches a value that is not a reference. */
-function deref(spec: Obj, value: unknown): unknown {
+/**
+ * Follows local `$ref`s (`#/components/...`) until it reaches a value that is not a reference.
+ *
+ * @example
+ * ```ts
+ * deref({ components: { schemas: { A: { type: "string" } } } }, { $ref: "#/components/schemas/A" });
+ * // { type: "string" }
+ * ```
+ */
+export function deref(spec: Obj, value: unknown): unknown {
   let current = value;
   for (let hops = 0; isObj(current) && typeof current.$ref === "string"; hops++) {
     const ref = current.$ref;
@@ -383,15 +392,40 @@ function deref(spec: Obj, value: unknown): unknown {
   return current;
 }
 
-function versionOf(spec: Obj, where: string): string {
+/**
+ * `info.version` of a definition.
+ *
+ * @example
+ * ```ts
+ * versionOf({ info: { version: "20260604-092803" } }, "main"); // "20260604-092803"
+ * ```
+ */
+export function versionOf(spec: Obj, where: string): string {
   return str(asObj(spec.info, `${where} info`).version, `${where} info.version`);
 }
 
-function isObj(value: unknown): value is Obj {
+/**
+ * Whether a value read from a definition is an object (not an array or null).
+ *
+ * @example
+ * ```ts
+ * isObj({}); // true
+ * isObj([]); // false
+ * ```
+ */
+export function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function asObj(value: unknown, where: string): Obj {
+/**
+ * The value as an object, or an error naming `where` in the definition.
+ *
+ * @example
+ * ```ts
+ * asObj({ a: 1 }, "paths"); // { a: 1 }
+ * ```
+ */
+export function asObj(value: unknown, where: string): Obj {
   if (!isObj(value)) throw new Error(`${where}: expected an object`);
   return value;
 }
@@ -408,7 +442,15 @@ function stringList(value: unknown, where: string): string[] {
   return value;
 }
 
-function compareCodeUnits(a: string, b: string): number {
+/**
+ * Orders strings by UTF-16 code units (as Go's sort does for ASCII names).
+ *
+ * @example
+ * ```ts
+ * ["b", "B", "a"].sort(compareCodeUnits); // ["B", "a", "b"]
+ * ```
+ */
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
