@@ -18,7 +18,7 @@
 
 import { startFakeSoracom } from "../tests/fake_soracom/server.ts";
 import { OP_JQ_PROFILE } from "../tests/helpers/fixture.ts";
-import { switchTarget } from "../tests/fake_soracom/accounts.ts";
+import { switchTarget } from "../tests/helpers/accounts.ts";
 import { installFakeOp, opRuns, runSoracom, tempDir, writeProfile } from "../tests/helpers/run.ts";
 
 /** The profile issue 2 names, as soracom-cli users write it. */

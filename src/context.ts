@@ -167,6 +167,26 @@ export interface FileSystem {
   readDir(path: string): Promise<string[]>;
 }
 
+/** Where {@link Context.serve} listens, and what stops it. */
+export interface ServeOptions {
+  /** The address to bind, e.g. `127.0.0.1`. */
+  readonly hostname: string;
+  /** The port; 0 picks a free one. */
+  readonly port: number;
+  /** Aborting it closes the server (connections in flight are dropped). */
+  readonly signal: AbortSignal;
+}
+
+/** A server {@link Context.serve} started. */
+export interface Served {
+  /** The address it listens on. */
+  readonly hostname: string;
+  /** The port it listens on (the one picked, for port 0). */
+  readonly port: number;
+  /** Settles once the server has stopped. */
+  readonly finished: Promise<void>;
+}
+
 /** Everything a command may touch. */
 export interface Context {
   /** An environment variable. */
@@ -230,6 +250,13 @@ export interface Context {
    * @throws Deno.errors.NotFound when there is no such program
    */
   runAttached(argv: readonly string[], env: Readonly<Record<string, string>>): Promise<number>;
+  /**
+   * Serves HTTP (`soracom emulator`): each request goes to `handler`, whose
+   * failures become a 500. Rejects when the address cannot be bound.
+   */
+  serve(options: ServeOptions, handler: (request: Request) => Promise<Response>): Promise<Served>;
+  /** Settles at the first Ctrl-C (SIGINT) or SIGTERM, with the signal's name. */
+  interrupted(): Promise<string>;
   /** `Deno.build.os`. */
   readonly os: "linux" | "darwin" | "windows" | string;
   /** `Deno.build.arch`. */
@@ -294,6 +321,8 @@ export interface FakeOptions {
   ) => Promise<number>;
   /** Files there from the start: path -> text. */
   readonly files?: Readonly<Record<string, string>>;
+  /** Settles when the test says the user pressed Ctrl-C; by default never. */
+  readonly interrupted?: Promise<string>;
 }
 
 /** A {@link fakeContext}, and what it recorded. */
@@ -416,6 +445,8 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     userId: () => FAKE_UID,
     run: options.run ?? ((argv) => Promise.reject(notFound(argv[0]))),
     runAttached: options.runAttached ?? ((argv) => Promise.reject(notFound(argv[0]))),
+    serve: () => Promise.reject(new Deno.errors.NotCapable("no network in the fake")),
+    interrupted: () => options.interrupted ?? new Promise<string>(() => {}),
     os: "linux",
     arch: "x86_64",
   };

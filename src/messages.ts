@@ -379,6 +379,65 @@ export const en = {
   execNotFound: (program: string) => `exec: command not found: ${program}`,
   exportFormat: (format: string) =>
     `invalid value ${JSON.stringify(format)} for "--format": allowed values are env, json`,
+  // soracom emulator: what the local API answers (errors), and what the command prints.
+  emulator: {
+    tokenRequired: "An API key and an API token are required (X-Soracom-API-Key, X-Soracom-Token).",
+    invalidToken: "The API key or token is not valid, or has expired.",
+    authFailed: "Authentication failed: the credentials are wrong.",
+    mfaRequired: "A one-time code (mfaOTPCode) is required: MFA is on for this user.",
+    mfaInvalid: "The one-time code is wrong or too old.",
+    switchNotAllowed: (target: string) =>
+      `Switching to ${target} is not allowed by its trust policy.`,
+    tokenExpired: "The token has expired: authenticate again.",
+    forbidden: (operatorId: string) => `This session may not act for operator ${operatorId}.`,
+    permissionDenied: (user: string, api: string) =>
+      `SAM user ${user} is not allowed to call ${api} (check its permission and roles).`,
+    badRequest: (detail: string) => `The request is not valid: ${detail}`,
+    noSuchApi: (method: string, path: string) => `There is no API ${method} ${path}.`,
+    bodyTooLarge: (limit: string) => `The request body is larger than ${limit}.`,
+    notFound: (kind: string, id: string) => `${kind} ${id} does not exist.`,
+    alreadyExists: (kind: string, id: string) => `${kind} ${id} already exists.`,
+    badStatus: (id: string, from: string, to: string) =>
+      `${id} cannot go from status ${from} to ${to}.`,
+    terminationProtected: (id: string) =>
+      `${id} is protected from termination: allow termination first (enable-termination).`,
+    mfaState: (state: string) => `MFA is ${state} for this user.`,
+    rateLimited: (seconds: number) => `Too many requests: retry after ${seconds} seconds.`,
+    serverError: "The server failed (a fault rule of the emulator).",
+    internal: (detail: string) => `The emulator failed on this request: ${detail}`,
+    sandboxAuthKeyInvalid: "The production AuthKey is not valid.",
+    sandboxEmailTaken: (email: string) => `${email} is already registered.`,
+    kinds: {
+      subscriber: "Subscriber",
+      sim: "SIM",
+      group: "Group",
+      user: "SAM user",
+      role: "Role",
+      authKey: "AuthKey",
+      soralet: "Soralet",
+      soraletVersion: "Soralet version",
+      eventHandler: "Event handler",
+      dataEntry: "Data entry",
+      operator: "Operator",
+      password: "Password",
+    },
+    mfaStates: { on: "already on", off: "not on", pending: "not started (enable it first)" },
+    problems: {
+      type: (at: string, type: string) => `${at || "the body"} must be ${type}`,
+      required: (at: string) => `${at} is required`,
+      enum: (at: string, values: string) => `${at || "the body"} must be one of: ${values}`,
+      range: (at: string, bound: string) => `${at || "the body"} must be ${bound}`,
+      length: (at: string, bound: string) => `the length of ${at || "the body"} must be ${bound}`,
+      pattern: (at: string, pattern: string) => `${at || "the body"} must match ${pattern}`,
+      oneOf: (at: string, count: string) =>
+        `${at || "the body"} must fit exactly one of ${count} shapes`,
+      notJson: (why: string) => `the body is not JSON (${why})`,
+      bodyRequired: "a request body is required",
+      param: (name: string) => `parameter ${name} is required`,
+      paramType: (name: string, type: string) => `parameter ${name} must be ${type}`,
+      paramEnum: (name: string, values: string) => `parameter ${name} must be one of: ${values}`,
+    },
+  },
 };
 
 /** Every message, by key. */
@@ -721,6 +780,75 @@ const ja: Messages = {
   execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,
   exportFormat: (format) =>
     `"--format" の値 ${JSON.stringify(format)} は使えません。使える値: env, json`,
+  emulator: {
+    tokenRequired: "API キーと API トークンが必要です (X-Soracom-API-Key、X-Soracom-Token)。",
+    invalidToken: "API キーまたはトークンが正しくないか、有効期限が切れています。",
+    authFailed: "認証に失敗しました: 認証情報が正しくありません。",
+    mfaRequired: "このユーザーは MFA が有効です: ワンタイムコード (mfaOTPCode) が必要です。",
+    mfaInvalid: "ワンタイムコードが正しくないか、古すぎます。",
+    switchNotAllowed: (target: string) =>
+      `${target} の信頼ポリシーでは、このユーザーへの切り替えは許可されていません。`,
+    tokenExpired: "トークンの有効期限が切れています: 認証し直してください。",
+    forbidden: (operatorId: string) =>
+      `このセッションではオペレーター ${operatorId} として操作できません。`,
+    permissionDenied: (user: string, api: string) =>
+      `SAM ユーザー ${user} には ${api} を呼び出す権限がありません (権限とロールを確認してください)。`,
+    badRequest: (detail: string) => `リクエストが正しくありません: ${detail}`,
+    noSuchApi: (method: string, path: string) => `API ${method} ${path} はありません。`,
+    bodyTooLarge: (limit: string) => `リクエストボディが ${limit} を超えています。`,
+    notFound: (kind: string, id: string) => `${kind} ${id} は存在しません。`,
+    alreadyExists: (kind: string, id: string) => `${kind} ${id} はすでに存在します。`,
+    badStatus: (id: string, from: string, to: string) =>
+      `${id} の状態を ${from} から ${to} に変えることはできません。`,
+    terminationProtected: (id: string) =>
+      `${id} は解約から保護されています: 先に解約を許可してください (enable-termination)。`,
+    mfaState: (state: string) => `このユーザーの MFA は${state}。`,
+    rateLimited: (seconds: number) =>
+      `リクエストが多すぎます: ${seconds} 秒後に再試行してください。`,
+    serverError: "サーバーでエラーが起きました (エミュレーターの障害ルールによるもの)。",
+    internal: (detail: string) => `エミュレーターがこのリクエストの処理に失敗しました: ${detail}`,
+    sandboxAuthKeyInvalid: "本番環境の認証キーが正しくありません。",
+    sandboxEmailTaken: (email: string) => `${email} はすでに登録されています。`,
+    kinds: {
+      subscriber: "加入者",
+      sim: "SIM",
+      group: "グループ",
+      user: "SAM ユーザー",
+      role: "ロール",
+      authKey: "認証キー",
+      soralet: "Soralet",
+      soraletVersion: "Soralet のバージョン",
+      eventHandler: "イベントハンドラー",
+      dataEntry: "データエントリー",
+      operator: "オペレーター",
+      password: "パスワード",
+    },
+    mfaStates: {
+      on: "すでに有効です",
+      off: "有効ではありません",
+      pending: "開始されていません (先に有効化してください)",
+    },
+    problems: {
+      type: (at: string, type: string) => `${at || "ボディ"} は ${type} である必要があります`,
+      required: (at: string) => `${at} は必須です`,
+      enum: (at: string, values: string) =>
+        `${at || "ボディ"} は次のいずれかである必要があります: ${values}`,
+      range: (at: string, bound: string) => `${at || "ボディ"} は ${bound} である必要があります`,
+      length: (at: string, bound: string) =>
+        `${at || "ボディ"} の長さは ${bound} である必要があります`,
+      pattern: (at: string, pattern: string) =>
+        `${at || "ボディ"} は ${pattern} に一致する必要があります`,
+      oneOf: (at: string, count: string) =>
+        `${at || "ボディ"} は ${count} 通りの形のうちちょうど 1 つに合う必要があります`,
+      notJson: (why: string) => `ボディが JSON ではありません (${why})`,
+      bodyRequired: "リクエストボディが必要です",
+      param: (name: string) => `パラメーター ${name} は必須です`,
+      paramType: (name: string, type: string) =>
+        `パラメーター ${name} は ${type} である必要があります`,
+      paramEnum: (name: string, values: string) =>
+        `パラメーター ${name} は次のいずれかである必要があります: ${values}`,
+    },
+  },
 };
 
 const TABLES: Readonly<Record<Lang, Messages>> = { en, ja };

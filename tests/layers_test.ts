@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["errors.ts"],
   ["context.ts"],
   ["output/", "redact.ts", "catalog/"],
-  ["profile/"],
+  ["profile/", "emulator/"],
   ["api/"],
   ["auth/"],
   ["system/"],
@@ -87,4 +87,20 @@ Deno.test("layers: the check sees a lower layer importing a higher one", () => {
     `import type { T } from "./parse.ts";`;
   assertEquals(importsOf("json/format.ts", text), ["cli/app.ts", "auth/login.ts", "json/parse.ts"]);
   assertEquals(layerOf(areaOf("cli/app.ts")) > layerOf(areaOf("json/format.ts")), true);
+});
+
+Deno.test("layers: only the emulator's command loads emulator/, and only when it runs", async () => {
+  const found: string[] = [];
+  for (const path of (await modules()).sort()) {
+    if (areaOf(path) === "emulator/") continue;
+    const text = await Deno.readTextFile(new URL(path, SRC));
+    for (const m of text.matchAll(/(import\s*\(\s*|\bfrom\s*|\bimport\s+)"(\.\.?\/[^"]+)"/g)) {
+      const target = new URL(m[2], new URL(path, SRC)).href.slice(SRC.href.length);
+      if (areaOf(target) !== "emulator/") continue;
+      const dynamic = m[1].startsWith("import") && m[1].includes("(");
+      const typeOnly = /import\s+type\s[^;]*$/.test(text.slice(0, m.index! + m[1].length));
+      if (path !== "cli/commands/emulator.ts" || !(dynamic || typeOnly)) found.push(path);
+    }
+  }
+  assertEquals(found, []);
 });

@@ -10,6 +10,7 @@ import { type Context, detectLang } from "../context.ts";
 import { readCapped, realFileSystem } from "./files.ts";
 import { outputFor } from "./streams.ts";
 import { fetchDirectToLoopback } from "./network.ts";
+import { interrupted, serveHttp } from "./serve.ts";
 import { hidingSecrets, KnownSecrets } from "../secrets.ts";
 import { safeOnTerminal } from "../terminal_text.ts";
 
@@ -60,6 +61,8 @@ export function realContext(): Context {
     userId: () => Deno.uid() ?? undefined,
     run: async (argv, options) => (await children()).runChild(argv, options),
     runAttached: async (argv, env) => (await children()).runAttached(argv, env),
+    serve: serveHttp,
+    interrupted,
     os: Deno.build.os,
     arch: Deno.build.arch,
     executable: {

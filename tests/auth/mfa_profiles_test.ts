@@ -8,7 +8,7 @@ import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts"
 import { runInProcess, testContext } from "../helpers/context.ts";
 import { runCli } from "../../src/cli/app.ts";
 import { opRuns, writeProfile } from "../helpers/run.ts";
-import { switchTarget } from "../fake_soracom/accounts.ts";
+import { switchTarget } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 const HOUR = 3_600_000;

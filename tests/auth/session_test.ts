@@ -12,7 +12,7 @@ import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts"
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
-import { authKey, sam, samPlain } from "../fake_soracom/accounts.ts";
+import { authKey, sam, samPlain } from "../helpers/accounts.ts";
 import { sha256Hex } from "../../src/sha256.ts";
 import { sessionKey } from "../../src/auth/session_cache.ts";
 import { fc } from "../helpers/property.ts";

@@ -7,7 +7,7 @@ import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { runCli } from "../../src/cli/app.ts";
 import { VERSION } from "../../src/version.ts";
-import { authKey } from "../fake_soracom/accounts.ts";
+import { authKey } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 /** In process, with a home that does not exist. */

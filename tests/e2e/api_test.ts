@@ -10,7 +10,7 @@ import {
 } from "../helpers/assert.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
-import { authKey } from "../fake_soracom/accounts.ts";
+import { authKey } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 async function setup(subscriberCount = 7) {

@@ -13,7 +13,7 @@ import {
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
 import { releaseOf, startFakeReleases } from "../helpers/fake_releases.ts";
 import { MAIN, opRuns, tempDir, writeProfile } from "../helpers/run.ts";
-import { authKey, sam, switchTarget } from "../fake_soracom/accounts.ts";
+import { authKey, sam, switchTarget } from "../helpers/accounts.ts";
 import { bundleProblem } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
 import { bundlePath, denoRun, runBundle, testKeyBundlePath } from "../helpers/bundle.ts";

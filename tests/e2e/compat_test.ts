@@ -22,7 +22,7 @@ import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, installFakeOp, tempDir } from "../helpers/run.ts";
 import { OP_JQ_PROFILE } from "../helpers/fixture.ts";
 import { type FakeSoracom, type LoggedRequest, startFakeSoracom } from "../fake_soracom/server.ts";
-import { authKey, root, samPlain, switchTarget } from "../fake_soracom/accounts.ts";
+import { authKey, root, samPlain, switchTarget } from "../helpers/accounts.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import type { CatalogOperation, ParamType } from "../../src/catalog/types.ts";
 import { fc } from "../helpers/property.ts";

@@ -9,7 +9,7 @@ import {
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
-import { authKey } from "../fake_soracom/accounts.ts";
+import { authKey } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 async function setup() {

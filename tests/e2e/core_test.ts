@@ -10,7 +10,7 @@ import {
 } from "../helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
 import { opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
-import { authKey, root, sam, samPlain, switchTarget } from "../fake_soracom/accounts.ts";
+import { authKey, root, sam, samPlain, switchTarget } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 function setup() {

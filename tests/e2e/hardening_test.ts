@@ -15,7 +15,7 @@ import { testContext } from "../helpers/context.ts";
 import { runSoracom, tempDir, writeProfile } from "../helpers/run.ts";
 import { runCli } from "../../src/cli/app.ts";
 import type { FakeSoracom } from "../fake_soracom/server.ts";
-import { authKey, root, sam } from "../fake_soracom/accounts.ts";
+import { authKey, root, sam } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 const GOOD = PROFILES.authKey;

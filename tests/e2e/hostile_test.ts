@@ -10,7 +10,7 @@ import { emulatorHome, home, recorder } from "../helpers/loopback.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { DENO_DIR, writeProfile } from "../helpers/run.ts";
-import { root } from "../fake_soracom/accounts.ts";
+import { root } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 import { leftOver, sleeps } from "../helpers/processes.ts";
 

@@ -13,7 +13,7 @@ import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess, type TestContextOptions } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, writeProfile } from "../helpers/run.ts";
 import { systemEnv, testWhere } from "../helpers/platform.ts";
-import { authKey } from "../fake_soracom/accounts.ts";
+import { authKey } from "../helpers/accounts.ts";
 import { parse as parseYaml } from "yaml";
 
 async function setup(subscriberCount = 7): Promise<Fixture> {

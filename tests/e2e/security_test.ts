@@ -12,7 +12,7 @@ import { DENO_DIR, writeProfile } from "../helpers/run.ts";
 import { emulatorHome, home, recorder } from "../helpers/loopback.ts";
 import { leftOver, running, sleeps } from "../helpers/processes.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
-import { authKey, root } from "../fake_soracom/accounts.ts";
+import { authKey, root } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 testWhere(

@@ -11,7 +11,7 @@ import {
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
-import { sam, switchTarget } from "../fake_soracom/accounts.ts";
+import { sam, switchTarget } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 /** The README's 1Password source, and a switch-user profile on top of it. */

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { rootMfa, sam, samPlain, totpFor } from "./accounts.ts";
+import { rootMfa, sam, samPlain, totpFor } from "../helpers/accounts.ts";
 
 interface Item {
   readonly username: string;

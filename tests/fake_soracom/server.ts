@@ -36,7 +36,7 @@ import {
   switchTarget,
   totpAccepts,
   totpFor,
-} from "./accounts.ts";
+} from "../helpers/accounts.ts";
 import { errorBody, errorResponse, type Lang, langOf } from "./errors.ts";
 import { type KeyedList, pageOf, parseLimit } from "./paging.ts";
 import { soraletList, subscriberIndexOf, subscriberJson, subscriberList } from "./resources.ts";

@@ -12,6 +12,7 @@ import { runCli } from "../../src/cli/app.ts";
 import { type Context, fakeContext } from "../../src/context.ts";
 import { runAttached, runChild } from "../../src/system/children.ts";
 import { realFileSystem } from "../../src/system/files.ts";
+import { serveHttp } from "../../src/system/serve.ts";
 import type { RunResult } from "./run.ts";
 
 /** What a test can set. */
@@ -26,6 +27,8 @@ export interface TestContextOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Columns of a pretend terminal on stdout; none (not a terminal) by default. */
   readonly terminalWidth?: number;
+  /** Settles when the test presses Ctrl-C; by default never. */
+  readonly interrupted?: Promise<string>;
 }
 
 /** A test context plus what it captured. */
@@ -66,6 +69,8 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     run: (argv, runOptions) =>
       runChild(argv, { ...runOptions, env: { ...runOptions.env, ...env } }),
     runAttached: (argv, childEnv) => runAttached(argv, { ...env, ...childEnv }),
+    serve: serveHttp,
+    interrupted: () => options.interrupted ?? new Promise<string>(() => {}),
   };
   return { ctx, stdout: fake.stdout, stderr: fake.stderr, asked: fake.asked };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { authKey, sam, samPlain, switchTarget } from "../fake_soracom/accounts.ts";
+import { authKey, sam, samPlain, switchTarget } from "./accounts.ts";
 import { type FakeSoracom, startFakeSoracom } from "../fake_soracom/server.ts";
 import { installFakeOp, tempDir } from "./run.ts";
 

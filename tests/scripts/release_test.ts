@@ -16,7 +16,7 @@ import {
 } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/run.ts";
 import { startFakeSoracom } from "../fake_soracom/server.ts";
-import { authKey } from "../fake_soracom/accounts.ts";
+import { authKey } from "../helpers/accounts.ts";
 import {
   archiveStem,
   buildRelease,

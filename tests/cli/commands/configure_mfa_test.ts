@@ -9,7 +9,7 @@ import { testContext } from "../../helpers/context.ts";
 import { opRuns, writeProfile } from "../../helpers/run.ts";
 import { runCli } from "../../../src/cli/app.ts";
 import { onePasswordProfile } from "../../../src/cli/commands/configure.ts";
-import { sam, samPlain, switchTarget } from "../../fake_soracom/accounts.ts";
+import { sam, samPlain, switchTarget } from "../../helpers/accounts.ts";
 import { testWhere } from "../../helpers/platform.ts";
 
 async function setup() {

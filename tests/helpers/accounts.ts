@@ -1,11 +1,14 @@
 /**
- * The fixed accounts the SORACOM emulator knows, and the one TOTP setup (RFC 6238: SHA1, 6 digits,
- * 30 s steps) it checks OTPs with. Tests import these to sign in.
+ * The tests' accounts: the operators and SAM users every test emulator starts
+ * with ({@link TEST_OPERATORS}), and the one TOTP setup (RFC 6238: SHA1, 6
+ * digits, 30 s steps) their authenticator apps use. Tests import these to
+ * sign in.
  *
  * @module
  */
 
 import * as OTPAuth from "otpauth";
+import type { OperatorSeed } from "../../src/emulator/seed.ts";
 
 /** Who may switch into a SAM user: a root user of `operatorId` (password or AuthKey) when
  * `userName` is absent, otherwise that SAM user. */
@@ -208,3 +211,38 @@ export function totpFor(secret: string, timeMs: number): string {
 export function totpAccepts(secret: string, code: string, timeMs: number): boolean {
   return totpOf(secret).validate({ token: code, timestamp: timeMs, window: 1 }) !== null;
 }
+
+/**
+ * The operators of a test emulator, made of the accounts above: OP0012345678 (root, its
+ * AuthKey, sam with MFA, samPlain; the seeded SIMs are its), OP0087654321 (root with MFA) and
+ * OP0099999999 (switchTarget, which sam and the root of OP0012345678 may switch into).
+ */
+export const TEST_OPERATORS: readonly OperatorSeed[] = [
+  {
+    operatorId: root.operatorId,
+    email: root.email,
+    password: root.password,
+    authKeys: [{ authKeyId: authKey.authKeyId, authKey: authKey.authKey }],
+    users: [
+      { userName: sam.userName, password: sam.password, mfaSecret: sam.mfaSecret },
+      { userName: samPlain.userName, password: samPlain.password },
+    ],
+  },
+  {
+    operatorId: rootMfa.operatorId,
+    email: rootMfa.email,
+    password: rootMfa.password,
+    mfaSecret: rootMfa.mfaSecret,
+  },
+  {
+    operatorId: switchTarget.operatorId,
+    email: "switch-root@example.com",
+    password: "switch-root-Passw0rd",
+    users: [{
+      userName: switchTarget.userName,
+      password: switchTarget.password,
+      mfaSecret: switchTarget.mfaSecret,
+      trustedBy: switchTarget.trustedBy,
+    }],
+  },
+];
