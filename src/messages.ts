@@ -379,6 +379,28 @@ export const en = {
   execNotFound: (program: string) => `exec: command not found: ${program}`,
   exportFormat: (format: string) =>
     `invalid value ${JSON.stringify(format)} for "--format": allowed values are env, json`,
+  // soracom emulator: the command.
+  emulatorRange: (flag: string, value: string, range: string) =>
+    `"--${flag}" must be within ${range}, not ${value}`,
+  emulatorFaultsBroken: (path: string, why: string) =>
+    `the faults file ${path} cannot be used: ${why}`,
+  emulatorStateBroken: (path: string, why: string) =>
+    `the state file ${path} cannot be used: ${why}; it was left as it is (move it away to start afresh)`,
+  emulatorCannotListen: (address: string, why: string) => `cannot listen on ${address}: ${why}`,
+  emulatorListening: (url: string, sims: number, seed: number, state?: string) =>
+    `SORACOM API emulator at ${url} (${sims} SIMs, seed ${seed}; ${
+      state === undefined ? "state in memory" : `state in ${state}`
+    })`,
+  emulatorProfileIntro: (operatorId: string, keyId: string, key: string, url: string) =>
+    `Make a profile for it (the AuthKey of operator ${operatorId}):\n` +
+    `  soracom configure --profile emulator --auth-key-id ${keyId} --auth-key ${key} --endpoint ${url}`,
+  emulatorThenTry: "Then try:\n  soracom --profile emulator sims list --output table",
+  emulatorRootUser: (email: string, password: string) =>
+    `The root user signs in with ${email} / ${password}.`,
+  emulatorExposed: (host: string) =>
+    `Warning: listening on ${host}: others on the network can reach it, and these credentials are printed above.`,
+  emulatorStop: "Ctrl-C stops it.",
+  emulatorStopped: "emulator stopped",
   // soracom emulator: what the local API answers (errors), and what the command prints.
   emulator: {
     tokenRequired: "An API key and an API token are required (X-Soracom-API-Key, X-Soracom-Token).",
@@ -780,6 +802,26 @@ const ja: Messages = {
   execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,
   exportFormat: (format) =>
     `"--format" の値 ${JSON.stringify(format)} は使えません。使える値: env, json`,
+  emulatorRange: (flag, value, range) =>
+    `"--${flag}" は ${range} の範囲で指定してください (${value} は範囲外です)`,
+  emulatorFaultsBroken: (path, why) => `障害ファイル ${path} は使えません: ${why}`,
+  emulatorStateBroken: (path, why) =>
+    `状態ファイル ${path} は使えません: ${why}。ファイルはそのままです (新しく始めるには移動してください)`,
+  emulatorCannotListen: (address, why) => `${address} で待ち受けられません: ${why}`,
+  emulatorListening: (url, sims, seed, state) =>
+    `SORACOM API エミュレーター: ${url} (SIM ${sims} 枚、シード ${seed}、${
+      state === undefined ? "状態はメモリー上" : `状態は ${state}`
+    })`,
+  emulatorProfileIntro: (operatorId, keyId, key, url) =>
+    `プロファイルを作ります (オペレーター ${operatorId} の認証キー):\n` +
+    `  soracom configure --profile emulator --auth-key-id ${keyId} --auth-key ${key} --endpoint ${url}`,
+  emulatorThenTry: "次に試してください:\n  soracom --profile emulator sims list --output table",
+  emulatorRootUser: (email, password) =>
+    `ルートユーザーは ${email} / ${password} でサインインできます。`,
+  emulatorExposed: (host) =>
+    `警告: ${host} で待ち受けています: ネットワーク上の他の人も接続でき、上の認証情報が表示されています。`,
+  emulatorStop: "Ctrl-C で止まります。",
+  emulatorStopped: "エミュレーターを止めました",
   emulator: {
     tokenRequired: "API キーと API トークンが必要です (X-Soracom-API-Key、X-Soracom-Token)。",
     invalidToken: "API キーまたはトークンが正しくないか、有効期限が切れています。",

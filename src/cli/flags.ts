@@ -115,6 +115,11 @@ export function stringFlag(placeholder = "string"): ParsedFlagSpec<string> {
   return parsedFlag(placeholder, String);
 }
 
+/** A whole-number flag: a value that is not one is a usage error naming the flag. */
+export function integerFlag(flag: string, placeholder = "int"): ParsedFlagSpec<number> {
+  return parsedFlag(placeholder, parseNumeric(flag, Number.isSafeInteger, "notAnInteger"));
+}
+
 /** A boolean flag (`--x`, `--x=true`, `--x=false`). */
 export function booleanFlag(): BooleanFlagSpec {
   return { kind: "boolean" };

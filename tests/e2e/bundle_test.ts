@@ -16,7 +16,13 @@ import { MAIN, opRuns, tempDir, writeProfile } from "../helpers/run.ts";
 import { authKey, sam, switchTarget } from "../helpers/accounts.ts";
 import { bundleProblem } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
-import { bundlePath, denoRun, runBundle, testKeyBundlePath } from "../helpers/bundle.ts";
+import {
+  bundlePath,
+  denoRun,
+  runBundle,
+  startBundledEmulator,
+  testKeyBundlePath,
+} from "../helpers/bundle.ts";
 import { VERSION } from "../../src/version.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -271,3 +277,54 @@ testWhere(
     ]);
   },
 );
+
+Deno.test("bundle + release permissions: soracom emulator serves, keeps --state, stops at Ctrl-C", async () => {
+  const dir = await tempDir();
+  try {
+    const state = `${dir}/state.json`;
+    let url: string;
+    {
+      await using api = await startBundledEmulator(["--sims", "4", "--state", state]);
+      url = api.url;
+      const env = {
+        HOME: dir,
+        SORACOM_ENDPOINT: api.url,
+        SORACOM_PROFILE_DIR: `${dir}/profiles`,
+        SORACOM_SESSION_DIR: `${dir}/sessions`,
+      };
+      const key = /--auth-key-id (\S+) --auth-key (\S+)/.exec(api.output());
+      assert(key !== null, api.output());
+      const login = ["--auth-key-id", key[1], "--auth-key", key[2]];
+      const speed = await runBundle(
+        [
+          ...login,
+          "subscribers",
+          "update-speed-class",
+          "--imsi",
+          "440100000000002",
+          "--speed-class",
+          "s1.fast",
+        ],
+        env,
+      );
+      assertEquals(speed.code, 0, speed.stderr);
+      const list = await runBundle(
+        [...login, "subscribers", "list", "--fetch-all", "--limit", "3"],
+        env,
+      );
+      assertEquals(list.code, 0, list.stderr);
+      assertEquals(JSON.parse(list.stdout).length, 4);
+      assertStringIncludes(api.output(), "GET /v1/subscribers 200 listSubscribers");
+      api.child.kill("SIGINT");
+      assertEquals((await api.child.status).code, 0);
+    }
+    assert(await Deno.stat(state).then(() => true), "the state file is written");
+    await using again = await startBundledEmulator(["--state", state]);
+    assertStringIncludes(again.output(), "4 SIMs");
+    const { sims } = JSON.parse(await Deno.readTextFile(state));
+    assertEquals(sims["440100000000002"].speedClass, "s1.fast");
+    assert(url.startsWith("http://127.0.0.1:"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

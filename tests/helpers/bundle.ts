@@ -98,3 +98,67 @@ export async function runBundle(
     file.slice(0, file.lastIndexOf("/")),
   );
 }
+
+/** A running `soracom emulator` (the bundle's, under the release permissions) and its URL. */
+export interface BundledEmulator extends AsyncDisposable {
+  readonly url: string;
+  readonly child: Deno.ChildProcess;
+  /** Everything it printed on stdout so far. */
+  output(): string;
+}
+
+/**
+ * Starts the bundle's `soracom emulator ARGS` (on a free port unless ARGS say) and waits for
+ * its first lines. Disposing of it stops it with Ctrl-C (SIGINT).
+ */
+export async function startBundledEmulator(args: readonly string[]): Promise<BundledEmulator> {
+  const file = await bundlePath();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      "--no-prompt",
+      "--no-config",
+      "--no-lock",
+      "--no-npm",
+      "--no-remote",
+      ...PERMISSION_FLAGS,
+      file,
+      "emulator",
+      "--port",
+      "0",
+      ...args,
+    ],
+    env: { ...systemEnv(), PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", DENO_DIR, NO_COLOR: "1" },
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  let text = "";
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const reading = (async () => {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value;
+  })();
+  // A guard against a hang (not a timing assertion): give up after about 30 s.
+  for (let i = 0; i < 3000 && !/Ctrl-C/.test(text); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+  if (url === undefined) {
+    child.kill("SIGKILL");
+    throw new Error(`the emulator did not start: ${text}`);
+  }
+  return {
+    url,
+    child,
+    output: () => text,
+    async [Symbol.asyncDispose]() {
+      try {
+        child.kill("SIGINT");
+      } catch { /* already gone */ }
+      await child.status;
+      await reading;
+    },
+  };
+}

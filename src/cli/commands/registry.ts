@@ -58,6 +58,9 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
   "logout": {
     load: async () => (await import("./auth.ts")).logoutCommand,
   },
+  "emulator": {
+    load: async () => (await import("./emulator.ts")).emulatorCommand,
+  },
   "api": {
     load: async () => (await import("./api.ts")).apiCommand,
   },
