@@ -22,9 +22,10 @@
  * @module
  */
 
-import { type FakeSoracom, startFakeSoracom } from "../tests/fake_soracom/server.ts";
-import { PROFILES } from "../tests/helpers/fixture.ts";
-import { writeProfile } from "../tests/helpers/run.ts";
+import { type Emulator, startEmulator } from "../src/emulator/server.ts";
+import { realContext } from "../src/system/real.ts";
+import { AUTH_KEY_PROFILE, SCRIPT_OPERATORS, switchProfile } from "./emulator_accounts.ts";
+import { writeProfile } from "./profile_files.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
 
 /** How much to measure. */
@@ -289,8 +290,13 @@ function ratioRow(
   };
 }
 
+/** The emulator the figures are measured against: `sims` SIMs, the scripts' accounts. */
+function startBenchEmulator(sims: number): Promise<Emulator> {
+  return startEmulator(realContext(), { sims, operators: SCRIPT_OPERATORS });
+}
+
 /** The headers soracom sent on its last request, for the bare-fetch baselines to send as well. */
-function headersOfLast(api: FakeSoracom): Record<string, string> {
+function headersOfLast(api: Emulator): Record<string, string> {
   const last = api.log[api.log.length - 1];
   return Object.fromEntries(
     Object.entries(last.headers).filter(([name]) =>
@@ -312,12 +318,9 @@ async function setUp(settings: BenchSettings): Promise<Setup> {
   const profiles = `${home}/profiles`;
   await Deno.mkdir(profiles, { mode: 0o700 });
   // Every file with mode 0600; credentials.json is what the profileCommand prints.
-  await writeProfile(home, "credentials", PROFILES.authKey);
-  await writeProfile(profiles, "bench-inline", PROFILES.authKey);
-  await writeProfile(profiles, "bench-switch", {
-    ...PROFILES.switchUser,
-    sourceProfile: "bench-inline",
-  });
+  await writeProfile(home, "credentials", AUTH_KEY_PROFILE);
+  await writeProfile(profiles, "bench-inline", AUTH_KEY_PROFILE);
+  await writeProfile(profiles, "bench-switch", switchProfile("bench-inline"));
   // A stand-in password manager that takes its time, then prints the credentials.
   await writeProfile(profiles, "bench-command", {
     profileCommand:
@@ -378,7 +381,7 @@ interface Bench {
   readonly setup: Setup;
   readonly runner: Runner;
   /** The emulator with `settings.subscribers[0]` subscribers. */
-  readonly api: FakeSoracom;
+  readonly api: Emulator;
   readonly rows: BenchRow[];
   readonly progress: (line: string) => void;
 }
@@ -549,7 +552,7 @@ async function measureFetchAll(bench: Bench, variant: Variant, totals: number): 
   for (const [index, total] of settings.subscribers.slice(0, totals).entries()) {
     const label = total.toLocaleString("en-US");
     bench.progress(`--fetch-all of ${label} subscribers${variant.label}`);
-    const api = index === 0 ? bench.api : await startFakeSoracom({ subscriberCount: total });
+    const api = index === 0 ? bench.api : await startBenchEmulator(total);
     const size = index === 0 ? "small" : "large";
     try {
       const args = ["--profile", "bench-inline", "subscribers", "list", "--limit", "100"];
@@ -752,7 +755,7 @@ export async function runBench(
 ): Promise<BenchResults> {
   const setup = await setUp(settings);
   const memory = await memoryMethod();
-  const api = await startFakeSoracom({ subscriberCount: settings.subscribers[0] });
+  const api = await startBenchEmulator(settings.subscribers[0]);
   const bench: Bench = {
     settings,
     setup,
@@ -831,7 +834,7 @@ export async function runBench(
 /** `--fetch-all` of every subscriber `api` serves, by soracom and by the bare loop. */
 async function fetchAllPair(
   runner: Runner,
-  api: FakeSoracom,
+  api: Emulator,
   options: { soracom: Job; bare: readonly string[]; runs: number; warmup: number },
 ): Promise<{ a: Sample[]; b: Sample[] }> {
   const soracom = { ...options.soracom, argv: [...options.soracom.argv, "--fetch-all"] };

@@ -19,13 +19,13 @@
  * @module
  */
 
-import { startFakeSoracom } from "../tests/fake_soracom/server.ts";
-import { releaseOf, startFakeReleases } from "../tests/helpers/fake_releases.ts";
+import { startEmulator } from "../src/emulator/server.ts";
+import { realContext } from "../src/system/real.ts";
+import { releaseOf, startFakeReleases } from "./fake_releases.ts";
+import { FAKE_OP_SCRIPT, writeFakeOpItems } from "./fake_op.ts";
+import { SCRIPT_OP_ITEMS, SCRIPT_OPERATORS } from "./emulator_accounts.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
-import { filePath } from "./file_path.ts";
 import { VERSION, VERSION_LINE } from "../src/version.ts";
-
-const FAKE_OP = new URL("../tests/fake_soracom/fake_op.ts", import.meta.url);
 
 /** One run's outcome. */
 interface Ran {
@@ -59,9 +59,7 @@ async function run(program: Program, args: string[], env: Record<string, string>
 /** The stand-in `op` as a command line soracom can run (single-quoted: Windows paths). */
 function fakeOp(args: string): string {
   const deno = Deno.execPath();
-  return `'${deno}' run --quiet --allow-env --allow-read --allow-write '${
-    filePath(FAKE_OP)
-  }' ${args}`;
+  return `'${deno}' run --quiet --allow-env --allow-read --allow-write '${FAKE_OP_SCRIPT}' ${args}`;
 }
 
 /** Runs every check against `program` in the folder `dir`; the results, in order. */
@@ -69,7 +67,7 @@ export async function smoke(program: Program, dir: string): Promise<Check[]> {
   const checks: Check[] = [];
   const check = (name: string, ok: boolean, ran?: Ran) =>
     checks.push({ name, ok, detail: ok ? undefined : JSON.stringify(ran) });
-  const api = await startFakeSoracom({ subscriberCount: 250 });
+  const api = await startEmulator(realContext(), { sims: 250, operators: SCRIPT_OPERATORS });
   const releases: { close(): Promise<void> }[] = [];
   try {
     const profiles = `${dir}/profiles`;
@@ -90,6 +88,7 @@ export async function smoke(program: Program, dir: string): Promise<Check[]> {
       SORACOM_SESSION_DIR: `${dir}/sessions`,
       SORACOM_ENDPOINT: api.url,
       FAKE_OP_LOG: log,
+      FAKE_OP_ITEMS: await writeFakeOpItems(dir, SCRIPT_OP_ITEMS),
       PATH: Deno.env.get("PATH") ?? "",
       SYSTEMROOT: Deno.env.get("SYSTEMROOT") ?? "",
     };

@@ -405,9 +405,9 @@ export const en = {
   emulator: {
     tokenRequired: "An API key and an API token are required (X-Soracom-API-Key, X-Soracom-Token).",
     invalidToken: "The API key or token is not valid, or has expired.",
-    authFailed: "Authentication failed: the credentials are wrong.",
+    authFailed: "Authentication failed: no account has these credentials.",
     mfaRequired: "A one-time code (mfaOTPCode) is required: MFA is on for this user.",
-    mfaInvalid: "The one-time code is wrong or too old.",
+    mfaInvalid: "The one-time code does not match, or is too old.",
     switchNotAllowed: (target: string) =>
       `Switching to ${target} is not allowed by its trust policy.`,
     tokenExpired: "The token has expired: authenticate again.",
@@ -825,7 +825,7 @@ const ja: Messages = {
   emulator: {
     tokenRequired: "API キーと API トークンが必要です (X-Soracom-API-Key、X-Soracom-Token)。",
     invalidToken: "API キーまたはトークンが正しくないか、有効期限が切れています。",
-    authFailed: "認証に失敗しました: 認証情報が正しくありません。",
+    authFailed: "認証に失敗しました: この認証情報のアカウントはありません。",
     mfaRequired: "このユーザーは MFA が有効です: ワンタイムコード (mfaOTPCode) が必要です。",
     mfaInvalid: "ワンタイムコードが正しくないか、古すぎます。",
     switchNotAllowed: (target: string) =>

@@ -29,6 +29,7 @@ import { readState, StateWriter } from "./state_file.ts";
 import { World } from "./world.ts";
 import { parseJson } from "../json/mod.ts";
 import { EXTENSION_FACTS, EXTENSION_OPERATIONS } from "./harvest.ts";
+import { droppedResponse } from "./dropped.ts";
 
 /** What the emulator needs of the outside world: a Context's clock, files and network. */
 export type EmulatorHost = Pick<Context, "now" | "sleep" | "fs" | "serve">;
@@ -172,18 +173,6 @@ function sentBody(bytes: Uint8Array): SentBody {
   } catch (error) {
     return { notJson: error instanceof Error ? error.message : "?" };
   }
-}
-
-/** A response that promises `declared` bytes and sends `sent`: the client sees the connection drop. */
-function droppedResponse(headers: Headers, declared: number, sent: Uint8Array): Response {
-  headers.set("content-length", String(declared));
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (sent.length > 0) controller.enqueue(sent);
-      controller.close();
-    },
-  });
-  return new Response(stream, { status: 200, headers });
 }
 
 /** A body long enough to cut in half, for a fault on an answer that has (almost) none. */

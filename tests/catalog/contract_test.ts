@@ -20,7 +20,7 @@ import { commandIndex } from "../helpers/catalog_index.ts";
 import type { CatalogOperation } from "../../src/catalog/types.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
 import { testContext } from "../helpers/context.ts";
-import { mintToken } from "../fake_soracom/sessions.ts";
+import { base64Of } from "../../src/base64.ts";
 import {
   deref,
   isObj,
@@ -39,8 +39,9 @@ import {
 const ENDPOINT = "https://contract.invalid";
 const OPERATOR_ID = "OP0099887766";
 const API_KEY = "api-key-contract-test";
-/** A token for OPERATOR_ID that expires in 2100; only its operatorId is read. */
-const API_TOKEN = mintToken({ operatorId: OPERATOR_ID }, 0, Date.UTC(2100, 0, 1));
+/** A JWT-shaped token for OPERATOR_ID (its payload is all the CLI reads of a token). */
+const API_TOKEN = ['{"alg":"none"}', JSON.stringify({ operator: { operatorId: OPERATOR_ID } }), ""]
+  .map((part) => base64Of(new TextEncoder().encode(part)).replace(/=+$/, "")).join(".");
 const COMMAND_COUNT = 500;
 
 // ---------------------------------------------------------------------------

@@ -106,7 +106,7 @@ testWhere(
   ["setsid", "script", "/bin/sh"],
   "--fetch-all shows progress on a terminal (stderr) and never on a pipe",
   async () => {
-    await using t = await emulatorFixture({ subscriberCount: 9 });
+    await using t = await emulatorFixture({ sims: 9 });
     await writeProfile(t.profiles, "default", PROFILES.authKey);
     const piped = await runSoracom(["subscribers", "list", "--fetch-all", "--limit", "3"], {
       env: t.env,
@@ -161,7 +161,7 @@ testWhere(
   ["/bin/sh", "bash"],
   "a closed output pipe (soracom ... | head) ends quietly with 141, like SIGPIPE",
   async () => {
-    await using t = await emulatorFixture({ subscriberCount: 3000 });
+    await using t = await emulatorFixture({ sims: 3000 });
     await writeProfile(t.profiles, "default", PROFILES.authKey);
     const out = await new Deno.Command("bash", {
       args: [

@@ -13,14 +13,27 @@ import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { authKey } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
-async function setup(subscriberCount = 7) {
-  const f = await emulatorFixture({ subscriberCount });
+async function setup(sims = 7) {
+  const f = await emulatorFixture({ sims });
   await writeProfile(f.profiles, "default", PROFILES.authKey);
   return {
     ...f,
     run: (args: string[], extra: { env?: Record<string, string>; stdin?: string } = {}) =>
       runSoracom(args, { env: { ...f.env, ...extra.env }, stdin: extra.stdin }),
   };
+}
+
+/** Makes groups (beside the emulator's own) whose configuration holds 12345678901234567890. */
+async function bigNumberGroups(t: Awaited<ReturnType<typeof setup>>, count: number) {
+  for (let i = 0; i < count; i++) {
+    const created = await t.run([
+      "groups",
+      "create",
+      "--body",
+      '{"configuration":{"SoracomAir":{"big":12345678901234567890}}}',
+    ]);
+    assertEquals(created.code, 0, created.stderr);
+  }
 }
 
 const imsis = (n: number, from = 0) =>
@@ -45,7 +58,11 @@ testWhere(
     // Byte for byte what one merged array prints as.
     const single = await t.run(["subscribers", "list", "--limit", "100"]);
     assertEquals(all.stdout, single.stdout);
-    assertStringIncludes(all.stdout, "12345678901234567890");
+    // A number past 2^64 that the API keeps (a group's configuration) survives every page.
+    await bigNumberGroups(t, 3);
+    const groups = await t.run(["groups", "list", "--fetch-all", "--limit", "1"]);
+    assertEquals(groups.code, 0, groups.stderr);
+    assertEquals(groups.stdout.split("12345678901234567890").length - 1, 3);
   },
 );
 
@@ -63,7 +80,10 @@ testWhere(
       const keys = Object.keys(JSON.parse(line));
       assertEquals(keys, [...keys].sort());
     }
-    assertStringIncludes(lines[0], `"bigNumber":12345678901234567890`);
+    await bigNumberGroups(t, 1);
+    const groups = await t.run(["groups", "list", "--fetch-all", "--jsonl", "--limit", "1"]);
+    assertEquals(groups.stdout.trimEnd().split("\n").length, 2);
+    assertStringIncludes(groups.stdout, `"big":12345678901234567890`);
   },
 );
 

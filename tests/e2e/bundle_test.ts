@@ -11,7 +11,7 @@ import {
   assertStringIncludes,
 } from "../helpers/assert.ts";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
-import { releaseOf, startFakeReleases } from "../helpers/fake_releases.ts";
+import { releaseOf, startFakeReleases } from "../../scripts/fake_releases.ts";
 import { MAIN, opRuns, tempDir, writeProfile } from "../helpers/run.ts";
 import { authKey, sam, switchTarget } from "../helpers/accounts.ts";
 import { bundleProblem } from "../../scripts/bundle.ts";
@@ -27,7 +27,7 @@ import { VERSION } from "../../src/version.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 function setup() {
-  return emulatorFixture({ subscriberCount: 7 });
+  return emulatorFixture({ sims: 7 });
 }
 
 Deno.test("the bundle is one self-contained file with the catalogue and every command", async () => {

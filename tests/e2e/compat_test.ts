@@ -21,7 +21,8 @@ import { assert, assertEquals } from "../helpers/assert.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, installFakeOp, tempDir } from "../helpers/run.ts";
 import { OP_JQ_PROFILE } from "../helpers/fixture.ts";
-import { type FakeSoracom, type LoggedRequest, startFakeSoracom } from "../fake_soracom/server.ts";
+import type { LoggedRequest } from "../../src/emulator/server.ts";
+import { startTestEmulator, type TestEmulator } from "../helpers/emulator.ts";
 import { authKey, root, samPlain, switchTarget } from "../helpers/accounts.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import type { CatalogOperation, ParamType } from "../../src/catalog/types.ts";
@@ -48,7 +49,7 @@ interface Case {
   /** Files to create in the run's folder (for `--body @FILE`). */
   readonly files?: Readonly<Record<string, string>>;
   /** Prepares the emulator (faults, stubs). */
-  readonly setup?: (api: FakeSoracom) => void;
+  readonly setup?: (api: TestEmulator) => void;
   /** Compare the logins too (credential cases). */
   readonly logins?: boolean;
   /** Headers to compare besides X-Soracom-Lang. */
@@ -63,7 +64,7 @@ interface Case {
 
 /** A run's emulator and folder. */
 interface Setting {
-  readonly api: FakeSoracom;
+  readonly api: TestEmulator;
   readonly dir: string;
   /** A live API key and token on this emulator. */
   readonly session: { apiKey: string; token: string };
@@ -162,7 +163,7 @@ function isLogin(r: LoggedRequest): boolean {
   return r.method === "POST" && (r.path === "/v1/auth" || r.path === "/v1/auth/switch_user");
 }
 
-async function login(api: FakeSoracom): Promise<{ apiKey: string; token: string }> {
+async function login(api: TestEmulator): Promise<{ apiKey: string; token: string }> {
   const res = await fetch(`${api.url}/v1/auth`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -171,8 +172,12 @@ async function login(api: FakeSoracom): Promise<{ apiKey: string; token: string 
   return await res.json();
 }
 
-async function runSide(c: Case, side: "ours" | "theirs"): Promise<Outcome> {
-  const api = await startFakeSoracom({ subscriberCount: c.subscribers });
+/**
+ * Runs one side against its own emulator. Both sides of a case get the same seed and the same
+ * fixed clock (`now`), so a made-up answer, a new ID or a time is the same on both.
+ */
+async function runSide(c: Case, side: "ours" | "theirs", now: number): Promise<Outcome> {
+  const api = await startTestEmulator({ sims: c.subscribers, now: () => now });
   const dir = await tempDir();
   try {
     const session = await login(api);
@@ -245,8 +250,9 @@ async function runSide(c: Case, side: "ours" | "theirs"): Promise<Outcome> {
 
 /** Runs a case on both sides and fails with both sides shown when they differ. */
 async function compare(c: Case): Promise<void> {
-  const ours = await runSide(c, "ours");
-  const theirs = await runSide(c, "theirs");
+  const now = Date.now();
+  const ours = await runSide(c, "ours", now);
+  const theirs = await runSide(c, "theirs", now);
   const intended = INTENDED[c.name];
   const show = () =>
     `\n--- soracom (exit ${ours.code})\n${ours.stdout}${ours.stderr}\n${
@@ -774,8 +780,9 @@ Deno.test({
     let sent = 0;
     for (const args of samples) {
       const c: Case = { name: args.join(" "), args };
-      const ours = await runSide(c, "ours");
-      const theirs = await runSide(c, "theirs");
+      const now = Date.now();
+      const ours = await runSide(c, "ours", now);
+      const theirs = await runSide(c, "theirs", now);
       if (theirs.requests.length > 0) sent++;
       if (
         JSON.stringify(ours.requests) !== JSON.stringify(theirs.requests) || ours.ok !== theirs.ok
@@ -807,8 +814,9 @@ Deno.test({
       args: ["subscribers", "update-speed-class", ...SUB, "--speed-class", "s1.fast"],
       headers: names,
     };
-    const ours = await runSide(c, "ours");
-    const theirs = await runSide(c, "theirs");
+    const now = Date.now();
+    const ours = await runSide(c, "ours", now);
+    const theirs = await runSide(c, "theirs", now);
     const ourUa = ours.requests[0].match(/user-agent:(\S+)/)?.[1];
     assertEquals(ourUa, `soracom-cli-ts/${VERSION}`);
     assert(/user-agent:soracom-cli\/\d/.test(theirs.requests[0]), theirs.requests[0]);

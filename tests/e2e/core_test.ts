@@ -61,7 +61,7 @@ testWhere(
     assertEquals(ja.stdout, "");
     assertEquals(
       ja.stderr,
-      `Error: {"code":"AUM0063","message":"MFA OTPコードが必要です。"}\n` +
+      `Error: {"code":"AUM0063","message":"このユーザーは MFA が有効です: ワンタイムコード (mfaOTPCode) が必要です。"}\n` +
         `ヒント: sam には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください (例: "op item get ITEM --otp")\n`,
     );
     const en = await runSoracom(["--profile", "sam", "soralets", "list"], {
@@ -228,8 +228,6 @@ testWhere(
     ]);
     const q = t.api.log.find((l) => l.path === "/v1/subscribers")!.query;
     assertEquals([q.limit, q.last_evaluated_key], [["2"], ["440100000000001"]]);
-    // large integers survive exactly
-    assertStringIncludes(page.stdout, "12345678901234567890");
     const one = await runSoracom(["subscribers", "get", "--imsi", "440100000000002"], {
       env: t.env,
     });

@@ -14,7 +14,7 @@ import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { testContext } from "../helpers/context.ts";
 import { runSoracom, tempDir, writeProfile } from "../helpers/run.ts";
 import { runCli } from "../../src/cli/app.ts";
-import type { FakeSoracom } from "../fake_soracom/server.ts";
+import type { TestEmulator } from "../helpers/emulator.ts";
 import { authKey, root, sam } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
@@ -25,7 +25,7 @@ const SECRETS = [authKey.authKey, root.password, sam.password, "hunter2-secret",
 interface Env {
   readonly dir: string;
   readonly profiles: string;
-  readonly api: FakeSoracom;
+  readonly api: TestEmulator;
 }
 
 interface Row {

@@ -16,8 +16,8 @@ import { systemEnv, testWhere } from "../helpers/platform.ts";
 import { authKey } from "../helpers/accounts.ts";
 import { parse as parseYaml } from "yaml";
 
-async function setup(subscriberCount = 7): Promise<Fixture> {
-  const t = await emulatorFixture({ subscriberCount });
+async function setup(sims = 7): Promise<Fixture> {
+  const t = await emulatorFixture({ sims });
   await writeProfile(t.profiles, "default", PROFILES.authKey);
   return t;
 }
@@ -47,7 +47,7 @@ testWhere(
       "[?imsi=='440100000000005'].{imsi: imsi, speed: speedClass}",
     ]);
     assertEquals(all.code, 0, all.stderr);
-    assertEquals(JSON.parse(all.stdout), [{ imsi: imsi(5), speed: "s1.standard" }]);
+    assertEquals(JSON.parse(all.stdout), [{ imsi: imsi(5), speed: "s1.fast" }]);
     // A query over the whole list sees every page.
     const count = await run(t, [
       "subscribers",
@@ -120,7 +120,12 @@ testWhere(
 
 testWhere(["/bin/sh"], "--output table fits the terminal, cutting the widest columns", async () => {
   await using t = await setup(2);
-  const r = await run(t, ["subscribers", "list", "--output", "table"], { terminalWidth: 80 });
+  // Six columns, some wide: they cannot all fit in 80 columns as they are.
+  const query =
+    "[].{imsi: imsi, iccid: iccid, msisdn: msisdn, serial: serialNumber, session: sessionStatus, tags: tags}";
+  const r = await run(t, ["subscribers", "list", "--query", query, "--output", "table"], {
+    terminalWidth: 80,
+  });
   assertEquals(r.code, 0, r.stderr);
   for (const line of r.stdout.trimEnd().split("\n")) assert(line.length <= 80, line);
   assertStringIncludes(r.stdout, "…");

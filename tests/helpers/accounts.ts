@@ -9,6 +9,7 @@
 
 import * as OTPAuth from "otpauth";
 import type { OperatorSeed } from "../../src/emulator/seed.ts";
+import type { FakeOpItem } from "../../scripts/fake_op.ts";
 
 /** Who may switch into a SAM user: a root user of `operatorId` (password or AuthKey) when
  * `userName` is absent, otherwise that SAM user. */
@@ -246,3 +247,10 @@ export const TEST_OPERATORS: readonly OperatorSeed[] = [
     }],
   },
 ];
+
+/** The tests' items in the stand-in `op`: the MFA SAM user, the plain one, the MFA root. */
+export const TEST_OP_ITEMS: Readonly<Record<string, FakeOpItem>> = {
+  "soracom-power-sam-user": { username: sam.userName, ...sam },
+  "soracom-plain-user": { username: samPlain.userName, ...samPlain },
+  "soracom-root": { username: rootMfa.email, ...rootMfa },
+};

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { TEST_RELEASE_KEY } from "./fake_releases.ts";
+import { TEST_RELEASE_KEY } from "../../scripts/fake_releases.ts";
 import { runCli } from "../../src/cli/app.ts";
 import { type Context, fakeContext } from "../../src/context.ts";
 import { runAttached, runChild } from "../../src/system/children.ts";
@@ -61,7 +61,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     now: options.now ?? (() => Date.now()),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     fs: realFileSystem(),
-    // Releases signed by the tests' key (tests/helpers/fake_releases.ts).
+    // Releases signed by the tests' key (scripts/fake_releases.ts).
     releaseKeys: [TEST_RELEASE_KEY.publicKey],
     // The real disk's files are this process's user's, as in the real Context.
     userId: () => Deno.uid() ?? undefined,

@@ -7,13 +7,13 @@
  */
 
 import { authKey, sam, samPlain, switchTarget } from "./accounts.ts";
-import { type FakeSoracom, startFakeSoracom } from "../fake_soracom/server.ts";
+import { startTestEmulator, type TestEmulator } from "./emulator.ts";
 import { installFakeOp, tempDir } from "./run.ts";
 
 /** A running emulator and the folders and environment a `soracom` run needs. */
 export interface Fixture extends AsyncDisposable {
   readonly dir: string;
-  readonly api: FakeSoracom;
+  readonly api: TestEmulator;
   /** HOME, PATH (with `op`), SORACOM_ENDPOINT, the folders, FAKE_OP_LOG. */
   readonly env: Record<string, string>;
   readonly profiles: string;
@@ -30,13 +30,10 @@ export interface Fixture extends AsyncDisposable {
  * @param options.homeProfiles use `~/.soracom` (no SORACOM_PROFILE_DIR), as a new user has
  */
 export async function emulatorFixture(
-  options: { subscriberCount?: number; now?: () => number; homeProfiles?: boolean } = {},
+  options: { sims?: number; now?: () => number; homeProfiles?: boolean } = {},
 ): Promise<Fixture> {
   const dir = await tempDir();
-  const api = await startFakeSoracom({
-    subscriberCount: options.subscriberCount,
-    now: options.now,
-  });
+  const api = await startTestEmulator({ sims: options.sims, now: options.now });
   const op = await installFakeOp(dir);
   const profiles = options.homeProfiles ? `${dir}/.soracom` : `${dir}/profiles`;
   await Deno.mkdir(profiles, { mode: 0o700 });

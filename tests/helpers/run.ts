@@ -6,6 +6,8 @@
  */
 
 import { requireNeeds } from "./platform.ts";
+import { installFakeOp as installOp } from "../../scripts/fake_op.ts";
+import { TEST_OP_ITEMS } from "./accounts.ts";
 
 /** The path of main.ts. */
 export const MAIN = new URL("../../main.ts", import.meta.url).pathname;
@@ -73,45 +75,15 @@ export async function runSoracom(
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
 }
 
-/** A fresh temporary folder (mode 0700) for profiles and sessions. */
-export async function tempDir(): Promise<string> {
-  const dir = await Deno.makeTempDir({ prefix: "soracom-test-" });
-  if (Deno.build.os !== "windows") await Deno.chmod(dir, 0o700);
-  return dir;
-}
-
-/** Writes a profile file with mode 0600. */
-export async function writeProfile(dir: string, name: string, content: unknown): Promise<string> {
-  const path = `${dir}/${name}.json`;
-  await Deno.writeTextFile(path, typeof content === "string" ? content : JSON.stringify(content), {
-    mode: 0o600,
-  });
-  if (Deno.build.os !== "windows") await Deno.chmod(path, 0o600);
-  return path;
-}
-
-const FAKE_OP = new URL("../fake_soracom/fake_op.ts", import.meta.url).pathname;
+export { tempDir, writeProfile } from "../../scripts/profile_files.ts";
+export { opRuns } from "../../scripts/fake_op.ts";
 
 /**
- * Puts a stand-in `op` (1Password CLI) into `dir/bin` and returns a PATH with
- * it first. Each run of `op` is logged to `dir/op.log`.
+ * Puts a stand-in `op` (1Password CLI) knowing the tests' accounts into
+ * `dir/bin` and returns a PATH with it first. Each run of `op` is logged to
+ * `dir/op.log`.
  */
-export async function installFakeOp(dir: string): Promise<{ path: string; log: string }> {
+export function installFakeOp(dir: string): Promise<{ path: string; log: string }> {
   requireNeeds("installFakeOp", "/bin/sh");
-  const bin = `${dir}/bin`;
-  await Deno.mkdir(bin, { recursive: true });
-  const script =
-    `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet --allow-env --allow-read --allow-write "${FAKE_OP}" "$@"\n`;
-  await Deno.writeTextFile(`${bin}/op`, script, { mode: 0o755 });
-  await Deno.chmod(`${bin}/op`, 0o755);
-  return { path: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`, log: `${dir}/op.log` };
-}
-
-/** How many times the stand-in `op` ran. */
-export async function opRuns(log: string): Promise<number> {
-  try {
-    return (await Deno.readTextFile(log)).split("\n").filter((l) => l !== "").length;
-  } catch {
-    return 0;
-  }
+  return installOp(dir, TEST_OP_ITEMS);
 }

@@ -15,7 +15,7 @@ import {
   assertThrows,
 } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/run.ts";
-import { startFakeSoracom } from "../fake_soracom/server.ts";
+import { startTestEmulator } from "../helpers/emulator.ts";
 import { authKey } from "../helpers/accounts.ts";
 import {
   archiveStem,
@@ -350,7 +350,7 @@ Deno.test({
   ignore: compileSkip !== undefined,
   async fn() {
     const dir = await tempDir();
-    const api = await startFakeSoracom();
+    const api = await startTestEmulator();
     try {
       const r = await run(Deno.execPath(), [
         "run",

@@ -11,7 +11,7 @@ import {
   hostAssetName,
   releaseOf,
   startFakeReleases,
-} from "../../helpers/fake_releases.ts";
+} from "../../../scripts/fake_releases.ts";
 import { tempDir } from "../../helpers/run.ts";
 import { runCli } from "../../../src/cli/app.ts";
 import {

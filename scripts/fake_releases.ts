@@ -16,10 +16,10 @@ import {
   type ReleaseOs,
   releaseOs,
   SIGNATURE_ASSET,
-} from "../../src/release.ts";
-import { sha256Hex } from "../../src/sha256.ts";
-import { signMinisign } from "../../scripts/release_key.ts";
-import { droppedResponse } from "../fake_soracom/server.ts";
+} from "../src/release.ts";
+import { sha256Hex } from "../src/sha256.ts";
+import { signMinisign } from "./release_key.ts";
+import { droppedResponse } from "../src/emulator/dropped.ts";
 
 /**
  * The tests' release key pair (made with `generateReleaseKey`): trusted by the
