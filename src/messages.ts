@@ -451,8 +451,7 @@ export const en = {
       range: (at: string, bound: string) => `${at || "the body"} must be ${bound}`,
       length: (at: string, bound: string) => `the length of ${at || "the body"} must be ${bound}`,
       pattern: (at: string, pattern: string) => `${at || "the body"} must match ${pattern}`,
-      oneOf: (at: string, count: string) =>
-        `${at || "the body"} must fit exactly one of ${count} shapes`,
+      oneOf: (at: string, count: string) => `${at || "the body"} must fit one of ${count} shapes`,
       notJson: (why: string) => `the body is not JSON (${why})`,
       bodyRequired: "a request body is required",
       param: (name: string) => `parameter ${name} is required`,
@@ -881,7 +880,7 @@ const ja: Messages = {
       pattern: (at: string, pattern: string) =>
         `${at || "ボディ"} は ${pattern} に一致する必要があります`,
       oneOf: (at: string, count: string) =>
-        `${at || "ボディ"} は ${count} 通りの形のうちちょうど 1 つに合う必要があります`,
+        `${at || "ボディ"} は ${count} 通りの形のいずれかに合う必要があります`,
       notJson: (why: string) => `ボディが JSON ではありません (${why})`,
       bodyRequired: "リクエストボディが必要です",
       param: (name: string) => `パラメーター ${name} は必須です`,

@@ -91,57 +91,17 @@ function pickEnum(values: SchemaFact["enum"] & object, random: Random): JsonValu
   return typeof value === "number" ? new RawNumber(String(value)) : value as JsonValue;
 }
 
-/**
- * The first alternative whose value fits the whole schema (exactly one, for `oneOf`). Where
- * the definition's alternatives cannot be told apart (objects with no required key), a key of
- * another alternative is added with a value that alternative refuses, so exactly one fits.
- */
+/** The first alternative whose value fits the whole schema. */
 function makeChoice(schema: SchemaFact, m: Making, name: string, depth: number): JsonValue {
   const choices = (schema.oneOf ?? schema.anyOf ?? []).map((c) => resolveSchema(c, m.names));
   const { oneOf: _o, anyOf: _a, ...rest } = schema;
   let first: JsonValue | undefined;
-  for (const [i, choice] of choices.entries()) {
+  for (const choice of choices) {
     const value = make({ ...rest, ...choice }, m, name, depth);
     first ??= value;
     if (checkValue(value, schema, m.names).length === 0) return value;
-    if (schema.oneOf !== undefined && isRecord(value)) {
-      const others = choices.filter((_, j) => j !== i);
-      const told = tellApart(value, choice, others, m.names);
-      if (checkValue(told, schema, m.names).length === 0) return told;
-    }
   }
   return first ?? null;
-}
-
-function isRecord(value: JsonValue): value is Record<string, JsonValue> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) &&
-    !(value instanceof RawNumber);
-}
-
-/** `value` with, for each other alternative, one of its own keys set to a value it refuses. */
-function tellApart(
-  value: Record<string, JsonValue>,
-  chosen: SchemaFact,
-  others: readonly SchemaFact[],
-  names: SchemaNames,
-): JsonValue {
-  const out = { ...value };
-  for (const other of others) {
-    for (const [key, sub] of Object.entries(other.properties ?? {})) {
-      if (chosen.properties?.[key] !== undefined || key in out) continue;
-      const refused = refusedBy(resolveSchema(sub, names));
-      if (refused === undefined) continue;
-      out[key] = refused;
-      break;
-    }
-  }
-  return out;
-}
-
-/** A value the schema refuses, when its type says what it accepts. */
-function refusedBy(schema: SchemaFact): JsonValue | undefined {
-  if (schema.type === undefined) return undefined;
-  return schema.type === "string" ? new RawNumber("0") : "";
 }
 
 /** Every part's properties together. */

@@ -39,7 +39,10 @@ export async function verifyMfa(owner: MfaOwner, call: Call): Promise<string[]> 
   if (mfa === undefined) throw new ApiError("mfaState", (w) => w.mfaState(w.mfaStates.pending));
   if (mfa.status === "on") throw new ApiError("mfaState", (w) => w.mfaState(w.mfaStates.on));
   const code = bodyText(call, "mfaOTPCode") ?? "";
-  if (!await totpAccepts(mfa.secret, code, call.now)) throw new ApiError("mfaInvalid");
+  // A wrong code here is a bad request (the API lists 400), not a failed sign-in.
+  if (!await totpAccepts(mfa.secret, code, call.now)) {
+    throw new ApiError("mfaInvalid", undefined, { status: 400 });
+  }
   const random = call.world.random("backup", call.world.newId("backup"));
   const backupCodes = Array.from({ length: 10 }, () => random.digits(8));
   owner.mfa = { status: "on", secret: mfa.secret, backupCodes };

@@ -24,9 +24,10 @@ import { ApiError, badRequest, type EmulatorWords } from "./errors.ts";
 import type { OperationFacts, ParamFacts } from "./facts.ts";
 import { checkValue, type Problem, resolveSchema, type SchemaNames } from "./schema.ts";
 
-/** The body as the request sent it: absent, not JSON (with why), or a JSON value. */
+/** The body as the request sent it: absent, bytes not read as JSON, not JSON (with why), or JSON. */
 export type SentBody =
   | undefined
+  | { readonly raw: true }
   | { readonly json: JsonValue }
   | { readonly notJson: string };
 
@@ -105,6 +106,7 @@ function checkBody(facts: OperationFacts, names: SchemaNames, body: SentBody) {
       ? badRequest((w) => w.problems.bodyRequired)
       : undefined;
   }
+  if ("raw" in body) return undefined;
   if ("notJson" in body) {
     const why = body.notJson;
     return facts.body === undefined ? undefined : badRequest((w) => w.problems.notJson(why));

@@ -31,9 +31,9 @@ export interface Route {
 
 interface Node {
   readonly literal: Map<string, Node>;
-  param?: { readonly name: string; readonly node: Node };
+  param?: { readonly node: Node };
   /** A parameter that takes every remaining segment (Harvest Files' `{path}`). */
-  rest?: { readonly name: string; readonly node: Node };
+  rest?: { readonly node: Node };
   readonly ops: Map<string, CatalogOperation>;
 }
 
@@ -59,10 +59,10 @@ export class Router {
         at.literal.set(segment, next);
         at = next;
       } else if (param === "path" && op.path.startsWith("/files/")) {
-        at.rest ??= { name: param, node: node() };
+        at.rest ??= { node: node() };
         at = at.rest.node;
       } else {
-        at.param ??= { name: param, node: node() };
+        at.param ??= { node: node() };
         at = at.param.node;
       }
     }
@@ -75,10 +75,13 @@ export class Router {
    */
   match(method: string, path: string): Route | undefined {
     const segments = path.split("/").slice(1);
-    const params: Record<string, string> = {};
-    const found = walk(this.#root, segments, 0, params);
+    const values: string[] = [];
+    const found = walk(this.#root, segments, 0, values);
     const op = found?.ops.get(method === "HEAD" && !found.ops.has("HEAD") ? "GET" : method);
-    return op === undefined ? undefined : { op, params: { ...params } };
+    if (op === undefined) return undefined;
+    // Templates that share a position may name it differently: the operation's own names count.
+    const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    return { op, params: Object.fromEntries(names.map((name, i) => [name, values[i]])) };
   }
 }
 
@@ -90,26 +93,26 @@ function decode(segment: string): string | undefined {
   }
 }
 
-/** Depth-first: literals, then a parameter, then the rest of the path. */
+/** Depth-first: literals, then a parameter, then the rest of the path; `values` in order. */
 function walk(
   at: Node,
   segments: readonly string[],
   index: number,
-  params: Record<string, string>,
+  values: string[],
 ): Node | undefined {
   if (index === segments.length) return at.ops.size > 0 ? at : undefined;
   const segment = segments[index];
   const literal = at.literal.get(segment);
-  const byLiteral = literal && walk(literal, segments, index + 1, params);
+  const byLiteral = literal && walk(literal, segments, index + 1, values);
   if (byLiteral) return byLiteral;
   const value = segment === "" ? undefined : decode(segment);
   if (at.param && value !== undefined) {
-    params[at.param.name] = value;
-    const byParam = walk(at.param.node, segments, index + 1, params);
+    values.push(value);
+    const byParam = walk(at.param.node, segments, index + 1, values);
     if (byParam) return byParam;
-    delete params[at.param.name];
+    values.pop();
   }
-  if (at.rest && value !== undefined) return restOf(at.rest, segments, index, params);
+  if (at.rest && value !== undefined) return restOf(at.rest, segments, index, values);
   return undefined;
 }
 
@@ -118,12 +121,12 @@ function restOf(
   rest: NonNullable<Node["rest"]>,
   segments: readonly string[],
   index: number,
-  params: Record<string, string>,
+  values: string[],
 ): Node | undefined {
   const folder = segments[segments.length - 1] === "";
   const parts = segments.slice(index, folder ? -1 : undefined).map(decode);
   if (parts.some((p) => p === undefined || p === "")) return undefined;
-  params[rest.name] = parts.join("/");
+  values.push(parts.join("/"));
   if (folder) {
     const slash = rest.node.literal.get("");
     if (slash && slash.ops.size > 0) return slash;

@@ -110,12 +110,11 @@ function visit(
   }
   checkBounds(value, schema, at, problems);
   for (const part of schema.allOf ?? []) visit(value, part, names, at, problems, depth + 1);
+  // `oneOf` is read as "one of these shapes": the definition's choices overlap (no required
+  // keys, other keys allowed), so "exactly one" would refuse every value; one that fits will do.
   const choices = schema.oneOf ?? schema.anyOf;
-  if (choices !== undefined) {
-    const fitting = choices.filter((c) => checkValue(value, c, names).length === 0).length;
-    if (fitting === 0 || (schema.oneOf !== undefined && fitting > 1)) {
-      problems.push({ at, kind: "oneOf", detail: String(choices.length) });
-    }
+  if (choices !== undefined && !choices.some((c) => checkValue(value, c, names).length === 0)) {
+    problems.push({ at, kind: "oneOf", detail: String(choices.length) });
   }
   if (Array.isArray(value) && schema.items !== undefined) {
     value.forEach((item, i) => visit(item, schema.items!, names, join(at, i), problems, depth + 1));

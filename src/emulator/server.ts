@@ -274,7 +274,9 @@ class Pipeline {
     const stub = this.stubs.get(`${method} ${path}`);
     if (stub !== undefined) return stubResponse(stub);
     const facts = this.facts.operations[route.op.operationId];
-    const body = isRawBody(facts.body, this.facts.schemas) ? undefined : sentBody(incoming.bytes);
+    const body = isRawBody(facts.body, this.facts.schemas)
+      ? incoming.bytes.length > 0 ? { raw: true } as const : undefined
+      : sentBody(incoming.bytes);
     const refused = checkRequest(
       facts,
       this.facts.schemas,

@@ -422,3 +422,22 @@ Deno.test("close() twice is fine, and the port is free again", async () => {
   await using again = await startTestEmulator({ port });
   assert.equal(again.url, api.url);
 });
+
+Deno.test("routes: templates that share a position name it their own way", async () => {
+  await using api = await startTestEmulator();
+  const auth = await signIn(api, authKeyLogin);
+  // /coupons/{coupon_code}/register beside /coupons/{order_id}/...: the operation's own name.
+  const coupon = await call(api, "POST", "/v1/coupons/CODE-1/register", { auth });
+  assert.equal(coupon.status, 200, coupon.text);
+  assert.equal(JSON.parse(coupon.text).couponCode, "CODE-1");
+  // A literal segment wins over a parameter.
+  const token = await call(api, "POST", "/v1/subscribers/transfer_token/issue", {
+    auth,
+    body: {
+      transferDestinationOperatorEmail: "a@example.com",
+      transferDestinationOperatorId: "OP0099999999",
+      transferImsi: [imsiAt(0)],
+    },
+  });
+  assert.notEqual(token.status, 404, token.text);
+});
