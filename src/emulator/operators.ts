@@ -27,7 +27,9 @@ export function enableMfa(owner: MfaOwner, account: string, world: World): Reply
   if (owner.mfa?.status === "on") {
     throw new ApiError("mfaState", (w) => w.mfaState(w.mfaStates.on));
   }
-  const secret = newTotpSecret();
+  // From the seed, as every ID is: two emulators started alike give the same secrets.
+  const random = world.random("totp", world.newId("mfa"));
+  const secret = newTotpSecret(Uint8Array.from({ length: 20 }, () => random.int(0, 255)));
   owner.mfa = { status: "pending", secret };
   world.changed();
   return ok({ totpUri: totpUri(secret, account) });

@@ -42,17 +42,16 @@ function fromBase32(secret: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * A new random secret (160 bits, base32), as services give when MFA is turned on.
+ * A secret (160 bits, base32) made of `bytes`, as services give when MFA is turned on.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { newTotpSecret } from "./totp.ts";
- * assert.match(newTotpSecret(), /^[A-Z2-7]{32}$/);
+ * assert.match(newTotpSecret(crypto.getRandomValues(new Uint8Array(20))), /^[A-Z2-7]{32}$/);
  * ```
  */
-export function newTotpSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
+export function newTotpSecret(bytes: Uint8Array): string {
   let out = "";
   let bits = 0;
   let value = 0;

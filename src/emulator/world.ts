@@ -21,7 +21,8 @@ export type IdKind =
   | "authKey"
   | "sim"
   | "operator"
-  | "backup";
+  | "backup"
+  | "mfa";
 
 /** The shared state of one emulator. */
 export class World {

@@ -127,9 +127,11 @@ function banner(api: Emulator, flags: EmulatorFlags, m: Messages): string {
 export async function runEmulator(ctx: Context, flags: EmulatorFlags): Promise<void> {
   const m = messages(ctx.lang);
   const api = await start(ctx, await optionsOf(ctx, flags));
+  // Listening for Ctrl-C before saying how to stop it: a quick one still stops it cleanly.
+  const stopped = ctx.interrupted();
   try {
     ctx.stdout.write(banner(api, flags, m));
-    await ctx.interrupted();
+    await stopped;
     ctx.stdout.write(`${m.emulatorStopped}\n`);
   } finally {
     await api.close();
