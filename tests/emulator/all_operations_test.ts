@@ -16,7 +16,8 @@ import { loadCatalog } from "../../src/catalog/catalog.ts";
 import type { CatalogOperation } from "../../src/catalog/types.ts";
 import { runCli } from "../../src/cli/app.ts";
 import type { Answered } from "../../src/emulator/server.ts";
-import { minimal, newAjv, toJsonSchema } from "../helpers/api_schemas.ts";
+import { newAjv, toJsonSchema } from "../helpers/api_schemas.ts";
+import { addFixtures, argsOf } from "../helpers/operation_calls.ts";
 import {
   isObj,
   loadSpecs,
@@ -25,167 +26,12 @@ import {
   specCommands,
   specsPresent,
 } from "../helpers/api_spec.ts";
-import { authKey, root, switchTarget, totpFor } from "../helpers/accounts.ts";
+import { authKey, root } from "../helpers/accounts.ts";
 import { testContext } from "../helpers/context.ts";
-import { startTestEmulator, type TestEmulator } from "../helpers/emulator.ts";
+import { startTestEmulator } from "../helpers/emulator.ts";
 import { tempDir } from "../helpers/run.ts";
 
 const PRESENT = specsPresent();
-const IMSI = "440100000000001";
-const SIM_ID = "8981100000000000001";
-const USER = "tester";
-const USER_PASSWORD = "tester-Passw0rd";
-const ROLE = "tester-role";
-const USER_KEY = "keyId-tester000000000000000000000001";
-
-/** A TOTP secret whose MFA set-up the verify calls finish. */
-const PENDING_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-/**
- * The state a call starts from, beside the emulator's own samples (a group, Soralets...): a SAM
- * user with a role, an AuthKey and MFA started, the root user's MFA started, default
- * permissions, a SIM that may be terminated (or is ready, for standby), a Soralet version.
- */
-function addFixtures(api: TestEmulator, op: CatalogOperation): void {
-  const operator = api.world.operator(root.operatorId);
-  const now = api.now();
-  operator.mfa = { status: "pending", secret: PENDING_SECRET };
-  operator.defaultPermissions = '{"statements":[{"api":"Subscriber:*","effect":"allow"}]}';
-  operator.roles.push({
-    roleId: ROLE,
-    permission: '{"statements":[{"api":"*","effect":"allow"}]}',
-    createdTime: now,
-    updatedTime: now,
-  });
-  operator.users.push({
-    userName: USER,
-    password: USER_PASSWORD,
-    createdTime: now,
-    updatedTime: now,
-    roles: [ROLE],
-    trustPolicy:
-      `{"statements":[{"effect":"allow","principal":{"soracom":["srn:soracom:${root.operatorId}::Operator:${root.operatorId}"]}}]}`,
-    authKeys: [{ authKeyId: USER_KEY, authKey: "secret-tester", createdTime: now }],
-    mfa: { status: "pending", secret: PENDING_SECRET },
-  });
-  // A SIM that may be terminated (its protection off).
-  const sim = api.world.sims.get(IMSI)!;
-  const standby = op.operationId.includes("Standby");
-  api.world.sims.put({ ...sim, terminationEnabled: true, status: standby ? "ready" : sim.status });
-  api.world.data.soralets.find((s) => s.soraletId === "hello")!.versions.push({
-    version: 1,
-    hash: "0".repeat(64),
-    size: 8,
-    createdTime: now,
-  });
-}
-
-/** The value of a path parameter: an ID the emulator knows (a new one where the call makes it). */
-function pathValue(
-  api: TestEmulator,
-  op: CatalogOperation,
-  name: string,
-  spec: Obj,
-  schema: Obj | undefined,
-): string {
-  const data = api.world.data;
-  const creates = op.method === "POST" && op.path.endsWith(`{${name}}`);
-  const known: Record<string, string> = {
-    imsi: IMSI,
-    sim_id: SIM_ID,
-    iccid: SIM_ID,
-    operator_id: root.operatorId,
-    user_name: creates && op.operationId === "createUser" ? "new-user" : USER,
-    role_id: creates && op.operationId === "createRole" ? "new-role" : ROLE,
-    group_id: data.groups[0].groupId,
-    soralet_id: "hello",
-    version: "1",
-    handler_id: data.eventHandlers[0].handlerId,
-    auth_key_id: op.path.includes("/users/") ? USER_KEY : data.operators[0].authKeys[0].authKeyId,
-    resource_type: "Subscriber",
-    resource_id: data.harvest[0].resourceId,
-    time: String(data.harvest[0].time),
-    tag_name: "name",
-    namespace: "SoracomAir",
-    name: "metadata",
-    email: "new-operator@example.com",
-    scope: "private",
-    path: "dir/file.txt",
-    msisdn: "819000000001",
-  };
-  return known[name] ??
-    (schema === undefined ? `${name.replaceAll("_", "-")}-1` : String(minimal(spec, schema)));
-}
-
-/** Bodies the definition's smallest value cannot stand for: they must name what exists. */
-function bodyOverride(op: CatalogOperation, now: number): unknown {
-  const code = { mfaOTPCode: totpFor(PENDING_SECRET, now) };
-  const key = { authKeyId: authKey.authKeyId, authKey: authKey.authKey };
-  const allowAll = '{"statements":[{"api":"*","effect":"allow"}]}';
-  const passwords: Record<string, unknown> = {
-    createRole: { permission: allowAll },
-    updateRole: { permission: allowAll },
-    updateUserPermission: { permission: allowAll },
-    updateDefaultPermissions: { permissions: allowAll },
-    updateUserTrustPolicy: {
-      trustPolicy:
-        `{"statements":[{"effect":"allow","principal":{"soracom":["srn:soracom:${root.operatorId}::Operator:${root.operatorId}"]}}]}`,
-    },
-    updateOperatorPassword: { currentPassword: root.password, newPassword: "new-Passw0rd" },
-    updateUserPassword: { currentPassword: USER_PASSWORD, newPassword: "new-Passw0rd" },
-    revokeMFA: { password: root.password },
-    switchUser: { operatorId: switchTarget.operatorId, userName: switchTarget.userName },
-    attachRole: { roleId: ROLE },
-    verifyMFA: code,
-    verifyUserMFA: code,
-    sandboxInitializeOperator: {
-      ...key,
-      email: "new-operator@example.com",
-      password: "new-Passw0rd",
-    },
-    sandboxGetSignupToken: key,
-    createSoralet: { soraletId: "new-soralet" },
-  };
-  return passwords[op.operationId];
-}
-
-/** The flags of one call: path values, required query values, the body. */
-function argsOf(
-  api: TestEmulator,
-  op: CatalogOperation,
-  spec: SpecCommand,
-  groupId: string,
-): string[] {
-  const args = op.names[0].split(" ");
-  for (const p of op.params) {
-    const schema = spec.params.find((s) => s.name === p.name)?.schema;
-    if (p.in === "path") {
-      const plain = schema?.type === "string" && !Array.isArray(schema.enum) ? undefined : schema;
-      args.push(`--${p.flag}`, pathValue(api, op, p.name, spec.spec, plain));
-    } else if (p.required) {
-      const value = minimal(spec.spec, schema ?? {});
-      args.push(`--${p.flag}`, String(Array.isArray(value) ? value[0] : value));
-    }
-  }
-  if (op.body !== undefined) {
-    const override = bodyOverride(op, api.now());
-    const body = override ??
-      (op.body.kind === "raw" && !op.body.contentType.includes("json")
-        ? "emulated"
-        : minimal(spec.spec, spec.body?.rawSchema ?? {}));
-    const text = typeof body === "string" && !op.body.contentType.includes("json")
-      ? body
-      : JSON.stringify(body);
-    args.push(
-      "--body",
-      op.operationId === "setGroup" || op.operationId === "setSimGroup"
-        ? JSON.stringify({ groupId })
-        : text,
-    );
-  }
-  return args;
-}
-
 /** The operation's object in the definition. */
 function specOperation(spec: SpecCommand): Obj {
   const paths = spec.spec.paths as Obj;

@@ -29,6 +29,8 @@ export async function runInPty(
     readonly bundle?: string;
     /** The terminal's width (else whatever `script` gives it). */
     readonly columns?: number;
+    /** The folder it runs in. */
+    readonly cwd?: string;
   } = {},
 ): Promise<PtyResult> {
   requireNeeds("runInPty", "script");
@@ -45,6 +47,7 @@ export async function runInPty(
   const child = new Deno.Command("script", {
     args: ["-qec", command, "/dev/null"],
     env: { DENO_DIR, TERM: "dumb", ...env },
+    cwd: options.cwd,
     stdin: "piped",
     stdout: "piped",
     stderr: "null",

@@ -51,7 +51,8 @@ export interface RunResult {
 /** Runs `soracom ARGS`. */
 export async function runSoracom(
   args: readonly string[],
-  options: { env?: Record<string, string>; stdin?: string; killAfterMs?: number } = {},
+  options: { env?: Record<string, string>; stdin?: string; killAfterMs?: number; cwd?: string } =
+    {},
 ): Promise<RunResult> {
   requireNeeds("runSoracom", "setsid");
   // setsid: no controlling terminal, so a prompt can never wait for the person running the tests.
@@ -59,6 +60,7 @@ export async function runSoracom(
     args: ["-w", Deno.execPath(), "run", "--allow-all", "--quiet", MAIN, ...args],
     env: { ...passThrough(), NO_COLOR: "1", ...options.env },
     clearEnv: true,
+    cwd: options.cwd,
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
