@@ -7,10 +7,10 @@
  * @module
  */
 
-import type { Out } from "./json_out.ts";
+import type { Plain } from "./json_out.ts";
 import type { SimRecord } from "./world_data.ts";
 
-function sessionOf(sim: SimRecord): Out {
+function sessionOf(sim: SimRecord): Plain {
   if (!sim.online) return { online: false };
   const n = Number(sim.imsi.slice(-6));
   return {
@@ -25,7 +25,7 @@ function sessionOf(sim: SimRecord): Out {
 }
 
 /** The Subscriber view of a SIM. */
-export function subscriberView(sim: SimRecord): Out {
+export function subscriberView(sim: SimRecord): Plain {
   return {
     imsi: sim.imsi,
     iccid: sim.iccid,
@@ -59,7 +59,7 @@ function profileStatus(sim: SimRecord): string {
 }
 
 /** The Sim view of a SIM. */
-export function simView(sim: SimRecord): Out {
+export function simView(sim: SimRecord): Plain {
   return {
     simId: sim.simId,
     operatorId: sim.operatorId,

@@ -20,7 +20,7 @@ import {
 } from "./call.ts";
 import { bodyNumber, bodyObject, bodyText, operatorIdOf } from "./call.ts";
 import { ApiError, notFound } from "./errors.ts";
-import type { Out } from "./json_out.ts";
+import { type Out, type Plain, plainText } from "./json_out.ts";
 import { simView, subscriberView } from "./sim_views.ts";
 import type { SimRecord, SimStatus } from "./world_data.ts";
 
@@ -187,7 +187,7 @@ function listFilter(call: Call): (sim: SimRecord) => boolean {
 export function* simsOf(
   call: Call,
   filter: (sim: SimRecord) => boolean,
-  view: (sim: SimRecord) => Out,
+  view: (sim: SimRecord) => Plain,
   byId: boolean,
 ): Generator<Keyed> {
   const after = call.query.get("last_evaluated_key") ?? undefined;
@@ -196,7 +196,7 @@ export function* simsOf(
   const operatorId = operatorIdOf(call);
   for (const sim of call.world.sims.after(start)) {
     if (sim.operatorId !== operatorId || !filter(sim)) continue;
-    yield { key: byId ? sim.simId : sim.imsi, value: view(sim) };
+    yield { key: byId ? sim.simId : sim.imsi, value: plainText(view(sim)) };
   }
 }
 

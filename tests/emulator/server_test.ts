@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { authKey, root } from "../helpers/accounts.ts";
 import { startTestEmulator } from "../helpers/emulator.ts";
 import { MAX_BODY_BYTES } from "../../src/emulator/server.ts";
+import { runInProcess } from "../helpers/context.ts";
 import { type Auth, call, codeOf, fakeClock, signIn } from "./http.ts";
 
 const authKeyLogin = { authKeyId: authKey.authKeyId, authKey: authKey.authKey };
@@ -440,4 +441,39 @@ Deno.test("routes: templates that share a position name it their own way", async
     },
   });
   assert.notEqual(token.status, 404, token.text);
+});
+
+Deno.test("faults: soracom's retries get through a 429 every third request; a cut is one error", async () => {
+  await using api = await startTestEmulator({
+    sims: 10,
+    faults: [
+      {
+        path: "/v1/subscribers*",
+        method: "GET",
+        every: 3,
+        fault: { kind: "status", status: 429, retryAfter: 2 },
+      },
+      { path: "/v1/groups", method: "GET", fault: { kind: "drop" } },
+    ],
+  });
+  const session = api.world.sessions.issue({ operatorId: root.operatorId }, 3600);
+  const waits: number[] = [];
+  const run = (args: string[]) =>
+    runInProcess(args, {
+      env: {
+        SORACOM_ENDPOINT: api.url,
+        SORACOM_API_KEY: session.apiKey,
+        SORACOM_API_TOKEN: session.token,
+      },
+      sleep: (ms) => Promise.resolve(void waits.push(ms)),
+    });
+  const r = await run(["subscribers", "list", "--fetch-all", "--limit", "2"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).length, 10);
+  assert.equal(api.count("GET", "/v1/subscribers"), 7, "5 pages, 2 of them refused once");
+  assert.ok(waits.some((ms) => ms >= 2000), `a 429's Retry-After is waited for: ${waits}`);
+  const cut = await run(["groups", "list"]);
+  assert.notEqual(cut.code, 0);
+  assert.match(cut.stderr, /^Error: .*cut off/);
+  assert.equal(cut.stderr.trimEnd().split("\n").length, 1, cut.stderr);
 });
