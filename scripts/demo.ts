@@ -26,6 +26,7 @@ import { installFakeOp, opRuns } from "./fake_op.ts";
 import { SCRIPT_OP_ITEMS, SCRIPT_OPERATORS, switchProfile } from "./emulator_accounts.ts";
 import { tempDir, writeProfile } from "./profile_files.ts";
 import { REPO_ROOT } from "./file_path.ts";
+import { run } from "./smoke.ts";
 
 /** The README's 1Password profile: credentials from `op` through jq, the code from `op --otp`. */
 const PROFILE_COMMAND =
@@ -48,16 +49,8 @@ async function hasJq(): Promise<boolean> {
 }
 
 /** Runs `soracom ARGS` from this checkout, as a user would. */
-async function soracom(args: readonly string[], env: Record<string, string>) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", "-A", `${REPO_ROOT}/main.ts`, ...args],
-    env,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-  return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
+function soracom(args: readonly string[], env: Record<string, string>) {
+  return run([Deno.execPath(), "run", "--quiet", "-A", `${REPO_ROOT}/main.ts`], [...args], env);
 }
 
 function shown(text: string): string {

@@ -514,17 +514,40 @@ async function leftOver(dir: string, files: ReadonlyMap<string, string>): Promis
   return left.sort(compareCodeUnits);
 }
 
+/**
+ * The two definitions of `specDir`, parsed: main, then sandbox.
+ *
+ * @example
+ * ```ts
+ * const [main, sandbox] = await readDefinitions("../shared/soracom-api");
+ * ```
+ */
+export async function readDefinitions(specDir: string): Promise<[unknown, unknown]> {
+  const [mainText, sandboxText] = await Promise.all([
+    Deno.readTextFile(join(specDir, SPEC_FILES.main)),
+    Deno.readTextFile(join(specDir, SPEC_FILES.sandbox)),
+  ]);
+  return [parseYaml(mainText), parseYaml(sandboxText)];
+}
+
+/**
+ * Says a generator's usage (for `--help`, `problem` empty) or what is wrong with its arguments,
+ * and gives its exit code.
+ *
+ * @example
+ * ```ts
+ * usageExit("gen_catalog", "unknown argument: -x", USAGE); // 2, after printing both
+ * ```
+ */
+export function usageExit(script: string, problem: string, usage: string): number {
+  console.error(problem === "" ? usage : `${script}: ${problem}\n${usage}`);
+  return problem === "" ? 0 : 2;
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const options = parseArgs(args);
-  if (typeof options === "string") {
-    console.error(options === "" ? USAGE : `gen_catalog: ${options}\n${USAGE}`);
-    return options === "" ? 0 : 2;
-  }
-  const [mainText, sandboxText] = await Promise.all([
-    Deno.readTextFile(join(options.specDir, SPEC_FILES.main)),
-    Deno.readTextFile(join(options.specDir, SPEC_FILES.sandbox)),
-  ]);
-  const catalog = buildCatalog(parseYaml(mainText), parseYaml(sandboxText));
+  if (typeof options === "string") return usageExit("gen_catalog", options, USAGE);
+  const catalog = buildCatalog(...await readDefinitions(options.specDir));
   const files = renderCatalogFiles(catalog);
   const shown = relative(Deno.cwd(), options.out);
   const outPath = shown.startsWith("..") ? options.out : shown || ".";

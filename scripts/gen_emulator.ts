@@ -25,8 +25,9 @@ import {
   isObj,
   METHODS,
   type Obj,
-  parseYaml,
+  readDefinitions,
   SPEC_FILES,
+  usageExit,
   versionOf,
 } from "./gen_catalog.ts";
 import type {
@@ -253,15 +254,8 @@ function parseArgs(args: readonly string[]): Options | string {
 
 async function main(args: readonly string[]): Promise<number> {
   const options = parseArgs(args);
-  if (typeof options === "string") {
-    console.error(options === "" ? USAGE : `gen_emulator: ${options}\n${USAGE}`);
-    return options === "" ? 0 : 2;
-  }
-  const [mainText, sandboxText] = await Promise.all([
-    Deno.readTextFile(join(options.specDir, SPEC_FILES.main)),
-    Deno.readTextFile(join(options.specDir, SPEC_FILES.sandbox)),
-  ]);
-  const facts = buildFacts(parseYaml(mainText), parseYaml(sandboxText));
+  if (typeof options === "string") return usageExit("gen_emulator", options, USAGE);
+  const facts = buildFacts(...await readDefinitions(options.specDir));
   const text = renderFacts(facts);
   const shown = relative(Deno.cwd(), options.out);
   const counts = `${Object.keys(facts.operations).length} operations, ${

@@ -44,7 +44,12 @@ export interface Check {
 /** How the program under test is started: its command line before the arguments. */
 export type Program = readonly string[];
 
-async function run(program: Program, args: string[], env: Record<string, string>): Promise<Ran> {
+/** Runs `program ARGS` with `env` added, stdin closed; what it printed and its exit code. */
+export async function run(
+  program: Program,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Ran> {
   const out = await new Deno.Command(program[0], {
     args: [...program.slice(1), ...args],
     env,

@@ -102,9 +102,7 @@ export const EVENT_HANDLER_HANDLERS: Handlers = {
     return empty(call.facts.status);
   },
   deleteEventHandler: (call) => {
-    const handler = handlerOf(call);
-    call.world.data.eventHandlers = call.world.data.eventHandlers.filter((h) => h !== handler);
-    call.world.changed();
+    call.world.remove("eventHandlers", handlerOf(call));
     return empty(call.facts.status);
   },
   listEventHandlersBySubscriber: forSubscriber,

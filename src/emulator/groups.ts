@@ -130,11 +130,10 @@ function putTags(group: GroupRecord, call: Call): void {
 function deleteGroup(call: Call) {
   const group = groupOf(call);
   const world = call.world;
-  world.data.groups = world.data.groups.filter((g) => g !== group);
+  world.remove("groups", group);
   for (const sim of Object.values(world.data.sims)) {
     if (sim.groupId === group.groupId) world.sims.put({ ...sim, groupId: undefined });
   }
-  world.changed();
   return empty(call.facts.status);
 }
 

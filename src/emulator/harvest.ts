@@ -188,9 +188,7 @@ export const HARVEST_HANDLERS: Handlers = {
     keyed(entriesOf(call, (e) => e.category === call.path.category)),
   getDataEntry: (call) => ok(entryView(findEntry(call))),
   deleteDataEntry: (call) => {
-    const entry = findEntry(call);
-    call.world.data.harvest = call.world.data.harvest.filter((e) => e !== entry);
-    call.world.changed();
+    call.world.remove("harvest", findEntry(call));
     return empty(call.facts.status);
   },
   listDataSourceResources: resourcesOf,

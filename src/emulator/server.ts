@@ -30,6 +30,7 @@ import { World } from "./world.ts";
 import { parseJson } from "../json/mod.ts";
 import { EXTENSION_FACTS, EXTENSION_OPERATIONS } from "./harvest.ts";
 import { droppedResponse } from "./dropped.ts";
+import { collectCapped } from "../bytes.ts";
 
 /** What the emulator needs of the outside world: a Context's clock, files and network. */
 export type EmulatorHost = Pick<Context, "now" | "sleep" | "fs" | "serve">;
@@ -134,27 +135,14 @@ interface Incoming {
   readonly base: string;
 }
 
-/** The body of a request, up to the cap (`undefined` past it). */
+/** The body of a request, up to the cap (`undefined` past it); none if the client went away. */
 async function readBody(request: Request): Promise<Uint8Array | undefined> {
   if (request.body === null) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
-    for await (const chunk of request.body) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return undefined;
-      chunks.push(chunk);
-    }
+    return await collectCapped(request.body, MAX_BODY_BYTES);
   } catch {
-    // The client went away mid-body: what came is what there is.
+    return new Uint8Array();
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 function queryRecord(params: URLSearchParams): Record<string, string[]> {

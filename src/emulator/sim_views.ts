@@ -24,6 +24,19 @@ function sessionOf(sim: SimRecord): Plain {
   };
 }
 
+/** What both views show alike: the session, the IMEI lock, expiry and termination. */
+function common(sim: SimRecord) {
+  return {
+    sessionStatus: sessionOf(sim),
+    imeiLock: sim.imeiLock === undefined ? undefined : { imei: sim.imeiLock },
+    expiryTime: sim.expiryTime,
+    expiryAction: sim.expiryAction,
+    terminationEnabled: sim.terminationEnabled,
+    createdTime: sim.createdTime,
+    lastModifiedTime: sim.lastModifiedTime,
+  };
+}
+
 /** The Subscriber view of a SIM. */
 export function subscriberView(sim: SimRecord): Plain {
   return {
@@ -41,14 +54,8 @@ export function subscriberView(sim: SimRecord): Plain {
     apn: "soracom.io",
     groupId: sim.groupId,
     tags: sim.tags,
-    sessionStatus: sessionOf(sim),
-    imeiLock: sim.imeiLock === undefined ? undefined : { imei: sim.imeiLock },
-    expiryTime: sim.expiryTime,
-    expiryAction: sim.expiryAction,
-    terminationEnabled: sim.terminationEnabled,
-    createdTime: sim.createdTime,
+    ...common(sim),
     createdAt: sim.createdTime,
-    lastModifiedTime: sim.lastModifiedTime,
     lastModifiedAt: sim.lastModifiedTime,
   };
 }
@@ -88,12 +95,6 @@ export function simView(sim: SimRecord): Plain {
       },
     },
     capabilities: { data: true, sms: sim.type !== "virtual" },
-    sessionStatus: sessionOf(sim),
-    imeiLock: sim.imeiLock === undefined ? undefined : { imei: sim.imeiLock },
-    expiryTime: sim.expiryTime,
-    expiryAction: sim.expiryAction,
-    terminationEnabled: sim.terminationEnabled,
-    createdTime: sim.createdTime,
-    lastModifiedTime: sim.lastModifiedTime,
+    ...common(sim),
   };
 }

@@ -128,11 +128,10 @@ export const SORALET_HANDLERS: Handlers = {
   },
   getSoralet: (call) => ok(soraletView(soraletOf(call))),
   deleteSoralet: (call) => {
-    const soralet = soraletOf(call);
-    call.world.data.soralets = call.world.data.soralets.filter((s) => s !== soralet);
-    call.world.changed();
+    call.world.remove("soralets", soraletOf(call));
     return empty(call.facts.status);
   },
+
   uploadSoraletCode: upload,
   listSoraletVersions: (call) => {
     const soralet = soraletOf(call);

@@ -81,6 +81,16 @@ export class World {
     }
   }
 
+  /** Removes `item` from one of the world's lists (and marks the state as changed). */
+  remove<K extends "groups" | "harvest" | "soralets" | "eventHandlers">(
+    list: K,
+    item: WorldData[K][number],
+  ): void {
+    const items: WorldData[K][number][] = this.data[list];
+    this.data[list] = items.filter((x) => x !== item) as WorldData[K];
+    this.changed();
+  }
+
   /** The operator with this ID, or a 404. */
   operator(operatorId: string): OperatorRecord {
     const found = this.data.operators.find((o) => o.operatorId === operatorId);
