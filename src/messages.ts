@@ -394,7 +394,10 @@ export const en = {
   emulatorProfileIntro: (operatorId: string, keyId: string, key: string, url: string) =>
     `Make a profile for it (the AuthKey of operator ${operatorId}):\n` +
     `  soracom configure --profile emulator --auth-key-id ${keyId} --auth-key ${key} --endpoint ${url}`,
-  emulatorThenTry: "Then try:\n  soracom --profile emulator sims list --output table",
+  emulatorThenTry:
+    "Then try:\n  soracom --profile emulator subscribers list --output table --query '[].{imsi: imsi, name: tags.name, status: status}'",
+  emulatorStateWins: (sims: number, seed: number) =>
+    `The state file was made with ${sims} SIMs and seed ${seed}: --sims and --seed count only for a new one.`,
   emulatorRootUser: (email: string, password: string) =>
     `The root user signs in with ${email} / ${password}.`,
   emulatorExposed: (host: string) =>
@@ -814,7 +817,10 @@ const ja: Messages = {
   emulatorProfileIntro: (operatorId, keyId, key, url) =>
     `プロファイルを作ります (オペレーター ${operatorId} の認証キー):\n` +
     `  soracom configure --profile emulator --auth-key-id ${keyId} --auth-key ${key} --endpoint ${url}`,
-  emulatorThenTry: "次に試してください:\n  soracom --profile emulator sims list --output table",
+  emulatorThenTry:
+    "次に試してください:\n  soracom --profile emulator subscribers list --output table --query '[].{imsi: imsi, name: tags.name, status: status}'",
+  emulatorStateWins: (sims, seed) =>
+    `状態ファイルは SIM ${sims} 枚、シード ${seed} で作られています。--sims と --seed は新しい状態ファイルにだけ使われます。`,
   emulatorRootUser: (email, password) =>
     `ルートユーザーは ${email} / ${password} でサインインできます。`,
   emulatorExposed: (host) =>

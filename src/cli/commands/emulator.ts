@@ -116,6 +116,9 @@ function banner(api: Emulator, flags: EmulatorFlags, m: Messages): string {
     );
   }
   if (operator !== undefined) lines.push(m.emulatorRootUser(operator.email, operator.password));
+  const asked = (flags.sims ?? data.simCount) !== data.simCount ||
+    (flags.seed ?? data.seed) !== data.seed;
+  if (asked) lines.push(m.emulatorStateWins(data.simCount, data.seed));
   if (flags.host !== undefined && !/^(127\.|::1$|localhost$)/.test(flags.host)) {
     lines.push(m.emulatorExposed(flags.host));
   }

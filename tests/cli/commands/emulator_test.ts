@@ -97,6 +97,7 @@ Deno.test("emulator: --state keeps changes across restarts, written atomically",
     const second = running({ state, sims: 50, seed: 7 });
     const again = await second.ready;
     assert.match(second.t.stdout(), /5 SIMs, seed 1; state in /);
+    assert.match(second.t.stdout(), /--sims and --seed count only for a new one/);
     // The session of the first run is kept too.
     const sim = await get(again, "/v1/subscribers/440100000000003", auth);
     assert.equal(sim.body.speedClass, "s1.8xfast");
