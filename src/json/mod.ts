@@ -17,7 +17,8 @@
 
 export { describeJsonError, eachJsonElement, formatJson, formatJsonElements } from "./format.ts";
 export { parseJson, parseJsonData } from "./parse.ts";
-export { stringifyCompact, stringifyPretty } from "./stringify.ts";
+export { ExactIntegers } from "./exact.ts";
+export { stringifyCompact, stringifyPretty, stringifyValue } from "./stringify.ts";
 export {
   type JsonStyle,
   JsonSyntaxError,

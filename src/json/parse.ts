@@ -16,6 +16,7 @@
  * @module
  */
 
+import { ExactIntegers } from "./exact.ts";
 import { formatJson, skipWhitespace } from "./format.ts";
 import type { JsonValue } from "./value.ts";
 import { RawNumber } from "./value.ts";
@@ -36,13 +37,18 @@ export function parseJson(text: string): JsonValue {
  * from V8's escaped-key bug (chromium 521080746: after some earlier objects, a
  * key written with an escape, such as `"\n"`, can come back as `"\\"`). Text
  * with no backslash has no escaped key and goes to `JSON.parse` as it is.
+ * With `exact`, text that may hold an integer past 2^53 is read by our own
+ * reader too, which reads each such integer as its stand-in in `exact`
+ * (`exact.ts`), so its digits can be written back.
  *
  * @throws SyntaxError for invalid JSON
  */
-export function parseJsonData(text: string): unknown {
-  if (!text.includes("\\")) return JSON.parse(text);
+export function parseJsonData(text: string, exact?: ExactIntegers): unknown {
+  // JSON.parse's reviver is no way to the digits: with one, V8 may keep the first of equal keys.
+  const keep = exact !== undefined && ExactIntegers.mayHold(text);
+  if (!keep && !text.includes("\\")) return JSON.parse(text);
   formatJson(text, "compact");
-  return readTree(text, Number);
+  return readTree(text, keep ? (source) => exact.read(source) : Number);
 }
 
 type Container = { array: unknown[]; object?: undefined } | {

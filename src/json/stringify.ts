@@ -14,8 +14,9 @@
  * @module
  */
 
+import type { ExactIntegers } from "./exact.ts";
 import { formatJson } from "./format.ts";
-import { type JsonValue, RawNumber } from "./value.ts";
+import { type JsonStyle, type JsonValue, RawNumber } from "./value.ts";
 
 /** The tree as JSON text, in its own key order (the formatter sorts). */
 function treeText(value: JsonValue): string {
@@ -36,4 +37,22 @@ export function stringifyCompact(value: JsonValue): string {
 /** Tab-indented JSON of a tree with sorted keys, no final newline. */
 export function stringifyPretty(value: JsonValue): string {
   return formatJson(treeText(value), "pretty");
+}
+
+/** `JSON.rawJSON` (V8 has it; TypeScript's library does not know it yet). */
+const RAW_JSON = JSON as JSON & { rawJSON(text: string): unknown };
+
+/**
+ * JSON of a parsed value (numbers as JavaScript numbers, as `--query` gives
+ * them), keys sorted, `undefined` as `null`; the integers `exact` kept are
+ * written as their digits.
+ */
+export function stringifyValue(value: unknown, style: JsonStyle, exact?: ExactIntegers): string {
+  const text = exact === undefined || exact.size === 0
+    ? JSON.stringify(value)
+    : JSON.stringify(value, (_key, v) => {
+      const digits = typeof v === "number" ? exact.textOf(v) : undefined;
+      return digits === undefined ? v : RAW_JSON.rawJSON(digits);
+    });
+  return formatJson(text ?? "null", style);
 }
