@@ -13,7 +13,7 @@
 
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
-import type { Page } from "../output/print.ts";
+import type { Page } from "../output/mode.ts";
 import { readBody } from "./body.ts";
 
 /**

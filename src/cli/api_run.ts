@@ -8,14 +8,9 @@
 import { type ApiCall, operatorIdFromToken, responseError } from "../api/client.ts";
 import { fetchPages } from "../api/pages.ts";
 import { readBody, writeBody } from "../api/body.ts";
-import {
-  OUTPUT_FORMATS,
-  type OutputFormat,
-  type OutputMode,
-  printBody,
-  printPages,
-  writtenAsItComes,
-} from "../output/print.ts";
+import { OUTPUT_FORMATS, type OutputFormat } from "../output/formats.ts";
+import type { OutputMode } from "../output/mode.ts";
+import { printBody, printPages, writtenAsItComes } from "../output/print.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
 import { callWithSession, type Sender } from "../auth/session.ts";
@@ -238,7 +233,7 @@ export async function sendAndPrint(
   const type = response.headers.get("content-type");
   // A file, or --raw-output: any size, in constant memory. JSON is read whole (up to a cap).
   if (writtenAsItComes(mode, type)) return await writeBody(ctx.stdout, response);
-  await printBody(ctx.stdout, await readBody(response), type, mode);
+  await printBody(ctx, await readBody(response), type, mode);
 }
 
 /** The request input from the flags: parameter values and `--body`. */

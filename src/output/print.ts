@@ -11,7 +11,7 @@
  * import { printBody } from "./print.ts";
  *
  * const fake = fakeContext();
- * printBody(fake.ctx.stdout, new TextEncoder().encode('{"b":1,"a":2}'), "application/json", {
+ * await printBody(fake.ctx, new TextEncoder().encode('{"b":1,"a":2}'), "application/json", {
  *   raw: false,
  *   jsonl: false,
  * });
@@ -23,58 +23,17 @@
 
 import type { Context, Output } from "../context.ts";
 import { CliError } from "../errors.ts";
-import {
-  eachJsonElement,
-  formatJson,
-  type JsonStyle,
-  JsonSyntaxError,
-  nestsDeeperThan,
-  parseJsonData,
-} from "../json/mod.ts";
+import { eachJsonElement, formatJson, type JsonStyle, JsonSyntaxError } from "../json/mod.ts";
 import { type Messages, messages, said } from "../messages.ts";
+import type { OutputMode, Page, ProgressLine } from "./mode.ts";
 import { Utf8Buffer } from "./utf8_buffer.ts";
-import type { Query } from "./query.ts";
 
-/** The formats `--output` takes. */
-export type OutputFormat = "json" | "jsonl" | "table" | "yaml" | "csv" | "text";
-
-/** Every {@link OutputFormat}, in the order help lists them. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = [
-  "json",
-  "jsonl",
-  "table",
-  "yaml",
-  "csv",
-  "text",
-];
-
-/** How to print. */
-export interface OutputMode {
-  /** `--raw-output` (or an operation that answers with a file): the bytes as they came. */
-  readonly raw: boolean;
-  /** `--jsonl` (or `--output jsonl`): one compact element per line. */
-  readonly jsonl: boolean;
-  /** `--output`, when not soracom-cli's JSON (`json`, or `jsonl` without a query). */
-  readonly format?: OutputFormat;
-  /** `--query`, compiled. */
-  readonly query?: Query;
-  /** The terminal's width, for `--output table`. */
-  readonly width?: number;
-}
+/** Where a response is printed: stdout, and stderr for what is said about it. */
+export type PrintOutput = Pick<Context, "stdout" | "stderr" | "lang">;
 
 /** Whether the response is printed as a value (a query, or a format of ours), not as its text. */
 export function printsValues(mode: OutputMode): boolean {
   return !mode.raw && (mode.query !== undefined || mode.format !== undefined);
-}
-
-/** One page of a list, as `--fetch-all` reads them (see `api/pages.ts`). */
-export interface Page {
-  /** Its body. */
-  readonly bytes: Uint8Array;
-  /** 1 for the first page. */
-  readonly number: number;
-  /** The next page's key, `""` on the last. */
-  readonly nextKey: string;
 }
 
 /** Whether a content type says JSON (none said counts as JSON). */
@@ -104,31 +63,9 @@ function formatted<T>(format: () => T): T {
   }
 }
 
-/**
- * The deepest nesting a value printed through `--query` or `--output` may
- * have: that code recurses over it. No API answer comes near; the JSON
- * printed from the text itself has no such limit.
- */
-const MAX_VALUE_DEPTH = 1000;
-
-/** A body's JSON as a value (numbers as JavaScript numbers), or the user's error. */
-export function parsed(text: string): unknown {
-  let value: unknown;
-  try {
-    value = parseJsonData(text);
-  } catch (e) {
-    if (e instanceof SyntaxError) throw new CliError("api", said("responseNotJson"));
-    throw e;
-  }
-  if (nestsDeeperThan(value, MAX_VALUE_DEPTH)) {
-    throw new CliError("limit", said("responseTooDeep", MAX_VALUE_DEPTH));
-  }
-  return value;
-}
-
 /** Prints one successful response's body (`contentType` from its header). */
 export async function printBody(
-  out: Output,
+  ctx: PrintOutput,
   bytes: Uint8Array,
   contentType: string | null,
   mode: OutputMode,
@@ -137,9 +74,10 @@ export async function printBody(
   if (printsValues(mode)) {
     if (!isJsonType(contentType)) throw new CliError("usage", said("outputNeedsJson"));
     const { printValue } = await import("./values.ts");
-    printValue(out, parsed(new TextDecoder().decode(bytes)), mode);
+    await printValue(ctx, new TextDecoder().decode(bytes), mode);
     return;
   }
+  const out = ctx.stdout;
   if (mode.raw || !isJsonType(contentType)) {
     out.write(bytes);
     return;
@@ -215,7 +153,7 @@ class ArrayPrinter {
  * The `--fetch-all` progress line on stderr, shown only where a person watches
  * stderr and it cannot mix into the output (stderr a terminal, stdout not).
  */
-export class Progress {
+export class Progress implements ProgressLine {
   /** The line's words, worked out once (not at every page), when it is shown at all. */
   readonly #m: Messages | undefined;
   #shown = false;
@@ -253,21 +191,19 @@ export class Progress {
  * as one compact array, as soracom-cli does.
  */
 export async function printPages(
-  ctx: Pick<Context, "stdout" | "stderr" | "lang">,
+  ctx: PrintOutput,
   pages: AsyncIterable<Page>,
   mode: OutputMode,
 ): Promise<void> {
+  const progress = new Progress(ctx);
   if (printsValues(mode)) {
-    await (await import("./values.ts")).printValuePages(ctx, pages, mode);
+    await (await import("./values.ts")).printValuePages(ctx, pages, mode, progress);
     return;
   }
   const printer = new ArrayPrinter(
     ctx.stdout,
     mode.raw ? "compact" : mode.jsonl ? "jsonl" : "pretty",
   );
-  // Progress only where a person watches stderr and it cannot mix into the output.
-  // The progress line's words, worked out once (not at every page), when it is shown at all.
-  const progress = new Progress(ctx);
   const decoder = new TextDecoder();
   try {
     for await (const page of pages) {

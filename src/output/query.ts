@@ -36,13 +36,42 @@ export interface Query {
   readonly elementwise: boolean;
   /** For an element-wise query: what one element contributes to the result list. */
   searchElement(element: unknown): unknown[];
+  /**
+   * The keys of the objects it makes with `{...}` (`[].{imsi: imsi, name:
+   * tags.name}`: imsi, name), in the order given; none when it makes none.
+   */
+  readonly fields?: readonly string[];
 }
 
 /** A node of the library's syntax tree, as far as this module reads it. */
 interface Node {
   readonly type: string;
   readonly left?: Node;
+  readonly right?: Node;
   readonly child?: Node;
+  readonly children?: readonly Node[];
+  readonly name?: string;
+}
+
+/**
+ * The keys of the `{...}` that makes the query's objects: at its top, or on
+ * the right of a projection, a sub-expression or a pipe (`[?...] | [0:5]`
+ * keeps the shape made on its left).
+ */
+function fieldsOf(ast: Node | undefined): string[] | undefined {
+  if (ast === undefined) return undefined;
+  switch (ast.type) {
+    case "MultiSelectHash":
+      return (ast.children ?? []).map((pair) => pair.name ?? "");
+    case "Projection":
+    case "FilterProjection":
+    case "Subexpression":
+      return fieldsOf(ast.right);
+    case "Pipe":
+      return fieldsOf(ast.right) ?? fieldsOf(ast.left);
+    default:
+      return undefined;
+  }
 }
 
 /** `[]`/`[*]`/`[?...]` at the top, over the whole input: the list's elements are mapped one by one. */
@@ -77,6 +106,7 @@ export async function compileQuery(expression: string): Promise<Query> {
     expression,
     search: run,
     elementwise: isElementwise(ast),
+    fields: fieldsOf(ast),
     searchElement: (element) => {
       const result = run([element]);
       return Array.isArray(result) ? result : [];

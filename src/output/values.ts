@@ -1,36 +1,90 @@
 /**
  * Printing a response as a value: after `--query`, or in an `--output` format
- * of ours. Loaded only then (`print.ts` prints soracom-cli's JSON from the
- * text itself, faster and with every number exact).
+ * of ours (`formats.ts` names them). Loaded only then (`print.ts` prints
+ * soracom-cli's JSON from the text itself, faster).
+ *
+ * Integers past 2^53 stay exact here too: the answer is read with an
+ * {@link ExactIntegers} of the run, which every format writes back as digits.
  *
  * @module
  */
 
-import type { Context, Output } from "../context.ts";
+import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
+import { ExactIntegers, nestsDeeperThan, parseJsonData } from "../json/mod.ts";
 import { said } from "../messages.ts";
-import { type ListWriter, listWriter, writeValue } from "./formats.ts";
-import { type OutputFormat, type OutputMode, type Page, parsed, Progress } from "./print.ts";
+import { loadFormat } from "./formats.ts";
+import type { OutputMode, Page, ProgressLine } from "./mode.ts";
+import type { Format, LeftOut, ListWriter, WriteOptions } from "./writer.ts";
 
-/** The format a value is written in: `--output`, else soracom-cli's JSON. */
-function formatOf(mode: OutputMode): OutputFormat {
-  return mode.format ?? (mode.jsonl ? "jsonl" : "json");
-}
+/** Where values are printed: stdout, and stderr for what is said after them. */
+export type ValueOutput = Pick<Context, "stdout" | "stderr" | "lang">;
 
-/** Writes `value` (a list element by element) in the mode's format. */
-function write(out: Output, value: unknown, mode: OutputMode): void {
-  if (!Array.isArray(value)) {
-    writeValue(out, value, formatOf(mode), mode.width);
-    return;
+/**
+ * The deepest nesting a value printed through `--query` or `--output` may
+ * have: that code recurses over it. No API answer comes near; the JSON
+ * printed from the text itself has no such limit.
+ */
+const MAX_VALUE_DEPTH = 1000;
+
+/**
+ * A body's JSON as a value (numbers as JavaScript numbers, big integers kept
+ * by `exact`), or the user's error.
+ */
+export function parsed(text: string, exact: ExactIntegers): unknown {
+  let value: unknown;
+  try {
+    value = parseJsonData(text, exact);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new CliError("api", said("responseNotJson"));
+    throw e;
   }
-  const writer = listWriter(out, formatOf(mode), mode.width);
-  for (const element of value) writer.element(element);
-  writer.end();
+  if (nestsDeeperThan(value, MAX_VALUE_DEPTH)) {
+    throw new CliError("limit", said("responseTooDeep", MAX_VALUE_DEPTH));
+  }
+  return value;
 }
 
-/** Prints one response's value: the query's result when there is one. */
-export function printValue(out: Output, value: unknown, mode: OutputMode): void {
-  write(out, mode.query ? mode.query.search(value) : value, mode);
+/** The format of a run, loaded, and what it is told. */
+interface Writing {
+  readonly format: Format;
+  readonly options: WriteOptions;
+}
+
+/** The mode's format (`--output`, else soracom-cli's JSON or JSONL), loaded. */
+async function writing(mode: OutputMode): Promise<Writing> {
+  const name = mode.format ?? (mode.jsonl ? "jsonl" : "json");
+  return {
+    format: await loadFormat(name),
+    options: {
+      width: mode.width,
+      fields: mode.query?.fields,
+      resource: mode.resource,
+      exact: new ExactIntegers(),
+    },
+  };
+}
+
+/** Writes `value` (a list element by element); says what was left out. */
+function write(ctx: ValueOutput, { format, options }: Writing, value: unknown): void {
+  let left: LeftOut | undefined;
+  if (!Array.isArray(value) && format.value) left = format.value(ctx.stdout, value, options);
+  else {
+    const writer = format.list(ctx.stdout, options);
+    for (const element of Array.isArray(value) ? value : [value]) writer.element(element);
+    left = writer.end();
+  }
+  sayLeftOut(ctx, left);
+}
+
+/** After the output, on stderr: what a format left out, and how to see it. */
+function sayLeftOut(_ctx: ValueOutput, _left: LeftOut | undefined): void {}
+
+/** Prints one response's JSON `text` as a value: the query's result when there is one. */
+export async function printValue(ctx: ValueOutput, text: string, mode: OutputMode): Promise<void> {
+  const run = await writing(mode);
+  const value = parsed(text, run.options.exact!);
+  write(ctx, run, mode.query ? mode.query.search(value) : value);
 }
 
 /**
@@ -39,30 +93,32 @@ export function printValue(out: Output, value: unknown, mode: OutputMode): void 
  * in memory; a query over the whole list gets the whole list.
  */
 export async function printValuePages(
-  ctx: Pick<Context, "stdout" | "stderr" | "lang">,
+  ctx: ValueOutput,
   pages: AsyncIterable<Page>,
   mode: OutputMode,
+  progress: ProgressLine,
 ): Promise<void> {
+  const run = await writing(mode);
+  const exact = run.options.exact!;
   const query = mode.query;
   const whole: unknown[] | undefined = query && !query.elementwise ? [] : undefined;
   let writer: ListWriter | undefined;
   let count = 0;
-  const progress = new Progress(ctx);
   const decoder = new TextDecoder();
   try {
     for await (const page of pages) {
       const text = decoder.decode(page.bytes);
-      const value = text.trim() === "" ? [] : parsed(text);
+      const value = text.trim() === "" ? [] : parsed(text, exact);
       if (!Array.isArray(value)) {
         if (page.number !== 1 || page.nextKey !== "") {
           throw new CliError("api", said("fetchAllNotArray"));
         }
-        printValue(ctx.stdout, value, mode);
+        write(ctx, run, query ? query.search(value) : value);
         return;
       }
       if (whole) whole.push(...value);
       else {
-        writer ??= listWriter(ctx.stdout, formatOf(mode), mode.width);
+        writer ??= run.format.list(ctx.stdout, run.options);
         for (const element of value) {
           for (const out of query ? query.searchElement(element) : [element]) writer.element(out);
         }
@@ -73,6 +129,6 @@ export async function printValuePages(
   } finally {
     progress.clear();
   }
-  if (whole) printValue(ctx.stdout, whole, mode);
-  else (writer ?? listWriter(ctx.stdout, formatOf(mode), mode.width)).end();
+  if (whole) write(ctx, run, query!.search(whole));
+  else sayLeftOut(ctx, (writer ?? run.format.list(ctx.stdout, run.options)).end());
 }

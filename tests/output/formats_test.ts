@@ -4,13 +4,14 @@
  * text, and which queries stream.
  */
 
+import assert from "node:assert/strict";
 import { parse as parseYaml } from "yaml";
-import { assertEquals } from "../helpers/assert.ts";
 import { fc } from "../helpers/property.ts";
 import { fakeContext } from "../../src/context.ts";
-import { listWriter, writeValue } from "../../src/output/formats.ts";
+import { loadFormat, type OutputFormat } from "../../src/output/formats.ts";
 import { compileQuery } from "../../src/output/query.ts";
-import { toYaml } from "../../src/output/yaml.ts";
+import type { WriteOptions } from "../../src/output/writer.ts";
+import { toYaml } from "../../src/output/formats/yaml.ts";
 
 /** JSON values with the strings YAML is touchy about. */
 const tricky = fc.oneof(
@@ -57,65 +58,88 @@ const json = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie("value"), { maxLength: 4 }),
-    fc.dictionary(tricky, tie("value"), { maxKeys: 4 }),
+    fc.dictionary(tricky, tie("value"), { maxKeys: 4, noNullPrototype: true }),
   ),
 })).value;
 
 Deno.test("property: toYaml(v) reads back as v with the yaml package", () => {
   fc.assert(
     fc.property(json, (value) => {
-      assertEquals(parseYaml(toYaml(value)), value, toYaml(value));
+      assert.deepEqual(parseYaml(toYaml(value)), value, toYaml(value));
     }),
     { numRuns: 2000 },
   );
 });
 
-function written(format: "csv" | "text" | "jsonl" | "json", values: unknown[]): string {
+/** What `format` writes for a list of `values`. */
+async function written(
+  format: OutputFormat,
+  values: unknown[],
+  options: WriteOptions = {},
+): Promise<string> {
   const fake = fakeContext();
-  const writer = listWriter(fake.ctx.stdout, format);
+  const writer = (await loadFormat(format)).list(fake.ctx.stdout, options);
   for (const v of values) writer.element(v);
   writer.end();
   return fake.stdout();
 }
 
-Deno.test("csv: a header from the first element's keys, RFC 4180 quoting, CRLF lines", () => {
-  assertEquals(
-    written("csv", [{ b: 'say "hi"', a: "x,y" }, { a: "line\nbreak", c: "dropped" }, { b: null }]),
+/** What `format` writes for one value that is not a list. */
+async function writtenValue(format: OutputFormat, value: unknown): Promise<string> {
+  const fake = fakeContext();
+  const writer = await loadFormat(format);
+  if (writer.value) writer.value(fake.ctx.stdout, value, {});
+  else {
+    const list = writer.list(fake.ctx.stdout, {});
+    list.element(value);
+    list.end();
+  }
+  return fake.stdout();
+}
+
+Deno.test("csv: a header from the first element's keys, RFC 4180 quoting, CRLF lines", async () => {
+  assert.equal(
+    await written("csv", [{ b: 'say "hi"', a: "x,y" }, { a: "line\nbreak", c: "dropped" }, {
+      b: null,
+    }]),
     'a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n,\r\n',
   );
-  assertEquals(written("csv", ["one", 2, true]), "one\r\n2\r\ntrue\r\n");
-  assertEquals(written("csv", []), "");
+  assert.equal(await written("csv", ["one", 2, true]), "one\r\n2\r\ntrue\r\n");
+  assert.equal(await written("csv", []), "");
 });
 
-Deno.test("text: tab-separated, None for null, nested values as compact JSON (as aws-cli)", () => {
-  assertEquals(
-    written("text", [{ b: 1, a: null, c: { y: 1, x: [2] } }, ["p", "q"]]),
+Deno.test("text: tab-separated, None for null, nested values as compact JSON (as aws-cli)", async () => {
+  assert.equal(
+    await written("text", [{ b: 1, a: null, c: { y: 1, x: [2] } }, ["p", "q"]]),
     'None\t1\t{"x":[2],"y":1}\np\tq\n',
   );
 });
 
-Deno.test("json and jsonl lists: sorted keys, the same text as soracom-cli's", () => {
-  assertEquals(written("json", [{ b: 1, a: 2 }]), '[\n\t{\n\t\t"a": 2,\n\t\t"b": 1\n\t}\n]\n');
-  assertEquals(written("json", []), "[]\n");
-  assertEquals(written("jsonl", [{ b: 1, a: 2 }, 3]), '{"a":2,"b":1}\n3\n');
-  const fake = fakeContext();
-  writeValue(fake.ctx.stdout, { k: "v" }, "csv");
-  assertEquals(fake.stdout(), "k\r\nv\r\n");
+Deno.test("json and jsonl lists: sorted keys, the same text as soracom-cli's", async () => {
+  assert.equal(
+    await written("json", [{ b: 1, a: 2 }]),
+    '[\n\t{\n\t\t"a": 2,\n\t\t"b": 1\n\t}\n]\n',
+  );
+  assert.equal(await written("json", []), "[]\n");
+  assert.equal(await written("jsonl", [{ b: 1, a: 2 }, 3]), '{"a":2,"b":1}\n3\n');
+  assert.equal(await writtenValue("csv", { k: "v" }), "k\r\nv\r\n");
+  assert.equal(await writtenValue("json", { k: "v" }), '{\n\t"k": "v"\n}\n');
+  assert.equal(await writtenValue("yaml", "true"), '"true"\n');
 });
 
 Deno.test("--query: list projections and filters stream; anything over the whole list does not", async () => {
   for (const expression of ["[].imsi", "[*].imsi", "[?status=='active']", "[?a>`1`].{x: x}"]) {
-    assertEquals((await compileQuery(expression)).elementwise, true, expression);
+    assert.equal((await compileQuery(expression)).elementwise, true, expression);
   }
   for (
     const expression of ["length(@)", "[0]", "[].imsi | [0]", "sort_by(@, &imsi)", "imsi", "[:2]"]
   ) {
-    assertEquals((await compileQuery(expression)).elementwise, false, expression);
+    assert.equal((await compileQuery(expression)).elementwise, false, expression);
   }
   // Element by element gives what the whole list gives.
   const list = [{ imsi: "1", status: "active" }, { imsi: "2" }, { imsi: "3", status: "active" }];
   for (const expression of ["[].imsi", "[?status=='active'].imsi", "[*].{i: imsi}"]) {
     const query = await compileQuery(expression);
-    assertEquals(list.flatMap((e) => query.searchElement(e)), query.search(list), expression);
+    assert.deepEqual(list.flatMap((e) => query.searchElement(e)), query.search(list), expression);
   }
 });

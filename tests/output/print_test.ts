@@ -19,12 +19,17 @@ import {
 } from "../../src/json/mod.ts";
 import { fetchPages, type PageFetcher } from "../../src/api/pages.ts";
 import { readBody } from "../../src/api/body.ts";
-import type { Context, Output } from "../../src/context.ts";
-import { type OutputMode, printBody, printPages } from "../../src/output/print.ts";
+import type { Context } from "../../src/context.ts";
+import type { OutputMode } from "../../src/output/mode.ts";
+import { printBody, type PrintOutput, printPages } from "../../src/output/print.ts";
 
 /** A response printed as an API command prints it. */
-async function printResponse(out: Output, response: Response, mode: OutputMode): Promise<void> {
-  await printBody(out, await readBody(response), response.headers.get("content-type"), mode);
+async function printResponse(
+  ctx: PrintOutput,
+  response: Response,
+  mode: OutputMode,
+): Promise<void> {
+  await printBody(ctx, await readBody(response), response.headers.get("content-type"), mode);
 }
 
 /** `--fetch-all` as an API command runs it: the page iterator into the printer. */
@@ -159,24 +164,24 @@ Deno.test("JSON errors give line and column without quoting the text", () => {
 Deno.test("printResponse: pretty with a final newline, --jsonl lines, --raw-output as it came", async () => {
   const body = `[{"b":1,"a":12345678901234567890}, {"c":"\\u00e9"}]`;
   const pretty = testContext();
-  await printResponse(pretty.ctx.stdout, jsonResponse(body), { raw: false, jsonl: false });
+  await printResponse(pretty.ctx, jsonResponse(body), { raw: false, jsonl: false });
   assertEquals(
     pretty.stdout(),
     `[\n\t{\n\t\t"a": 12345678901234567890,\n\t\t"b": 1\n\t},\n\t{\n\t\t"c": "é"\n\t}\n]\n`,
   );
   const lines = testContext();
-  await printResponse(lines.ctx.stdout, jsonResponse(body), { raw: false, jsonl: true });
+  await printResponse(lines.ctx, jsonResponse(body), { raw: false, jsonl: true });
   assertEquals(lines.stdout(), `{"a":12345678901234567890,"b":1}\n{"c":"é"}\n`);
   const raw = testContext();
-  await printResponse(raw.ctx.stdout, jsonResponse(body), { raw: true, jsonl: false });
+  await printResponse(raw.ctx, jsonResponse(body), { raw: true, jsonl: false });
   assertEquals(raw.stdout(), body);
   const empty = testContext();
-  await printResponse(empty.ctx.stdout, jsonResponse("[]"), { raw: false, jsonl: true });
+  await printResponse(empty.ctx, jsonResponse("[]"), { raw: false, jsonl: true });
   assertEquals(empty.stdout(), "");
 });
 
 Deno.test("printResponse: invalid JSON and a non-array --jsonl are one-line errors", async () => {
-  const out = testContext().ctx.stdout;
+  const out = testContext().ctx;
   const err = await assertRejects(
     () => printResponse(out, jsonResponse(`{"token":"secret"`), { raw: false, jsonl: false }),
     CliError,
