@@ -235,6 +235,13 @@ function typeWord(type: ParamType): string | undefined {
   }
 }
 
+/** The values a flag takes, when its spec lists them (an enum flag: `--output`'s from the format registry). */
+function specValues(spec: FlagSpec | undefined): readonly string[] | undefined {
+  if (spec?.kind !== "parsed" || spec.optionalValue !== undefined) return undefined;
+  const p = spec.placeholder ?? "";
+  return p.includes("|") ? p.split("|") : undefined;
+}
+
 function specType(spec: FlagSpec): string | undefined {
   if (spec.kind === "boolean") return undefined;
   if (spec.variadic) return "strings";
@@ -318,6 +325,7 @@ export function operationFlagDocs(
         name: name === "dry-run" ? "dry-run[=curl]" : name,
         type: typeWords[name],
         text: root.commonFlags[lang][name] ?? "",
+        values: specValues(specs[name]),
       });
     }
   }
@@ -338,6 +346,7 @@ export function handWrittenFlagDocs(
       name: flag,
       type: specType(spec),
       text: texts[flag] ?? "",
+      values: specValues(spec),
     }));
 }
 

@@ -11,6 +11,7 @@
  * @module
  */
 
+import nodeAssert from "node:assert/strict";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
 import {
   assert,
@@ -219,4 +220,20 @@ Deno.test("help: an unknown group word is an error that names it, with no stack 
   assertEquals(stdout, "");
   assertStringIncludes(stderr, 'Error: unknown command "no-such-group"');
   assertEquals(stderr.trim().split("\n").length, 1, "one line");
+});
+
+Deno.test("--output's help lists the formats of the registry, in both languages", async () => {
+  const { OUTPUT_FORMATS } = await import("../../src/output/formats.ts");
+  for (
+    const [lang, list] of [["en", OUTPUT_FORMATS.join(", ")], ["ja", OUTPUT_FORMATS.join("、")]]
+  ) {
+    for (const args of [["subscribers", "list", "--help"], ["api", "--help"]]) {
+      const r = await runInProcess(args, {
+        env: lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {},
+        terminalWidth: 200,
+      });
+      const line = r.stdout.split("\n").find((l) => l.trimStart().startsWith("--output"));
+      nodeAssert.ok(line?.includes(list), `${lang} ${args.join(" ")}: ${line}`);
+    }
+  }
 });
