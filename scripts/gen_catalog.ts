@@ -228,6 +228,7 @@ function operationOf(
     auth: op.security !== undefined && op.security !== null,
     ...(sandbox ? { sandbox: true } : {}),
     ...(hasArrayResponse(spec, op.responses, where) ? { arrayResponse: true } : {}),
+    ...resourceOf(spec, op.responses),
     ...(isRawOutput(method, path) ? { rawOutput: true } : {}),
   };
 }
@@ -354,6 +355,24 @@ function hasArrayResponse(spec: Obj, raw: unknown, where: string): boolean {
     const schema = deref(spec, content["application/json"].schema);
     return isObj(schema) && schema.type === "array";
   });
+}
+
+/**
+ * The name of the schema a JSON 2xx response holds (an array's items), for
+ * `--output table`'s columns: `Subscriber` for `subscribers list`.
+ */
+function resourceOf(spec: Obj, raw: unknown): { resource?: string } {
+  if (!isObj(raw)) return {};
+  for (const [status, rawResponse] of Object.entries(raw)) {
+    const response = deref(spec, rawResponse);
+    if (!/^2\d\d$/.test(status) || !isObj(response) || !isObj(response.content)) continue;
+    const json = response.content["application/json"];
+    const schema = isObj(json) ? json.schema : undefined;
+    const item = isObj(schema) && schema.type === "array" ? schema.items : schema;
+    const ref = isObj(item) ? item.$ref : undefined;
+    if (typeof ref === "string") return { resource: ref.slice(ref.lastIndexOf("/") + 1) };
+  }
+  return {};
 }
 
 function paginationOf(raw: unknown, where: string): CatalogOperation["pagination"] {

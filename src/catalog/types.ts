@@ -90,6 +90,8 @@ export interface CatalogOperation {
   readonly sandbox?: true;
   /** The 2xx response schema is an array (these commands get `--jsonl`). */
   readonly arrayResponse?: true;
+  /** The name of the schema the 2xx response holds (an array's items), e.g. `Subscriber`. */
+  readonly resource?: string;
   /** Output is always raw: `files get` and every `POST .../export`. */
   readonly rawOutput?: true;
 }
