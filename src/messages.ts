@@ -18,6 +18,18 @@
 /** The UI language: `en` or `ja`. */
 export type Lang = "en" | "ja";
 
+/** The first three names, and how many more (`a, b, c and 2 more`); four or fewer, all. */
+function someOf(names: readonly string[]): string {
+  const rest = names.length - 3;
+  return rest > 1 ? `${names.slice(0, 3).join(", ")} and ${rest} more` : names.join(", ");
+}
+
+/** The first three names, and how many more with `counter` (`a、b、c ほか 2 件`), in Japanese. */
+function someOfJa(names: readonly string[], counter: string): string {
+  const rest = names.length - 3;
+  return rest > 1 ? `${names.slice(0, 3).join("、")} ほか ${rest} ${counter}` : names.join("、");
+}
+
 /**
  * The English table, whose shape is {@link Messages}: the one place a message
  * is declared (the Japanese table must have the same keys and kinds).
@@ -163,6 +175,12 @@ export const en = {
   fetchAllLoop: (header: string, key: string) =>
     `--fetch-all stopped: the server sent the same ${header} twice (${key})`,
   fetchProgress: (pages: number, items: number) => `fetched ${pages} pages, ${items} items`,
+  tableLeftOut: (names: readonly string[], query?: string) =>
+    `not shown: ${someOf(names)}; --output json shows everything${
+      query === undefined ? "" : `, --query '${query}' picks the columns`
+    }`,
+  statusLeftOut: (names: readonly string[]) =>
+    `not shown at this width: ${someOf(names)}; --json shows everything`,
   networkFailed: (what: string, why: string, attempts: number) =>
     `${what}: ${why}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}`,
   networkGaveUp: (what: string, why: string, attempts: number) =>
@@ -603,6 +621,12 @@ const ja: Messages = {
   fetchAllLoop: (header, key) =>
     `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました (${key})`,
   fetchProgress: (pages, items) => `${pages} ページ、${items} 件を取得`,
+  tableLeftOut: (names, query) =>
+    `表示していない項目: ${someOfJa(names, "件")}。すべて見るには --output json${
+      query === undefined ? "" : `、列を選ぶには --query '${query}'`
+    } を使います`,
+  statusLeftOut: (names) =>
+    `この幅では表示していない列: ${someOfJa(names, "列")}。すべて見るには --json を使います`,
   networkFailed: (what, why, attempts) =>
     `${what}: ${why}${attempts > 1 ? ` (${attempts} 回試行)` : ""}`,
   networkGaveUp: (what, why, attempts) => `${what}: ${why} (${attempts} 回試行してあきらめました)`,

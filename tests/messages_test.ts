@@ -15,7 +15,7 @@ function sample(entry: unknown): string {
   if (typeof entry === "string") return entry;
   if (typeof entry === "function") {
     // Placeholder arguments: names and numbers, or lists where a message takes one.
-    for (const args of [["A", "B", 3, "D"], ["A", ["B"]], ["A", "B", ["C"]]]) {
+    for (const args of [["A", "B", 3, "D"], ["A", ["B"]], ["A", "B", ["C"]], [["A"], "B"]]) {
       try {
         return entry(...args);
       } catch { /* another shape */ }

@@ -118,13 +118,15 @@ export interface OutputFlags extends Pick<ValueFlags, "query" | "output"> {
 }
 
 /**
- * How to print, from the flags (`raw`: the response goes out as it came);
- * `--query` is compiled here, so a bad one costs no login.
+ * How to print, from the flags (`raw`: the response goes out as it came;
+ * `resource`: what the answer holds, when the catalogue says); `--query` is
+ * compiled here, so a bad one costs no login.
  */
 export async function outputMode(
   ctx: Context,
   flags: OutputFlags,
   raw: boolean,
+  resource?: string,
 ): Promise<OutputMode> {
   const output = flags.output as OutputFormat | undefined;
   const query = flags.query;
@@ -137,7 +139,7 @@ export async function outputMode(
   const jsonl = flags.jsonl === true || output === "jsonl";
   // soracom-cli's JSON (and JSONL) print from the text itself; the rest print values.
   const format = output === "json" || (output === "jsonl" && !compiled) ? undefined : output;
-  return { raw, jsonl, format, query: compiled, width: ctx.terminalWidth() };
+  return { raw, jsonl, format, query: compiled, width: ctx.terminalWidth(), resource };
 }
 
 /** The flag that continues a list (`--last-evaluated-key`), for the hints that name it. */
@@ -269,7 +271,8 @@ export async function runApiCommand(
   const input = await requestInput(ctx, op, flags);
   // Check everything we can before logging in: a typo must not cost an OTP.
   buildApiCall(op, input, undefined);
-  const mode = await outputMode(ctx, flags, options.rawOutput === true || op.rawOutput === true);
+  const raw = options.rawOutput === true || op.rawOutput === true;
+  const mode = await outputMode(ctx, flags, raw, op.resource);
   if (flags["dry-run"] !== undefined) {
     return await dryRun(ctx, op, input, options, flags["dry-run"]);
   }

@@ -12,7 +12,7 @@
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { ExactIntegers, nestsDeeperThan, parseJsonData } from "../json/mod.ts";
-import { said } from "../messages.ts";
+import { messages, said } from "../messages.ts";
 import { loadFormat } from "./formats.ts";
 import type { OutputMode, Page, ProgressLine } from "./mode.ts";
 import type { Format, LeftOut, ListWriter, WriteOptions } from "./writer.ts";
@@ -77,8 +77,12 @@ function write(ctx: ValueOutput, { format, options }: Writing, value: unknown): 
   sayLeftOut(ctx, left);
 }
 
-/** After the output, on stderr: what a format left out, and how to see it. */
-function sayLeftOut(_ctx: ValueOutput, _left: LeftOut | undefined): void {}
+/** After the output, on stderr where a person reads it: what a format left out, and how to see it. */
+function sayLeftOut(ctx: ValueOutput, left: LeftOut | undefined): void {
+  if (left === undefined || !ctx.stderr.isTerminal()) return;
+  const m = messages(ctx.lang);
+  ctx.stderr.write(`${m.hint}: ${m.tableLeftOut(left.columns, left.query)}\n`);
+}
 
 /** Prints one response's JSON `text` as a value: the query's result when there is one. */
 export async function printValue(ctx: ValueOutput, text: string, mode: OutputMode): Promise<void> {

@@ -27,8 +27,10 @@ export interface WriteOptions {
 
 /** What a writer left out, for a hint after the output. */
 export interface LeftOut {
-  /** The columns not shown (the terminal was too narrow), as their keys. */
+  /** The fields or columns not shown, by their keys (`[2]` for a list's third item). */
   readonly columns: readonly string[];
+  /** A `--query` that would show the first of them, beside the first column shown. */
+  readonly query?: string;
 }
 
 /** Writes a list one element at a time. Nothing is written before the first element or `end`. */

@@ -9,6 +9,7 @@
 import nodeAssert from "node:assert/strict";
 import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
 import { runInProcess } from "../helpers/context.ts";
+import { snapshot } from "../helpers/snapshot.ts";
 import {
   handWrittenFlagNames,
   readAuthoredText,
@@ -166,17 +167,6 @@ Deno.test({
     }
   },
 });
-
-/** Compares `actual` with the snapshot file, or writes it with UPDATE_SNAPSHOTS=1. */
-async function snapshot(name: string, actual: string): Promise<void> {
-  const path = `${ROOT}tests/snapshots/${name}.txt`;
-  if (Deno.env.get("UPDATE_SNAPSHOTS") === "1") {
-    await Deno.writeTextFile(path, actual);
-    return;
-  }
-  const expected = await Deno.readTextFile(path);
-  assertEquals(actual, expected, `snapshot ${name} (UPDATE_SNAPSHOTS=1 to accept a change)`);
-}
 
 for (
   const [name, args] of [["root", ["--help"]], ["subscribers", ["subscribers", "--help"]], [

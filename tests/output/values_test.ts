@@ -8,7 +8,9 @@ import { fakeContext } from "../../src/context.ts";
 import { OUTPUT_FORMATS } from "../../src/output/formats.ts";
 import type { OutputMode } from "../../src/output/mode.ts";
 import { compileQuery } from "../../src/output/query.ts";
+import { displayWidth } from "../../src/output/table.ts";
 import { printValue } from "../../src/output/values.ts";
+import { snapshot } from "../helpers/snapshot.ts";
 
 /** What `soracom ... --output FORMAT [--query EXPR]` prints for the answer `text`. */
 async function printed(text: string, mode: Partial<OutputMode> = {}): Promise<string> {
@@ -41,4 +43,91 @@ Deno.test("integers past 2^53 are printed exact in every format, through --query
   // YAML reads them back as the same integers (as BigInt where they do not fit a number).
   const yaml = parseYaml(await printed(BIG, { format: "yaml" }), { intAsBigInt: true });
   assert.equal(yaml[0].id, 12345678901234567890n);
+});
+
+const SUBSCRIBERS = await Deno.readTextFile(
+  new URL("./fixtures/subscribers.json", import.meta.url),
+);
+
+/** stdout, then stderr (where the hint goes, as on a terminal), of `--output table`. */
+async function tableAt(
+  width: number | undefined,
+  lang: "en" | "ja",
+  mode: Partial<OutputMode> = {},
+): Promise<string> {
+  const fake = fakeContext({ lang, stderrIsTerminal: true });
+  await printValue(fake.ctx, SUBSCRIBERS, {
+    raw: false,
+    jsonl: false,
+    format: "table",
+    width,
+    resource: "Subscriber",
+    ...mode,
+  });
+  return `${fake.stdout()}--- stderr ---\n${fake.stderr()}`;
+}
+
+for (const width of [40, 80, 100]) {
+  for (const lang of ["en", "ja"] as const) {
+    Deno.test(`table snapshot: subscribers list at ${width} columns (${lang})`, async () => {
+      await snapshot(`table/subscribers-${width}.${lang}`, await tableAt(width, lang));
+    });
+  }
+}
+
+Deno.test("table: an identifier is never cut, and no line is wider than the terminal", async () => {
+  const ids = ["440103123456789", "440103123456790", "295050912345678"];
+  for (let width = 16; width <= 160; width++) {
+    const out = await tableAt(width, "en");
+    const table = out.slice(0, out.indexOf("--- stderr ---"));
+    for (const line of table.trimEnd().split("\n")) {
+      assert.ok(displayWidth(line) <= width, `${width}: ${line}`);
+    }
+    for (const imsi of ids) assert.ok(table.includes(imsi), `${width}: ${imsi}`);
+    assert.ok(!/\b3f2c9a60-[^ \n]*…/.test(table), `${width}: a group ID was cut`);
+  }
+});
+
+Deno.test("table: the columns that matter for the resource, headers in words, a hint for the rest", async () => {
+  const wide = await tableAt(undefined, "en");
+  assert.equal(
+    wide.split("\n")[0],
+    "IMSI             NAME                                STATUS     SPEED CLASS  ONLINE  GROUP ID                              SUBSCRIPTION  MODULE TYPE  ICCID                MSISDN        IP ADDRESS   SIM ID",
+  );
+  assert.match(
+    wide,
+    /hint: not shown: apn, createdTime, expiryAction and 6 more; --output json shows everything, --query '\[\]\.\{imsi: imsi, apn: apn\}' picks the columns\n$/,
+  );
+  // Not on a terminal's stderr: no hint.
+  const fake = fakeContext();
+  await printValue(fake.ctx, SUBSCRIBERS, { raw: false, jsonl: false, format: "table" });
+  assert.equal(fake.stderr(), "");
+});
+
+Deno.test("--query's {...} keeps its order in table, csv and text; json and yaml sort", async () => {
+  const query = await compileQuery("[].{imsi: imsi, speed: speedClass, name: tags.name}");
+  const table = await tableAt(200, "en", { query });
+  assert.ok(
+    table.startsWith(
+      `IMSI${" ".repeat(13)}SPEED${" ".repeat(8)}NAME\n440103123456789  s1.standard`,
+    ),
+    table,
+  );
+  assert.match(await printed(SUBSCRIBERS, { format: "csv", query }), /^imsi,speed,name\r\n/);
+  assert.match(
+    await printed(SUBSCRIBERS, { format: "text", query }),
+    /^440103123456789\ts1.standard\twarehouse gate sensor \(north side\)\n/,
+  );
+  assert.match(
+    await printed(SUBSCRIBERS, { format: "json", query }),
+    /"imsi".*\n.*"name".*\n.*"speed"/,
+  );
+});
+
+Deno.test("table of a resource it does not know: identifiers first, nested values last", async () => {
+  const text = '[{"zone": "a", "tags": {"x": 1}, "deviceId": "d-1", "count": 2}]';
+  assert.equal(
+    await printed(text, { format: "table" }),
+    'DEVICE ID  COUNT  ZONE  TAGS\nd-1        2      a     {"x":1}\n',
+  );
 });

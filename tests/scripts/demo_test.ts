@@ -32,7 +32,7 @@ testWhere(
     assert.match(text, /password manager runs so far: 2\n[\s\S]*done: one login/);
     assert.doesNotMatch(text, /password manager runs so far: [3-9]/);
     for (
-      const seen of ['"s1.4xfast"', '"room": "101"', "temperature", "customer-a", "SPEEDCLASS"]
+      const seen of ['"s1.4xfast"', '"room": "101"', "temperature", "customer-a", "SPEED CLASS"]
     ) {
       assert.ok(text.includes(seen), `the tour shows ${seen}:\n${text}`);
     }

@@ -16,7 +16,7 @@ import { CliError } from "../../errors.ts";
 import { type Messages, messages } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
-import { columns } from "../../output/table.ts";
+import { table } from "../../output/table.ts";
 import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 
 /** The flags of `auth status`. */
@@ -101,6 +101,32 @@ function asJson(s: ProfileStatus, now: number): JsonValue {
   return out;
 }
 
+/**
+ * Which columns stay when the terminal cannot hold them all, by their place in
+ * a row: the profile, its session, its expiry, who, kind, endpoint, what runs.
+ */
+const STATUS_RANKS = [0, 4, 3, 5, 1, 2, 6];
+/** The columns never cut: the profile's name, who it logs in as, and where (a cut URL says nothing). */
+const STATUS_WHOLE = [0, 2, 3];
+
+/** The rows as a table fitted to the terminal, and a hint naming the columns left out. */
+function printTable(ctx: Context, rows: readonly string[][], m: Messages): void {
+  const laid = table(
+    m.statusColumns.map((header, i) => ({
+      header,
+      cells: rows.map((r) => r[i]),
+      rank: STATUS_RANKS[i],
+      whole: STATUS_WHOLE.includes(i),
+    })),
+    ctx.terminalWidth(),
+  );
+  ctx.stdout.write(laid.text);
+  if (laid.hidden.length > 0 && ctx.stderr.isTerminal()) {
+    const names = laid.hidden.map((i) => m.statusColumns[i]);
+    ctx.stderr.write(`${m.hint}: ${m.statusLeftOut(names)}\n`);
+  }
+}
+
 /** True when the next command of this profile needs no login. */
 function ready(s: ProfileStatus): boolean {
   return !s.error && s.session !== "none";
@@ -130,9 +156,7 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
   if (flags.json) {
     const values = statuses.map((s) => asJson(s, now));
     ctx.stdout.write(`${stringifyPretty(flags.all ? values : values[0])}\n`);
-  } else {
-    ctx.stdout.write(columns([m.statusColumns, ...statuses.map((s) => row(s, now, m))]));
-  }
+  } else printTable(ctx, statuses.map((s) => row(s, now, m)), m);
   if (flags.all) return statuses.some((s) => s.error) ? 1 : 0;
   return ready(statuses[0]) ? 0 : 1;
 }

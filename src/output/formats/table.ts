@@ -1,6 +1,9 @@
 /**
- * `--output table`: columns aligned for a person to read, cut to the
- * terminal's width. Every row is held until the end, for the widths.
+ * `--output table`: columns for a person to read, fitted to the terminal.
+ * Which columns, and in what order, is `columns.ts`'s choice; a column that
+ * does not fit is cut (its cells ending in `…`) or left out, an identifier
+ * only left out; the writer says what it left out, for a hint after the
+ * table. Every row is held until the end, for the widths.
  *
  * @example
  * ```ts
@@ -10,16 +13,79 @@
  *
  * const fake = fakeContext();
  * const table = format.list(fake.ctx.stdout, {});
- * table.element({ imsi: "440100000000001", status: "active" });
+ * table.element({ imsi: "440100000000001", speedClass: "s1.fast" });
  * table.end();
- * assert.equal(fake.stdout(), "IMSI             STATUS\n440100000000001  active\n");
+ * assert.equal(fake.stdout(), "IMSI             SPEED CLASS\n440100000000001  s1.fast\n");
  * ```
  *
  * @module
  */
 
-import { columns } from "../table.ts";
-import { type Format, isObject, rowOf } from "../writer.ts";
+import type { Output } from "../../context.ts";
+import { type FieldColumn, headerOf, objectColumns, valueAt } from "../columns.ts";
+import { table, type TableColumn } from "../table.ts";
+import { cell, type Format, isObject, type LeftOut, rowOf, type WriteOptions } from "../writer.ts";
+
+/** A query that shows `first` beside `then` (what was left out), for the hint. */
+function exampleQuery(first: FieldColumn, then: FieldColumn, list: boolean): string {
+  const pair = (c: FieldColumn) => `${c.name}: ${c.path.join(".")}`;
+  return `${list ? "[]." : ""}{${pair(first)}, ${pair(then)}}`;
+}
+
+/** A table of objects: the columns `columns.ts` chooses. */
+function objectTable(
+  rows: readonly Record<string, unknown>[],
+  options: WriteOptions,
+  list: boolean,
+): { text: string; left?: LeftOut } {
+  const { columns, rest } = objectColumns(rows, options);
+  const laid = table(
+    columns.map((c): TableColumn => ({
+      header: headerOf(c.name),
+      cells: rows.map((r) => cell(valueAt(r, c.path), "", options)),
+      whole: c.whole,
+    })),
+    options.width,
+  );
+  const hidden = [
+    ...laid.hidden.map((i) => columns[i]),
+    ...rest.map((k) => ({ name: k, path: [k], whole: false })),
+  ];
+  if (hidden.length === 0) return { text: laid.text };
+  const first = columns.find((_, i) => !laid.hidden.includes(i)) ?? columns[0];
+  const query = exampleQuery(first, hidden[0], list);
+  return { text: laid.text, left: { columns: hidden.map((c) => c.name), query } };
+}
+
+/** A table of lists (`[].[imsi, status]`) or plain values: a column a position, no header. */
+function plainTable(values: readonly unknown[], options: WriteOptions): {
+  text: string;
+  left?: LeftOut;
+} {
+  const rows = values.map((v) => rowOf(v, [], "", options));
+  const count = Math.max(0, ...rows.map((r) => r.length));
+  const laid = table(
+    Array.from({ length: count }, (_, i) => ({ header: "", cells: rows.map((r) => r[i] ?? "") })),
+    options.width,
+  );
+  if (laid.hidden.length === 0) return { text: laid.text };
+  return { text: laid.text, left: { columns: laid.hidden.map((i) => `[${i}]`) } };
+}
+
+/** Writes the table of `values` to `out`. */
+function write(
+  out: Output,
+  values: readonly unknown[],
+  options: WriteOptions,
+  list: boolean,
+): LeftOut | undefined {
+  const objects = values.length > 0 && values.every(isObject);
+  const { text, left } = objects
+    ? objectTable(values as Record<string, unknown>[], options, list)
+    : plainTable(values, options);
+  if (text !== "") out.write(text);
+  return left;
+}
 
 /** `--output table`. */
 export const format: Format = {
@@ -27,15 +93,8 @@ export const format: Format = {
     const values: unknown[] = [];
     return {
       element: (value) => void values.push(value),
-      end() {
-        const keys = options.fields
-          ? [...options.fields]
-          : [...new Set(values.flatMap((v) => isObject(v) ? Object.keys(v) : []))].sort();
-        const rows = values.map((v) => rowOf(v, keys, "", options));
-        const header = keys.length > 0 ? [keys.map((k) => k.toUpperCase())] : [];
-        out.write(columns([...header, ...rows], options.width));
-        return undefined;
-      },
+      end: () => write(out, values, options, true),
     };
   },
+  value: (out, value, options) => write(out, [value], options, false),
 };

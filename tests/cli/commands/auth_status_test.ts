@@ -4,7 +4,10 @@
  * logins are end to end (`tests/e2e/session_tools_test.ts`).
  */
 
+import nodeAssert from "node:assert/strict";
 import { assertEquals, assertNotIncludes } from "../../helpers/assert.ts";
+import { snapshot } from "../../helpers/snapshot.ts";
+import { displayWidth } from "../../../src/output/table.ts";
 import { fakeContext } from "../../../src/context.ts";
 import { runAuthStatus } from "../../../src/cli/commands/auth_status.ts";
 
@@ -43,3 +46,34 @@ Deno.test("auth status with the session in the environment needs no login (exit 
   assertNotIncludes(fake.stdout(), "tok-t");
   assertNotIncludes(fake.stdout(), "api-k");
 });
+
+/** Profiles of every kind, for the width of `auth status --all`. */
+const many = {
+  ...files,
+  "/home/ann/.soracom/sam-production.json":
+    '{"coverageType":"g","operatorId":"OP0012345678","username":"deploy-bot","password":"pw-x","mfaOTPCommand":"op item get soracom --otp"}',
+  "/home/ann/.soracom/root.json":
+    '{"coverageType":"jp","email":"operations-team@example.com","password":"pw-y"}',
+};
+
+for (const width of [40, 80, 100, 150]) {
+  for (const lang of ["en", "ja"] as const) {
+    Deno.test(`auth status --all fits ${width} columns (${lang}): snapshot`, async () => {
+      const fake = fakeContext({
+        env,
+        files: many,
+        lang,
+        terminalWidth: width,
+        stderrIsTerminal: true,
+      });
+      await runAuthStatus(fake.ctx, { all: true });
+      for (const line of fake.stdout().trimEnd().split("\n")) {
+        nodeAssert.ok(displayWidth(line) <= width, line);
+      }
+      await snapshot(
+        `auth-status/all-${width}.${lang}`,
+        `${fake.stdout()}--- stderr ---\n${fake.stderr()}`,
+      );
+    });
+  }
+}
