@@ -212,6 +212,13 @@ export interface Context {
   /** The terminal's width in columns when stdout is a terminal, else `undefined`. */
   terminalWidth(): number | undefined;
   /**
+   * Whether stdout goes into another program (a pipe, a socket), or may:
+   * what that program prints can show up on this terminal at any moment, so
+   * nothing but the output may be drawn there meanwhile. False for a
+   * terminal, a file or a device; true where the system cannot tell.
+   */
+  stdoutIsPiped(): boolean;
+  /**
    * Asks the user on the terminal and reads one line; `secret` turns echo off.
    * With `stdinOk`, a plain answer may come from a piped stdin
    * (`echo y | soracom unconfigure`), as with soracom-cli. Returns `undefined`
@@ -308,6 +315,8 @@ export interface FakeOptions {
   readonly stderrIsTerminal?: boolean;
   /** Columns of a pretend terminal on stdout; none (not a terminal) by default. */
   readonly terminalWidth?: number;
+  /** Whether stdout is a pretend pipe; by default it is a file. */
+  readonly stdoutIsPiped?: boolean;
   /** The network; by default every request is refused. */
   readonly fetch?: (req: Request) => Promise<Response>;
   /** The clock (milliseconds); a fixed time by default, moved on by `sleep`. */
@@ -433,6 +442,7 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     },
     stdinIsTerminal: () => false,
     terminalWidth: () => options.terminalWidth,
+    stdoutIsPiped: () => options.stdoutIsPiped ?? false,
     prompt: (message) => {
       asked.push(message);
       return Promise.resolve(prompts?.shift());

@@ -18,6 +18,11 @@
 /** The UI language: `en` or `ja`. */
 export type Lang = "en" | "ja";
 
+/** `n` and its noun, singular for one (`1 page`, `2 pages`). */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The first three names, and how many more (`a, b, c and 2 more`); four or fewer, all. */
 function someOf(names: readonly string[]): string {
   const rest = names.length - 3;
@@ -174,7 +179,8 @@ export const en = {
   fetchAllNotArray: "--fetch-all cannot merge pages: the response is not an array",
   fetchAllLoop: (header: string, key: string) =>
     `--fetch-all stopped: the server sent the same ${header} twice (${key})`,
-  fetchProgress: (pages: number, items: number) => `fetched ${pages} pages, ${items} items`,
+  fetchProgress: (pages: number, items: number) =>
+    `fetched ${counted(pages, "page", "pages")}, ${counted(items, "item", "items")}`,
   tableLeftOut: (names: readonly string[], query?: string) =>
     `not shown: ${someOf(names)}; --output json shows everything${
       query === undefined ? "" : `, --query '${query}' picks the columns`
@@ -620,7 +626,7 @@ const ja: Messages = {
   fetchAllNotArray: "--fetch-all でページをまとめられません: レスポンスが配列ではありません",
   fetchAllLoop: (header, key) =>
     `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました (${key})`,
-  fetchProgress: (pages, items) => `${pages} ページ、${items} 件を取得`,
+  fetchProgress: (pages, items) => `取得中: ${pages} ページ（${items} 件）`,
   tableLeftOut: (names, query) =>
     `表示していない項目: ${someOfJa(names, "件")}。すべて見るには --output json${
       query === undefined ? "" : `、列を選ぶには --query '${query}'`

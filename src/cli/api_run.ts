@@ -200,7 +200,8 @@ export interface Paging {
 
 /**
  * Sends `call` and prints the answer in `mode`; with `paging`, every page as
- * one list. `seen` looks at a single response before it is printed.
+ * one list. `printed` looks at a single response once it is printed (to say
+ * more about it after the output, where it is seen).
  *
  * @throws CliError for an error status (its body as the message)
  */
@@ -210,7 +211,7 @@ export async function sendAndPrint(
   call: ApiCall,
   mode: OutputMode,
   paging?: Paging,
-  seen?: (response: Response) => void,
+  printed?: (response: Response) => void,
 ): Promise<void> {
   const sendOk = async (c: ApiCall) => {
     const response = await send(c);
@@ -231,11 +232,11 @@ export async function sendAndPrint(
     return;
   }
   const response = await sendOk(call);
-  seen?.(response);
   const type = response.headers.get("content-type");
   // A file, or --raw-output: any size, in constant memory. JSON is read whole (up to a cap).
-  if (writtenAsItComes(mode, type)) return await writeBody(ctx.stdout, response);
-  await printBody(ctx, await readBody(response), type, mode);
+  if (writtenAsItComes(mode, type)) await writeBody(ctx.stdout, response);
+  else await printBody(ctx, await readBody(response), type, mode);
+  printed?.(response);
 }
 
 /** The request input from the flags: parameter values and `--body`. */

@@ -29,7 +29,7 @@ import type { OutputMode, Page, ProgressLine } from "./mode.ts";
 import { Utf8Buffer } from "./utf8_buffer.ts";
 
 /** Where a response is printed: stdout, and stderr for what is said about it. */
-export type PrintOutput = Pick<Context, "stdout" | "stderr" | "lang">;
+export type PrintOutput = Pick<Context, "stdout" | "stderr" | "lang" | "stdoutIsPiped">;
 
 /** Whether the response is printed as a value (a query, or a format of ours), not as its text. */
 export function printsValues(mode: OutputMode): boolean {
@@ -151,7 +151,10 @@ class ArrayPrinter {
 
 /**
  * The `--fetch-all` progress line on stderr, shown only where a person watches
- * stderr and it cannot mix into the output (stderr a terminal, stdout not).
+ * stderr and it cannot mix into the output: stderr a terminal, stdout a file
+ * (not the terminal, and not a pipe, whose reader may print to the terminal
+ * at any moment). It is redrawn in place and cleared at the end, however the
+ * run ends.
  */
 export class Progress implements ProgressLine {
   /** The line's words, worked out once (not at every page), when it is shown at all. */
@@ -159,8 +162,9 @@ export class Progress implements ProgressLine {
   #shown = false;
 
   /** Progress for a run on `ctx`. */
-  constructor(private readonly ctx: Pick<Context, "stdout" | "stderr" | "lang">) {
-    this.#m = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal() ? messages(ctx.lang) : undefined;
+  constructor(private readonly ctx: PrintOutput) {
+    const apart = ctx.stderr.isTerminal() && !ctx.stdout.isTerminal() && !ctx.stdoutIsPiped();
+    this.#m = apart ? messages(ctx.lang) : undefined;
   }
 
   /** Says how many pages and items so far. */
@@ -185,9 +189,8 @@ export class Progress implements ProgressLine {
 }
 
 /**
- * `--fetch-all`: prints `pages` as one array. When stderr is a terminal (and
- * stdout is not), progress goes to stderr, and its line is cleared however the
- * run ends. With `--raw-output`, a single page prints as it came and several
+ * `--fetch-all`: prints `pages` as one array, with a progress line on stderr
+ * where it cannot mix into the output ({@link Progress}). With `--raw-output`, a single page prints as it came and several
  * as one compact array, as soracom-cli does.
  */
 export async function printPages(

@@ -8,7 +8,7 @@
 
 import { type Context, detectLang } from "../context.ts";
 import { readCapped, realFileSystem } from "./files.ts";
-import { outputFor } from "./streams.ts";
+import { isPiped, outputFor } from "./streams.ts";
 import { fetchDirectToLoopback } from "./network.ts";
 import { interrupted, serveHttp } from "./serve.ts";
 import { hidingSecrets, KnownSecrets } from "../secrets.ts";
@@ -44,6 +44,7 @@ export function realContext(): Context {
     secrets,
     readStdin: (max) => readCapped(Deno.stdin, max),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
+    stdoutIsPiped: () => !Deno.stdout.isTerminal() && isPiped("/dev/stdout"),
     terminalWidth: () => {
       if (!Deno.stdout.isTerminal()) return undefined;
       try {

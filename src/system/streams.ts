@@ -52,3 +52,16 @@ export function outputFor(stream: SyncWriter): Output {
     isTerminal: () => stream.isTerminal(),
   };
 }
+
+/**
+ * Whether `path` (`/dev/stdout`: the file behind the descriptor) is a pipe or
+ * a socket; true where it cannot be looked at (Windows has no `/dev/stdout`).
+ */
+export function isPiped(path: string): boolean {
+  try {
+    const info = Deno.statSync(path);
+    return info.isFifo === true || info.isSocket === true;
+  } catch {
+    return true;
+  }
+}

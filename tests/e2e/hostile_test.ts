@@ -83,7 +83,8 @@ testWhere(
   ["script", "posix-modes"],
   "on a terminal, --output table, text, csv, json and yaml show a server's control characters escaped",
   async () => {
-    await using api = hostileApi([{ imsi: "440100000000001", name: NASTY }]);
+    // In tags.name too: a table of subscribers shows that one (and not a top-level name).
+    await using api = hostileApi([{ imsi: "440100000000001", name: NASTY, tags: { name: NASTY } }]);
     await using h = await home(PROFILES.authKey);
     const env = { ...h.env, SORACOM_ENDPOINT: api.url };
     for (const output of ["table", "text", "csv", "json", "yaml", undefined]) {

@@ -15,6 +15,8 @@ import { DENO_DIR, MAIN, writeProfile } from "../helpers/run.ts";
 import { systemEnv, testWhere } from "../helpers/platform.ts";
 import { authKey } from "../helpers/accounts.ts";
 import { parse as parseYaml } from "yaml";
+import nodeAssert from "node:assert/strict";
+import { runInPty } from "../helpers/pty.ts";
 
 async function setup(sims = 7): Promise<Fixture> {
   const t = await emulatorFixture({ sims });
@@ -378,5 +380,46 @@ testWhere(
     assertEquals(lines[1].split(",")[0].length > 0, true);
     const peakMb = Number(/peak-kb (\d+)/.exec(stderr)![1]) / 1024;
     assert(peakMb < 150, `peak ${peakMb.toFixed(1)} MB`);
+  },
+);
+
+testWhere(
+  ["/bin/sh", "script"],
+  "on a terminal, what is said about the output comes after it: columns left out, more items",
+  async () => {
+    await using t = await setup(4);
+    for (const [columns, lang] of [[40, "en"], [80, "ja"]] as const) {
+      const env = { ...t.env, ...(lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {}) };
+      const args = ["subscribers", "list", "--limit", "2", "--output", "table"];
+      const { code, screen } = await runInPty(args, env, [], { columns });
+      nodeAssert.equal(code, 0, screen);
+      const table = screen.indexOf(imsi(1));
+      const leftOut = screen.indexOf(
+        lang === "en" ? "hint: not shown:" : "ヒント: 表示していない項目:",
+      );
+      const more = screen.indexOf(
+        lang === "en" ? "hint: more items" : "サーバーにはまだ続きがあります",
+      );
+      nodeAssert.ok(table >= 0 && table < leftOut && leftOut < more, screen);
+    }
+  },
+);
+
+testWhere(
+  ["/bin/sh", "script"],
+  "--fetch-all into a file shows its progress and clears it; into a pipe shows none",
+  async () => {
+    await using t = await setup(5);
+    const args = ["subscribers", "list", "--fetch-all", "--limit", "2", "--output", "csv"];
+    const file = await runInPty(args, t.env, [], { stdout: `> "${t.dir}/out.csv"` });
+    nodeAssert.equal(file.code, 0, file.screen);
+    nodeAssert.equal(
+      file.screen,
+      "\rfetched 1 page, 2 items\rfetched 2 pages, 4 items\rfetched 3 pages, 5 items\r\x1b[K",
+    );
+    nodeAssert.equal((await Deno.readTextFile(`${t.dir}/out.csv`)).split("\r\n").length, 7);
+    const pipe = await runInPty(args, t.env, [], { stdout: "| cat" });
+    nodeAssert.equal(pipe.code, 0, pipe.screen);
+    nodeAssert.ok(!pipe.screen.includes("fetched") && !pipe.screen.includes("\x1b"), pipe.screen);
   },
 );

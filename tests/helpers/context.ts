@@ -29,6 +29,8 @@ export interface TestContextOptions {
   readonly terminalWidth?: number;
   /** Settles when the test presses Ctrl-C; by default never. */
   readonly interrupted?: Promise<string>;
+  /** Whether stdout is a pretend pipe (by default a file). */
+  readonly stdoutIsPiped?: boolean;
 }
 
 /** A test context plus what it captured. */
@@ -54,6 +56,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     stdin: options.stdin,
     stderrIsTerminal: options.stderrIsTerminal,
     terminalWidth: options.terminalWidth,
+    stdoutIsPiped: options.stdoutIsPiped,
     fetch: options.fetch ?? ((req) => fetch(req)),
   });
   const ctx: Context = {

@@ -31,6 +31,8 @@ export async function runInPty(
     readonly columns?: number;
     /** The folder it runs in. */
     readonly cwd?: string;
+    /** Shell text after the command, e.g. `> FILE` or `| cat`: stdout goes there. */
+    readonly stdout?: string;
   } = {},
 ): Promise<PtyResult> {
   requireNeeds("runInPty", "script");
@@ -43,7 +45,9 @@ export async function runInPty(
     } "${options.bundle}"`
     : `-A "${MAIN}"`;
   const width = options.columns ? `stty cols ${options.columns}; ` : "";
-  const command = `${width}"${Deno.execPath()}" run --quiet ${program} ${quoted}`;
+  const command = `${width}"${Deno.execPath()}" run --quiet ${program} ${quoted} ${
+    options.stdout ?? ""
+  }`;
   const child = new Deno.Command("script", {
     args: ["-qec", command, "/dev/null"],
     env: { DENO_DIR, TERM: "dumb", ...env },

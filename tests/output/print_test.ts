@@ -1,3 +1,4 @@
+import nodeAssert from "node:assert/strict";
 import {
   assert,
   assertEquals,
@@ -329,7 +330,7 @@ Deno.test("--fetch-all: a page that is not an array cannot be merged", async () 
 Deno.test("--fetch-all progress: its line is cleared on success and before an error", async () => {
   const ok = await fetchAll([`[1]`, `[2,3]`], { raw: false, jsonl: true }, true);
   assertEquals(ok.stdout, "1\n2\n3\n");
-  assertEquals(ok.stderr, "\rfetched 1 pages, 1 items\rfetched 2 pages, 3 items\r\x1b[K");
+  assertEquals(ok.stderr, "\rfetched 1 page, 1 item\rfetched 2 pages, 3 items\r\x1b[K");
   const t = testContext({ stderrIsTerminal: true });
   const failing: PageFetcher = (key) =>
     key === undefined
@@ -348,6 +349,24 @@ Deno.test("--fetch-all progress: its line is cleared on success and before an er
     CliError,
   );
   assertEquals(quiet.stderr(), "");
+});
+
+Deno.test("--fetch-all progress: counted in words, and never beside a pipe's output", async () => {
+  const ja = testContext({ stderrIsTerminal: true, env: { LANG: "ja_JP.UTF-8" } });
+  await printAllPages(ja.ctx, pagesOf([`[1]`, `[2,3]`]), "x-next", { raw: false, jsonl: true });
+  nodeAssert.equal(ja.stderr(), "\r取得中: 1 ページ（1 件）\r取得中: 2 ページ（3 件）\r\x1b[K");
+  // Into a pipe, whose reader may print on this terminal at any moment: no progress at all.
+  for (
+    const mode of [{ raw: false, jsonl: true }, {
+      raw: false,
+      jsonl: false,
+      format: "csv" as const,
+    }]
+  ) {
+    const piped = testContext({ stderrIsTerminal: true, stdoutIsPiped: true });
+    await printAllPages(piped.ctx, pagesOf([`[1]`, `[2,3]`]), "x-next", mode);
+    nodeAssert.equal(piped.stderr(), "");
+  }
 });
 
 Deno.test("endpoint: SORACOM_ENDPOINT, coverage type, profile endpoint, sandbox", () => {
