@@ -92,13 +92,18 @@ testWhere(
       const r = await runInPty(args, env, [], { bundle: await bundlePath(), columns: 200 });
       assert.equal(r.code, 0, r.screen);
       assert.doesNotMatch(r.screen, DRIVES_TERMINAL, `${output}: ${JSON.stringify(r.screen)}`);
-      // JSON and YAML escape C0 their own way (\u001b); C1 is shown escaped by us.
-      const shown = ["table", "text", "csv"].includes(output ?? "") ? SHOWN : "\\x9b31m";
+      // JSON and YAML escape C0 their own way (\u001b), and YAML C1 too (it may not be written
+      // raw in YAML); JSON's C1 is shown escaped by us.
+      const shown = ["table", "text", "csv"].includes(output ?? "")
+        ? SHOWN
+        : output === "yaml"
+        ? "\\u009b31m"
+        : "\\x9b31m";
       assert.ok(r.screen.includes(shown), `${output}: ${JSON.stringify(r.screen)}`);
-      // Piped, the output is the server's bytes, untouched.
+      // Piped, the output is the server's bytes, untouched (YAML's escapes are its own).
       const piped = await runBundle(args, env);
       assert.equal(piped.code, 0, piped.stderr);
-      const exact = shown === SHOWN ? NASTY : "\u009b31m";
+      const exact = shown === SHOWN ? NASTY : output === "yaml" ? "\\u009b31m" : "\u009b31m";
       assert.ok(piped.stdout.includes(exact), `${output}: ${JSON.stringify(piped.stdout)}`);
     }
   },

@@ -5,6 +5,7 @@
  */
 
 import assert from "node:assert/strict";
+import { load as loadYaml, YAML11_SCHEMA } from "js-yaml";
 import { parse as parseYaml } from "yaml";
 import { fc } from "../helpers/property.ts";
 import { fakeContext } from "../../src/context.ts";
@@ -13,9 +14,19 @@ import { compileQuery } from "../../src/output/query.ts";
 import type { WriteOptions } from "../../src/output/writer.ts";
 import { toYaml } from "../../src/output/formats/yaml.ts";
 
+/** Strings of the characters YAML is touchy about: breaks, spaces, controls, separators, wide ones. */
+const touchy = fc.string({
+  unit: fc.constantFrom(
+    ..."ab #:-\n\n\r\t '\"\\\x00\x1b\x7f\x85\x9b\u00a0\u2028\u2029\ufeff日本ー🙂|>",
+  ),
+  maxLength: 12,
+});
+
 /** JSON values with the strings YAML is touchy about. */
 const tricky = fc.oneof(
   fc.string(),
+  fc.string({ unit: "grapheme" }),
+  touchy,
   fc.constantFrom(
     "",
     "true",
@@ -47,6 +58,21 @@ const tricky = fc.oneof(
     ":",
     "0123",
     ".5",
+    "yes",
+    "Off",
+    "y",
+    "2024-01-02",
+    "12:30",
+    "1_000",
+    "line\n",
+    "line\n\n",
+    "\nline",
+    "a\n  b\n",
+    "a\n \nb",
+    "冷蔵庫の温度センサー",
+    "ﾃｽﾄ",
+    "Ωmega",
+    "é",
   ),
 );
 const json = fc.letrec((tie) => ({
@@ -62,13 +88,32 @@ const json = fc.letrec((tie) => ({
   ),
 })).value;
 
-Deno.test("property: toYaml(v) reads back as v with the yaml package", () => {
+Deno.test("property: toYaml(v) reads back as v, as YAML 1.2 (yaml, js-yaml) and 1.1 read it", () => {
   fc.assert(
     fc.property(json, (value) => {
-      assert.deepEqual(parseYaml(toYaml(value)), value, toYaml(value));
+      const text = toYaml(value);
+      assert.deepEqual(parseYaml(text), value, text);
+      // js-yaml refuses what YAML does not allow unescaped (DEL, C1); its YAML 1.1 schema
+      // reads yes/no as booleans and 1e3 as a string, as older readers do.
+      assert.deepEqual(loadYaml(text), value, text);
+      assert.deepEqual(loadYaml(text, { schema: YAML11_SCHEMA }), value, text);
     }),
-    { numRuns: 2000 },
+    { numRuns: 3000 },
   );
+});
+
+Deno.test("yaml: what reads best where it is exact: plain words of any script, literal blocks", () => {
+  assert.equal(
+    toYaml({
+      name: "冷蔵庫の温度センサー",
+      code: "a = 1\nb = 2\n",
+      raw: "x\ny",
+      big: 1e21,
+      s: "yes",
+    }),
+    'big: 1.0e+21\ncode: |\n  a = 1\n  b = 2\nname: 冷蔵庫の温度センサー\nraw: |-\n  x\n  y\ns: "yes"\n',
+  );
+  assert.equal(toYaml(["a\u2028b", "\x7f"]), '- "a\\u2028b"\n- "\\u007f"\n');
 });
 
 /** What `format` writes for a list of `values`. */
