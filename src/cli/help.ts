@@ -16,6 +16,7 @@ import type { Lang, Messages } from "../messages.ts";
 import type { FlagSpec, FlagSpecs } from "./flags.ts";
 import { GLOBAL_FLAGS } from "./flags.ts";
 import { displayWidth } from "../output/table.ts";
+import { isWide, wrap } from "../output/wrap.ts";
 
 /** A text in each language. */
 export type Both = Readonly<Record<Lang, string>>;
@@ -84,93 +85,19 @@ export interface Entry {
 
 // ---- text layout -------------------------------------------------------------------------
 
-/** True for a character a terminal shows two columns wide (a line may break next to it). */
-function isWideChar(c: string): boolean {
-  return displayWidth(c) === 2;
-}
-
 /** The last character of `text` (a whole code point). */
 function lastChar(text: string): string {
-  const last = text.codePointAt(text.length - 1)!;
-  return last >= 0xdc00 && last <= 0xdfff ? text.slice(-2) : text.slice(-1);
+  return [...text].pop() ?? "";
 }
 
-/**
- * Marks no line may start with: closing brackets, 、。 and other punctuation
- * (`:` after a Japanese word too), the long-vowel mark, small kana.
- */
-const NO_LINE_START =
-  /^[、。，．：；！？）」』】〕ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ:;,.!?)\]}]$/u;
-/** Japanese marks no line may end with: opening brackets. */
-const NO_LINE_END = /^[（「『【〔]$/u;
-
-/**
- * True when token `t` must stay on the line of the word before it: narrow
- * text after narrow text (a word), or a Japanese mark that may not start a line
- * or follow one that may not end it.
- */
-function staysWith(last: string, t: string): boolean {
-  if (t[0] === " " || last[0] === " ") return false;
-  const before = lastChar(last);
-  return (!isWideChar(t) && !isWideChar(before)) || NO_LINE_START.test(t) ||
-    NO_LINE_END.test(before);
-}
-
-/**
- * Splits `text` into lines of at most `width` columns: at spaces, and between
- * Japanese characters (which need no spaces to break), never before a closing
- * mark such as 、 or ） nor after an opening one. A command in backticks is
- * never split, so it can be copied whole.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.deepEqual(wrap("one two three", 7), ["one two", "three"]);
- * assert.deepEqual(wrap("see `soracom sims list`", 12), ["see", "`soracom sims list`"]);
- * assert.deepEqual(wrap("一二三、四五", 6), ["一二", "三、四", "五"]);
- * ```
- */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  let lineWidth = 0;
-  // Tokens: commands in backticks, runs of narrow characters, single wide characters, spaces.
-  const tokens = text.match(/`[^`]*`| +|[^\s]/gu) ?? [];
-  const words: string[] = [];
-  for (const t of tokens) {
-    const last = words[words.length - 1];
-    if (last !== undefined && staysWith(last, t)) words[words.length - 1] = last + t;
-    else words.push(t);
-  }
-  // Spaces between words are kept only inside a line: one that would end a line breaks it.
-  let space = "";
-  for (const word of words) {
-    if (word[0] === " ") {
-      space = word;
-      continue;
-    }
-    const w = displayWidth(word);
-    const gap = lineWidth > 0 ? displayWidth(space) : 0;
-    if (lineWidth > 0 && lineWidth + gap + w > width) {
-      lines.push(line);
-      line = "";
-      lineWidth = 0;
-    } else if (gap > 0) {
-      line += space;
-      lineWidth += gap;
-    }
-    space = "";
-    line += word;
-    lineWidth += w;
-  }
-  if (line.trim() !== "") lines.push(line.trimEnd());
-  return lines.length > 0 ? lines : [""];
-}
+/** Below this many columns for the text beside the names, each text goes under its name. */
+const MIN_TEXT_COLUMN = 30;
 
 /**
  * Two columns: names on the left (padded to the widest, at most a third of
  * the width), text wrapped on the right; a name too wide puts its text on the
- * next line.
+ * next line. On a narrow terminal, where the text beside the names would be
+ * narrower than {@link MIN_TEXT_COLUMN}, every text goes under its name.
  */
 function columns(
   rows: readonly (readonly [string, string])[],
@@ -179,14 +106,15 @@ function columns(
   widest = Math.max(0, ...rows.map(([n]) => displayWidth(n))),
 ): string[] {
   const pad = " ".repeat(indent);
-  const left = Math.min(widest, Math.floor(width / 3));
-  const textWidth = Math.max(20, width - indent - left - 2);
+  let left = Math.min(widest, Math.floor(width / 3));
+  if (width - indent - left - 2 < MIN_TEXT_COLUMN) left = 2;
+  const textWidth = width - indent - left - 2;
+  const blank = " ".repeat(indent + left + 2);
   const out: string[] = [];
   for (const [name, text] of rows) {
-    const lines = wrap(text, textWidth);
+    const lines = text === "" ? [] : wrap(text, textWidth);
     const nameWidth = displayWidth(name);
-    const blank = " ".repeat(indent + left + 2);
-    if (nameWidth > left) {
+    if (nameWidth > left || lines.length === 0) {
       out.push(`${pad}${name}`);
       for (const l of lines) out.push(`${blank}${l}`);
       continue;
@@ -377,7 +305,7 @@ function paragraphs(text: string, width: number): string[] {
     if (line.startsWith("  ")) {
       flush();
       out.push(line);
-    } else if (run.length > 0 && isWideChar(lastChar(run[run.length - 1]))) {
+    } else if (run.length > 0 && isWide(lastChar(run[run.length - 1]))) {
       // Japanese runs on without a space.
       run[run.length - 1] += line.trim();
     } else run.push(line.trim());

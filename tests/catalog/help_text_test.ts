@@ -18,7 +18,7 @@ import {
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
 import { apiCommand } from "../../src/cli/api_run.ts";
-import { wrap } from "../../src/cli/help.ts";
+import { wrap } from "../../src/output/wrap.ts";
 import { parse as parseYaml } from "yaml";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -175,13 +175,19 @@ for (
   ]] as const
 ) {
   for (const lang of ["en", "ja"] as const) {
-    Deno.test(`help snapshot: soracom ${args.join(" ")} (${lang})`, async () => {
-      const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
-      const r = await runInProcess(args, { env });
-      assertEquals(r.code, 0, r.stderr);
-      assertEquals(r.stderr, "");
-      await snapshot(`${name}.${lang}`, r.stdout);
-    });
+    // 80 columns: the width off a terminal; 40: the narrowest page.
+    for (const width of [80, 40]) {
+      Deno.test(`help snapshot: soracom ${args.join(" ")} (${lang}, ${width} columns)`, async () => {
+        const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
+        const r = await runInProcess(args, {
+          env,
+          terminalWidth: width === 80 ? undefined : width,
+        });
+        assertEquals(r.code, 0, r.stderr);
+        assertEquals(r.stderr, "");
+        await snapshot(`${name}.${lang}${width === 80 ? "" : `.${width}`}`, r.stdout);
+      });
+    }
   }
 }
 

@@ -109,5 +109,5 @@ Deno.test("a flag's notes are punctuated in the reader's language", async () => 
     (await runInProcess(["subscribers", "update-speed-class", "--help"], { env })).stdout;
   // \s+ where the page may wrap a line.
   assert.match(await page({}), /\(required;\s+one\s+of:\s+s1\.minimum,\s+s1\.slow,/);
-  assert.match(await page({ LANG: "ja_JP.UTF-8" }), /（必須、値:\s+s1\.minimum、s1\.slow、/);
+  assert.match(await page({ LANG: "ja_JP.UTF-8" }), /（必須、\s*値:\s+s1\.minimum、\s*s1\.slow、/);
 });
