@@ -209,8 +209,10 @@ export const en = {
   profileEmpty: (where: string) => `${where}: the file is empty`,
   profileInvalidJson: (where: string, line: number, column: number, what: string) =>
     `${where}:${line}:${column}: invalid JSON (${what})`,
-  profileMissing: (path: string, name: string, how: string) =>
-    `stat ${path}: no such file or directory (profile '${name}' does not exist; create it with '${how}')`,
+  profileMissing: (name: string, path: string, near: readonly string[], how: string) =>
+    near.length > 0
+      ? `profile '${name}' does not exist (did you mean ${near.map((n) => `'${n}'`).join(" or ")}?)`
+      : `profile '${name}' does not exist (there is no ${path}); create it with '${how}'`,
   notAFile: (path: string) => `${path} is not a file`,
   profileTooOpen: (path: string) =>
     `Permissions for the file '${path}' which contains your credentials are too open; run 'chmod 600 ${path}'`,
@@ -655,8 +657,12 @@ const ja: Messages = {
   profileEmpty: (where) => `${where}: ファイルが空です`,
   profileInvalidJson: (where, line, column, what) =>
     `${where}:${line}:${column}: JSON が正しくありません (${what})`,
-  profileMissing: (path, name, how) =>
-    `${path} がありません (プロファイル '${name}' は存在しません。'${how}' で作成してください)`,
+  profileMissing: (name, path, near, how) =>
+    near.length > 0
+      ? `プロファイル '${name}' はありません（${
+        near.map((n) => `'${n}'`).join(" または ")
+      } のことですか？）`
+      : `プロファイル '${name}' はありません（${path} がありません）。'${how}' で作成してください`,
   notAFile: (path) => `${path} はファイルではありません`,
   profileTooOpen: (path) =>
     `認証情報を含むファイル '${path}' のアクセス権が広すぎます。'chmod 600 ${path}' を実行してください`,

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "secrets.ts",
     "minisign.ts",
     "release_key.ts",
+    "suggest.ts",
   ],
   ["errors.ts"],
   ["context.ts"],

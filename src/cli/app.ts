@@ -26,7 +26,7 @@ import {
 import type { Command } from "./command.ts";
 import { type FlagSpecs, GLOBAL_FLAGS } from "./flags.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "../suggest.ts";
 import { buildTree, type Tree } from "./tree.ts";
 
 /**

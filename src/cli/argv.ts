@@ -41,7 +41,7 @@ import {
   GLOBAL_FLAGS,
   GLOBAL_VALUE_FLAGS,
 } from "./flags.ts";
-import { closest } from "./suggest.ts";
+import { closest } from "../suggest.ts";
 
 /** One flag as written: its name and where its tokens are (`--x v`, `--x=v` or `--x`). */
 export interface FlagUse {

@@ -25,6 +25,7 @@ import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
 import { said } from "../messages.ts";
+import { closest } from "../suggest.ts";
 
 /** Profile files larger than this are refused: no real profile comes close. */
 const MAX_PROFILE_BYTES = 1024 * 1024;
@@ -228,7 +229,8 @@ export async function loadProfile(ctx: Context, dir: string, name: string): Prom
   const info = await ctx.fs.stat(path);
   if (info === null) {
     const how = name === "default" ? "soracom configure" : `soracom configure --profile ${name}`;
-    throw new CliError("config", said("profileMissing", path, name, how));
+    const near = closest(name, await listProfiles(ctx, dir).catch(() => []));
+    throw new CliError("config", said("profileMissing", name, path, near, how));
   }
   if (!info.isFile) throw new CliError("config", said("notAFile", path));
   if (info.mode !== null && (info.mode & 0o077) !== 0) {

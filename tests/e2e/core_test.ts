@@ -164,14 +164,14 @@ testWhere(["setsid", "/bin/sh"], "half of a credential pair names the missing fl
 
 testWhere(
   ["setsid", "/bin/sh"],
-  "no profile: soracom-cli's stat message plus how to create one",
+  "no profile: which file is missing, and how to create one",
   async () => {
     await using t = await setup();
     const r = await runSoracom(["soralets", "list"], { env: t.env });
     assertEquals(r.code, 3);
     assertStringIncludes(
       r.stderr,
-      `Error: stat ${t.profiles}/default.json: no such file or directory`,
+      `Error: profile 'default' does not exist (there is no ${t.profiles}/default.json)`,
     );
     assertStringIncludes(r.stderr, "soracom configure");
   },

@@ -1,3 +1,4 @@
+import nodeAssert from "node:assert/strict";
 import {
   assert,
   assertEquals,
@@ -101,11 +102,33 @@ testWhere(
   },
 );
 
+Deno.test("a mistyped profile name suggests the profile it is close to, in both languages", async () => {
+  const dir = await tempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/default.json`, "{}", { mode: 0o600 });
+    for (
+      const [lang, text] of [
+        ["en", "profile 'defualt' does not exist (did you mean 'default'?)"],
+        ["ja", "プロファイル 'defualt' はありません（'default' のことですか？）"],
+      ] as const
+    ) {
+      const { ctx } = testContext();
+      await nodeAssert.rejects(loadProfile(ctx, dir, "defualt"), (e: unknown) => {
+        nodeAssert.ok(e instanceof CliError);
+        nodeAssert.equal(e.textIn(lang), text);
+        return true;
+      });
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("a missing profile says which and how to create it", async () => {
   const dir = await tempDir();
   const { ctx } = testContext();
   const e = await assertRejects(() => loadProfile(ctx, dir, "sam"), CliError);
-  assertStringIncludes(e.message, `stat ${dir}/sam.json: no such file or directory`);
+  assertStringIncludes(e.message, `profile 'sam' does not exist (there is no ${dir}/sam.json)`);
   assertStringIncludes(e.message, "soracom configure --profile sam");
   await Deno.remove(dir, { recursive: true });
 });

@@ -1,7 +1,7 @@
-/** "Did you mean" (`src/cli/suggest.ts`): the closest names, and none when nothing is close. */
+/** "Did you mean" (`src/suggest.ts`): the closest names, and none when nothing is close. */
 
 import assert from "node:assert/strict";
-import { closest, editDistance } from "../../src/cli/suggest.ts";
+import { closest, editDistance } from "../src/suggest.ts";
 
 Deno.test("editDistance: insertions, deletions, substitutions and swaps of neighbours, one each", () => {
   assert.equal(editDistance("limit", "limit"), 0);

@@ -1,6 +1,6 @@
 /**
  * "Did you mean": the known names closest to a mistyped command word or flag,
- * for the usage errors of `argv.ts` and `app.ts`.
+ * for the usage errors of `cli/argv.ts` and `cli/app.ts` and a profile that does not exist.
  *
  * @example
  * ```ts
