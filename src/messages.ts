@@ -34,6 +34,39 @@ function someOfJa(names: readonly string[], counter: string): string {
   const rest = names.length - 3;
   return rest > 1 ? `${names.slice(0, 3).join("、")} ほか ${rest} ${counter}` : names.join("、");
 }
+/** Why a request got no response (`api/http.ts` tells them apart). */
+export type NetworkFailure =
+  | "timeout"
+  | "refused"
+  | "reset"
+  | "dns"
+  | "tls"
+  | "badHeader"
+  | "other";
+
+/** Whether a call that got no response was tried again. */
+export type Retried = "retried" | "notRetried" | "retryOff";
+
+const EN_NETWORK: Readonly<Record<NetworkFailure, string>> = {
+  timeout: "no response before the timeout (SORACOM_TIMEOUT, 120 s by default)",
+  refused: "connection refused",
+  reset: "connection reset",
+  dns: "the host name does not resolve",
+  tls: "TLS error (is the certificate trusted?)",
+  // Never the header itself: its value may be a secret.
+  badHeader: "a header holds a character no header may (CR, LF or NUL)",
+  other: "the request failed",
+};
+
+const JA_NETWORK: Readonly<Record<NetworkFailure, string>> = {
+  timeout: "タイムアウトまでに応答がありません（SORACOM_TIMEOUT、既定は 120 秒）",
+  refused: "接続を拒否されました",
+  reset: "接続がリセットされました",
+  dns: "ホスト名を解決できません",
+  tls: "TLS のエラーです（証明書は信頼されていますか？）",
+  badHeader: "ヘッダーに使えない文字（CR、LF、NUL）が含まれています",
+  other: "リクエストが失敗しました",
+};
 
 /**
  * The English table, whose shape is {@link Messages}: the one place a message
@@ -60,8 +93,8 @@ export const en = {
     `the one-time code for ${label} was not accepted (a code lasts 30 seconds; check the device's clock)`,
   hintPasswordOrCode: (label: string) =>
     `the password or the one-time code for ${label} was not accepted`,
-  retrying: (seconds: number, attempt: number, attempts: number) =>
-    `retrying in ${seconds} s (attempt ${attempt}/${attempts})`,
+  retrying: (call: string, why: string, seconds: number, attempt: number, attempts: number) =>
+    `${call}: ${why}; retrying in ${seconds} s (attempt ${attempt} of ${attempts})`,
   // A profileCommand or mfaOTPCommand that failed.
   commandStderrTail: (label: string, program: string) =>
     `last lines ${label} '${program}' wrote on stderr:`,
@@ -187,10 +220,25 @@ export const en = {
     }`,
   statusLeftOut: (names: readonly string[]) =>
     `not shown at this width: ${someOf(names)}; --json shows everything`,
-  networkFailed: (what: string, why: string, attempts: number) =>
-    `${what}: ${why}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}`,
-  networkGaveUp: (what: string, why: string, attempts: number) =>
-    `${what}: ${why} (gave up after ${attempts} attempts)`,
+  networkReason: (why: NetworkFailure, detail: string) =>
+    why === "other" && detail !== "" ? `${EN_NETWORK.other} (${detail})` : EN_NETWORK[why],
+  networkFailed: (
+    call: string,
+    host: string,
+    why: NetworkFailure,
+    detail: string,
+    tries: number,
+    retried: Retried,
+  ) =>
+    `${call} at ${host}: ${en.networkReason(why, detail)} (${
+      {
+        retried: `tried ${tries} times`,
+        notRetried: "not retried: waiting would not mend it",
+        retryOff: "not retried: --no-retry-on-error",
+      }[retried]
+    })`,
+  hintHostName:
+    "check the network connection, and the endpoint (the profile's endpoint, --coverage-type)",
   noHomeProfiles: "cannot find the home folder (HOME is not set); set SORACOM_PROFILE_DIR",
   noHomeSessions: "cannot find the home folder; set SORACOM_SESSION_DIR",
   sessionStoreInvalid: (value: string) =>
@@ -508,8 +556,8 @@ const ja: Messages = {
     `${label} のワンタイムコードが受け付けられませんでした (コードの有効期間は 30 秒です。端末の時計も確認してください)`,
   hintPasswordOrCode: (label) =>
     `${label} のパスワードまたはワンタイムコードが受け付けられませんでした`,
-  retrying: (seconds, attempt, attempts) =>
-    `${seconds} 秒後に再試行します (${attempt}/${attempts} 回目)`,
+  retrying: (call, why, seconds, attempt, attempts) =>
+    `${call}: ${why}。${seconds} 秒後に再試行します（${attempts} 回中 ${attempt} 回目）`,
   commandStderrTail: (label, program) => `${label} '${program}' が標準エラー出力に書いた最後の行:`,
   timeUnits: { d: "日", h: "時間", m: "分", s: "秒" },
   timeIn: (span) => `あと ${span}`,
@@ -635,9 +683,18 @@ const ja: Messages = {
     } を使います`,
   statusLeftOut: (names) =>
     `この幅では表示していない列: ${someOfJa(names, "列")}。すべて見るには --json を使います`,
-  networkFailed: (what, why, attempts) =>
-    `${what}: ${why}${attempts > 1 ? ` (${attempts} 回試行)` : ""}`,
-  networkGaveUp: (what, why, attempts) => `${what}: ${why} (${attempts} 回試行してあきらめました)`,
+  networkReason: (why, detail) =>
+    why === "other" && detail !== "" ? `${JA_NETWORK.other}（${detail}）` : JA_NETWORK[why],
+  networkFailed: (call, host, why, detail, tries, retried) =>
+    `${host} への ${call}: ${ja.networkReason(why, detail)}（${
+      {
+        retried: `${tries} 回試しました`,
+        notRetried: "待っても直らないため再試行していません",
+        retryOff: "--no-retry-on-error のため再試行していません",
+      }[retried]
+    }）`,
+  hintHostName:
+    "ネットワークの接続と、エンドポイント（プロファイルの endpoint、--coverage-type）を確認してください",
   noHomeProfiles:
     "ホームフォルダーが見つかりません (HOME が設定されていません)。SORACOM_PROFILE_DIR を設定してください",
   noHomeSessions: "ホームフォルダーが見つかりません。SORACOM_SESSION_DIR を設定してください",

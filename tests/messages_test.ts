@@ -14,10 +14,21 @@ const SAME_IN_BOTH = new Set(["commandSplit", "commandStopped", "releaseRequestF
 function sample(entry: unknown): string {
   if (typeof entry === "string") return entry;
   if (typeof entry === "function") {
-    // Placeholder arguments: names and numbers, or lists where a message takes one.
-    for (const args of [["A", "B", 3, "D"], ["A", ["B"]], ["A", "B", ["C"]], [["A"], "B"]]) {
+    // Placeholder arguments: names and numbers, lists or a kind where a message takes one.
+    const shapes = [
+      ["A", "B", 3, "D"],
+      ["A", ["B"]],
+      ["A", "B", ["C"]],
+      [["A"], "B"],
+      ["other", "B"],
+      ["A", "link"],
+      ["A", "malformed"],
+      ["A", "B", "other", "D", 2, "retried"],
+    ];
+    for (const args of shapes) {
       try {
-        return entry(...args);
+        const text = entry(...args);
+        if (typeof text === "string" && !text.includes("undefined")) return text;
       } catch { /* another shape */ }
     }
     throw new Error(`no placeholder arguments fit ${entry}`);

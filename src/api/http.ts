@@ -8,7 +8,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { type Lang, messages, said } from "../messages.ts";
+import { type Lang, messages, type NetworkFailure, said } from "../messages.ts";
 import { isSecretHeader, redactText } from "../redact.ts";
 import { VERSION } from "../version.ts";
 import { bodyText } from "./body.ts";
@@ -151,28 +151,44 @@ function failureText(e: unknown): { message: string; cause: string } {
 const TLS_FAILURE = /certificate|tls|handshake/i;
 /** A header the request could not carry (CR, LF or NUL in it). */
 const BAD_HEADER = /header (?:name|value)|invalid header/i;
+/** A host name that does not resolve (offline, or a wrong endpoint). */
+const DNS_FAILURE = /dns|lookup|resolve|name or service|nodename/i;
+
+/** The kind of a failed fetch. */
+export function failureKind(e: unknown): NetworkFailure {
+  if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
+    return "timeout";
+  }
+  const { message } = failureText(e);
+  // Never the header itself in a message: its value may be a secret.
+  if (BAD_HEADER.test(message)) return "badHeader";
+  if (/refused/i.test(message)) return "refused";
+  if (/reset/i.test(message)) return "reset";
+  if (DNS_FAILURE.test(message)) return "dns";
+  if (TLS_FAILURE.test(message)) return "tls";
+  return "other";
+}
 
 /**
  * Whether a request that got no response may succeed if sent again: not when
- * the TLS handshake failed or the request itself was malformed.
+ * the host name does not resolve (waiting seldom mends that: offline, or a
+ * mistyped endpoint), the TLS handshake failed, or the request was malformed.
  */
 function isTransient(failure: unknown): boolean {
-  const { message } = failureText(failure);
-  return !TLS_FAILURE.test(message) && !BAD_HEADER.test(message);
+  const kind = failureKind(failure);
+  return kind !== "dns" && kind !== "tls" && kind !== "badHeader";
 }
 
-function describeNetworkError(e: unknown): string {
-  if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
-    return "no response before the timeout";
-  }
+/** The library's own words for a failure of no known kind (its first line). */
+function failureDetail(e: unknown): string {
   const { message, cause } = failureText(e);
-  if (/refused/i.test(message)) return "connection refused";
-  if (/reset/i.test(message)) return "connection reset";
-  if (/dns|lookup|resolve/i.test(message)) return "cannot resolve the host name";
-  if (/certificate|tls/i.test(message)) return "TLS error (certificate not trusted?)";
-  // Never the header itself: its value may be a secret.
-  if (BAD_HEADER.test(message)) return "a header holds a character no header may (CR, LF or NUL)";
   return (cause || message).split("\n")[0].trim();
+}
+
+/** The call as the user knows it: method and path, without the query. */
+function callName(req: HttpRequest): { call: string; host: string } {
+  const url = new URL(req.url);
+  return { call: `${req.method} ${url.pathname}`, host: url.host };
 }
 
 /** One attempt: the response, or what went wrong when none came. */
@@ -210,25 +226,47 @@ async function dumpResponse(ctx: Context, response: Response): Promise<void> {
   ctx.stderr.write("==========\n");
 }
 
-/** Says, before the wait, that another attempt is coming. */
+/** Says, before the wait, that another attempt is coming: which call, why, and when. */
 function announceRetry(
   ctx: Context,
   options: SendOptions,
   verbose: boolean,
-  why: () => string,
+  why: { status?: number; failure?: unknown },
   wait: number,
-  next: { attempt: number; of: number },
+  next: { call: string; attempt: number; of: number },
 ): void {
+  const m = messages(options.lang ?? "en");
+  const reason = why.status !== undefined
+    ? `HTTP ${why.status}`
+    : m.networkReason(failureKind(why.failure), failureDetail(why.failure));
   if (verbose) {
-    ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${why()})\n`);
+    ctx.stderr.write(`retrying in ${(wait / 1000).toFixed(1)} s (${reason})\n`);
   } else if (options.announceRetries && ctx.stderr.isTerminal()) {
-    const line = messages(options.lang ?? "en").retrying(
-      Math.ceil(wait / 1000),
-      next.attempt,
-      next.of,
-    );
-    ctx.stderr.write(`${line}\n`);
+    const seconds = Math.ceil(wait / 1000);
+    ctx.stderr.write(`${m.retrying(next.call, reason, seconds, next.attempt, next.of)}\n`);
   }
+}
+
+/**
+ * The error for a call that got no response after `tries` attempts: which
+ * call, at which host, why, and whether it was retried (a hint for a host
+ * name that does not resolve).
+ */
+function noResponse(
+  req: HttpRequest,
+  failure: unknown,
+  tries: number,
+  options: SendOptions,
+): CliError {
+  const { call, host } = callName(req);
+  const kind = failureKind(failure);
+  const retried = tries > 1 ? "retried" : options.retry ? "notRetried" : "retryOff";
+  const hint = kind === "dns" ? messages(options.lang ?? "en").hintHostName : undefined;
+  return new CliError(
+    "network",
+    said("networkFailed", call, host, kind, failureDetail(failure), tries, retried),
+    { cause: failure, hint },
+  );
 }
 
 /**
@@ -260,16 +298,7 @@ export async function send(
     const last = attempt + 1 >= attempts;
     if (!retryable || last) {
       if (response) return response;
-      throw new CliError(
-        "network",
-        said(
-          "networkFailed",
-          `${req.method} ${new URL(req.url).origin}`,
-          describeNetworkError(failure),
-          attempts > 1 ? attempt + 1 : 1,
-        ),
-        { cause: failure },
-      );
+      throw noResponse(req, failure, attempt + 1, options);
     }
     const hinted = response
       ? retryAfterMs(response.headers.get("retry-after"), ctx.now())
@@ -278,20 +307,12 @@ export async function send(
     // The budget counts the whole time spent, requests included, not only the waits.
     if (ctx.now() - started + wait > policy.budgetMs) {
       if (response) return response;
-      throw new CliError(
-        "network",
-        said(
-          "networkGaveUp",
-          `${req.method} ${new URL(req.url).origin}`,
-          describeNetworkError(failure),
-          attempt + 1,
-        ),
-        { cause: failure },
-      );
+      throw noResponse(req, failure, attempt + 1, options);
     }
     await response?.body?.cancel();
-    const why = () => response ? `HTTP ${response.status}` : describeNetworkError(failure);
-    announceRetry(ctx, options, verbose, why, wait, { attempt: attempt + 2, of: attempts });
+    const why = { status: response?.status, failure };
+    const next = { call: callName(req).call, attempt: attempt + 2, of: attempts };
+    announceRetry(ctx, options, verbose, why, wait, next);
     await ctx.sleep(wait);
   }
 }

@@ -6,6 +6,7 @@ import {
   assertRejects,
   assertStringIncludes,
 } from "../helpers/assert.ts";
+import nodeAssert from "node:assert/strict";
 import { CliError } from "../../src/errors.ts";
 import { testContext } from "../helpers/context.ts";
 import { redactUrl, send } from "../../src/api/http.ts";
@@ -149,4 +150,73 @@ Deno.test("a TLS failure or a malformed header is not retried, and the header's 
   assertStringIncludes(err.message, "a header holds a character no header may");
   assertNotIncludes(err.message, "s3cr3t");
   assertEquals(fetched, 0);
+});
+
+/** The CliError `promise` rejects with. */
+async function refusal(promise: Promise<unknown>): Promise<CliError> {
+  try {
+    await promise;
+  } catch (e) {
+    nodeAssert.ok(e instanceof CliError, String(e));
+    return e;
+  }
+  throw new Error("expected a rejection");
+}
+
+Deno.test("no response: the error names the call and the host, and says whether it was retried", async () => {
+  const failing = (message: string) => {
+    let attempts = 0;
+    const t = testContext({
+      sleep: () => Promise.resolve(),
+      fetch: () => {
+        attempts++;
+        return Promise.reject(
+          new TypeError("error sending request", { cause: new Error(message) }),
+        );
+      },
+    });
+    return { t, attempts: () => attempts };
+  };
+  const login = {
+    method: "POST",
+    url: "https://api.soracom.io/v1/auth?x=1",
+    headers: [] as [string, string][],
+  };
+  // A name that does not resolve is not retried: offline, waiting would not mend it.
+  const dns = failing(
+    "dns error: failed to lookup address information: Temporary failure in name resolution",
+  );
+  const e = await refusal(send(dns.t.ctx, login, { retry: true }));
+  assertEquals(dns.attempts(), 1);
+  nodeAssert.equal(
+    e.textIn("en"),
+    "POST /v1/auth at api.soracom.io: the host name does not resolve (not retried: waiting would not mend it)",
+  );
+  nodeAssert.equal(
+    e.textIn("ja"),
+    "api.soracom.io への POST /v1/auth: ホスト名を解決できません（待っても直らないため再試行していません）",
+  );
+  nodeAssert.match(e.hint ?? "", /network connection, and the endpoint/);
+  // A refused connection is retried, and the error says how often.
+  const refused = failing("tcp connect error: Connection refused (os error 111)");
+  const r = await refusal(send(refused.t.ctx, login, { retry: true }));
+  assertEquals(refused.attempts(), 5);
+  nodeAssert.equal(
+    r.textIn("en"),
+    "POST /v1/auth at api.soracom.io: connection refused (tried 5 times)",
+  );
+  nodeAssert.equal(
+    r.textIn("ja"),
+    "api.soracom.io への POST /v1/auth: 接続を拒否されました（5 回試しました）",
+  );
+  const off = failing("tcp connect error: Connection refused (os error 111)");
+  const o = await refusal(send(off.t.ctx, login, { retry: false }));
+  nodeAssert.match(o.textIn("en"), /\(not retried: --no-retry-on-error\)$/);
+  // Anything else keeps the library's words inside our own sentence.
+  const odd = failing("something odd");
+  const d = await refusal(send(odd.t.ctx, login, { retry: false }));
+  nodeAssert.match(
+    d.textIn("ja"),
+    /: リクエストが失敗しました（something odd）（--no-retry-on-error/,
+  );
 });

@@ -344,8 +344,14 @@ testWhere(
     assertEquals(await runCli(["--profile", "key", "soralets", "list"], tc.ctx), 0, tc.stderr());
     const said = tc.stderr().trimEnd().split("\n");
     assertEquals(said.length, 2, tc.stderr());
-    assert(/^retrying in \d+ s \(attempt 2\/5\)$/.test(said[0]), said[0]);
-    assert(/^retrying in \d+ s \(attempt 3\/5\)$/.test(said[1]), said[1]);
+    assert(
+      /^POST \/v1\/auth: HTTP 503; retrying in \d+ s \(attempt 2 of 5\)$/.test(said[0]),
+      said[0],
+    );
+    assert(
+      /^POST \/v1\/auth: HTTP 503; retrying in \d+ s \(attempt 3 of 5\)$/.test(said[1]),
+      said[1],
+    );
 
     t.api.injectFault({ path: "/v1/auth" }, { kind: "status", status: 503 }, 1);
     const once = await runInProcess([
