@@ -96,8 +96,7 @@ export const en = {
   retrying: (call: string, why: string, seconds: number, attempt: number, attempts: number) =>
     `${call}: ${why}; retrying in ${seconds} s (attempt ${attempt} of ${attempts})`,
   // A profileCommand or mfaOTPCommand that failed.
-  commandStderrTail: (label: string, program: string) =>
-    `last lines ${label} '${program}' wrote on stderr:`,
+  commandStderrTail: (label: string, program: string) => `${label} '${program}' wrote on stderr:`,
   // Times.
   timeUnits: { d: "d", h: "h", m: "m", s: "s" },
   timeIn: (span: string) => `in ${span}`,
@@ -558,7 +557,7 @@ const ja: Messages = {
     `${label} のパスワードまたはワンタイムコードが受け付けられませんでした`,
   retrying: (call, why, seconds, attempt, attempts) =>
     `${call}: ${why}。${seconds} 秒後に再試行します（${attempts} 回中 ${attempt} 回目）`,
-  commandStderrTail: (label, program) => `${label} '${program}' が標準エラー出力に書いた最後の行:`,
+  commandStderrTail: (label, program) => `${label} '${program}' が標準エラー出力に書いた内容:`,
   timeUnits: { d: "日", h: "時間", m: "分", s: "秒" },
   timeIn: (span) => `あと ${span}`,
   timeAgo: (span) => `${span} 前`,

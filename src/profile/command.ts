@@ -66,16 +66,81 @@ interface UserCommandRun {
 }
 
 /**
- * Writes the tail of a failed command's stderr, when it was captured (stderr
- * is not a terminal, so the user has not seen it), before the error itself.
+ * Shows what a failed command wrote on stderr, when it was captured (stderr
+ * is not a terminal, so the user has not seen it), before the error itself;
+ * each line once. With `quoted`, the error quotes the last line, which is
+ * returned and not shown here (a single line goes in the error alone).
  */
-function showStderr(ctx: Context, label: string, program: string, stderr?: Uint8Array): string {
+function showStderr(
+  ctx: Context,
+  label: string,
+  program: string,
+  stderr: Uint8Array | undefined,
+  quoted = false,
+): string {
   const tail = stderrTail(stderr);
   if (tail === undefined) return "";
-  const head = messages(ctx.lang).commandStderrTail(label, program);
   const lines = tail.split("\n");
-  ctx.stderr.write(`${head}\n${lines.map((l) => `  | ${l}`).join("\n")}\n`);
-  return excerpt(lines[lines.length - 1], 200);
+  const last = quoted ? excerpt(lines.pop()!, 200) : "";
+  if (lines.length > 0) {
+    const head = messages(ctx.lang).commandStderrTail(label, program);
+    ctx.stderr.write(`${head}\n${lines.map((l) => `  | ${l}`).join("\n")}\n`);
+  }
+  return last;
+}
+
+/** Words of a shell that start its script but are not the program that does the work. */
+const SHELL_BUILTINS: ReadonlySet<string> = new Set([
+  "trap",
+  "set",
+  "cd",
+  "export",
+  "unset",
+  "umask",
+  "ulimit",
+  "eval",
+  ".",
+  "source",
+]);
+
+/** Shells whose `-c` script names the program that does the work. */
+const SHELL = /^(?:.*\/)?(?:sh|bash|dash|zsh|ksh|ash)$/;
+
+/**
+ * The program a command runs, as the user knows it: the first of a shell's
+ * script (`/bin/sh -c "op item get x | jq ..."` runs `op`), else the first
+ * word.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { programOf } from "./command.ts";
+ *
+ * assert.equal(programOf(["/bin/sh", "-c", "op item get x --format json | jq ."]), "op");
+ * assert.equal(programOf(["bw", "get", "item", "x"]), "bw");
+ * ```
+ */
+export function programOf(argv: readonly string[]): string {
+  const at = argv.indexOf("-c");
+  if (SHELL.test(argv[0]) && at > 0 && at + 1 < argv.length) {
+    try {
+      const words = splitShellWords(argv[at + 1]);
+      while (words.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=|^(?:exec|command)$/.test(words[0])) {
+        words.shift();
+      }
+      // A program's name, not shell syntax (`( sleep 9 & )`) nor a builtin (`trap "" HUP; ...`).
+      if (/^[\w./+-]+$/.test(words[0] ?? "") && !SHELL_BUILTINS.has(words[0])) return words[0];
+    } catch { /* not plain words: the shell is the program */ }
+  }
+  return argv[0];
+}
+
+/** The program a shell could not find, from what it said on stderr (exit status 127). */
+function missingProgram(stderr: Uint8Array | undefined): string | undefined {
+  const text = new TextDecoder().decode(stderr ?? new Uint8Array());
+  const found = /(?:^|: )([^\s:]+): (?:command )?not found/m.exec(text) ??
+    /command not found: (\S+)/.exec(text);
+  return found?.[1];
 }
 
 /**
@@ -94,7 +159,7 @@ async function runUserCommand(
   } catch (e) {
     throw new CliError("config", said("commandSplit", label, (e as Error).message));
   }
-  const program = argv[0];
+  const program = programOf(argv);
   const limit = timeoutMs(ctx);
   let result;
   try {
@@ -121,7 +186,11 @@ async function runUserCommand(
     throw e;
   }
   if (result.code !== 0) {
-    const last = showStderr(ctx, label, program, result.stderr);
+    const missing = result.code === 127 ? missingProgram(result.stderr) : undefined;
+    if (missing !== undefined) {
+      throw new CliError("config", said("commandNotFound", label, missing));
+    }
+    const last = showStderr(ctx, label, program, result.stderr, true);
     throw new CliError("auth", said("commandFailed", label, program, result.code, last));
   }
   try {
@@ -141,8 +210,8 @@ async function runUserCommand(
  */
 export async function profileFromCommand(ctx: Context, command: string): Promise<Profile> {
   const { text, stderr } = await runUserCommand(ctx, command, "profileCommand");
-  const program = splitShellWords(command)[0];
-  const where = `the output of profileCommand '${program}'`;
+  const program = programOf(splitShellWords(command));
+  const where = `profileCommand '${program}'`;
   // It exited 0 but printed nothing useful: what it said on stderr usually tells why.
   const refuse = (message: string | Said) => {
     showStderr(ctx, "profileCommand", program, stderr);
@@ -170,7 +239,7 @@ export async function otpFromCommand(ctx: Context, command: string): Promise<str
   const { text, stderr } = await runUserCommand(ctx, command, "mfaOTPCommand");
   const code = text.trim();
   if (code === "") {
-    showStderr(ctx, "mfaOTPCommand", splitShellWords(command)[0], stderr);
+    showStderr(ctx, "mfaOTPCommand", programOf(splitShellWords(command)), stderr);
     throw new CliError("auth", said("otpCommandEmpty"));
   }
   return code;

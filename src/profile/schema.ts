@@ -73,7 +73,7 @@ function describeType(value: unknown): string {
 /**
  * Validates a parsed JSON value as a profile.
  *
- * @param where names the source in errors, e.g. the file path or "the output of profileCommand"
+ * @param where names the source in errors, e.g. the file path or "profileCommand 'op'"
  * @throws CliError (`config`) naming the field with the wrong type
  */
 export async function toProfile(value: unknown, where: string): Promise<Profile> {

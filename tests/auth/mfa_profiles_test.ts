@@ -146,10 +146,10 @@ testWhere(
     assertEquals(
       r.stderr,
       [
-        "last lines profileCommand '/bin/sh' wrote on stderr:",
+        "profileCommand 'echo' wrote on stderr:",
         "  | unlocking vault",
         "  | jq: error: password=<hidden> is not a filter",
-        "Error: the output of profileCommand '/bin/sh' is empty",
+        "Error: the output of profileCommand 'echo' is empty",
         "",
       ].join("\n"),
     );
@@ -169,13 +169,14 @@ testWhere(
       env: { ...t.env, LANG: "ja_JP.UTF-8" },
     });
     assertEquals(r.code, 4);
+    // One line on stderr: said once, in the error.
     const lines = r.stderr.trimEnd().split("\n");
-    assertEquals(lines[0], "mfaOTPCommand 'op' が標準エラー出力に書いた最後の行:");
-    assertStringIncludes(lines[1], `  | [ERROR] "nothing" isn't an item`);
+    assertEquals(lines.length, 1, r.stderr);
     assert(
-      lines[2].startsWith("Error: mfaOTPCommand 'op' が終了ステータス 1 で失敗しました: [ERROR]"),
+      lines[0].startsWith("Error: mfaOTPCommand 'op' が終了ステータス 1 で失敗しました: [ERROR]"),
       r.stderr,
     );
+    assertStringIncludes(lines[0], `"nothing" isn't an item`);
   },
 );
 
@@ -437,8 +438,33 @@ testWhere(
     assertEquals(r.code, 4);
     assertEquals(
       r.stderr,
-      "last lines profileCommand '/bin/sh' wrote on stderr:\n  | op: session expired\n" +
-        "Error: the output of profileCommand '/bin/sh' is not valid JSON\n",
+      "profileCommand 'echo' wrote on stderr:\n  | op: session expired\n" +
+        "Error: the output of profileCommand 'echo' is not valid JSON\n",
+    );
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "a profileCommand run by a shell names the program that failed, and its stderr once",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "op", {
+      profileCommand: `/bin/sh -c "op item get nothing --format json"`,
+    });
+    const r = await runInProcess(["--profile", "op", "soralets", "list"], { env: t.env });
+    assertEquals(r.code, 4);
+    const lines = r.stderr.trimEnd().split("\n");
+    assertEquals(lines.length, 1, r.stderr);
+    assert(lines[0].startsWith("Error: profileCommand 'op' failed with exit status 1: [ERROR]"));
+    await writeProfile(t.profiles, "gone", {
+      profileCommand: `/bin/sh -c "no-such-program-here item get x"`,
+    });
+    const gone = await runInProcess(["--profile", "gone", "soralets", "list"], { env: t.env });
+    assertEquals(gone.code, 3);
+    assertEquals(
+      gone.stderr,
+      "Error: profileCommand: program not found: no-such-program-here\n",
     );
   },
 );

@@ -184,7 +184,7 @@ const ROWS: readonly Row[] = [
       ),
     ],
     code: 4,
-    stderr: ["profileCommand '/bin/sh' failed with exit status 3: ", "xxxxxxxx"],
+    stderr: ["profileCommand 'echo' failed with exit status 3: ", "xxxxxxxx"],
     stderrTail: true,
   },
   {
@@ -201,7 +201,7 @@ const ROWS: readonly Row[] = [
     args: () => ["soralets", "list", "--profile-command", sh("sleep 997 | cat; echo {}")],
     env: () => ({ SORACOM_PROFILE_COMMAND_TIMEOUT: "1" }),
     code: 4,
-    stderr: ["profileCommand '/bin/sh' timed out after 1 s"],
+    stderr: ["profileCommand 'sleep' timed out after 1 s"],
   },
   {
     name: "profileCommand: a hang whose grandchild escaped the tree is still stopped",
