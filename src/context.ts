@@ -219,10 +219,16 @@ export interface Context {
    */
   stdoutIsPiped(): boolean;
   /**
+   * The terminal's width in columns when stderr is a terminal, else
+   * `undefined`: errors and questions are wrapped to it.
+   */
+  stderrWidth(): number | undefined;
+  /**
    * Asks the user on the terminal and reads one line; `secret` turns echo off.
    * With `stdinOk`, a plain answer may come from a piped stdin
-   * (`echo y | soracom unconfigure`), as with soracom-cli. Returns `undefined`
-   * when there is nobody to ask (no terminal, or stdin at its end).
+   * (`echo y | soracom unconfigure`), as with soracom-cli; the question is
+   * then not shown. Returns `undefined` when there is nobody to ask (no
+   * terminal, or stdin at its end).
    */
   prompt(
     message: string,
@@ -313,6 +319,10 @@ export interface FakeOptions {
   readonly stdin?: string;
   /** Whether stderr is a terminal. */
   readonly stderrIsTerminal?: boolean;
+  /** Columns of a pretend terminal on stderr (it is one then); none by default. */
+  readonly stderrWidth?: number;
+  /** Whether stdin is a terminal; by default, when `prompts` are scripted. */
+  readonly stdinIsTerminal?: boolean;
   /** Columns of a pretend terminal on stdout; none (not a terminal) by default. */
   readonly terminalWidth?: number;
   /** Whether stdout is a pretend pipe; by default it is a file. */
@@ -407,6 +417,25 @@ function memoryFileSystem(initial: Readonly<Record<string, string>>) {
   return { fs, files };
 }
 
+/** What the fake's stdin and terminals are, as `options` pretend. */
+function fakeStreams(
+  options: FakeOptions,
+): Pick<
+  Context,
+  "readStdin" | "stdinIsTerminal" | "terminalWidth" | "stdoutIsPiped" | "stderrWidth"
+> {
+  return {
+    readStdin: (max) => {
+      const bytes = new TextEncoder().encode(options.stdin ?? "");
+      return Promise.resolve(bytes.length > max ? undefined : bytes);
+    },
+    stdinIsTerminal: () => options.stdinIsTerminal ?? options.prompts !== undefined,
+    terminalWidth: () => options.terminalWidth,
+    stdoutIsPiped: () => options.stdoutIsPiped ?? false,
+    stderrWidth: () => options.stderrWidth,
+  };
+}
+
 /** The user the fake runs as, and who owns its files. */
 const FAKE_UID = 1000;
 
@@ -434,15 +463,12 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     env: (name) => env[name],
     lang: options.lang ?? detectLang((name) => env[name]),
     stdout: capture(out, false),
-    stderr: hidingSecrets(capture(err, options.stderrIsTerminal ?? false), secrets),
+    stderr: hidingSecrets(
+      capture(err, options.stderrIsTerminal ?? options.stderrWidth !== undefined),
+      secrets,
+    ),
     secrets,
-    readStdin: (max) => {
-      const bytes = new TextEncoder().encode(options.stdin ?? "");
-      return Promise.resolve(bytes.length > max ? undefined : bytes);
-    },
-    stdinIsTerminal: () => false,
-    terminalWidth: () => options.terminalWidth,
-    stdoutIsPiped: () => options.stdoutIsPiped ?? false,
+    ...fakeStreams(options),
     prompt: (message) => {
       asked.push(message);
       return Promise.resolve(prompts?.shift());

@@ -319,7 +319,9 @@ export const en = {
     "unconfigure needs a terminal to confirm; add --yes to skip the question",
   removeMissing: (path: string) => `remove ${path}: no such file or directory`,
   configureNeedsTerminal:
-    "configure needs a terminal to ask questions; give the answers as flags (see 'soracom configure --help')",
+    "configure needs a terminal to ask its questions; without one, give the answers as flags: --auth-key-id and --auth-key, --email and --password, --operator-id, --user-name and --password, or --profile-command (see 'soracom configure --help')",
+  configureNeedsFlag: (flag: string) =>
+    `${flag} is missing, and configure can ask for it only on a terminal; add ${flag}`,
   // Profiles' fields and settings.
   profileNotObject: (where: string, got: string) => `${where}: expected a JSON object, got ${got}`,
   profileFieldType: (where: string, field: string, type: string, got: string) =>
@@ -382,6 +384,13 @@ export const en = {
   // Questions (configure).
   askNotEmpty: "This cannot be empty.",
   chooseANumber: (max: number) => `Type a number from 1 to ${max}.`,
+  selectPrompt: (max: number) => `select (1-${max}) > `,
+  qAuthKeyId: "authKeyId: ",
+  qAuthKey: "authKey: ",
+  qEmail: "email: ",
+  qPassword: "password: ",
+  qUsername: "username: ",
+  qProfileCommand: "profileCommand: ",
   // configure.
   configureIntro: (path: string, dir: string) =>
     `--- SORACOM CLI setup ---\nThis will create ${path} (folder ${dir}).`,
@@ -424,6 +433,10 @@ export const en = {
   configureLoggedIn: (who: string) => `Logged in as ${who}; the session is cached.`,
   configureLoginFailed: (why: string) =>
     `the profile was saved, but logging in with it failed: ${why}`,
+  configureTryAgain: (tries: number) =>
+    `The credentials were not accepted; type them again (try ${tries} of 3).`,
+  configureNotSaved: (why: string) =>
+    `the credentials were not accepted, so the profile was not saved: ${why}`,
   configureSaved: (name: string) => `Saved. Try: soracom --profile ${name} subscribers list`,
   // Help pages.
   helpUsage: "Usage",
@@ -773,7 +786,9 @@ const ja: Messages = {
     "unconfigure の確認には端末が必要です。確認を省くには --yes を付けてください",
   removeMissing: (path) => `${path} を削除できません: ファイルがありません`,
   configureNeedsTerminal:
-    "configure で質問するには端末が必要です。回答をフラグで指定してください ('soracom configure --help' を参照)",
+    "configure で質問するには端末が必要です。端末がないときは、回答をフラグで指定してください: --auth-key-id と --auth-key、--email と --password、--operator-id と --user-name と --password、または --profile-command（'soracom configure --help' を参照）",
+  configureNeedsFlag: (flag) =>
+    `${flag} がありません。configure が尋ねられるのは端末があるときだけです。${flag} を付けてください`,
   profileNotObject: (where, got) => `${where}: JSON オブジェクトが必要ですが、${got} でした`,
   profileFieldType: (where, field, type, got) =>
     `${where}: フィールド '${field}' は${
@@ -829,6 +844,13 @@ const ja: Messages = {
   catalogueLacks: (name) => `カタログに '${name}' コマンドがありません`,
   askNotEmpty: "空にはできません。",
   chooseANumber: (max) => `1 から ${max} までの数字を入力してください。`,
+  selectPrompt: (max) => `番号（1-${max}）> `,
+  qAuthKeyId: "認証キー ID: ",
+  qAuthKey: "認証キーのシークレット: ",
+  qEmail: "メールアドレス: ",
+  qPassword: "パスワード: ",
+  qUsername: "ユーザー名: ",
+  qProfileCommand: "認証情報を JSON で出力するコマンド: ",
   configureIntro: (path, dir) =>
     `--- SORACOM CLI の設定 ---\n${path} を作成します (フォルダー ${dir})。`,
   configureOverwrite: (name) => `プロファイル ${name} はすでにあります。上書きしますか? (y/N) `,
@@ -870,6 +892,10 @@ const ja: Messages = {
   configureLoggedIn: (who) => `${who} としてログインしました。セッションはキャッシュされています。`,
   configureLoginFailed: (why) =>
     `プロファイルは保存しましたが、そのプロファイルでのログインに失敗しました: ${why}`,
+  configureTryAgain: (tries) =>
+    `認証情報が受け付けられませんでした。もう一度入力してください（3 回中 ${tries} 回目）。`,
+  configureNotSaved: (why) =>
+    `認証情報が受け付けられなかったため、プロファイルは保存していません: ${why}`,
   configureSaved: (name) => `保存しました。試すには: soracom --profile ${name} subscribers list`,
   helpUsage: "使い方",
   helpCommands: "コマンド",

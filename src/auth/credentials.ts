@@ -139,6 +139,26 @@ export async function prepare(ctx: Context, options: LoginOptions): Promise<Invo
     if (!(e instanceof CliError)) throw e;
     fileProfileError = e;
   }
+  return invocation(ctx, options, name, fileProfile, fileProfileError);
+}
+
+/**
+ * The run of profile `loaded` as if it were saved (`configure` tries new
+ * credentials before it saves them), with no session from the environment.
+ */
+export function prepareProfile(ctx: Context, loaded: LoadedProfile): Invocation {
+  // No --profile: a session in the environment is not this profile's, and is left out unsaid.
+  return { ...invocation(ctx, {}, loaded.name, loaded), environment: undefined };
+}
+
+/** Decides endpoint, language and headers for profile `fileProfile` (if any). */
+function invocation(
+  ctx: Context,
+  options: LoginOptions,
+  name: string,
+  fileProfile: LoadedProfile | undefined,
+  fileProfileError?: CliError,
+): Invocation {
   const apiKey = ctx.env("SORACOM_API_KEY") || undefined;
   const apiToken = ctx.env("SORACOM_API_TOKEN") || undefined;
   rememberSecrets(ctx, [

@@ -221,17 +221,23 @@ export interface LoadedProfile {
 }
 
 /**
+ * The error for profile `name`, which `dir` does not hold: the profiles close
+ * to it ("did you mean"), or how to create it.
+ */
+export async function missingProfile(ctx: Context, dir: string, name: string): Promise<CliError> {
+  const how = name === "default" ? "soracom configure" : `soracom configure --profile ${name}`;
+  const near = closest(name, await listProfiles(ctx, dir).catch(() => []));
+  return new CliError("config", said("profileMissing", name, profilePath(dir, name), near, how));
+}
+
+/**
  * Reads profile `name` from `dir`, refusing files that others can read and
  * files too large to be a profile.
  */
 export async function loadProfile(ctx: Context, dir: string, name: string): Promise<LoadedProfile> {
   const path = profilePath(dir, name);
   const info = await ctx.fs.stat(path);
-  if (info === null) {
-    const how = name === "default" ? "soracom configure" : `soracom configure --profile ${name}`;
-    const near = closest(name, await listProfiles(ctx, dir).catch(() => []));
-    throw new CliError("config", said("profileMissing", name, path, near, how));
-  }
+  if (info === null) throw await missingProfile(ctx, dir, name);
   if (!info.isFile) throw new CliError("config", said("notAFile", path));
   if (info.mode !== null && (info.mode & 0o077) !== 0) {
     throw new CliError("config", said("profileTooOpen", path));

@@ -18,6 +18,16 @@ import { safeOnTerminal } from "../terminal_text.ts";
 const children = () => import("./children.ts");
 const terminal = () => import("./terminal.ts");
 
+/** The width of the terminal `stream` is, or `undefined` when it is none. */
+function columnsOf(stream: { isTerminal(): boolean }): number | undefined {
+  if (!stream.isTerminal()) return undefined;
+  try {
+    return Deno.consoleSize().columns;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The Context of this process: its environment, streams, terminal, network,
  * clock, files and child processes.
@@ -45,14 +55,8 @@ export function realContext(): Context {
     readStdin: (max) => readCapped(Deno.stdin, max),
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     stdoutIsPiped: () => !Deno.stdout.isTerminal() && isPiped("/dev/stdout"),
-    terminalWidth: () => {
-      if (!Deno.stdout.isTerminal()) return undefined;
-      try {
-        return Deno.consoleSize().columns;
-      } catch {
-        return undefined;
-      }
-    },
+    terminalWidth: () => columnsOf(Deno.stdout),
+    stderrWidth: () => columnsOf(Deno.stderr),
     prompt: async (message, options) => (await terminal()).prompt(stderr, message, options),
     fetch: fetchDirectToLoopback((name) => Deno.env.get(name)),
     now: () => Date.now(),

@@ -1,7 +1,7 @@
 /**
- * Asking on the terminal: a line from a piped stdin, or from the terminal
- * (stdin, or `/dev/tty` when stdin or stderr is redirected) with echo off for
- * secrets.
+ * Asking on the terminal: a line from a piped stdin (the question is not
+ * shown: no one is there to read it), or from the terminal (stdin, or
+ * `/dev/tty` when stdin or stderr is redirected) with echo off for secrets.
  *
  * @module
  */
@@ -83,10 +83,8 @@ export async function prompt(
 ): Promise<string | undefined> {
   const secret = options?.secret ?? false;
   if (!Deno.stdin.isTerminal() && options?.stdinOk && !secret) {
-    stderr.write(message);
-    const line = await readLine(Deno.stdin);
-    if (line !== undefined) stderr.write("\n");
-    return line;
+    // An answer piped in (`echo y | soracom unconfigure`): nobody is there to read the question.
+    return await readLine(Deno.stdin);
   }
   let tty: Deno.FsFile | undefined;
   if (!Deno.stdin.isTerminal() || !stderr.isTerminal()) {

@@ -259,7 +259,7 @@ Deno.test("a profile named like a hand-written command is still a profile (--pro
     SORACOM_PROFILE_DIR: "/nonexistent",
   });
   assertEquals(r.code, 3);
-  assertStringIncludes(r.stderr, "/nonexistent/completion.json: no such file");
+  assertStringIncludes(r.stderr, "there is no /nonexistent/completion.json");
 });
 
 Deno.test("a flag value may start with '-', as with pflag (--password --x, --tag-name -x, --limit -h)", async () => {

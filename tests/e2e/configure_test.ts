@@ -118,7 +118,10 @@ testWhere(
       env: t.env,
     });
     assertEquals(half.code, 2);
-    assertStringIncludes(half.stderr, "give the answers as flags");
+    assertEquals(
+      half.stderr,
+      "Error: --auth-key is missing, and configure can ask for it only on a terminal; add --auth-key\n",
+    );
     // An existing profile is not replaced without --overwrite when nobody can be asked.
     const p0 = ["configure", "--profile", "p0", "--auth-key-id", "j", "--auth-key", "t"];
     const again = await runInProcess(p0, { env: t.env });
@@ -204,10 +207,47 @@ testWhere(
     const missing = await runInProcess(["unconfigure", "--profile", "gone", "--yes"], {
       env: t.env,
     });
-    assertEquals(
-      missing.stderr,
-      `Error: remove ${t.profiles}/gone.json: no such file or directory\n`,
-    );
+    assertStringIncludes(missing.stderr, "Error: profile 'gone' does not exist (there is no ");
+  },
+);
+
+testWhere(
+  ["setsid", "/bin/sh"],
+  "without a terminal, configure and unconfigure print no question: only the error naming the flag",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "kept", { authKeyId: "i", authKey: "k" });
+    const cases: [string[], string, number][] = [
+      [
+        ["configure", "--profile", "new"],
+        "Error: configure needs a terminal to ask its questions",
+        2,
+      ],
+      [["unconfigure", "--profile", "kept"], "Error: unconfigure needs a terminal to confirm", 2],
+      [
+        ["configure", "--profile", "kept", "--auth-key-id", "j", "--auth-key", "l"],
+        "--overwrite",
+        2,
+      ],
+      // A profile that is not there is said without asking.
+      [
+        ["unconfigure", "--profile", "kep"],
+        "Error: profile 'kep' does not exist (did you mean 'kept'?)",
+        3,
+      ],
+    ];
+    for (const [args, said, code] of cases) {
+      const r = await runSoracom(args, { env: t.env });
+      assertEquals(r.code, code, r.stderr);
+      assert(r.stderr.startsWith("Error: ") && r.stderr.includes(said), r.stderr);
+      assertEquals(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+    }
+    // An answer piped in still works, as with soracom-cli, and no question is shown.
+    const piped = await runSoracom(["unconfigure", "--profile", "kept"], {
+      env: t.env,
+      stdin: "y\n",
+    });
+    assertEquals([piped.code, piped.stderr], [0, ""]);
   },
 );
 

@@ -12,12 +12,13 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { type Messages, messages, said } from "../../messages.ts";
 import { joinShellWords, posixQuote } from "../../profile/shell_words.ts";
-import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
+import { ask as askOn, choose as chooseOn, flagString, forStderr } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
 import { PROFILE_KEYS } from "../../profile/schema.ts";
 import {
   listProfiles,
   loadProfile,
+  missingProfile,
   profileDir,
   profilePath,
   saveProfile,
@@ -84,9 +85,14 @@ const CONFIGURE_FLAGS: FlagSpecsOf<OwnFlags<ConfigureFlags>> = {
 
 const str = flagString;
 
-function ask(ctx: Context, question: string, secret = false): Promise<string> {
-  // Every configure question needs an answer: an empty one is asked again.
-  return askOn(ctx, question, messages(ctx.lang).configureNeedsTerminal, secret);
+/**
+ * Asks a question of configure (an empty answer is asked again); without a
+ * terminal, fails naming `flag`, which answers it, or every answer flag.
+ */
+function ask(ctx: Context, question: string, secret = false, flag?: string): Promise<string> {
+  const m = messages(ctx.lang);
+  const noTerminal = flag ? m.configureNeedsFlag(`--${flag}`) : m.configureNeedsTerminal;
+  return askOn(ctx, question, noTerminal, secret);
 }
 
 function choose(ctx: Context, title: string, options: readonly string[]): Promise<number> {
@@ -156,7 +162,7 @@ async function credentialsFromFlags(
 ): Promise<Profile | undefined> {
   const f = (name: keyof ConfigureAnswers) => str(flags[name]);
   const need = async (name: keyof ConfigureAnswers, question: string, secret = false) =>
-    f(name) ?? await ask(ctx, question, secret);
+    f(name) ?? await ask(ctx, question, secret, name);
   if (f("profile-command")) {
     return { profileCommand: f("profile-command"), mfaOTPCommand: f("mfa-otp-command") };
   }
@@ -170,54 +176,52 @@ async function credentialsFromFlags(
   }
   if (f("auth-key-id") || f("auth-key")) {
     return {
-      authKeyId: await need("auth-key-id", "authKeyId: "),
-      authKey: await need("auth-key", "authKey: ", true),
+      authKeyId: await need("auth-key-id", m.qAuthKeyId),
+      authKey: await need("auth-key", m.qAuthKey, true),
     };
   }
   if (f("email")) {
     return {
       email: f("email"),
-      password: await need("password", "password: ", true),
+      password: await need("password", m.qPassword, true),
       mfaOTPCommand: f("mfa-otp-command"),
     };
   }
   if (f("operator-id") || f("user-name")) {
     return {
       operatorId: await need("operator-id", m.qOperatorId),
-      username: await need("user-name", "username: "),
-      password: await need("password", "password: ", true),
+      username: await need("user-name", m.qUsername),
+      password: await need("password", m.qPassword, true),
       mfaOTPCommand: f("mfa-otp-command"),
     };
   }
   return undefined;
 }
 
-/** The credentials part of a profile, from flags or, where flags are missing, from prompts. */
-async function credentialsFrom(
+/** Asks for the credentials of authentication method `method` (1-6, as the menu numbers them). */
+async function askCredentials(
   ctx: Context,
-  flags: ConfigureAnswers,
+  method: number,
   dir: string,
   m: Messages,
 ): Promise<Profile> {
-  const fromFlags = await credentialsFromFlags(ctx, flags, dir, m);
-  if (fromFlags) return fromFlags;
-  switch (await choose(ctx, m.selectMethod, m.methods)) {
+  switch (method) {
     case 1:
       return {
-        authKeyId: await ask(ctx, "authKeyId: "),
-        authKey: await ask(ctx, "authKey: ", true),
+        authKeyId: await ask(ctx, m.qAuthKeyId),
+        authKey: await ask(ctx, m.qAuthKey, true),
       };
     case 2:
       return {
-        email: await ask(ctx, "email: "),
-        password: await ask(ctx, "password: ", true),
+        email: await ask(ctx, m.qEmail),
+        password: await ask(ctx, m.qPassword, true),
         ...await mfaStep(ctx, m),
       };
     case 3:
       return {
         operatorId: await ask(ctx, m.qOperatorId),
-        username: await ask(ctx, "username: "),
-        password: await ask(ctx, "password: ", true),
+        username: await ask(ctx, m.qUsername),
+        password: await ask(ctx, m.qPassword, true),
         ...await mfaStep(ctx, m),
       };
     case 4: {
@@ -233,7 +237,7 @@ async function credentialsFrom(
       return onePasswordProfile(item, kind, !/^n/i.test(otp?.trim() ?? ""));
     }
     default:
-      return { profileCommand: await ask(ctx, "profileCommand: ") };
+      return { profileCommand: await ask(ctx, m.qProfileCommand) };
   }
 }
 
@@ -245,46 +249,111 @@ async function confirmOverwrite(ctx: Context, path: string, name: string, m: Mes
   if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("aborted", said("abort"));
 }
 
-/** Logs in with the new profile (caching the session) and says how to use it. */
-async function tryLogin(ctx: Context, name: string, m: Messages): Promise<void> {
-  const { prepare } = await import("../../auth/credentials.ts");
+/**
+ * Logs in with `profile` as profile `name` (before it is saved; the session is
+ * cached) and says who it is; the error when the login failed.
+ */
+async function tryLogin(
+  ctx: Context,
+  loaded: { name: string; path: string; profile: Profile },
+  m: Messages,
+): Promise<CliError | undefined> {
+  const { prepareProfile } = await import("../../auth/credentials.ts");
   const { obtainSession } = await import("../../auth/session.ts");
   try {
-    // The profile's own login, even inside `soracom exec` (whose session is in the environment).
-    const inv = { ...await prepare(ctx, { profile: name }), environment: undefined };
-    const session = await obtainSession(ctx, inv);
-    ctx.stderr.write(
-      `${m.configureLoggedIn([session.operatorId, session.userName].filter(Boolean).join(" "))}\n`,
-    );
+    const session = await obtainSession(ctx, prepareProfile(ctx, loaded));
+    const who = [session.operatorId, session.userName].filter(Boolean).join(" ");
+    ctx.stderr.write(`${forStderr(ctx, m.configureLoggedIn(who))}\n`);
+    return undefined;
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    throw new CliError(e.kind, m.configureLoginFailed(e.message), { hint: e.hint, cause: e });
+    return e;
   }
 }
 
-/** `configure`: asks (or takes flags), saves the profile, and on a terminal tries it. */
+/** The login was refused for its credentials (not for a network or a server failure). */
+function refused(e: CliError): boolean {
+  return e.kind === "auth" && e.status === 401;
+}
+
+/** How many times configure asks again for credentials that were not accepted. */
+const CREDENTIAL_TRIES = 3;
+
+/** What configure settled before the credentials: where and how the profile goes. */
+interface Plan {
+  readonly name: string;
+  readonly dir: string;
+  readonly path: string;
+  readonly coverageType: string;
+  /** The menu's method, when the credentials were asked for (and can be asked again). */
+  readonly method?: number;
+  /** Try the credentials before saving them (on a terminal, without --no-login). */
+  readonly check: boolean;
+}
+
+/**
+ * Saves the profile made of `credentials`, once a login with it worked (when
+ * `plan.check`): credentials the API refuses are asked for again (menu
+ * answers) or refused unsaved (flags); a login that fails otherwise (offline)
+ * still saves, and says why the login failed.
+ */
+async function settle(
+  ctx: Context,
+  flags: ConfigureFlags,
+  plan: Plan,
+  first: Profile,
+  m: Messages,
+): Promise<void> {
+  let credentials = first;
+  for (let tries = 1;; tries++) {
+    const profile: Profile = {
+      sandbox: false,
+      coverageType: plan.coverageType,
+      ...credentials,
+      endpoint: str(flags.endpoint),
+      registerPaymentMethod: false,
+    };
+    const failure = plan.check
+      ? await tryLogin(ctx, { name: plan.name, path: plan.path, profile }, m)
+      : undefined;
+    if (failure === undefined || !refused(failure)) {
+      await saveProfile(ctx, plan.dir, plan.name, profile);
+      if (failure === undefined) return;
+      const why = m.configureLoginFailed(failure.textIn(ctx.lang));
+      throw new CliError(failure.kind, why, { hint: failure.hint, cause: failure });
+    }
+    if (plan.method === undefined || tries >= CREDENTIAL_TRIES) {
+      const why = m.configureNotSaved(failure.textIn(ctx.lang));
+      throw new CliError(failure.kind, why, { hint: failure.hint, cause: failure });
+    }
+    ctx.stderr.write(`${forStderr(ctx, m.configureTryAgain(tries + 1))}\n`);
+    credentials = await askCredentials(ctx, plan.method, plan.dir, m);
+  }
+}
+
+/**
+ * `configure`: asks (or takes flags), tries the credentials on a terminal,
+ * and saves the profile.
+ */
 export async function runConfigure(ctx: Context, flags: ConfigureFlags): Promise<void> {
   const m = messages(ctx.lang);
   const name = selectedProfileName(ctx, globalOptions(flags));
   const dir = profileDir(ctx);
   const path = profilePath(dir, name);
-  const coverageFlag = str(flags["coverage-type"]);
   const answers = Object.keys(ANSWER_FLAGS) as (keyof ConfigureAnswers)[];
   const scripted = answers.some((k) => str(flags[k]) !== undefined);
+  // Nothing is printed when nobody could answer: only the error naming the flags.
+  if (!scripted && !ctx.stdinIsTerminal()) throw new CliError("usage", m.configureNeedsTerminal);
   if (flags.overwrite !== true) await confirmOverwrite(ctx, path, name, m);
-  if (!scripted) ctx.stderr.write(`${m.configureIntro(path, dir)}\n`);
-  const coverageType = coverageFlag ??
+  if (!scripted) ctx.stderr.write(`${forStderr(ctx, m.configureIntro(path, dir))}\n`);
+  const coverageType = str(flags["coverage-type"]) ??
     (scripted ? "jp" : ["g", "jp"][await choose(ctx, m.selectCoverage, m.coverages) - 1]);
-  const profile: Profile = {
-    sandbox: false,
-    coverageType,
-    ...await credentialsFrom(ctx, flags, dir, m),
-    endpoint: str(flags.endpoint),
-    registerPaymentMethod: false,
-  };
-  await saveProfile(ctx, dir, name, profile);
-  if (!scripted && flags["no-login"] !== true) await tryLogin(ctx, name, m);
-  ctx.stderr.write(`${m.configureSaved(name)}\n`);
+  const fromFlags = await credentialsFromFlags(ctx, flags, dir, m);
+  const method = fromFlags ? undefined : await choose(ctx, m.selectMethod, m.methods);
+  const first = fromFlags ?? await askCredentials(ctx, method!, dir, m);
+  const check = ctx.stdinIsTerminal() && flags["no-login"] !== true;
+  await settle(ctx, flags, { name, dir, path, coverageType, method, check }, first, m);
+  ctx.stderr.write(`${forStderr(ctx, m.configureSaved(name))}\n`);
 }
 
 /** The `configure` command. */
@@ -326,7 +395,10 @@ export interface UnconfigureFlags extends GlobalFlagValues {
 /** `unconfigure`: asks (or takes `--yes`), logs the session out and removes the profile. */
 export async function runUnconfigure(ctx: Context, flags: UnconfigureFlags): Promise<void> {
   const name = selectedProfileName(ctx, globalOptions(flags));
-  const path = profilePath(profileDir(ctx), name);
+  const dir = profileDir(ctx);
+  const path = profilePath(dir, name);
+  // A profile that is not there is said at once: there is nothing to ask about.
+  if ((await ctx.fs.stat(path)) === null) throw await missingProfile(ctx, dir, name);
   if (flags.yes !== true) {
     const answer = await ctx.prompt(messages(ctx.lang).unconfigureConfirm(name), {
       stdinOk: true,
@@ -335,9 +407,6 @@ export async function runUnconfigure(ctx: Context, flags: UnconfigureFlags): Pro
       throw new CliError("usage", said("unconfigureNeedsTerminal"));
     }
     if (!["y", "Y"].includes(answer.trim())) return;
-  }
-  if ((await ctx.fs.stat(path)) === null) {
-    throw new CliError("config", said("removeMissing", path));
   }
   await forgetSession(ctx, name);
   if (!await ctx.fs.remove(path)) {

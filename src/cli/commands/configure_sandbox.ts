@@ -68,10 +68,11 @@ export async function runConfigureSandbox(
   const answers = ["auth-key-id", "auth-key", "email", "password"] as const;
   const given = answers.every((f) => str(flags[f]));
   const coverageType = given ? str(flags["coverage-type"]) : await coverageFromMenu(ctx);
-  const authKeyId = str(flags["auth-key-id"]) ?? await ask(ctx, "authKeyId: ");
-  const authKey = str(flags["auth-key"]) ?? await ask(ctx, "authKey: ", true);
-  const email = str(flags.email) ?? await ask(ctx, "email: ");
-  const password = str(flags.password) ?? await ask(ctx, "password: ", true);
+  const m = messages(ctx.lang);
+  const authKeyId = str(flags["auth-key-id"]) ?? await ask(ctx, m.qAuthKeyId);
+  const authKey = str(flags["auth-key"]) ?? await ask(ctx, m.qAuthKey, true);
+  const email = str(flags.email) ?? await ask(ctx, m.qEmail);
+  const password = str(flags.password) ?? await ask(ctx, m.qPassword, true);
   const registerPaymentMethod = flags["register-payment-method"] !== false;
   const endpoint = (ctx.env("SORACOM_ENDPOINT") || defaultEndpoint(coverageType, true)).replace(
     /\/+$/,

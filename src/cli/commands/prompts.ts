@@ -1,7 +1,9 @@
 /**
  * Questions on the terminal for the interactive commands (configure,
- * configure-sandbox): one answer, or a choice from a numbered menu. Without a
- * terminal they fail with a one-line hint at the flags that answer instead.
+ * configure-sandbox): one answer, or a choice from a numbered menu wrapped to
+ * the terminal's width. They ask only when stdin is a terminal; without one
+ * they print nothing and fail with a one-line error naming the flag that
+ * answers instead.
  *
  * @module
  */
@@ -9,6 +11,8 @@
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { messages } from "../../messages.ts";
+import { displayWidth } from "../../output/table.ts";
+import { wrap } from "../../output/wrap.ts";
 
 /** A flag's string value, or undefined when it is not a non-empty string. */
 export function flagString(value: unknown): string | undefined {
@@ -18,7 +22,7 @@ export function flagString(value: unknown): string | undefined {
 /**
  * Asks one question; `secret` turns echo off.
  *
- * @param noTerminal the error message when no terminal is attached
+ * @param noTerminal the error message when stdin is not a terminal
  */
 export async function ask(
   ctx: Context,
@@ -26,12 +30,39 @@ export async function ask(
   noTerminal: string,
   secret = false,
 ): Promise<string> {
+  if (!ctx.stdinIsTerminal()) throw new CliError("usage", noTerminal);
   // A required answer: an empty one is asked again, not saved.
   for (let q = question;; q = `${messages(ctx.lang).askNotEmpty}\n${question}`) {
-    const answer = await ctx.prompt(q, { secret, stdinOk: true });
+    const answer = await ctx.prompt(q, { secret });
     if (answer === undefined) throw new CliError("usage", noTerminal);
     if (answer.trim() !== "") return answer.trim();
   }
+}
+
+/**
+ * Text for stderr, its paragraphs wrapped to the terminal's width (none when
+ * stderr is not a terminal); a line after `indent` columns of a label keeps
+ * that indent.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fakeContext } from "../../context.ts";
+ * import { forStderr } from "./prompts.ts";
+ *
+ * const { ctx } = fakeContext({ stderrWidth: 12 });
+ * assert.equal(forStderr(ctx, "1. one two three", 3), "1. one two\n   three");
+ * ```
+ */
+export function forStderr(ctx: Context, text: string, indent = 0): string {
+  const width = ctx.stderrWidth();
+  if (width === undefined) return text;
+  const pad = " ".repeat(indent);
+  return text.split("\n").map((line) => {
+    const head = line.slice(0, indent);
+    const lines = wrap(line.slice(indent), Math.max(10, width - indent));
+    return lines.map((l, i) => `${i === 0 ? head : pad}${l}`).join("\n");
+  }).join("\n");
 }
 
 /**
@@ -44,12 +75,15 @@ export async function choose(
   options: readonly string[],
   noTerminal: string,
 ): Promise<number> {
-  ctx.stderr.write(`${title}\n${options.map((o, i) => `${i + 1}. ${o}`).join("\n")}\n`);
+  if (!ctx.stdinIsTerminal()) throw new CliError("usage", noTerminal);
+  const number = (i: number) => `${i + 1}. `.padEnd(displayWidth(`${options.length}. `));
+  const menu = options.map((o, i) => forStderr(ctx, `${number(i)}${o}`, number(i).length));
+  ctx.stderr.write(`${forStderr(ctx, title)}\n${menu.join("\n")}\n`);
   const m = messages(ctx.lang);
-  for (let question = `select (1-${options.length}) > `;;) {
+  for (let question = m.selectPrompt(options.length);;) {
     const answer = await ask(ctx, question, noTerminal);
     const n = /^\d+$/.test(answer) ? Number(answer) : 0;
     if (n >= 1 && n <= options.length) return n;
-    question = `${m.chooseANumber(options.length)}\nselect (1-${options.length}) > `;
+    question = `${m.chooseANumber(options.length)}\n${m.selectPrompt(options.length)}`;
   }
 }

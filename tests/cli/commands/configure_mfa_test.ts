@@ -173,19 +173,50 @@ testWhere(
 
 testWhere(
   ["/bin/sh"],
-  "configure: a login that fails says the profile was saved, and exits non-zero",
+  "configure: credentials the API refuses are asked for again, and saved only once they work",
   async () => {
     await using t = await setup();
+    const sam = [samPlain.operatorId, samPlain.userName];
     const r = await t.configure(["configure", "--profile", "typo"], [
       "2",
       "3",
-      samPlain.operatorId,
-      samPlain.userName,
+      ...sam,
       "not-the-password",
       "1",
+      ...sam,
+      samPlain.password,
+      "1",
     ]);
-    assertEquals(r.code, 4);
-    assertStringIncludes(r.stderr, "Error: the profile was saved, but logging in with it failed: ");
-    assertEquals((await t.read("typo")).password, "not-the-password");
+    assertEquals(r.code, 0, r.stderr);
+    assertStringIncludes(
+      r.stderr,
+      "The credentials were not accepted; type them again (try 2 of 3).",
+    );
+    assertEquals((await t.read("typo")).password, samPlain.password);
+    // Three refusals: nothing is saved, and the error says why.
+    const wrong = [...sam, "wrong", "1"];
+    const no = await t.configure(["configure", "--profile", "never"], [
+      "2",
+      "3",
+      ...wrong,
+      ...wrong,
+      ...wrong,
+    ]);
+    assertEquals(no.code, 4, no.stderr);
+    assertStringIncludes(
+      no.stderr,
+      "Error: the credentials were not accepted, so the profile was not saved: ",
+    );
+    assert(!await Deno.stat(`${t.profiles}/never.json`).catch(() => false));
+    // With flags on a terminal the credentials are checked too: a refusal saves nothing.
+    const samFlags = ["--operator-id", samPlain.operatorId, "--user-name", samPlain.userName];
+    const given = ["configure", "--profile", "flags", ...samFlags, "--password", "wrong"];
+    const flags = await t.configure(given, []);
+    assertEquals(flags.code, 4, flags.stderr);
+    assert(!await Deno.stat(`${t.profiles}/flags.json`).catch(() => false));
+    // --no-login saves without trying.
+    const unchecked = await t.configure([...given, "--no-login"], []);
+    assertEquals(unchecked.code, 0, unchecked.stderr);
+    assertEquals((await t.read("flags")).password, "wrong");
   },
 );
