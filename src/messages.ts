@@ -136,23 +136,35 @@ export const en = {
   // Errors the CLI itself reports (after "Error: ", which stays as it is in every language).
   unexpectedError: (message: string) =>
     `unexpected error: ${message} (rerun with SORACOM_VERBOSE=1 for details)`,
-  unknownCommand: (input: string, where: string, corrections: readonly string[]) =>
+  unknownCommand: (
+    input: string,
+    where: string,
+    corrections: readonly string[],
+    commands: readonly string[] = [],
+  ) =>
     `unknown command "${input}" for "${where}"${
       corrections.length > 0
         ? ` (did you mean ${corrections.map((c) => `"${c}"`).join(" or ")}?)`
         : ""
-    }; run '${where} --help' for usage`,
+    }${
+      commands.length > 0
+        ? `; its commands: ${commands.join(", ")}`
+        : `; run '${where} --help' for usage`
+    }`,
   unknownFlag: (written: string, corrections: readonly string[]) =>
     `unknown flag: ${written}${
       corrections.length > 0
         ? ` (did you mean ${corrections.map((c) => `--${c}`).join(" or ")}?)`
         : ""
     }`,
-  unexpectedArguments: (list: string) => `unexpected arguments passed => [${list}]`,
+  unexpectedArguments: (args: readonly string[], where: string) =>
+    `unexpected argument${args.length === 1 ? "" : "s"}: ${
+      args.join(" ")
+    } ('${where}' takes only flags; see '${where} --help')`,
   needsPermission: (flag: string, detail: string) =>
     `this needs the ${flag} permission (${detail})`,
-  bothFlags: (names: string) => `both ${names} must be specified`,
-  bothVariables: (names: string) => `both ${names} must be set`,
+  bothFlags: (a: string, b: string) => `both ${a} and ${b} must be specified`,
+  bothVariables: (a: string, b: string) => `both ${a} and ${b} must be set`,
   notAnInteger: (input: string, flag: string) =>
     `invalid argument ${JSON.stringify(input)} for "--${flag}": not an integer`,
   notANumber: (input: string, flag: string) =>
@@ -563,9 +575,9 @@ const ja: Messages = {
   otpFieldInvalid: (label) => `${label} の mfaOTPCode が 6 桁のワンタイムコードではありません`,
   otpCommandInvalid: "mfaOTPCommand が 6 桁のワンタイムコードを出力しませんでした",
   hintCodeNeeded: (label) =>
-    `${label} には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください (例: "op item get ITEM --otp")`,
+    `${label} には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください（例: "op item get ITEM --otp"）`,
   hintCodeWrong: (label) =>
-    `${label} のワンタイムコードが受け付けられませんでした (コードの有効期間は 30 秒です。端末の時計も確認してください)`,
+    `${label} のワンタイムコードが受け付けられませんでした（コードの有効期間は 30 秒です。端末の時計も確認してください）`,
   hintPasswordOrCode: (label) =>
     `${label} のパスワードまたはワンタイムコードが受け付けられませんでした`,
   retrying: (call, why, seconds, attempt, attempts) =>
@@ -593,16 +605,16 @@ const ja: Messages = {
     unknown: "-",
   },
   sessionState: { cache: "キャッシュ", renewed: "ソースから", given: "指定", none: "なし" },
-  statusVia: (source) => `(${source} 経由)`,
+  statusVia: (source) => `（${source} 経由）`,
   statusError: (message) => `エラー: ${message}`,
   statusNoProfiles: (dir) =>
     `${dir} にプロファイルがありません。'soracom configure' で作成してください`,
   sessionCount: (n) => `キャッシュされたセッション ${n} 件`,
   loggedOut: (sessions) => `${sessions}をログアウトしました`,
   loggedOutLocally: (sessions) =>
-    `${sessions}をこのマシンから削除しました (--local のためサーバーでは無効化していません)`,
+    `${sessions}をこのマシンから削除しました（--local のためサーバーでは無効化していません）`,
   logoutKept: (sessions, first) =>
-    `${sessions}をログアウトできませんでした (残しています): ${first}`,
+    `${sessions}をログアウトできませんでした（残しています）: ${first}`,
   logoutUnreachable: (sessions) =>
     `サーバーに接続できず${sessions}を無効化できませんでしたが、このマシンからは削除しました`,
   nothingToLogOut: (label) =>
@@ -613,25 +625,32 @@ const ja: Messages = {
   envSessionSetAside: (name) =>
     `注意: プロファイル ${name} (--profile) として実行します。SORACOM_API_KEY と SORACOM_API_TOKEN のセッションは使いません`,
   unconfigureNotRevoked: (name, why) =>
-    `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした (${why})。このマシンからは削除しました`,
+    `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした（${why}）。このマシンからは削除しました`,
   unexpectedError: (message) =>
-    `予期しないエラー: ${message} (詳しくは SORACOM_VERBOSE=1 を付けて再実行してください)`,
-  unknownCommand: (input, where, corrections) =>
+    `予期しないエラー: ${message}（詳しくは SORACOM_VERBOSE=1 を付けて再実行してください）`,
+  unknownCommand: (input, where, corrections, commands = []) =>
     `"${where}" に "${input}" というコマンドはありません${
       corrections.length > 0
-        ? ` (${corrections.map((c) => `"${c}"`).join(" または ")} のことですか?)`
+        ? `（${corrections.map((c) => `"${c}"`).join(" または ")} のことですか？）`
         : ""
-    }。使い方は '${where} --help' で確認できます`,
+    }${
+      commands.length > 0
+        ? `。使えるコマンド: ${commands.join("、")}`
+        : `。使い方は '${where} --help' で確認できます`
+    }`,
   unknownFlag: (written, corrections) =>
     `不明なフラグです: ${written}${
       corrections.length > 0
-        ? ` (${corrections.map((c) => `--${c}`).join(" または ")} のことですか?)`
+        ? `（${corrections.map((c) => `--${c}`).join(" または ")} のことですか？）`
         : ""
     }`,
-  unexpectedArguments: (list) => `余分な引数があります => [${list}]`,
-  needsPermission: (flag, detail) => `${flag} の権限が必要です (${detail})`,
-  bothFlags: (names) => `${names} は両方を指定してください`,
-  bothVariables: (names) => `${names} は両方を設定してください`,
+  unexpectedArguments: (args, where) =>
+    `余分な引数です: ${
+      args.join(" ")
+    }（'${where}' はフラグだけを受け取ります。'${where} --help' を参照）`,
+  needsPermission: (flag, detail) => `${flag} の権限が必要です（${detail}）`,
+  bothFlags: (a, b) => `${a} と ${b} は両方を指定してください`,
+  bothVariables: (a, b) => `${a} と ${b} は両方を設定してください`,
   notAnInteger: (input, flag) => `"--${flag}" の値 ${JSON.stringify(input)} は整数ではありません`,
   notANumber: (input, flag) => `"--${flag}" の値 ${JSON.stringify(input)} は数値ではありません`,
   notABoolean: (input, flag) =>
@@ -641,15 +660,15 @@ const ja: Messages = {
     `"--${flag}" の値 ${JSON.stringify(input)} は使えません。使える値: ${values}`,
   requiredParam: (flag) => `必須のパラメーター '${flag}' が指定されていません`,
   requiredBodyParam: (name, flag) =>
-    `ボディの必須パラメーター '${name}' (コマンドラインオプション '${flag}') が指定されていません`,
+    `ボディの必須パラメーター '${name}'（コマンドラインオプション '${flag}'）が指定されていません`,
   bodyInvalidJson: (detail) => `\`--body\` に指定された JSON が正しくありません: ${detail}`,
   bodyNotObject: "このコマンドの `--body` は JSON オブジェクトにしてください",
   bodyFileMissing: (path) => `--body: ${path} を読めません: ファイルがありません`,
   bodyFileUnreadable: (path, why) => `--body: ${path} を読めません: ${why}`,
   warnDeprecated: "WARN: 非推奨の API を呼び出しています。",
   warnAlternative: (command) =>
-    `WARN: 代わりの API (コマンド: \`${command}\`) の利用を検討してください`,
-  responseNotJson: "レスポンスが正しい JSON ではありません (途中で切れた可能性があります)",
+    `WARN: 代わりの API（コマンド: \`${command}\`）の利用を検討してください`,
+  responseNotJson: "レスポンスが正しい JSON ではありません（途中で切れた可能性があります）",
   responseTooLarge: "レスポンスが大きすぎて出力できません",
   responseOverCap: (mib) =>
     `レスポンスが ${mib} MiB を超えています。出力のためにメモリーに保持できる大きさを超えています (--raw-output なら大きさに関係なく受け取りながら書き出します)`,
@@ -667,27 +686,27 @@ const ja: Messages = {
   resumeWith: (flag, key) =>
     `それまでのページは出力済みです。${flag} ${key} で続きから再開できます`,
   apiBadMethod: (method) =>
-    `'${method}' は HTTP メソッドではありません (GET、POST、PUT、DELETE、PATCH、HEAD)`,
-  apiBadPath: (path) => `パスは / で始めてください (例: /subscribers): '${path}'`,
+    `'${method}' は HTTP メソッドではありません（GET、POST、PUT、DELETE、PATCH、HEAD）`,
+  apiBadPath: (path) => `パスは / で始めてください（例: /subscribers）: '${path}'`,
   apiBadField: (field) => `--field と --raw-field は key=value の形で指定してください: '${field}'`,
   apiFieldsWithBody: "--field や --raw-field は --body と併用できません",
-  apiUsage: "soracom api にはメソッドとパスを指定してください (例: soracom api GET /subscribers)",
-  dryRunNotSent: "(--dry-run: 何も送信していません)",
+  apiUsage: "soracom api にはメソッドとパスを指定してください（例: soracom api GET /subscribers）",
+  dryRunNotSent: "（--dry-run: 何も送信していません）",
   bodyTooLarge: (source, mb) =>
     `${source} から読んだ --body が ${mb} MiB を超えています。リクエストボディとしては大きすぎます`,
   insecureEndpoint: (endpoint) =>
-    `暗号化されない http で ${endpoint} に認証情報を送ることは拒否します。https を使うか、意図したものであれば --allow-insecure-endpoint (またはプロファイルに "allowInsecureEndpoint": true) を指定してください`,
+    `暗号化されない http で ${endpoint} に認証情報を送ることは拒否します。https を使うか、意図したものであれば --allow-insecure-endpoint（またはプロファイルに "allowInsecureEndpoint": true）を指定してください`,
   profileTooDeep: (where, depth) =>
     `プロファイル ${where} の入れ子が ${depth} 段より深いため、プロファイルとして読めません`,
   redirectRefused: (call, origin) =>
     `サーバーが ${call} を ${origin} へリダイレクトしました。ログイン情報やセッションはリダイレクト先には送りません`,
   redirectDowngrade: (origin) =>
-    `https から ${origin} へのリダイレクトは拒否します (暗号化されずに送られるため)`,
+    `https から ${origin} へのリダイレクトは拒否します（暗号化されずに送られるため）`,
   redirectDropsBody: (call, origin) =>
     `サーバーが ${call} を ${origin} へリダイレクトしました。リクエストボディは別のサーバーには送りません`,
   fetchAllNotArray: "--fetch-all でページをまとめられません: レスポンスが配列ではありません",
   fetchAllLoop: (header, key) =>
-    `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました (${key})`,
+    `--fetch-all を止めました: サーバーが同じ ${header} を 2 回返しました（${key}）`,
   fetchProgress: (pages, items) => `取得中: ${pages} ページ（${items} 件）`,
   tableLeftOut: (names, query) =>
     `表示していない項目: ${someOfJa(names, "件")}。すべて見るには --output json${
@@ -708,12 +727,12 @@ const ja: Messages = {
   hintHostName:
     "ネットワークの接続と、エンドポイント（プロファイルの endpoint、--coverage-type）を確認してください",
   noHomeProfiles:
-    "ホームフォルダーが見つかりません (HOME が設定されていません)。SORACOM_PROFILE_DIR を設定してください",
+    "ホームフォルダーが見つかりません（HOME が設定されていません）。SORACOM_PROFILE_DIR を設定してください",
   noHomeSessions: "ホームフォルダーが見つかりません。SORACOM_SESSION_DIR を設定してください",
   sessionStoreInvalid: (value) =>
-    `SORACOM_SESSION_STORE は "file" か "keyring" にしてください (${value} でした)`,
+    `SORACOM_SESSION_STORE は "file" か "keyring" にしてください（${value} でした）`,
   keyringFailed: (name, why) =>
-    `警告: キーリング (${name}) にセッションを保存できませんでした (${why})。代わりにセッションファイルに保存しました`,
+    `警告: キーリング（${name}）にセッションを保存できませんでした（${why}）。代わりにセッションファイルに保存しました`,
   sessionDirDistrusted: (dir: string, why: "link" | "owner" | "writable") =>
     `警告: セッションキャッシュを使いません。${dir} は${
       {
@@ -725,7 +744,7 @@ const ja: Messages = {
   invalidProfileName: (name) => `プロファイル名 ${JSON.stringify(name)} は使えません`,
   profileEmpty: (where) => `${where}: ファイルが空です`,
   profileInvalidJson: (where, line, column, what) =>
-    `${where}:${line}:${column}: JSON が正しくありません (${what})`,
+    `${where}:${line}:${column}: JSON が正しくありません（${what}）`,
   profileMissing: (name, path, near, how) =>
     near.length > 0
       ? `プロファイル '${name}' はありません（${
@@ -736,13 +755,13 @@ const ja: Messages = {
   profileTooOpen: (path) =>
     `認証情報を含むファイル '${path}' のアクセス権が広すぎます。'chmod 600 ${path}' を実行してください`,
   profileTooLarge: (path, size, max) =>
-    `${path} は ${size} バイトあり、プロファイルの上限 (${max}) を超えています`,
+    `${path} は ${size} バイトあり、プロファイルの上限（${max}）を超えています`,
   notUtf8File: (path) => `${path}: ファイルが UTF-8 ではありません`,
   noCredentials: (label) =>
-    `${label} に認証情報がありません (authKeyId と authKey、email と password、または operatorId、username と password)`,
+    `${label} に認証情報がありません（authKeyId と authKey、email と password、または operatorId、username と password）`,
   sourceNotLoaded: (name, why) => `ソースプロファイル '${name}' を読み込めません: ${why}`,
   nestedSwitchUser: (name) =>
-    `ソースプロファイル '${name}' に sourceProfile を設定することはできません (スイッチユーザーの連鎖は不可)`,
+    `ソースプロファイル '${name}' に sourceProfile を設定することはできません（スイッチユーザーの連鎖は不可）`,
   switchUserIncomplete: "スイッチユーザーで認証するには operatorId と username の両方が必要です",
   loginNotJson: "認証のレスポンスが JSON ではありません",
   loginIncomplete: "認証のレスポンスに apiKey、token、operatorId のいずれかがありません",
@@ -767,21 +786,21 @@ const ja: Messages = {
   aborted: "中止しました",
   abort: "中止しました",
   updateAvailable: (latest, current, notes, target) =>
-    `soracom v${latest} が公開されています (このバージョンは v${current})。\nリリースノート: ${notes}\n` +
+    `soracom v${latest} が公開されています（このバージョンは v${current}）。\nリリースノート: ${notes}\n` +
     `${target} を置き換えます。パッケージマネージャーでインストールした場合は、そちらで更新してください。`,
-  updateNow: "今すぐ更新しますか? (y/N) ",
+  updateNow: "今すぐ更新しますか？ (y/N) ",
   updateUnderDeno: (version, repo) =>
     `soracom v${version} は Deno 上のスクリプトとして動いているため、置き換える実行ファイルがありません。\n` +
-    `更新するには最新のソースを取得する (チェックアウトで git pull) か、${repo}/releases/latest からお使いのプラットフォーム用の実行ファイルをインストールしてください。`,
-  upToDate: (version, latest) => `soracom v${version} は最新です (最新のリリースは v${latest})。`,
+    `更新するには最新のソースを取得する（チェックアウトで git pull）か、${repo}/releases/latest からお使いのプラットフォーム用の実行ファイルをインストールしてください。`,
+  upToDate: (version, latest) => `soracom v${version} は最新です（最新のリリースは v${latest}）。`,
   updateNeedsTerminal:
     "self-update の確認には端末が必要です。確認せずに更新するには --yes を付けてください",
   checksumMismatch: (name, expected, actual) =>
-    `${name} のチェックサムが一致しません (期待値 ${expected}、実際 ${actual})。soracom は変更していません`,
+    `${name} のチェックサムが一致しません（期待値 ${expected}、実際 ${actual}）。soracom は変更していません`,
   sandboxProfileExists: (name) => `プロファイル '${name}' はすでにあります (--overwrite=false)`,
   sandboxNeedsTerminal:
     "configure-sandbox には端末か、--auth-key-id、--auth-key、--email、--password のすべての指定が必要です",
-  unconfigureConfirm: (name) => `プロファイル '${name}' を削除しますか? (y/N) `,
+  unconfigureConfirm: (name) => `プロファイル '${name}' を削除しますか？ (y/N) `,
   unconfigureNeedsTerminal:
     "unconfigure の確認には端末が必要です。確認を省くには --yes を付けてください",
   removeMissing: (path) => `${path} を削除できません: ファイルがありません`,
@@ -796,22 +815,22 @@ const ja: Messages = {
         string,
         string
       >)[type] ?? type
-    }にしてください (${got} でした)`,
+    }にしてください（${got} でした）`,
   profileFieldInvalid: (where, field, got) =>
-    `${where}: フィールド '${field}' が正しくありません (${got} でした)`,
+    `${where}: フィールド '${field}' が正しくありません（${got} でした）`,
   commandTimeoutSetting: (raw) =>
-    `SORACOM_PROFILE_COMMAND_TIMEOUT は正の秒数にしてください (${raw} でした)`,
+    `SORACOM_PROFILE_COMMAND_TIMEOUT は正の秒数にしてください（${raw} でした）`,
   unclosedQuote: "コマンドラインの文字列が正しくありません: 引用符が閉じていません",
   emptyCommand: "コマンドが空です",
   releasesUrlInvalid: "SORACOM_RELEASES_URL が URL ではありません",
   releasesUrlScheme:
-    "SORACOM_RELEASES_URL は https の URL にしてください (http はこのマシン上のテスト用のみ)",
+    "SORACOM_RELEASES_URL は https の URL にしてください（http はこのマシン上のテスト用のみ）",
   releaseUrlRefused: (url, allowed) =>
     `${url} はダウンロードしません。リリースのファイルは ${allowed} から https でのみ受け取ります。soracom は変更していません`,
   releaseTooLarge: (name, limit) =>
     `${name} が ${limit} バイトを超えています。リリースのファイルとしては大きすぎます。soracom は変更していません`,
   releaseSignatureMissing: (version, file) =>
-    `リリース v${version} に署名 (${file}) がありません。soracom は変更していません`,
+    `リリース v${version} に署名（${file}）がありません。soracom は変更していません`,
   releaseSignatureBad: (version, why) =>
     `リリース v${version} の署名は${
       {
@@ -821,10 +840,10 @@ const ja: Messages = {
       }[why]
     }。soracom は変更していません`,
   releaseRequestFailed: (what, why) => `${what}: ${why}`,
-  releaseNotJson: (what, why) => `${what}: 応答が JSON ではありません (${why})`,
+  releaseNotJson: (what, why) => `${what}: 応答が JSON ではありません（${why}）`,
   releaseNotARelease: (what) => `${what}: 応答がリリースではありません`,
   downloadInterrupted: (asset, why) =>
-    `${asset} のダウンロードが中断されました (${why})。soracom は変更していません`,
+    `${asset} のダウンロードが中断されました（${why}）。soracom は変更していません`,
   updateTargetNotFile: (target) => `${target} はファイルではないため、更新するものがありません`,
   noReleaseForPlatform: (os, arch) => `${os}/${arch} 用の soracom のリリースはありません`,
   releaseTagNotVersion: (tag) => `最新リリースのタグ ${tag} がバージョンではありません`,
@@ -836,9 +855,9 @@ const ja: Messages = {
     `v${version} の ${sums} に ${name} の行がありません。soracom は変更していません`,
   cannotReplace: (target, why) =>
     `${target} を置き換えられません: ${why}。soracom は変更していません`,
-  updated: (from, to, target) => `soracom を v${from} から v${to} に更新しました (${target})。`,
+  updated: (from, to, target) => `soracom を v${from} から v${to} に更新しました（${target}）。`,
   releaseAnswer: "リリース情報の応答",
-  invalidUrl: "(不正な URL)",
+  invalidUrl: "（不正な URL）",
   noAnswerInTime: "タイムアウトまでに応答がありません",
   cannotRename: "この環境ではファイルの名前を変更できません",
   catalogueLacks: (name) => `カタログに '${name}' コマンドがありません`,
@@ -852,43 +871,43 @@ const ja: Messages = {
   qUsername: "ユーザー名: ",
   qProfileCommand: "認証情報を JSON で出力するコマンド: ",
   configureIntro: (path, dir) =>
-    `--- SORACOM CLI の設定 ---\n${path} を作成します (フォルダー ${dir})。`,
-  configureOverwrite: (name) => `プロファイル ${name} はすでにあります。上書きしますか? (y/N) `,
+    `--- SORACOM CLI の設定 ---\n${path} を作成します（フォルダー ${dir}）。`,
+  configureOverwrite: (name) => `プロファイル ${name} はすでにあります。上書きしますか？ (y/N) `,
   configureExists: (name) =>
     `プロファイル '${name}' はすでにあります。置き換えるには --overwrite を付けてください`,
   selectCoverage: "カバレッジタイプを選んでください:",
   coverages: ["グローバル", "日本"],
   selectMethod: "認証方法を選んでください:",
   methods: [
-    "認証キー ID と認証キー (推奨。MFA の対象外)",
-    "オペレーター (ルートアカウント) のメールアドレスとパスワード",
+    "認証キー ID と認証キー（推奨。MFA の対象外）",
+    "オペレーター（ルートアカウント）のメールアドレスとパスワード",
     "SAM ユーザー名とパスワード",
-    "スイッチユーザー (別のプロファイルでログインしてからユーザーを切り替え)",
+    "スイッチユーザー（別のプロファイルでログインしてからユーザーを切り替え）",
     "1Password: アイテムから認証情報とワンタイムコードを取得 (op)",
-    "認証情報を JSON で出力する別のコマンド (パスワードマネージャー)",
+    "認証情報を JSON で出力する別のコマンド（パスワードマネージャー）",
   ],
   qOperatorId: "オペレーター ID (OP00...): ",
   qSwitchOperatorId: "切り替え先のオペレーター ID (OP00...): ",
   qSwitchUsername: "切り替え先のユーザー名: ",
-  selectSource: "ソースプロファイル (最初にログインするプロファイル) を選んでください:",
+  selectSource: "ソースプロファイル（最初にログインするプロファイル）を選んでください:",
   noSourceProfile:
-    "切り替え元にできるプロファイルがありません (スイッチユーザーのプロファイルは使えません)。先に作成してください",
+    "切り替え元にできるプロファイルがありません（スイッチユーザーのプロファイルは使えません）。先に作成してください",
   sourceIsSwitchUser: (name) =>
-    `プロファイル '${name}' 自体がスイッチユーザーです。ソースは直接ログインするプロファイルにしてください (連鎖は不可)`,
-  selectMfa: "このユーザーは MFA (ワンタイムコード) を使っていますか?",
+    `プロファイル '${name}' 自体がスイッチユーザーです。ソースは直接ログインするプロファイルにしてください（連鎖は不可）`,
+  selectMfa: "このユーザーは MFA（ワンタイムコード）を使っていますか？",
   mfaOptions: [
     "いいえ",
-    "はい: コマンドからコードを取得 (例: 1Password の op item get ITEM --otp)",
+    "はい: コマンドからコードを取得（例: 1Password の op item get ITEM --otp）",
     "はい: ログインが必要になったときにコードを尋ねる",
   ],
   qOtpCommand: "コードを出力するコマンド: ",
   qOpItem: "1Password のアイテム名: ",
-  selectOpKind: "このアイテムでログインするのは誰ですか?",
+  selectOpKind: "このアイテムでログインするのは誰ですか？",
   opKinds: [
-    "SAM ユーザー (ラベルが 'operator id'、'username'、'password' のフィールド)",
-    "ルートユーザー (メールアドレスを入れた 'username' と 'password' のフィールド)",
+    "SAM ユーザー（ラベルが 'operator id'、'username'、'password' のフィールド）",
+    "ルートユーザー（メールアドレスを入れた 'username' と 'password' のフィールド）",
   ],
-  qOpHasOtp: "このアイテムにワンタイムパスワード (MFA) はありますか? (Y/n) ",
+  qOpHasOtp: "このアイテムにワンタイムパスワード（MFA）はありますか？ (Y/n) ",
   configureLoggedIn: (who) => `${who} としてログインしました。セッションはキャッシュされています。`,
   configureLoginFailed: (why) =>
     `プロファイルは保存しましたが、そのプロファイルでのログインに失敗しました: ${why}`,
@@ -916,7 +935,7 @@ const ja: Messages = {
       : "非推奨: このコマンドは SORACOM が削除する可能性があります。",
   helpSubgroup: (children) => `コマンド: ${children}`,
   helpMore:
-    "コマンドの内容とフラグは 'soracom help COMMAND' (または 'soracom COMMAND --help') で確認できます。ドキュメント: https://users.soracom.io/ja-jp/",
+    "コマンドの内容とフラグは 'soracom help COMMAND'（または 'soracom COMMAND --help'）で確認できます。ドキュメント: https://users.soracom.io/ja-jp/",
   helpGroupMore: (name) => `各コマンドのフラグは 'soracom help ${name} COMMAND' で確認できます。`,
   execNoCommand: "exec にはコマンドが必要です: soracom exec --profile NAME -- COMMAND [ARGS...]",
   execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,

@@ -23,6 +23,7 @@ function sample(entry: unknown): string {
       ["other", "B"],
       ["A", "link"],
       ["A", "malformed"],
+      [["A"], "B"],
       ["A", "B", "other", "D", 2, "retried"],
     ];
     for (const args of shapes) {
@@ -74,7 +75,7 @@ Deno.test("under LANG=ja, usage errors, deprecation warnings and the help are Ja
       `Error: "--limit" の値 "ten" は整数ではありません\n`,
     ],
     [["subscriberz"], 'Error: "soracom" に "subscriberz" というコマンドはありません'],
-    [["subscribers", "list", "extra"], "Error: 余分な引数があります => [extra]\n"],
+    [["subscribers", "list", "extra"], "Error: 余分な引数です: extra（"],
   ];
   for (const [args, expected] of cases) {
     const r = await runInProcess(args, { env: ja });

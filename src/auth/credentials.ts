@@ -252,13 +252,13 @@ function rememberSecrets(
 function bothOrNeither(
   a: string | undefined,
   b: string | undefined,
-  names: string,
+  names: readonly [string, string],
   verb: "flags" | "variables" = "flags",
 ): boolean {
   if (Boolean(a) !== Boolean(b)) {
     throw new CliError(
       "usage",
-      verb === "flags" ? said("bothFlags", names) : said("bothVariables", names),
+      verb === "flags" ? said("bothFlags", ...names) : said("bothVariables", ...names),
     );
   }
   return Boolean(a);
@@ -271,10 +271,10 @@ function bothOrNeither(
  */
 export function credentialSource(inv: Invocation): CredentialSource {
   const o = inv.options;
-  if (bothOrNeither(o.apiKey, o.apiToken, "--api-key and --api-token")) {
+  if (bothOrNeither(o.apiKey, o.apiToken, ["--api-key", "--api-token"])) {
     return { kind: "apiKey", apiKey: o.apiKey!, token: o.apiToken! };
   }
-  if (bothOrNeither(o.authKeyId, o.authKey, "--auth-key-id and --auth-key")) {
+  if (bothOrNeither(o.authKeyId, o.authKey, ["--auth-key-id", "--auth-key"])) {
     return { kind: "authKey", authKeyId: o.authKeyId!, authKey: o.authKey! };
   }
   if (o.profileCommand !== undefined && o.profileCommand !== "") {
@@ -282,7 +282,7 @@ export function credentialSource(inv: Invocation): CredentialSource {
   }
   const env = inv.environment;
   if (
-    bothOrNeither(env?.apiKey, env?.apiToken, "SORACOM_API_KEY and SORACOM_API_TOKEN", "variables")
+    bothOrNeither(env?.apiKey, env?.apiToken, ["SORACOM_API_KEY", "SORACOM_API_TOKEN"], "variables")
   ) {
     return { kind: "apiKey", apiKey: env!.apiKey!, token: env!.apiToken! };
   }

@@ -107,13 +107,23 @@ function asksVersion(line: CommandLine, helpWordSeen: boolean): boolean {
     !asksHelp(line, helpWordSeen);
 }
 
-/** Refuses words that name no command under a group (or the root), with the closest ones. */
-function refuseUnknownCommand(line: CommandLine): void {
-  const input = line.split.positional[0];
+/** A group this small has its commands listed when a word names none of them. */
+const LISTED_CHILDREN = 8;
+
+/**
+ * Refuses words that name no command under a group (or the root, or a
+ * command that is a group too: `auth statu`), with the closest ones, or the
+ * group's commands when there are few (`completion tcsh`: the shells).
+ */
+function refuseUnknownCommand(line: CommandLine, input = line.split.positional[0]): void {
   if (input === undefined) return;
   const where = ["soracom", ...line.words].join(" ");
-  const near = closest(input, line.tree.children(line.words.join(" ")) ?? []);
-  throw new CliError("usage", said("unknownCommand", input, where, near));
+  const children = [...line.tree.children(line.words.join(" ")) ?? []].sort();
+  let near = closest(input, children);
+  // Every one of a few commands "close": that says nothing; they are listed instead.
+  if (near.length === children.length && children.length > 1) near = [];
+  const listed = near.length === 0 && children.length <= LISTED_CHILDREN ? children : [];
+  throw new CliError("usage", said("unknownCommand", input, where, near, listed));
 }
 
 /** The help page of the command or group `line` names (the root's for none). */
@@ -138,8 +148,13 @@ async function dispatch(argv: readonly string[], ctx: Context): Promise<number> 
   // A group (or the root) named alone shows its page and succeeds, as in soracom-cli.
   if (!command) return await showHelp(ctx, line);
   if (rest.length > 0 && !command.takesArguments) {
-    // soracom-cli's message; flag values are never listed.
-    throw new CliError("usage", said("unexpectedArguments", rest.join(" ")));
+    // A word under a command that is a group too names a command that is not there.
+    if (line.tree.children(line.words.join(" ")) && !line.split.terminated) {
+      refuseUnknownCommand(line, rest[0]);
+    }
+    // Flag values are never listed: only the arguments.
+    const where = ["soracom", ...line.words].join(" ");
+    throw new CliError("usage", said("unexpectedArguments", rest, where));
   }
   return await command.run(ctx, values, rest);
 }

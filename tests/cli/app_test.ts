@@ -240,17 +240,23 @@ Deno.test("a repeated flag: the last one wins, as with pflag (aliases that set a
 Deno.test("unexpected arguments are listed without the values of flags (no secret can slip in)", async () => {
   for (
     const [args, listed] of [
-      [["--api-key", "k", "--api-token", "SECRET-TOKEN", "soralets", "list", "oops"], "[oops]"],
+      [
+        ["--api-key", "k", "--api-token", "SECRET-TOKEN", "soralets", "list", "oops"],
+        "argument: oops ('soracom soralets list'",
+      ],
       [
         ["--profile-command", "op read SECRET", "subscribers", "get", "--imsi", "1", "x", "y"],
-        "[x y]",
+        "arguments: x y ('soracom subscribers get'",
       ],
-      [["subscribers", "get", "--", "--imsi", "1"], "[--imsi 1]"],
+      [
+        ["subscribers", "get", "--", "--imsi", "1"],
+        "arguments: --imsi 1 ('soracom subscribers get'",
+      ],
     ] as const
   ) {
     const r = await inProcess([...args]);
     assertEquals(r.code, 2);
-    assertEquals(r.stderr, `Error: unexpected arguments passed => ${listed}\n`);
+    strict.ok(r.stderr.startsWith(`Error: unexpected ${listed} takes only flags;`), r.stderr);
   }
 });
 
@@ -373,17 +379,27 @@ Deno.test("every usage error is ours, in both languages, for API and hand-writte
     [
       ["configure", "get", "--prfile", "x"],
       "unknown flag: --prfile (did you mean --profile?)",
-      "不明なフラグです: --prfile (--profile のことですか?)",
+      "不明なフラグです: --prfile（--profile のことですか？）",
     ],
     [
       ["configure", "get", "extra"],
-      "unexpected arguments passed => [extra]",
-      "余分な引数があります => [extra]",
+      "unexpected argument: extra ('soracom configure get' takes only flags; see 'soracom configure get --help')",
+      "余分な引数です: extra（'soracom configure get' はフラグだけを受け取ります。'soracom configure get --help' を参照）",
+    ],
+    [
+      ["auth", "statu"],
+      `unknown command "statu" for "soracom auth" (did you mean "status"?); run 'soracom auth --help' for usage`,
+      `"soracom auth" に "statu" というコマンドはありません（"status" のことですか？）。使い方は 'soracom auth --help' で確認できます`,
+    ],
+    [
+      ["completion", "tcsh"],
+      `unknown command "tcsh" for "soracom completion"; its commands: bash, fish, zsh`,
+      `"soracom completion" に "tcsh" というコマンドはありません。使えるコマンド: bash、fish、zsh`,
     ],
     [
       ["subscribers", "lst"],
       `unknown command "lst" for "soracom subscribers" (did you mean "list"?); run 'soracom subscribers --help' for usage`,
-      `"soracom subscribers" に "lst" というコマンドはありません ("list" のことですか?)。使い方は 'soracom subscribers --help' で確認できます`,
+      `"soracom subscribers" に "lst" というコマンドはありません（"list" のことですか？）。使い方は 'soracom subscribers --help' で確認できます`,
     ],
   ];
   for (const [args, en, ja] of cases) {

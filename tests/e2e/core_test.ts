@@ -62,7 +62,7 @@ testWhere(
     assertEquals(
       ja.stderr,
       `Error: {"code":"AUM0063","message":"このユーザーは MFA が有効です: ワンタイムコード (mfaOTPCode) が必要です。"}\n` +
-        `ヒント: sam には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください (例: "op item get ITEM --otp")\n`,
+        `ヒント: sam には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください（例: "op item get ITEM --otp"）\n`,
     );
     const en = await runSoracom(["--profile", "sam", "soralets", "list"], {
       env: { ...t.env, FAKE_OP_NO_OTP: "1" },

@@ -415,7 +415,7 @@ const ROWS: readonly Row[] = [
     name: "extra positional arguments",
     args: () => ["subscribers", "list", "extra"],
     code: 2,
-    stderr: ["unexpected arguments passed => [extra]"],
+    stderr: ["unexpected argument: extra ('soracom subscribers list' takes only flags"],
   },
 ];
 
