@@ -114,6 +114,8 @@ export const en = {
   },
   sessionState: { cache: "cached", renewed: "from source", given: "given", none: "none" },
   statusVia: (source: string) => `(via ${source})`,
+  statusAsksCode: "asks for an MFA code",
+  statusAsksCodeIfOn: "asks for an MFA code if MFA is on",
   statusError: (message: string) => `error: ${message}`,
   statusNoProfiles: (dir: string) => `no profiles in ${dir}; create one with 'soracom configure'`,
   // logout.
@@ -606,6 +608,8 @@ const ja: Messages = {
   },
   sessionState: { cache: "キャッシュ", renewed: "ソースから", given: "指定", none: "なし" },
   statusVia: (source) => `（${source} 経由）`,
+  statusAsksCode: "MFA コードを尋ねる",
+  statusAsksCodeIfOn: "MFA が有効なら MFA コードを尋ねる",
   statusError: (message) => `エラー: ${message}`,
   statusNoProfiles: (dir) =>
     `${dir} にプロファイルがありません。'soracom configure' で作成してください`,

@@ -188,7 +188,8 @@ Deno.test("property: parseCachedSession accepts and returns what cachedSessionSc
     endpoint: text,
     label: text,
     headers: fc.option(headers, { nil: undefined }),
-    // Twelve fields each sometimes wrong: fewer whole files pass than for the smaller shapes.
+    mfa: fc.option(fc.boolean(), { nil: undefined }),
+    // Thirteen fields each sometimes wrong: fewer whole files pass than for the smaller shapes.
   }, { min: 30, max: 2900 });
 });
 

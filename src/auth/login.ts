@@ -31,6 +31,8 @@ export interface Session {
   readonly userName?: string;
   /** Milliseconds since the epoch. */
   readonly expiresAt: number;
+  /** The login sent a one-time code (MFA is on for this user): `auth status` says so. */
+  readonly mfa?: boolean;
 }
 
 /** `/auth` tokens last this long unless asked otherwise. */
@@ -260,7 +262,7 @@ export async function login(
   if (!response.ok) throw await responseError(response, "auth");
   const session = await parseSession(response, ctx.now(), DEFAULT_TOKEN_SECONDS);
   ctx.secrets.add(session.apiKey, session.token);
-  return session;
+  return body.mfaOTPCode === undefined ? session : { ...session, mfa: true };
 }
 
 /** The switch-user target and its token lifetime. */

@@ -144,6 +144,7 @@ async function cachedSession(
       lifetimeSeconds: lifetimeSeconds(session, ctx.now()),
       endpoint: inv.target.endpoint,
       label: labelOf(inv, source),
+      ...(session.mfa ? { mfa: true } : {}),
       ...(Object.keys(inv.target.extraHeaders).length > 0
         ? { headers: { ...inv.target.extraHeaders } }
         : {}),

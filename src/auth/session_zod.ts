@@ -35,6 +35,8 @@ export interface CachedSessionFile {
   label: string;
   /** The making profile's `headers`, sent with its renewal and logout (not another profile's). */
   headers?: Record<string, string>;
+  /** The login that made it sent a one-time code: MFA is on, and the next login needs a code too. */
+  mfa?: boolean;
 }
 
 /** What a login reply holds (other fields are ignored). */
@@ -70,6 +72,8 @@ export const cachedSessionSchema: z.ZodType<CachedSessionFile> = z.object({
   label: z.string(),
   /** The making profile's `headers`, sent with its renewal and logout. */
   headers: z.record(z.string(), z.string()).optional(),
+  /** The login that made it sent a one-time code. */
+  mfa: z.boolean().optional(),
 });
 
 /**

@@ -65,12 +65,27 @@ export interface ProfileStatus {
   readonly session: SessionState;
   /** Milliseconds since the epoch, when a session is cached (its own, or the source's). */
   readonly expiresAt?: number;
-  /** What the next login would run (nothing when no login is needed). */
-  readonly runs: { readonly profileCommand: boolean; readonly mfaOTPCommand: boolean };
+  /** What the next login would run or ask (nothing when no login is needed). */
+  readonly runs: NextLogin;
   /** Why the profile could not be read, when it could not. */
   readonly error?: string;
   /** The kind of that error. */
   readonly errorKind?: ErrorKind;
+}
+
+/**
+ * What the next login runs, and whether it asks for a one-time code on the
+ * terminal: `yes` when the last login of this profile needed one (MFA is on),
+ * `unknown` for a root user who has not logged in here yet (MFA may be on),
+ * `no` when a code comes from elsewhere or none is needed.
+ */
+export interface NextLogin {
+  /** The profileCommand runs. */
+  readonly profileCommand: boolean;
+  /** The mfaOTPCommand runs. */
+  readonly mfaOTPCommand: boolean;
+  /** Whether the login asks for a one-time code. */
+  readonly otpPrompt: "yes" | "unknown" | "no";
 }
 
 function live(cached: CachedSession | undefined, now: number): cached is CachedSession {
@@ -118,18 +133,33 @@ function fieldsOf(
   }
 }
 
-/** What a login of `inv` would run: its profileCommand, and an mfaOTPCommand (not for AuthKeys). */
-function commandsOf(inv: Invocation, source: CredentialSource) {
+/**
+ * What a login of `inv` would run (its profileCommand, and an mfaOTPCommand,
+ * not for AuthKeys) and whether it asks for a code; `cached` is its last
+ * session, expired or not.
+ */
+function commandsOf(
+  inv: Invocation,
+  source: CredentialSource,
+  cached: CachedSession | undefined,
+): NextLogin {
   const profile = inv.fileProfile?.profile;
   const authKey = source.kind === "authKey" ||
     (source.kind === "profile" && Boolean(source.loaded.profile.authKeyId));
-  return {
-    profileCommand: source.kind === "profileCommand",
-    mfaOTPCommand: !authKey && source.kind !== "apiKey" && Boolean(profile?.mfaOTPCommand),
-  };
+  const mfaOTPCommand = !authKey && source.kind !== "apiKey" && Boolean(profile?.mfaOTPCommand);
+  const password = source.kind === "profile" && !authKey;
+  const codeGiven = mfaOTPCommand || Boolean(inv.options.mfaOtpcode);
+  const otpPrompt = !password || codeGiven
+    ? "no"
+    : cached?.mfa
+    ? "yes"
+    : source.loaded.profile.email
+    ? "unknown"
+    : "no";
+  return { profileCommand: source.kind === "profileCommand", mfaOTPCommand, otpPrompt };
 }
 
-const NOTHING = { profileCommand: false, mfaOTPCommand: false } as const;
+const NOTHING: NextLogin = { profileCommand: false, mfaOTPCommand: false, otpPrompt: "no" };
 
 /**
  * The status of the profile `inv` was prepared for.
@@ -191,7 +221,7 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
     };
   }
   if (source.kind !== "profile" || !source.loaded.profile.sourceProfile) {
-    return { ...base, ...fields, session: "none", runs: commandsOf(inv, source) };
+    return { ...base, ...fields, session: "none", runs: commandsOf(inv, source, own) };
   }
   // A switch-user profile: its source's session makes a new one without a login.
   let from: Invocation;
@@ -205,5 +235,5 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
   if (live(theirs, now)) {
     return { ...base, ...fields, session: "renewed", expiresAt: theirs.expiresAt, runs: NOTHING };
   }
-  return { ...base, ...fields, session: "none", runs: commandsOf(from, fromSource) };
+  return { ...base, ...fields, session: "none", runs: commandsOf(from, fromSource, theirs) };
 }

@@ -113,5 +113,12 @@ export function parseCachedSession(input: unknown): CachedSessionFile | undefine
     v17 = v18;
   }
   if ("headers" in input) v0["headers"] = v17;
+  const v21 = input["mfa"];
+  let v22: unknown = v21;
+  if (v21 !== undefined) {
+    if (typeof v21 !== "boolean") return undefined;
+    v22 = v21;
+  }
+  if ("mfa" in input) v0["mfa"] = v22;
   return v0 as unknown as CachedSessionFile;
 }

@@ -11,7 +11,7 @@ import {
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
-import { sam, switchTarget } from "../helpers/accounts.ts";
+import { rootMfa, sam, switchTarget } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 /** The README's 1Password source, and a switch-user profile on top of it. */
@@ -124,7 +124,7 @@ testWhere(
     assertEquals(status.session, "cache");
     assertEquals(status.kind, "authKey");
     assertEquals(status.expiresInSeconds, 86400);
-    assertEquals(status.runs, { mfaOTPCommand: false, profileCommand: false });
+    assertEquals(status.runs, { mfaOTPCommand: false, profileCommand: false, otpPrompt: "no" });
     assert(one.stdout.startsWith('{\n\t"'), "tab-indented, as every JSON we print");
     const many = JSON.parse((await t.cli(["auth", "status", "--all", "--json"])).stdout);
     assertEquals(many.map((s: { profile: string }) => s.profile), [
@@ -362,5 +362,27 @@ testWhere(
       other.token,
     ]);
     assertEquals(alive.code, 0, "the exec session was left alone");
+  },
+);
+
+testWhere(
+  ["/bin/sh"],
+  "auth status: a root user with MFA will be asked for a code at the next login",
+  async () => {
+    await using t = await setup();
+    await writeProfile(t.profiles, "root", { email: rootMfa.email, password: rootMfa.password });
+    const code = t.api.totp("rootMfa");
+    const login = await runInProcess(["--profile", "root", "operator", "get"], {
+      env: t.env,
+      prompts: [code],
+    });
+    assertEquals(login.code, 0, login.stderr);
+    t.advance(25 * 3600 * 1000); // the session expired
+    const status = await t.cli(["auth", "status", "--profile", "root", "--json"]);
+    assertEquals(JSON.parse(status.stdout).runs.otpPrompt, "yes");
+    const table = await t.cli(["auth", "status", "--profile", "root"]);
+    assertStringIncludes(table.stdout, "asks for an MFA code\n");
+    const ja = await t.cli(["auth", "status", "--profile", "root"], { LANG: "ja_JP.UTF-8" });
+    assertStringIncludes(ja.stdout, "MFA コードを尋ねる\n");
   },
 );

@@ -58,10 +58,15 @@ function who(s: ProfileStatus, m: Messages): string {
   return `${name || "-"}${via}`;
 }
 
-function runs(s: ProfileStatus): string {
+function runs(s: ProfileStatus, m: Messages): string {
   const list = [
     s.runs.profileCommand ? "profileCommand" : undefined,
     s.runs.mfaOTPCommand ? "mfaOTPCommand" : undefined,
+    s.runs.otpPrompt === "yes"
+      ? m.statusAsksCode
+      : s.runs.otpPrompt === "unknown"
+      ? m.statusAsksCodeIfOn
+      : undefined,
   ].filter((x) => x !== undefined);
   return list.length > 0 ? list.join(", ") : "-";
 }
@@ -75,7 +80,7 @@ function row(s: ProfileStatus, now: number, m: Messages): string[] {
     `${s.endpoint} (${s.coverageType})`,
     s.error ? m.statusError(s.error) : m.sessionState[s.session],
     expires,
-    runs(s),
+    runs(s, m),
   ];
 }
 

@@ -77,3 +77,12 @@ for (const width of [40, 80, 100, 150]) {
     });
   }
 }
+Deno.test("auth status: a root user who has not logged in here may be asked for an MFA code", async () => {
+  const root = { "/home/ann/.soracom/default.json": '{"email":"ann@example.com","password":"pw"}' };
+  const fake = fakeContext({ env, files: root });
+  assertEquals(await runAuthStatus(fake.ctx, {}), 1);
+  nodeAssert.match(fake.stdout(), /root user .* none +- +asks for an MFA code if MFA is on\n$/);
+  const json = fakeContext({ env, files: root });
+  await runAuthStatus(json.ctx, { json: true });
+  nodeAssert.equal(JSON.parse(json.stdout()).runs.otpPrompt, "unknown");
+});
