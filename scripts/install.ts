@@ -38,6 +38,27 @@ export function uninstallArgs(root?: string): string[] {
   return ["uninstall", "--global", ...(root ? ["--root", root] : []), "soracom"];
 }
 
+/**
+ * The folder `deno install -g` puts commands in: `root`/bin, else
+ * `$DENO_INSTALL_ROOT/bin`, else `~/.deno/bin`.
+ */
+export function binDir(
+  root: string | undefined,
+  env: (name: string) => string | undefined,
+  windows = Deno.build.os === "windows",
+): string {
+  const home = env(windows ? "USERPROFILE" : "HOME") ?? "";
+  return `${root ?? env("DENO_INSTALL_ROOT") ?? `${home}/.deno`}/bin`;
+}
+
+/** Whether `soracom` is installed in `bin` (a script, or `soracom.cmd` on Windows). */
+async function installedIn(bin: string): Promise<boolean> {
+  for (const name of ["soracom", "soracom.cmd"]) {
+    if (await Deno.lstat(`${bin}/${name}`).then(() => true, () => false)) return true;
+  }
+  return false;
+}
+
 if (import.meta.main) {
   const uninstall = Deno.args[0] === "--uninstall";
   const rest = uninstall ? Deno.args.slice(1) : Deno.args;
@@ -47,8 +68,15 @@ if (import.meta.main) {
     console.error("usage: deno task install [--root DIR]  |  deno task uninstall [--root DIR]");
     Deno.exit(2);
   }
+  const bin = binDir(root, (name) => Deno.env.get(name));
+  if (uninstall && !await installedIn(bin)) {
+    // One line, not `deno uninstall`'s error (and its backtrace under RUST_BACKTRACE).
+    console.error(`soracom is not installed in ${bin}: nothing to uninstall`);
+    Deno.exit(1);
+  }
   const { code } = await new Deno.Command(Deno.execPath(), {
     args: uninstall ? uninstallArgs(root) : installArgs(root),
+    env: { RUST_BACKTRACE: "0" },
     stdout: "inherit",
     stderr: "inherit",
   }).output();

@@ -6,15 +6,21 @@
 import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
 import { DENO_DIR, tempDir } from "../helpers/run.ts";
 import { testWhere } from "../helpers/platform.ts";
-import { installArgs } from "../../scripts/install.ts";
+import nodeAssert from "node:assert/strict";
+import { binDir, installArgs } from "../../scripts/install.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
 import { VERSION_LINE } from "../../src/version.ts";
 
 const INSTALL = new URL("../../scripts/install.ts", import.meta.url).pathname;
 
+/** The permissions `deno task install` (and `uninstall`) gives the script, from deno.json. */
+const TASK_PERMISSIONS = (JSON.parse(
+  await Deno.readTextFile(new URL("../../deno.json", import.meta.url)),
+).tasks.install as string).split(" ").filter((w) => w.startsWith("--allow-"));
+
 async function task(args: string[], env: Record<string, string>) {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--allow-run", INSTALL, ...args],
+    args: ["run", ...TASK_PERMISSIONS, INSTALL, ...args],
     env,
     stdout: "piped",
     stderr: "piped",
@@ -114,3 +120,25 @@ testWhere(
     }
   },
 );
+
+Deno.test("deno task uninstall without an installation: one line, no backtrace", async () => {
+  const root = await tempDir();
+  try {
+    const r = await task(["--uninstall", "--root", root], { RUST_BACKTRACE: "1", DENO_DIR });
+    nodeAssert.equal(r.code, 1);
+    nodeAssert.equal(r.text, `soracom is not installed in ${root}/bin: nothing to uninstall\n`);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("the install folder: --root, else DENO_INSTALL_ROOT, else ~/.deno", () => {
+  const env = (vars: Record<string, string>) => (name: string) => vars[name];
+  nodeAssert.equal(binDir("/opt/x", env({ HOME: "/h" }), false), "/opt/x/bin");
+  nodeAssert.equal(
+    binDir(undefined, env({ HOME: "/h", DENO_INSTALL_ROOT: "/d" }), false),
+    "/d/bin",
+  );
+  nodeAssert.equal(binDir(undefined, env({ HOME: "/h" }), false), "/h/.deno/bin");
+  nodeAssert.equal(binDir(undefined, env({ USERPROFILE: "C:/u" }), true), "C:/u/.deno/bin");
+});
