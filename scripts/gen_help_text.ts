@@ -19,6 +19,7 @@ import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
 import { apiCommand } from "../src/cli/api_run.ts";
 import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
 import { GLOBAL_FLAGS } from "../src/cli/flags.ts";
+import { buildTree } from "../src/cli/tree.ts";
 import type { Both, Example, GroupText, RootText } from "../src/cli/help.ts";
 
 /** The languages every text exists in. */
@@ -126,7 +127,7 @@ export async function handWrittenFlagNames(
 ): Promise<Record<string, readonly string[]>> {
   const out: Record<string, readonly string[]> = {};
   for (const [name, command] of Object.entries(HAND_WRITTEN)) {
-    const { flags } = (await command.load())(catalog);
+    const { flags } = (await command.load())(catalog, () => buildTree(true));
     const op = catalog.operations.find((o) => o.names.includes(name));
     const opFlags = op ? apiCommand(op).flags : {};
     out[name] = Object.keys(flags).filter((f) =>

@@ -474,6 +474,15 @@ export const en = {
   helpMore:
     "Run 'soracom help COMMAND' (or 'soracom COMMAND --help') for what a command does and its flags. Documentation: https://users.soracom.io/",
   helpGroupMore: (name: string) => `Run 'soracom help ${name} COMMAND' for a command's flags.`,
+  // Searching for a command.
+  searchTitle: (query: string) => `Commands for "${query}":`,
+  searchMore: (n: number) => `...and ${n} more: add words to narrow the search.`,
+  searchNext: "Run 'soracom help COMMAND' for what a command does and its flags.",
+  searchNeedsWords: "search needs words to look for, e.g. soracom search speed class",
+  nothingFound: (query: string, near: readonly string[]) =>
+    `no command matches "${query}"${
+      near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(" or ")}?)` : ""
+    }; run 'soracom help' for every command`,
   // exec and auth export.
   execNoCommand: "exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]",
   execNotFound: (program: string) => `exec: command not found: ${program}`,
@@ -941,6 +950,14 @@ const ja: Messages = {
   helpMore:
     "コマンドの内容とフラグは 'soracom help COMMAND'（または 'soracom COMMAND --help'）で確認できます。ドキュメント: https://users.soracom.io/ja-jp/",
   helpGroupMore: (name) => `各コマンドのフラグは 'soracom help ${name} COMMAND' で確認できます。`,
+  searchTitle: (query) => `「${query}」に合うコマンド:`,
+  searchMore: (n) => `ほかに ${n} 件あります。言葉を足すと絞り込めます。`,
+  searchNext: "コマンドの内容とフラグは 'soracom help COMMAND' で確認できます。",
+  searchNeedsWords: "search には探す言葉を指定してください（例: soracom search 速度クラス）",
+  nothingFound: (query, near) =>
+    `「${query}」に合うコマンドはありません${
+      near.length > 0 ? `（${near.map((n) => `"${n}"`).join(" または ")} のことですか？）` : ""
+    }。すべてのコマンドは 'soracom help' で確認できます`,
   execNoCommand: "exec にはコマンドが必要です: soracom exec --profile NAME -- COMMAND [ARGS...]",
   execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,
   exportFormat: (format) =>

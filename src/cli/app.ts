@@ -141,6 +141,12 @@ async function dispatch(argv: readonly string[], ctx: Context): Promise<number> 
     return 0;
   }
   const { command } = line;
+  if (!command && asksHelp(line, help) && line.split.positional.length > 0) {
+    // Help for words that name no command: the commands they describe (`soracom help speed`).
+    const { showMatches } = await import("./search.ts");
+    await showMatches(ctx, line.tree, [...line.words, ...line.split.positional]);
+    return 0;
+  }
   if (!command) refuseUnknownCommand(line);
   // Help is shown whatever else the line holds (`soracom sims get foo --help`).
   if (asksHelp(line, help)) return await showHelp(ctx, line);

@@ -32,6 +32,7 @@
  * @module
  */
 
+import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import {
   type FlagSpecs,
@@ -52,6 +53,25 @@ export interface Command {
   readonly takesArguments: boolean;
   /** Runs it with the flags' values and the arguments; resolves to the exit code. */
   run(ctx: Context, flags: FlagValues, args: readonly string[]): Promise<number>;
+}
+
+/**
+ * The command tree as the commands that list commands (`search`, `help`)
+ * and their pages see it: `tree.ts`'s `Tree`. A command is handed it when it
+ * is built, since importing tree.ts would lead back to the command itself
+ * through the registry.
+ */
+export interface CommandTree {
+  /** Every command name (aliases included). */
+  names(): readonly string[];
+  /** Loads the operations of command `name`, of those below it and above it ("" for all). */
+  load(name: string): Promise<void>;
+  /** The API operation of command `name`, if it is one (once loaded). */
+  op(name: string): CatalogOperation | undefined;
+  /** True when `name` is a command (it may be a group too). */
+  isCommand(name: string): boolean;
+  /** The child words of group `name` ("" for the root), or undefined when it is no group. */
+  children(name: string): ReadonlySet<string> | undefined;
 }
 
 /** The flags made from a catalogue operation, as a command receives them. */

@@ -60,9 +60,6 @@ export interface CompletionTree {
   values(path: readonly string[], flag: string, spec: FlagSpec): Promise<readonly string[]>;
 }
 
-/** `help`, as a first word: `soracom help sims get`. */
-const HELP: Candidate = { value: "help" };
-
 /** Values a shell could insert without quoting (others, like `(null value)`, are not offered). */
 const PLAIN_WORD = /^[A-Za-z0-9._@%+,\/-]+$/;
 
@@ -123,7 +120,8 @@ export async function complete(
 ): Promise<Candidate[]> {
   const current = args.length > 0 ? args[args.length - 1] : "";
   // The words before the current one, read as a run reads them (argv.ts).
-  const { argv: typed, help: helpSeen } = helpWord(args.slice(0, -1));
+  // `help` as a first word is taken out: `soracom help sims g` completes as `soracom sims g`.
+  const { argv: typed } = helpWord(args.slice(0, -1));
   const scan = scanWords(
     typed,
     (w) => tree.children(w.slice(0, -1)).some((c) => c.value === w[w.length - 1]),
@@ -156,7 +154,6 @@ export async function complete(
   }
   if (frozen) return [];
   const children = tree.children(path);
-  if (path.length === 0 && !helpSeen) children.push(HELP);
   const found = startingWith(children, current).sort(byValue);
   const summaries = await tree.summaries?.(path, found.map((c) => c.value));
   return found.map((c) => ({ ...c, description: summaries?.get(c.value) ?? c.description }));

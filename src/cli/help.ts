@@ -367,6 +367,24 @@ export function groupPage(
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The commands a search found, best first, with their summaries; `more` says
+ * how many were left out.
+ */
+export function searchPage(
+  title: string,
+  entries: readonly Entry[],
+  more: number,
+  layout: Layout,
+): string {
+  const { m, width } = layout;
+  const lines = [...wrap(title, width), ""];
+  lines.push(...columns(entries.map((e) => [e.name, e.summary]), width));
+  if (more > 0) lines.push("", ...wrap(m.searchMore(more), width));
+  lines.push("", ...wrap(m.searchNext, width));
+  return `${lines.join("\n")}\n`;
+}
+
 /** What a command's page shows besides its flags. */
 export interface CommandFacts {
   /** The command's full name. */

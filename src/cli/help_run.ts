@@ -10,6 +10,7 @@ import { groupOf } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { type Lang, messages } from "../messages.ts";
+import type { CommandTree } from "./command.ts";
 import type { FlagSpecs } from "./flags.ts";
 import {
   commandPage,
@@ -25,35 +26,42 @@ import {
   rootPage,
   type RootText,
 } from "./help.ts";
-import type { Tree } from "./tree.ts";
 
 /** Pages are never narrower than this, nor wider than that. */
 const MIN_WIDTH = 40;
 const MAX_WIDTH = 120;
 
-async function rootText(): Promise<RootText> {
+/** The root text (`help/_root.json`): groups, hand-written commands, global flags. */
+export async function rootText(): Promise<RootText> {
   const { HELP_ROOT } = await import("../catalog/help.generated.ts");
   return (await HELP_ROOT()).default as RootText;
 }
 
-async function groupText(op: CatalogOperation): Promise<GroupText> {
+/** The help text of `op`'s group (`help/GROUP.json`). */
+export async function groupTextOf(op: CatalogOperation): Promise<GroupText> {
   const { HELP_GROUPS } = await import("../catalog/help.generated.ts");
   return (await HELP_GROUPS[groupOf(op)]()).default as GroupText;
 }
 
-function layoutFor(ctx: Context): Layout {
+/** How a page is laid out for this run: its language, and the terminal's width (80 off one). */
+export function layoutFor(ctx: Context): Layout {
   const lang = ctx.lang;
   const columns = ctx.terminalWidth() ?? 80;
   return { lang, m: messages(lang), width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, columns)) };
 }
 
 /** The summary of command or group `name` on a list. */
-async function entryOf(tree: Tree, root: RootText, name: string, layout: Layout): Promise<string> {
+async function entryOf(
+  tree: CommandTree,
+  root: RootText,
+  name: string,
+  layout: Layout,
+): Promise<string> {
   const { lang } = layout;
   const hand = root.handWritten[lang][name];
   if (hand) return hand;
   const op = tree.isCommand(name) ? tree.op(name) : undefined;
-  if (op) return (await groupText(op)).operations[op.operationId]?.summary[lang] ?? "";
+  if (op) return (await groupTextOf(op)).operations[op.operationId]?.summary[lang] ?? "";
   // Every group and sub-group has a summary (scripts/gen_help_text.ts refuses one without).
   return root.groups[lang][name]?.summary ?? "";
 }
@@ -64,7 +72,7 @@ async function entryOf(tree: Tree, root: RootText, name: string, layout: Layout)
  */
 export async function summariesOf(
   ctx: Context,
-  tree: Tree,
+  tree: CommandTree,
   names: readonly string[],
 ): Promise<string[]> {
   const layout = layoutFor(ctx);
@@ -76,7 +84,12 @@ export async function summariesOf(
   );
 }
 
-async function entries(tree: Tree, root: RootText, name: string, layout: Layout): Promise<Entry[]> {
+async function entries(
+  tree: CommandTree,
+  root: RootText,
+  name: string,
+  layout: Layout,
+): Promise<Entry[]> {
   const children = [...tree.children(name) ?? []].sort();
   return await Promise.all(
     children.map(async (c) => ({
@@ -92,7 +105,7 @@ async function entries(tree: Tree, root: RootText, name: string, layout: Layout)
  */
 export async function helpPage(
   ctx: Context,
-  tree: Tree,
+  tree: CommandTree,
   words: readonly string[],
   specs: FlagSpecs | undefined,
 ): Promise<string> {
@@ -107,7 +120,7 @@ export async function helpPage(
     return groupPage(name, summary, await entries(tree, root, name, layout), layout);
   }
   const op = tree.op(name);
-  const text = op ? await groupText(op) : undefined;
+  const text = op ? await groupTextOf(op) : undefined;
   const hand = root.handWritten[lang][name];
   const own = ownFlagDocs(name, specs, op, text, root, lang);
   const examples: readonly Example[] = text?.examples[name] ?? root.examples[name] ?? [];
@@ -152,14 +165,14 @@ function ownFlagDocs(
  */
 export async function flagTexts(
   ctx: Context,
-  tree: Tree,
+  tree: CommandTree,
   name: string,
   specs: FlagSpecs,
 ): Promise<Map<string, string>> {
   const { lang } = ctx;
   const root = await rootText();
   const op = name === "" ? undefined : tree.op(name);
-  const text = op ? await groupText(op) : undefined;
+  const text = op ? await groupTextOf(op) : undefined;
   const own = name === "" ? [] : ownFlagDocs(name, specs, op, text, root, lang);
   const docs = [...own, ...globalDocs(root, lang, new Set(own.map((d) => d.name)))];
   // `dry-run[=curl]`: a page shows how the value is given; completion offers the name.

@@ -10,7 +10,7 @@ import type { Commands } from "../catalog/catalog.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";
-import type { Command } from "./command.ts";
+import type { Command, CommandTree } from "./command.ts";
 import { HAND_WRITTEN } from "./commands/registry.ts";
 
 /**
@@ -19,7 +19,7 @@ import { HAND_WRITTEN } from "./commands/registry.ts";
  * along its path, so it never splits all 500 names. An API command's operation
  * is known once {@link Tree.load} has loaded it.
  */
-export class Tree {
+export class Tree implements CommandTree {
   readonly #names: string[];
   /** Group path ("" for the root) -> child words, for the levels scanned so far. */
   readonly #children = new Map<string, Set<string>>();
@@ -32,6 +32,11 @@ export class Tree {
   ) {
     this.#names = [...commands?.names() ?? []];
     for (const name of Object.keys(HAND_WRITTEN)) if (!commands?.has(name)) this.#names.push(name);
+  }
+
+  /** Every command name (aliases included). */
+  names(): readonly string[] {
+    return this.#names;
   }
 
   /** Loads the operations of command `name`, of those below it and above it ("" for all). */
@@ -66,7 +71,8 @@ export class Tree {
   async build(name: string): Promise<Command> {
     await this.load(name);
     if (Object.hasOwn(HAND_WRITTEN, name)) {
-      return (await HAND_WRITTEN[name].load())(this.commands?.loaded());
+      const whole = () => this.commands ? Promise.resolve(this) : buildTree(true);
+      return (await HAND_WRITTEN[name].load())(this.commands?.loaded(), whole);
     }
     const op = this.op(name);
     if (!op) throw new CliError("usage", said("unknownCommand", name, "soracom", []));

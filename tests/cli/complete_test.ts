@@ -102,6 +102,7 @@ Deno.test("__complete: flags are described as their help says, in the reader's l
     .default as {
       globalFlags: Record<"en" | "ja", Record<string, string>>;
       handWritten: Record<"en" | "ja", Record<string, string>>;
+      groups: Record<"en" | "ja", Record<string, { summary: string }>>;
       handWrittenFlags: Record<"en" | "ja", Record<string, Record<string, string>>>;
     };
   const limit = ((await import("../../src/catalog/help/subscribers.json", {
@@ -122,7 +123,10 @@ Deno.test("__complete: flags are described as their help says, in the reader's l
     strict.deepEqual(await completeLines(["--profile-c"], env), [
       `--profile-command\t${texts.globalFlags[lang]["profile-command"]}`,
     ]);
-    strict.deepEqual(await completeLines(["hel"], env), [`help\t${texts.handWritten[lang].help}`]);
+    // A top-level command is described as the root page lists it.
+    strict.deepEqual(await completeLines(["hel"], env), [
+      `help\t${texts.groups[lang].help.summary}`,
+    ]);
   }
 });
 

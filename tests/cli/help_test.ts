@@ -214,12 +214,15 @@ Deno.test({
   },
 });
 
-Deno.test("help: an unknown group word is an error that names it, with no stack trace", async () => {
+Deno.test("help: a word that names no command and matches none is an error that names it, with no stack trace", async () => {
   const { code, stdout, stderr } = await runInProcess(["no-such-group", "--help"]);
   assert(code !== 0, "a non-zero exit");
   assertEquals(stdout, "");
-  assertStringIncludes(stderr, 'Error: unknown command "no-such-group"');
+  assertStringIncludes(stderr, 'Error: no command matches "no-such-group"');
   assertEquals(stderr.trim().split("\n").length, 1, "one line");
+  // Without help asked for, it is an unknown command.
+  const run = await runInProcess(["no-such-group"]);
+  assertStringIncludes(run.stderr, 'Error: unknown command "no-such-group"');
 });
 
 Deno.test("--output's help lists the formats of the registry, in both languages", async () => {

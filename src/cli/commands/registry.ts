@@ -8,14 +8,18 @@
  */
 
 import type { Catalog } from "../../catalog/types.ts";
-import type { Command } from "../command.ts";
+import type { Command, CommandTree } from "../command.ts";
 
 /**
  * Builds a command. `catalog` holds the operations of the catalogue groups
  * loaded so far (the command's own among them), and none for a run of
- * hand-written commands only.
+ * hand-written commands only; `tree` gives the whole command tree, the
+ * catalogue's commands included, for a command that lists commands.
  */
-export type CommandBuilder = (catalog: Catalog | undefined) => Command;
+export type CommandBuilder = (
+  catalog: Catalog | undefined,
+  tree: () => Promise<CommandTree>,
+) => Command;
 
 /** One hand-written command (its words: `handWritten` in `catalog/text/*.json`). */
 export interface HandWritten {
@@ -39,6 +43,12 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
   },
   "version": {
     load: async () => (await import("./version.ts")).versionCommand,
+  },
+  "search": {
+    load: async () => (await import("./search.ts")).searchCommand,
+  },
+  "help": {
+    load: async () => (await import("./search.ts")).helpCommand,
   },
   "self-update": {
     load: async () => (await import("./self_update.ts")).selfUpdateCommand,
