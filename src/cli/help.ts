@@ -196,7 +196,7 @@ function flagRows(flags: readonly FlagDoc[], layout: Layout): [string, string][]
     const text = notes.length > 0
       ? `${f.text}${marks.open}${notes.join(marks.notes)}${marks.close}`
       : f.text;
-    return [`--${f.name}${f.type ? ` ${f.type}` : ""}`, text];
+    return [flagUsage(f, m), text];
   });
 }
 
@@ -280,14 +280,23 @@ export function handWrittenFlagDocs(
 
 // ---- pages -------------------------------------------------------------------------------
 
-function usageLine(name: string, flags: readonly FlagDoc[]): string {
-  const required = flags.filter((f) => f.required).map((f) =>
-    `--${f.name}${f.type ? ` ${f.type}` : ""}`
-  );
-  // `exec` runs a command of the user's, given after `--`; `api` takes a method and a path.
-  const head = name === "api" ? ["METHOD", "PATH"] : [];
-  const tail = name === "exec" ? ["--", "COMMAND", "[ARGS...]"] : [];
-  return ["soracom", name, ...head, ...required, "[flags]", ...tail].join(" ");
+/** `--name VALUE` as a page shows a flag, its value named in the reader's language. */
+function flagUsage(f: FlagDoc, m: Messages): string {
+  return `--${f.name}${f.type ? ` ${m.valueNames[f.type] ?? f.type}` : ""}`;
+}
+
+function usageLine(name: string, flags: readonly FlagDoc[], m: Messages): string {
+  const required = flags.filter((f) => f.required).map((f) => flagUsage(f, m));
+  const w = m.helpWords;
+  // `exec` runs a command of the user's, given after `--`; `api` takes a method and a path;
+  // `search` and `help` take words.
+  const head = name === "api"
+    ? [w.method, w.path]
+    : name === "search" || name === "help"
+    ? [w.words]
+    : [];
+  const tail = name === "exec" ? ["--", w.command, w.args] : [];
+  return ["soracom", name, ...head, ...required, w.flags, ...tail].join(" ");
 }
 
 /**
@@ -326,7 +335,8 @@ function exampleLines(examples: readonly Example[], lang: Lang): string[] {
 export function rootPage(root: RootText, topLevel: readonly string[], layout: Layout): string {
   const { lang, m, width } = layout;
   const lines = [...wrap(root.tagline[lang], width)];
-  lines.push("", `${m.helpUsage}:`, "  soracom COMMAND [SUBCOMMAND] [flags]");
+  const w = m.helpWords;
+  lines.push("", `${m.helpUsage}:`, `  soracom ${w.command} [${w.subcommand}] ${w.flags}`);
   const groups = root.groups[lang];
   const categories = Object.keys(root.categories[lang]);
   // One alignment for every category; within one, the order the text lists them (most used first).
@@ -361,7 +371,11 @@ export function groupPage(
 ): string {
   const { m, width } = layout;
   const lines = [...wrap(summary, width)];
-  lines.push("", `${m.helpUsage}:`, `  soracom ${name} COMMAND [flags]`);
+  lines.push(
+    "",
+    `${m.helpUsage}:`,
+    `  soracom ${name} ${m.helpWords.command} ${m.helpWords.flags}`,
+  );
   lines.push(...section(m.helpCommands, columns(entries.map((e) => [e.name, e.summary]), width)));
   lines.push("", ...wrap(m.helpGroupMore(name), width));
   return `${lines.join("\n")}\n`;
@@ -411,7 +425,8 @@ export function commandPage(
   const { lang, m, width } = layout;
   const { name, op } = facts;
   const lines = [...wrap(facts.summary, width)];
-  lines.push("", `${m.helpUsage}:`, ...wrap(usageLine(name, own), width - 2).map((l) => `  ${l}`));
+  const usage = usageLine(name, own, m);
+  lines.push("", `${m.helpUsage}:`, ...wrap(usage, width - 2).map((l) => `  ${l}`));
   if (op) {
     const facts2: [string, string][] = [[m.helpRoute, `${op.method} /v1${op.path}`]];
     facts2.push([m.helpReference, referenceUrl(op, lang)]);
