@@ -44,6 +44,30 @@ export type NetworkFailure =
   | "badHeader"
   | "other";
 
+/**
+ * The few fixed phrases our JSON reader says what is wrong with (`json/`), in
+ * Japanese; English says them as they are.
+ */
+const JA_JSON_PROBLEMS: Readonly<Record<string, string>> = {
+  "unexpected end of input": "途中で終わっています",
+  "expected a value": "値がありません",
+  "expected a property name": "プロパティ名がありません",
+  'expected ":"': '":" がありません',
+  'expected ","': '"," がありません',
+  'expected "," or "]"': '"," か "]" がありません',
+  'expected "," or "}"': '"," か "}" がありません',
+  "unexpected text after the value": "値のあとに余分な文字があります",
+  "invalid number": "数値が正しくありません",
+  "unterminated string": "文字列が閉じていません",
+  "control character in string": "文字列に制御文字があります",
+  "invalid escape in string": "文字列のエスケープが正しくありません",
+  "invalid \\u escape in string": "文字列の \\u エスケープが正しくありません",
+  "invalid string": "文字列が正しくありません",
+  "invalid character": "使えない文字があります",
+  "unterminated comment": "コメントが閉じていません",
+  "invalid JSON": "JSON として読めません",
+};
+
 /** Whether a call that got no response was tried again. */
 export type Retried = "retried" | "notRetried" | "retryOff";
 
@@ -179,8 +203,10 @@ export const en = {
   requiredParam: (flag: string) => `required parameter '${flag}' is not specified`,
   requiredBodyParam: (name: string, flag: string) =>
     `required parameter '${name}' in body (or command line option '${flag}') is not specified`,
-  bodyInvalidJson: (detail: string) =>
-    `invalid json format specified for \`--body\` parameter: ${detail}`,
+  bodyInvalidJson: (problem: string, line: number, column: number) =>
+    `invalid json format specified for \`--body\` parameter: ${problem}${
+      line > 0 ? ` at line ${line} column ${column}` : ""
+    }`,
   bodyNotObject: "`--body` must be a JSON object for this command",
   bodyFileMissing: (path: string) => `--body: cannot read ${path}: no such file`,
   bodyFileUnreadable: (path: string, why: string) => `--body: cannot read ${path}: ${why}`,
@@ -196,6 +222,8 @@ export const en = {
   responseCutOff: (why: string) => `the response was cut off: ${why}`,
   jsonlNeedsArray: "--jsonl needs an array response",
   badQuery: (expression: string, detail: string) => `invalid --query '${expression}': ${detail}`,
+  badQueryRun: (expression: string, detail: string) =>
+    `--query '${expression}' failed on the response: ${detail}`,
   outputNeedsJson: "--query and --output need a JSON response; this one is not JSON",
   rawWithValues:
     "--raw-output prints the response as it came: it cannot go with --query or --output",
@@ -268,8 +296,8 @@ export const en = {
     }; every command logs in until this is mended`,
   invalidProfileName: (name: string) => `invalid profile name ${JSON.stringify(name)}`,
   profileEmpty: (where: string) => `${where}: the file is empty`,
-  profileInvalidJson: (where: string, line: number, column: number, what: string) =>
-    `${where}:${line}:${column}: invalid JSON (${what})`,
+  profileInvalidJson: (where: string, line: number, column: number, problem: string) =>
+    `${where}:${line}:${column}: invalid JSON (${problem})`,
   profileMissing: (name: string, path: string, near: readonly string[], how: string) =>
     near.length > 0
       ? `profile '${name}' does not exist (did you mean ${near.map((n) => `'${n}'`).join(" or ")}?)`
@@ -707,7 +735,10 @@ const ja: Messages = {
   requiredParam: (flag) => `必須のパラメーター '${flag}' が指定されていません`,
   requiredBodyParam: (name, flag) =>
     `ボディの必須パラメーター '${name}'（コマンドラインオプション '${flag}'）が指定されていません`,
-  bodyInvalidJson: (detail) => `\`--body\` に指定された JSON が正しくありません: ${detail}`,
+  bodyInvalidJson: (problem, line, column) =>
+    `\`--body\` に指定された JSON が正しくありません（${
+      line > 0 ? `${line} 行 ${column} 文字目: ` : ""
+    }${JA_JSON_PROBLEMS[problem] ?? problem}）`,
   bodyNotObject: "このコマンドの `--body` は JSON オブジェクトにしてください",
   bodyFileMissing: (path) => `--body: ${path} を読めません: ファイルがありません`,
   bodyFileUnreadable: (path, why) => `--body: ${path} を読めません: ${why}`,
@@ -722,7 +753,10 @@ const ja: Messages = {
     `レスポンスの入れ子が ${levels} 段を超えています。--query と json、jsonl 以外の --output では扱えません`,
   responseCutOff: (why) => `レスポンスが途中で切れました: ${why}`,
   jsonlNeedsArray: "--jsonl は配列のレスポンスにしか使えません",
-  badQuery: (expression, detail) => `--query '${expression}' が正しくありません: ${detail}`,
+  badQuery: (expression, detail) =>
+    `--query '${expression}' は JMESPath の式として正しくありません（JMESPath による説明: ${detail}）`,
+  badQueryRun: (expression, detail) =>
+    `--query '${expression}' をレスポンスに適用できませんでした（JMESPath による説明: ${detail}）`,
   outputNeedsJson:
     "--query と --output は JSON のレスポンスにしか使えません。このレスポンスは JSON ではありません",
   rawWithValues:
@@ -789,8 +823,10 @@ const ja: Messages = {
     }。直すまでは、コマンドのたびにログインします`,
   invalidProfileName: (name) => `プロファイル名 ${JSON.stringify(name)} は使えません`,
   profileEmpty: (where) => `${where}: ファイルが空です`,
-  profileInvalidJson: (where, line, column, what) =>
-    `${where}:${line}:${column}: JSON が正しくありません（${what}）`,
+  profileInvalidJson: (where, line, column, problem) =>
+    `${where}:${line}:${column}: JSON が正しくありません（${
+      JA_JSON_PROBLEMS[problem] ?? problem
+    }）`,
   profileMissing: (name, path, near, how) =>
     near.length > 0
       ? `プロファイル '${name}' はありません（${

@@ -76,6 +76,14 @@ Deno.test("under LANG=ja, usage errors, deprecation warnings and the help are Ja
     ],
     [["subscriberz"], 'Error: "soracom" に "subscriberz" というコマンドはありません'],
     [["subscribers", "list", "extra"], "Error: 余分な引数です: extra（"],
+    [
+      ["subscribers", "put-bundles", "--imsi", "1", "--body", '{"a":', "--dry-run"],
+      "Error: `--body` に指定された JSON が正しくありません（1 行 6 文字目: 途中で終わっています）\n",
+    ],
+    [
+      ["subscribers", "list", "--query", "[?", "--api-key", "k", "--api-token", "t"],
+      "Error: --query '[?' は JMESPath の式として正しくありません（JMESPath による説明: ",
+    ],
   ];
   for (const [args, expected] of cases) {
     const r = await runInProcess(args, { env: ja });

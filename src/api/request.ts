@@ -12,8 +12,8 @@ import type { CatalogOperation, CatalogParam } from "../catalog/types.ts";
 import { CliError } from "../errors.ts";
 import type { ApiCall } from "./client.ts";
 import {
-  describeJsonError,
   type JsonValue,
+  locateJsonError,
   parseJson,
   RawNumber,
   stringifyCompact,
@@ -67,7 +67,8 @@ function queryValues(param: CatalogParam, value: FlagValue): string[] {
 
 /** The error for a `--body` that is not valid JSON, naming where it breaks. */
 function invalidBody(text: string): CliError {
-  return new CliError("usage", said("bodyInvalidJson", describeJsonError(text)));
+  const place = locateJsonError(text) ?? { problem: "invalid JSON", line: 0, column: 0 };
+  return new CliError("usage", said("bodyInvalidJson", place.problem, place.line, place.column));
 }
 
 function parseBodyObject(bytes: Uint8Array | undefined): Record<string, JsonValue> {

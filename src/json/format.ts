@@ -585,12 +585,18 @@ export function eachJsonElement(
   return FORMATTER.format(text, style === "pretty", each) as boolean;
 }
 
-/**
- * Says where `text` stops being JSON, as "<problem> at line L column C"
- * (columns count UTF-16 units from 1), without quoting the text itself (it may
- * hold secrets). Text that is JSON gets "invalid JSON".
- */
-export function describeJsonError(text: string): string {
+/** Where text stops being JSON, and why (in fixed words: never the text, which may hold secrets). */
+export interface JsonErrorPlace {
+  /** What is wrong: one of a few fixed phrases (`unexpected end of input`, `expected ":"`...). */
+  readonly problem: string;
+  /** Its line, from 1. */
+  readonly line: number;
+  /** Its column, in UTF-16 units from 1. */
+  readonly column: number;
+}
+
+/** Where `text` stops being JSON; `undefined` for text that is JSON. */
+export function locateJsonError(text: string): JsonErrorPlace | undefined {
   try {
     formatJson(text, "compact");
   } catch (e) {
@@ -598,7 +604,17 @@ export function describeJsonError(text: string): string {
     const before = text.slice(0, e.offset);
     const line = before.split("\n").length;
     const column = e.offset - before.lastIndexOf("\n");
-    return `${e.problem} at line ${line} column ${column}`;
+    return { problem: e.problem, line, column };
   }
-  return "invalid JSON";
+  return undefined;
+}
+
+/**
+ * Says where `text` stops being JSON, as "<problem> at line L column C"
+ * (columns count UTF-16 units from 1), without quoting the text itself (it may
+ * hold secrets). Text that is JSON gets "invalid JSON".
+ */
+export function describeJsonError(text: string): string {
+  const place = locateJsonError(text);
+  return place ? `${place.problem} at line ${place.line} column ${place.column}` : "invalid JSON";
 }

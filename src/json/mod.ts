@@ -15,7 +15,14 @@
  * @module
  */
 
-export { describeJsonError, eachJsonElement, formatJson, formatJsonElements } from "./format.ts";
+export {
+  describeJsonError,
+  eachJsonElement,
+  formatJson,
+  formatJsonElements,
+  type JsonErrorPlace,
+  locateJsonError,
+} from "./format.ts";
 export { parseJson, parseJsonData } from "./parse.ts";
 export { ExactIntegers } from "./exact.ts";
 export { stringifyCompact, stringifyPretty, stringifyValue } from "./stringify.ts";

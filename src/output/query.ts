@@ -99,7 +99,7 @@ export async function compileQuery(expression: string): Promise<Query> {
     try {
       return jmespath.TreeInterpreter.search(ast as never, value as never);
     } catch (e) {
-      throw new CliError("usage", said("badQuery", expression, (e as Error).message));
+      throw new CliError("usage", said("badQueryRun", expression, (e as Error).message));
     }
   };
   return {

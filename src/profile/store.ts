@@ -177,6 +177,31 @@ export async function parseProfileText(text: string, where: string): Promise<Pro
   return await toProfile(value, where);
 }
 
+/** jsonc-parser's error codes in the words our own JSON reader uses (`json/`). */
+const JSONC_PROBLEMS: Readonly<Record<string, string>> = {
+  InvalidSymbol: "invalid character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a property name",
+  ValueExpected: "expected a value",
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "," or "}"',
+  CloseBracketExpected: 'expected "," or "]"',
+  EndOfFileExpected: "unexpected text after the value",
+  InvalidCommentToken: "invalid character",
+  UnexpectedEndOfComment: "unterminated comment",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "invalid number",
+  InvalidUnicode: "invalid \\u escape in string",
+  InvalidEscapeCharacter: "invalid escape in string",
+  InvalidCharacter: "control character in string",
+};
+
+/** A jsonc-parser error code (`PropertyNameExpected`) in our words. */
+function jsoncProblem(code: string): string {
+  return JSONC_PROBLEMS[code] ?? code;
+}
+
 /**
  * JSONC (comments, trailing commas) with jsonc-parser. Its parser recurses, so
  * the depth is measured first with its own visitor, which reads comments and
@@ -204,7 +229,13 @@ async function parseJsonc(text: string, where: string, tooDeep: () => CliError):
     const { line, column } = lineAndColumn(text, first.offset);
     throw new CliError(
       "config",
-      said("profileInvalidJson", where, line, column, printParseErrorCode(first.error)),
+      said(
+        "profileInvalidJson",
+        where,
+        line,
+        column,
+        jsoncProblem(printParseErrorCode(first.error)),
+      ),
     );
   }
   return value;

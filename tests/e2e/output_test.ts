@@ -74,7 +74,7 @@ testWhere(["/bin/sh"], "a bad --query is a usage error before any login or reque
   const ja = await run(t, ["subscribers", "list", "--query", "[?"], {
     env: { ...t.env, LANG: "ja_JP.UTF-8" },
   });
-  assertStringIncludes(ja.stderr, "が正しくありません");
+  assertStringIncludes(ja.stderr, "は JMESPath の式として正しくありません");
 });
 
 testWhere(

@@ -50,6 +50,13 @@ Deno.test("syntax errors name the file, line and column", async () => {
     "/p/x.json:3:3",
   );
   await assertRejects(() => parseProfileText("", "/p/x.json"), CliError, "empty");
+  // In our words, in both languages (not jsonc-parser's CommaExpected).
+  await nodeAssert.rejects(parseProfileText(`{\n  "a": 1\n  "b": 2\n}`, "/p/x.json"), (e) => {
+    nodeAssert.ok(e instanceof CliError);
+    nodeAssert.equal(e.textIn("en"), `/p/x.json:3:3: invalid JSON (expected ",")`);
+    nodeAssert.equal(e.textIn("ja"), `/p/x.json:3:3: JSON が正しくありません（"," がありません）`);
+    return true;
+  });
 });
 
 Deno.test("wrong types name the field", async () => {
