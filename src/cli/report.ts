@@ -9,18 +9,38 @@
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { messages, said } from "../messages.ts";
+import { wrap } from "../output/wrap.ts";
+
+/**
+ * A line of the report, as shown: one line off a terminal (scripts grep
+ * `Error:` lines, as soracom-cli writes them), wrapped to the terminal's width
+ * on one, the lines after the first indented. Secrets are hidden before it is
+ * wrapped, so no line break can part one.
+ */
+function shown(ctx: Context, line: string): string {
+  const width = ctx.stderrWidth();
+  if (width === undefined) return line;
+  const lines = wrap(
+    ctx.secrets.hide(line),
+    Math.max(20, width),
+    undefined,
+    Math.max(18, width - 2),
+  );
+  return lines.map((l, i) => i === 0 ? l : `  ${l}`).join("\n");
+}
 
 /**
  * The one-line message for an error, and its hint line if any (no final
- * newline). Anything that is not a {@link CliError} is a bug
- * of ours, said as such; `SORACOM_VERBOSE` adds its stack.
+ * newline), each wrapped to the terminal on one. Anything that is not a
+ * {@link CliError} is a bug of ours, said as such; `SORACOM_VERBOSE` adds its
+ * stack.
  */
 export function errorLine(exc: unknown, ctx: Context): string {
   const { lang } = ctx;
   const m = messages(lang);
   if (exc instanceof CliError) {
-    const line = `Error: ${oneLine(exc.textIn(lang))}`;
-    return exc.hint ? `${line}\n${m.hint}: ${oneLine(exc.hint)}` : line;
+    const line = shown(ctx, `Error: ${oneLine(exc.textIn(lang))}`);
+    return exc.hint ? `${line}\n${shown(ctx, `${m.hint}: ${oneLine(exc.hint)}`)}` : line;
   }
   const message = exc instanceof Error ? exc.message : String(exc);
   // This runs while reporting another error: it must not throw one of its own.
@@ -31,7 +51,7 @@ export function errorLine(exc: unknown, ctx: Context): string {
     verbose = undefined;
   }
   const detail = verbose && exc instanceof Error && exc.stack ? `${exc.stack}\n` : "";
-  return `${detail}Error: ${m.unexpectedError(oneLine(message))}`;
+  return `${detail}${shown(ctx, `Error: ${m.unexpectedError(oneLine(message))}`)}`;
 }
 
 /**

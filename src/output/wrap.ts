@@ -4,8 +4,8 @@
  * rules (kinsoku): no line starts with a closing mark (`、。）」`), the
  * long-vowel mark or a small kana, none ends with an opening bracket, and a
  * line breaks between phrases (`帯域と|料金が|決まります`), not inside a word.
- * A command in backticks is never split, so it can be copied whole; nor is a
- * word of Latin letters (a flag, a URL), even when it is wider than the line.
+ * A command in backticks (or quoted: `'soracom help COMMAND'`) is never split,
+ * so it can be copied whole; nor is a word of Latin letters (a flag, a URL), even when it is wider than the line.
  *
  * Phrases are found by {@link japanesePhrases}: a break after a run of
  * hiragana (the particles and endings that close a phrase) and around
@@ -116,6 +116,11 @@ interface Piece {
   readonly text: string;
 }
 
+/** Commands never split: in backticks, or quoted (`'soracom configure --profile x'`). */
+const COMMANDS = "`[^`]*`|'soracom [^']*'";
+/** Runs of text between spaces, a command (with its spaces) counting as part of one. */
+const RUNS = `(?:${COMMANDS}|[^\\s\`]|\`)+|\\s+`;
+
 /** Stands for a command in backticks while phrases are found: one narrow character. */
 const COMMAND = "\uE000";
 
@@ -133,7 +138,7 @@ function glued(before: string, after: string): boolean {
  */
 function runPieces(run: string, gap: string, phrases: Phrases): Piece[] {
   const commands: string[] = [];
-  const masked = run.replace(/`[^`]*`/gu, (command) => {
+  const masked = run.replace(new RegExp(COMMANDS, "gu"), (command) => {
     commands.push(command);
     return COMMAND;
   });
@@ -157,7 +162,7 @@ function runPieces(run: string, gap: string, phrases: Phrases): Piece[] {
 function piecesOf(text: string, phrases: Phrases, particles = true): Piece[] {
   const pieces: Piece[] = [];
   let gap = "";
-  for (const token of text.match(/(?:`[^`]*`|[^\s`]|`)+|\s+/gu) ?? []) {
+  for (const token of text.match(new RegExp(RUNS, "gu")) ?? []) {
     if (/^\s/u.test(token)) {
       gap = " ";
       continue;
@@ -186,13 +191,17 @@ function finer(piece: Piece): Piece[] {
   return [{ ...chars[0], gap: piece.gap }, ...chars.slice(1)];
 }
 
-/** Lines of pieces, filled greedily; a piece wider than a line is split between its characters. */
-function fill(pieces: readonly Piece[], width: number): Piece[][] {
+/**
+ * Lines of pieces, filled greedily (the first `width` wide, the others
+ * `restWidth`); a piece wider than a line is split between its characters.
+ */
+function fill(pieces: readonly Piece[], firstWidth: number, restWidth: number): Piece[][] {
   const lines: Piece[][] = [];
   let line: Piece[] = [];
   let used = 0;
   const queue = [...pieces];
   while (queue.length > 0) {
+    const width = lines.length === 0 ? firstWidth : restWidth;
     const piece = queue.shift()!;
     const w = displayWidth(piece.text);
     const gap = line.length > 0 ? displayWidth(piece.gap) : 0;
@@ -238,7 +247,8 @@ function noLoneLast(lines: Piece[][], width: number): void {
 
 /**
  * Splits `text` into lines of at most `width` columns (see the module's
- * rules). A piece that cannot be split (a long flag or URL) overflows.
+ * rules), those after the first at most `restWidth` (for a hanging indent). A
+ * piece that cannot be split (a long flag or URL) overflows.
  *
  * @example
  * ```ts
@@ -249,9 +259,14 @@ function noLoneLast(lines: Piece[][], width: number): void {
  * assert.deepEqual(wrap("一二三、四五", 6), ["一二", "三、", "四五"]);
  * ```
  */
-export function wrap(text: string, width: number, phrases: Phrases = japanesePhrases): string[] {
-  const lines = fill(piecesOf(text, phrases), width);
-  noLoneLast(lines, width);
+export function wrap(
+  text: string,
+  width: number,
+  phrases: Phrases = japanesePhrases,
+  restWidth = width,
+): string[] {
+  const lines = fill(piecesOf(text, phrases), width, restWidth);
+  noLoneLast(lines, restWidth);
   const out = lines.map((line) => line.map((p, i) => i === 0 ? p.text : p.gap + p.text).join(""));
   return out.length > 0 ? out : [""];
 }

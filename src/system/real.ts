@@ -22,7 +22,8 @@ const terminal = () => import("./terminal.ts");
 function columnsOf(stream: { isTerminal(): boolean }): number | undefined {
   if (!stream.isTerminal()) return undefined;
   try {
-    return Deno.consoleSize().columns;
+    // A pseudo-terminal may have no size (0): as good as unknown.
+    return Deno.consoleSize().columns || undefined;
   } catch {
     return undefined;
   }
