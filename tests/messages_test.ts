@@ -6,6 +6,9 @@ import { assert, assertEquals } from "./helpers/assert.ts";
 import { runInProcess } from "./helpers/context.ts";
 import { messages, render, said } from "../src/messages.ts";
 import { CliError } from "../src/errors.ts";
+import strict from "node:assert/strict";
+import { wrap } from "../src/output/wrap.ts";
+import { kinsokuFault } from "./helpers/kinsoku.ts";
 
 /** Entries that are the same in both languages on purpose (names and pass-through text). */
 const SAME_IN_BOTH = new Set(["commandSplit", "commandStopped", "releaseRequestFailed"]);
@@ -92,4 +95,24 @@ Deno.test("under LANG=ja, usage errors, deprecation warnings and the help are Ja
     const en = await runInProcess(args);
     assert(en.stderr.startsWith("Error: ") && !/[\u3040-\u30ff]/.test(en.stderr), en.stderr);
   }
+});
+
+Deno.test("every message, wrapped at 40 columns as a terminal shows it, keeps the Japanese line-breaking rules", () => {
+  const bad: string[] = [];
+  for (const lang of ["en", "ja"] as const) {
+    const table = messages(lang);
+    for (const key of Object.keys(table) as (keyof typeof table)[]) {
+      const text = sample(table[key]);
+      for (const paragraph of text.split("\n")) {
+        const lines = wrap(paragraph, 40);
+        for (const line of lines) {
+          const fault = kinsokuFault(line);
+          // A word of one character (日, 例) is alone only when a break left it so.
+          if (fault === "one character alone" && lines.length === 1) continue;
+          if (fault) bad.push(`${lang} ${key}: ${fault}: ${line}`);
+        }
+      }
+    }
+  }
+  strict.deepEqual(bad, []);
 });

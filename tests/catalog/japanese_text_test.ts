@@ -9,6 +9,7 @@
 
 import assert from "node:assert/strict";
 import { textStrings } from "../helpers/text_strings.ts";
+import { kinsokuFault } from "../helpers/kinsoku.ts";
 import { readAuthoredText } from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { runInProcess } from "../helpers/context.ts";
@@ -74,7 +75,7 @@ Deno.test("one wording per idea: where to find a value, repeating a flag, the re
   assert.deepEqual(other, []);
 });
 
-Deno.test("ja help: no line starts with a closing mark or ends with an opening one, at 80 and 40 columns", async () => {
+Deno.test("help in both languages: no line breaks a Japanese line-breaking rule, at 80 and 40 columns", async () => {
   const catalog = await loadCatalog();
   const groups = new Set(catalog.operations.map((op) => op.names[0].split(" ")[0]));
   const pages: string[][] = [
@@ -85,18 +86,12 @@ Deno.test("ja help: no line starts with a closing mark or ends with an opening o
   ];
   const bad: string[] = [];
   for (const words of pages) {
-    for (const terminalWidth of [80, 40]) {
-      const r = await runInProcess([...words, "--help"], {
-        env: { LANG: "ja_JP.UTF-8" },
-        terminalWidth,
-      });
-      for (const line of r.stdout.split("\n")) {
-        const text = line.trim();
-        if (
-          /^[、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ:;,.)]/u.test(text) ||
-          /[（「]$/u.test(text)
-        ) {
-          bad.push(`soracom ${words.join(" ")} (${terminalWidth}): ${line}`);
+    for (const env of [{}, { LANG: "ja_JP.UTF-8" }] as Record<string, string>[]) {
+      for (const terminalWidth of [80, 40]) {
+        const r = await runInProcess([...words, "--help"], { env, terminalWidth });
+        for (const line of r.stdout.split("\n")) {
+          const fault = kinsokuFault(line);
+          if (fault) bad.push(`soracom ${words.join(" ")} (${terminalWidth}): ${fault}: ${line}`);
         }
       }
     }
