@@ -83,7 +83,7 @@ const EN_NETWORK: Readonly<Record<NetworkFailure, string>> = {
 };
 
 const JA_NETWORK: Readonly<Record<NetworkFailure, string>> = {
-  timeout: "タイムアウトまでに応答がありません（SORACOM_TIMEOUT、既定は 120 秒）",
+  timeout: "タイムアウトまでにレスポンスがありません（SORACOM_TIMEOUT、既定は 120 秒）",
   refused: "接続を拒否されました",
   reset: "接続がリセットされました",
   dns: "ホスト名を解決できません",
@@ -104,7 +104,7 @@ export const en = {
   /** Starts the line after an error that says what to do about it. */
   hint: "hint",
   // Logging in with MFA.
-  otpPrompt: (label: string) => `MFA OTP code for ${label}: `,
+  otpPrompt: (label: string) => `MFA one-time code for ${label}: `,
   otpNotSixDigits: "A one-time code is 6 digits; try again.",
   otpNotAccepted: (label: string) => `The one-time code for ${label} was not accepted.`,
   otpAborted: "login aborted: no one-time code given",
@@ -138,8 +138,8 @@ export const en = {
   },
   sessionState: { cache: "cached", renewed: "from source", given: "given", none: "none" },
   statusVia: (source: string) => `(via ${source})`,
-  statusAsksCode: "asks for an MFA code",
-  statusAsksCodeIfOn: "asks for an MFA code if MFA is on",
+  statusAsksCode: "asks for a one-time code",
+  statusAsksCodeIfOn: "asks for a one-time code if MFA is on",
   statusError: (message: string) => `error: ${message}`,
   statusNoProfiles: (dir: string) => `no profiles in ${dir}; create one with 'soracom configure'`,
   // logout.
@@ -471,7 +471,7 @@ export const en = {
     "a SAM user (fields labelled 'operator id', 'username', 'password')",
     "the root user (fields labelled 'username', holding the email, and 'password')",
   ],
-  qOpHasOtp: "Does the item hold the one-time password (MFA)? (Y/n) ",
+  qOpHasOtp: "Does the item hold the one-time code (MFA)? (Y/n) ",
   configureLoggedIn: (who: string) => `Logged in as ${who}; the session is cached.`,
   configureLoginFailed: (why: string) =>
     `the profile was saved, but logging in with it failed: ${why}`,
@@ -649,7 +649,7 @@ const ja: Messages = {
   hintCodeNeeded: (label) =>
     `${label} には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください（例: "op item get ITEM --otp"）`,
   hintCodeWrong: (label) =>
-    `${label} のワンタイムコードが受け付けられませんでした（コードの有効期間は 30 秒です。端末の時計も確認してください）`,
+    `${label} のワンタイムコードが受け付けられませんでした（コードの有効期間は 30 秒です。コードを作るデバイスの時計も確認してください）`,
   hintPasswordOrCode: (label) =>
     `${label} のパスワードまたはワンタイムコードが受け付けられませんでした`,
   retrying: (call, why, seconds, attempt, attempts) =>
@@ -678,8 +678,8 @@ const ja: Messages = {
   },
   sessionState: { cache: "キャッシュ", renewed: "ソースから", given: "指定", none: "なし" },
   statusVia: (source) => `（${source} 経由）`,
-  statusAsksCode: "MFA コードを尋ねる",
-  statusAsksCodeIfOn: "MFA が有効なら MFA コードを尋ねる",
+  statusAsksCode: "ワンタイムコードを尋ねる",
+  statusAsksCodeIfOn: "MFA が有効ならワンタイムコードを尋ねる",
   statusError: (message) => `エラー: ${message}`,
   statusNoProfiles: (dir) =>
     `${dir} にプロファイルがありません。'soracom configure' で作成してください`,
@@ -876,20 +876,20 @@ const ja: Messages = {
     `更新するには最新のソースを取得する（チェックアウトで git pull）か、${repo}/releases/latest からお使いのプラットフォーム用の実行ファイルをインストールしてください。`,
   upToDate: (version, latest) => `soracom v${version} は最新です（最新のリリースは v${latest}）。`,
   updateNeedsTerminal:
-    "self-update の確認には端末が必要です。確認せずに更新するには --yes を付けてください",
+    "self-update の確認にはターミナルが必要です。確認せずに更新するには --yes を付けてください",
   checksumMismatch: (name, expected, actual) =>
     `${name} のチェックサムが一致しません（期待値 ${expected}、実際 ${actual}）。soracom は変更していません`,
   sandboxProfileExists: (name) => `プロファイル '${name}' はすでにあります (--overwrite=false)`,
   sandboxNeedsTerminal:
-    "configure-sandbox には端末か、--auth-key-id、--auth-key、--email、--password のすべての指定が必要です",
+    "configure-sandbox にはターミナルか、--auth-key-id、--auth-key、--email、--password のすべての指定が必要です",
   unconfigureConfirm: (name) => `プロファイル '${name}' を削除しますか？ (y/N) `,
   unconfigureNeedsTerminal:
-    "unconfigure の確認には端末が必要です。確認を省くには --yes を付けてください",
+    "unconfigure の確認にはターミナルが必要です。確認を省くには --yes を付けてください",
   removeMissing: (path) => `${path} を削除できません: ファイルがありません`,
   configureNeedsTerminal:
-    "configure で質問するには端末が必要です。端末がないときは、回答をフラグで指定してください: --auth-key-id と --auth-key、--email と --password、--operator-id と --user-name と --password、または --profile-command（'soracom configure --help' を参照）",
+    "configure で質問するにはターミナルが必要です。ターミナルがないときは、回答をフラグで指定してください: --auth-key-id と --auth-key、--email と --password、--operator-id と --user-name と --password、または --profile-command（'soracom configure --help' を参照）",
   configureNeedsFlag: (flag) =>
-    `${flag} がありません。configure が尋ねられるのは端末があるときだけです。${flag} を付けてください`,
+    `${flag} がありません。configure が尋ねられるのはターミナルがあるときだけです。${flag} を付けてください`,
   profileNotObject: (where, got) => `${where}: JSON オブジェクトが必要ですが、${got} でした`,
   profileFieldType: (where, field, type, got) =>
     `${where}: フィールド '${field}' は${
@@ -922,8 +922,8 @@ const ja: Messages = {
       }[why]
     }。soracom は変更していません`,
   releaseRequestFailed: (what, why) => `${what}: ${why}`,
-  releaseNotJson: (what, why) => `${what}: 応答が JSON ではありません（${why}）`,
-  releaseNotARelease: (what) => `${what}: 応答がリリースではありません`,
+  releaseNotJson: (what, why) => `${what}: レスポンスが JSON ではありません（${why}）`,
+  releaseNotARelease: (what) => `${what}: レスポンスがリリースではありません`,
   downloadInterrupted: (asset, why) =>
     `${asset} のダウンロードが中断されました（${why}）。soracom は変更していません`,
   updateTargetNotFile: (target) => `${target} はファイルではないため、更新するものがありません`,
@@ -938,9 +938,9 @@ const ja: Messages = {
   cannotReplace: (target, why) =>
     `${target} を置き換えられません: ${why}。soracom は変更していません`,
   updated: (from, to, target) => `soracom を v${from} から v${to} に更新しました（${target}）。`,
-  releaseAnswer: "リリース情報の応答",
+  releaseAnswer: "リリース情報のレスポンス",
   invalidUrl: "（不正な URL）",
-  noAnswerInTime: "タイムアウトまでに応答がありません",
+  noAnswerInTime: "タイムアウトまでにレスポンスがありません",
   cannotRename: "この環境ではファイルの名前を変更できません",
   catalogueLacks: (name) => `カタログに '${name}' コマンドがありません`,
   askNotEmpty: "空にはできません。",
@@ -989,7 +989,7 @@ const ja: Messages = {
     "SAM ユーザー（ラベルが 'operator id'、'username'、'password' のフィールド）",
     "ルートユーザー（メールアドレスを入れた 'username' と 'password' のフィールド）",
   ],
-  qOpHasOtp: "このアイテムにワンタイムパスワード（MFA）はありますか？ (Y/n) ",
+  qOpHasOtp: "このアイテムにワンタイムコード（MFA）はありますか？ (Y/n) ",
   configureLoggedIn: (who) => `${who} としてログインしました。セッションはキャッシュされています。`,
   configureLoginFailed: (why) =>
     `プロファイルは保存しましたが、そのプロファイルでのログインに失敗しました: ${why}`,

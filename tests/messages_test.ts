@@ -116,3 +116,18 @@ Deno.test("every message, wrapped at 40 columns as a terminal shows it, keeps th
   }
   strict.deepEqual(bad, []);
 });
+
+Deno.test("no English phrase is left inside a Japanese message (commands, names and values aside)", () => {
+  const ja = messages("ja");
+  const english: string[] = [];
+  for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
+    const prose = sample(ja[key])
+      // Commands to type, quoted values, flags, links and product names are written as they are.
+      .replace(/`[^`]*`|'[^']*'|"[^"]*"|https?:\S+/g, " ")
+      .replace(/\bsoracom( +[\w.=-]+)+|\bSORACOM [A-Z]\w*|op item get ITEM|git pull/g, " ")
+      .replace(/--[a-z0-9-]+(=\S+)?/g, " ");
+    const phrase = /\b[a-z][a-z'-]* +[a-z][a-z'-]*\b/.exec(prose);
+    if (phrase) english.push(`${key}: ${phrase[0]}`);
+  }
+  strict.deepEqual(english, []);
+});

@@ -127,7 +127,7 @@ testWhere(
     t.advance(30 * HOUR);
     const tc = testContext({ env: t.env, now: t.clock, prompts: [t.api.totp("sam")] });
     assertEquals(await runCli(["--profile", "reader2", "operator", "get"], tc.ctx), 0, tc.stderr());
-    assertEquals(tc.asked, ["MFA OTP code for sam: "]);
+    assertEquals(tc.asked, ["MFA one-time code for sam: "]);
     assertEquals(await t.counts(), { auth: 3, switchUser: 2, op: 0 });
   },
 );
@@ -252,9 +252,9 @@ testWhere(
     });
     assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 0, tc.stderr());
     assertEquals(tc.asked, [
-      "MFA OTP code for sam: ",
-      "The one-time code for sam was not accepted.\nMFA OTP code for sam: ",
-      "A one-time code is 6 digits; try again.\nMFA OTP code for sam: ",
+      "MFA one-time code for sam: ",
+      "The one-time code for sam was not accepted.\nMFA one-time code for sam: ",
+      "A one-time code is 6 digits; try again.\nMFA one-time code for sam: ",
     ]);
     assertEquals(tc.stderr(), "");
     assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [undefined, wrongCode(right), right]);

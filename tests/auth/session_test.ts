@@ -296,12 +296,12 @@ testWhere(["/bin/sh"], "mfaOTPCommand supplies the OTP (run only when logging in
 
 testWhere(
   ["script", "/bin/sh"],
-  "AUM0063 with a terminal: prompts 'MFA OTP code for PROFILE: ' in a real pseudo-terminal, then retries once",
+  "AUM0063 with a terminal: prompts 'MFA one-time code for PROFILE: ' in a real pseudo-terminal, then retries once",
   async () => {
     await using t = await setup();
     await writeProfile(t.profiles, "sam", PROFILES.sam);
     const { code, screen } = await runInPty(["soralets", "list", "--profile", "sam"], t.env, [
-      ["MFA OTP code for sam: ", t.api.totp("sam")],
+      ["MFA one-time code for sam: ", t.api.totp("sam")],
     ]);
     assertEquals(code, 0, screen);
     assertStringIncludes(screen, `"soraletId"`);

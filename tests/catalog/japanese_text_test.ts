@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { textStrings } from "../helpers/text_strings.ts";
 import { kinsokuFault } from "../helpers/kinsoku.ts";
+import { messages } from "../../src/messages.ts";
 import { readAuthoredText } from "../../scripts/gen_help_text.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { runInProcess } from "../helpers/context.ts";
@@ -105,4 +106,28 @@ Deno.test("a flag's notes are punctuated in the reader's language", async () => 
   // \s+ where the page may wrap a line.
   assert.match(await page({}), /\(required;\s+one\s+of:\s+s1\.minimum,\s+s1\.slow,/);
   assert.match(await page({ LANG: "ja_JP.UTF-8" }), /（必須、\s*値:\s+s1\.minimum、\s*s1\.slow、/);
+});
+
+Deno.test("one wording per idea across the help text and the messages, in both languages", async () => {
+  const { en, ja } = await readAuthoredText();
+  const said = (lang: "en" | "ja") =>
+    JSON.stringify(messages(lang), (_k, v) => typeof v === "function" ? v.toString() : v);
+  // The one wording kept, and the others that said the same thing.
+  const others: Record<"en" | "ja", RegExp> = {
+    // one-time code (not OTP code, one-time password, MFA code)
+    en: /OTP code|one-time password|MFA code/,
+    // ワンタイムコード; データ通信量; シークレット; 既定; レスポンス (a ping's is 応答); ターミナル (端末 is a device)
+    ja:
+      /ワンタイムパスワード|MFA コード|データ使用量|秘密の値|既定値|(?<!ping の)応答|ターミナル以外の端末|端末が必要|端末で質問/,
+  };
+  for (const lang of ["en", "ja"] as const) {
+    const texts = [...textStrings(lang === "en" ? en : ja).map(([path, t]) => [path, t]), [
+      "messages",
+      said(lang),
+    ]];
+    const found = texts.filter(([, t]) => others[lang].test(t)).map(([path, t]) =>
+      `${path}: ${t.match(others[lang])![0]}`
+    );
+    assert.deepEqual(found, [], lang);
+  }
 });

@@ -484,7 +484,7 @@ testWhere(
     await using f = await emulatorHome({ sam: PROFILES.sam });
     const code = f.api.totp("sam");
     const r = await runInPty(["soralets", "list", "--profile", "sam"], f.env, [
-      ["MFA OTP code for sam: ", code],
+      ["MFA one-time code for sam: ", code],
     ], { bundle: await bundlePath() });
     assertEquals(r.code, 0, r.screen);
     assertStringIncludes(r.screen, `"soraletId"`);

@@ -381,8 +381,8 @@ testWhere(
     const status = await t.cli(["auth", "status", "--profile", "root", "--json"]);
     assertEquals(JSON.parse(status.stdout).runs.otpPrompt, "yes");
     const table = await t.cli(["auth", "status", "--profile", "root"]);
-    assertStringIncludes(table.stdout, "asks for an MFA code\n");
+    assertStringIncludes(table.stdout, "asks for a one-time code\n");
     const ja = await t.cli(["auth", "status", "--profile", "root"], { LANG: "ja_JP.UTF-8" });
-    assertStringIncludes(ja.stdout, "MFA コードを尋ねる\n");
+    assertStringIncludes(ja.stdout, "ワンタイムコードを尋ねる\n");
   },
 );

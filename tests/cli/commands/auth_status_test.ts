@@ -81,7 +81,7 @@ Deno.test("auth status: a root user who has not logged in here may be asked for 
   const root = { "/home/ann/.soracom/default.json": '{"email":"ann@example.com","password":"pw"}' };
   const fake = fakeContext({ env, files: root });
   assertEquals(await runAuthStatus(fake.ctx, {}), 1);
-  nodeAssert.match(fake.stdout(), /root user .* none +- +asks for an MFA code if MFA is on\n$/);
+  nodeAssert.match(fake.stdout(), /root user .* none +- +asks for a one-time code if MFA is on\n$/);
   const json = fakeContext({ env, files: root });
   await runAuthStatus(json.ctx, { json: true });
   nodeAssert.equal(JSON.parse(json.stdout()).runs.otpPrompt, "unknown");
