@@ -198,8 +198,10 @@ export const en = {
   notABoolean: (input: string, flag: string) =>
     `invalid argument ${JSON.stringify(input)} for "--${flag}": not true or false`,
   flagNeedsValue: (flag: string) => `flag needs an argument: --${flag}`,
-  notAllowed: (input: string, flag: string, values: string) =>
-    `invalid value ${JSON.stringify(input)} for "--${flag}": allowed values are ${values}`,
+  notAllowed: (input: string, flag: string, values: readonly string[]) =>
+    `invalid value ${JSON.stringify(input)} for "--${flag}": allowed values are ${
+      values.join(", ")
+    }`,
   requiredParam: (flag: string) => `required parameter '${flag}' is not specified`,
   requiredBodyParam: (name: string, flag: string) =>
     `required parameter '${name}' in body (or command line option '${flag}') is not specified`,
@@ -695,9 +697,9 @@ const ja: Messages = {
     `${label} のキャッシュされたセッションはありません。ログアウトするものはありません`,
   profileLabel: (name) => `プロファイル ${name}`,
   execSessionSetAside: (name, owner) =>
-    `注意: プロファイル ${name} (--profile) として実行します。soracom exec が設定したプロファイル ${owner} のセッション (SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_ENDPOINT) は使いません`,
+    `注意: プロファイル ${name}（--profile）として実行します。soracom exec が設定したプロファイル ${owner} のセッション（SORACOM_API_KEY、SORACOM_API_TOKEN、SORACOM_ENDPOINT）は使いません`,
   envSessionSetAside: (name) =>
-    `注意: プロファイル ${name} (--profile) として実行します。SORACOM_API_KEY と SORACOM_API_TOKEN のセッションは使いません`,
+    `注意: プロファイル ${name}（--profile）として実行します。SORACOM_API_KEY と SORACOM_API_TOKEN のセッションは使いません`,
   unconfigureNotRevoked: (name, why) =>
     `警告: プロファイル ${name} のセッションをサーバーで無効化できませんでした（${why}）。このマシンからは削除しました`,
   unexpectedError: (message) =>
@@ -731,7 +733,7 @@ const ja: Messages = {
     `"--${flag}" の値 ${JSON.stringify(input)} は true でも false でもありません`,
   flagNeedsValue: (flag) => `--${flag} には値が必要です`,
   notAllowed: (input, flag, values) =>
-    `"--${flag}" の値 ${JSON.stringify(input)} は使えません。使える値: ${values}`,
+    `"--${flag}" の値 ${JSON.stringify(input)} は使えません。使える値: ${values.join("、")}`,
   requiredParam: (flag) => `必須のパラメーター '${flag}' が指定されていません`,
   requiredBodyParam: (name, flag) =>
     `ボディの必須パラメーター '${name}'（コマンドラインオプション '${flag}'）が指定されていません`,
@@ -748,7 +750,7 @@ const ja: Messages = {
   responseNotJson: "レスポンスが正しい JSON ではありません（途中で切れた可能性があります）",
   responseTooLarge: "レスポンスが大きすぎて出力できません",
   responseOverCap: (mib) =>
-    `レスポンスが ${mib} MiB を超えています。出力のためにメモリーに保持できる大きさを超えています (--raw-output なら大きさに関係なく受け取りながら書き出します)`,
+    `レスポンスが ${mib} MiB を超えています。出力のためにメモリーに保持できる大きさを超えています（--raw-output なら大きさに関係なく受け取りながら書き出します）`,
   responseTooDeep: (levels) =>
     `レスポンスの入れ子が ${levels} 段を超えています。--query と json、jsonl 以外の --output では扱えません`,
   responseCutOff: (why) => `レスポンスが途中で切れました: ${why}`,
@@ -1058,22 +1060,22 @@ const ja: Messages = {
     `「${query}」に合うコマンドはありません${
       near.length > 0 ? `（${near.map((n) => `"${n}"`).join(" または ")} のことですか？）` : ""
     }。すべてのコマンドは 'soracom help' で確認できます`,
-  execNoCommand: "exec にはコマンドが必要です: soracom exec --profile NAME -- COMMAND [ARGS...]",
+  execNoCommand: "exec にはコマンドが必要です: soracom exec --profile 名前 -- コマンド [引数...]",
   execNotFound: (program) => `exec: コマンドが見つかりません: ${program}`,
   exportFormat: (format) =>
-    `"--format" の値 ${JSON.stringify(format)} は使えません。使える値: env, json`,
+    `"--format" の値 ${JSON.stringify(format)} は使えません。使える値: env、json`,
   emulatorRange: (flag, value, range) =>
-    `"--${flag}" は ${range} の範囲で指定してください (${value} は範囲外です)`,
+    `"--${flag}" は ${range} の範囲で指定してください（${value} は範囲外です）`,
   emulatorFaultsBroken: (path, why) => `障害ファイル ${path} は使えません: ${why}`,
   emulatorStateBroken: (path, why) =>
-    `状態ファイル ${path} は使えません: ${why}。ファイルはそのままです (新しく始めるには移動してください)`,
+    `状態ファイル ${path} は使えません: ${why}。ファイルはそのままです（新しく始めるには移動してください）`,
   emulatorCannotListen: (address, why) => `${address} で待ち受けられません: ${why}`,
   emulatorListening: (url, sims, seed, state) =>
-    `SORACOM API エミュレーター: ${url} (SIM ${sims} 枚、シード ${seed}、${
+    `SORACOM API エミュレーター: ${url}（SIM ${sims} 枚、シード ${seed}、${
       state === undefined ? "状態はメモリー上" : `状態は ${state}`
-    })`,
+    }）`,
   emulatorProfileIntro: (operatorId, keyId, key, url) =>
-    `プロファイルを作ります (オペレーター ${operatorId} の認証キー):\n` +
+    `プロファイルを作ります（オペレーター ${operatorId} の認証キー）:\n` +
     `  soracom configure --profile emulator --auth-key-id ${keyId} --auth-key ${key} --endpoint ${url}`,
   emulatorThenTry:
     "次に試してください:\n  soracom --profile emulator subscribers list --output table --query '[].{imsi: imsi, name: tags.name, status: status}'",
@@ -1086,7 +1088,7 @@ const ja: Messages = {
   emulatorStop: "Ctrl-C で止まります。",
   emulatorStopped: "エミュレーターを止めました",
   emulator: {
-    tokenRequired: "API キーと API トークンが必要です (X-Soracom-API-Key、X-Soracom-Token)。",
+    tokenRequired: "API キーと API トークンが必要です（X-Soracom-API-Key、X-Soracom-Token）。",
     invalidToken: "API キーまたはトークンが正しくないか、有効期限が切れています。",
     authFailed: "認証に失敗しました: この認証情報のアカウントはありません。",
     mfaRequired: "このユーザーは MFA が有効です: ワンタイムコード (mfaOTPCode) が必要です。",
@@ -1097,7 +1099,7 @@ const ja: Messages = {
     forbidden: (operatorId: string) =>
       `このセッションではオペレーター ${operatorId} として操作できません。`,
     permissionDenied: (user: string, api: string) =>
-      `SAM ユーザー ${user} には ${api} を呼び出す権限がありません (権限とロールを確認してください)。`,
+      `SAM ユーザー ${user} には ${api} を呼び出す権限がありません（権限とロールを確認してください）。`,
     badRequest: (detail: string) => `リクエストが正しくありません: ${detail}`,
     noSuchApi: (method: string, path: string) => `API ${method} ${path} はありません。`,
     bodyTooLarge: (limit: string) => `リクエストボディが ${limit} を超えています。`,
@@ -1110,7 +1112,7 @@ const ja: Messages = {
     mfaState: (state: string) => `このユーザーの MFA は${state}。`,
     rateLimited: (seconds: number) =>
       `リクエストが多すぎます: ${seconds} 秒後に再試行してください。`,
-    serverError: "サーバーでエラーが起きました (エミュレーターの障害ルールによるもの)。",
+    serverError: "サーバーでエラーが起きました（エミュレーターの障害ルールによるもの）。",
     internal: (detail: string) => `エミュレーターがこのリクエストの処理に失敗しました: ${detail}`,
     sandboxAuthKeyInvalid: "本番環境の認証キーが正しくありません。",
     sandboxEmailTaken: (email: string) => `${email} はすでに登録されています。`,
@@ -1131,7 +1133,7 @@ const ja: Messages = {
     mfaStates: {
       on: "すでに有効です",
       off: "有効ではありません",
-      pending: "開始されていません (先に有効化してください)",
+      pending: "開始されていません（先に有効化してください）",
     },
     problems: {
       type: (at: string, type: string) => `${at || "ボディ"} は ${type} である必要があります`,
@@ -1145,7 +1147,7 @@ const ja: Messages = {
         `${at || "ボディ"} は ${pattern} に一致する必要があります`,
       oneOf: (at: string, count: string) =>
         `${at || "ボディ"} は ${count} 通りの形のいずれかに合う必要があります`,
-      notJson: (why: string) => `ボディが JSON ではありません (${why})`,
+      notJson: (why: string) => `ボディが JSON ではありません（${why}）`,
       bodyRequired: "リクエストボディが必要です",
       param: (name: string) => `パラメーター ${name} は必須です`,
       paramType: (name: string, type: string) =>

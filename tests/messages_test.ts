@@ -131,3 +131,17 @@ Deno.test("no English phrase is left inside a Japanese message (commands, names 
   }
   strict.deepEqual(english, []);
 });
+
+Deno.test("Japanese messages use Japanese punctuation: full-width brackets and question marks", () => {
+  const ja = messages("ja");
+  const halfWidth: string[] = [];
+  for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
+    const text = sample(ja[key]).replace(/`[^`]*`/g, " ");
+    const found = /\([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*\)|[\u3040-\u30ff\u4e00-\u9fff]\?/u
+      .exec(
+        text,
+      );
+    if (found) halfWidth.push(`${key}: ${found[0]}`);
+  }
+  strict.deepEqual(halfWidth, []);
+});

@@ -67,8 +67,10 @@ export interface ProfileStatus {
   readonly expiresAt?: number;
   /** What the next login would run or ask (nothing when no login is needed). */
   readonly runs: NextLogin;
-  /** Why the profile could not be read, when it could not. */
+  /** Why the profile could not be read, when it could not (in English, for `--json`). */
   readonly error?: string;
+  /** That error, to say in the reader's language. */
+  readonly failure?: CliError;
   /** The kind of that error. */
   readonly errorKind?: ErrorKind;
 }
@@ -196,6 +198,7 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
       session: "none",
       runs: NOTHING,
       error: e.message,
+      failure: e,
       errorKind: e.kind,
     };
   };

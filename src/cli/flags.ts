@@ -141,7 +141,7 @@ function parseNumeric(
 function parseEnum(flag: string, values: readonly string[]) {
   return (input: string): string => {
     if (values.includes(input)) return input;
-    throw new CliError("usage", said("notAllowed", input, flag, values.join(", ")));
+    throw new CliError("usage", said("notAllowed", input, flag, values));
   };
 }
 

@@ -13,7 +13,7 @@ import { prepare } from "../../auth/credentials.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
-import { type Messages, messages } from "../../messages.ts";
+import { type Lang, type Messages, messages } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
 import { table } from "../../output/table.ts";
@@ -71,14 +71,14 @@ function runs(s: ProfileStatus, m: Messages): string {
   return list.length > 0 ? list.join(", ") : "-";
 }
 
-function row(s: ProfileStatus, now: number, m: Messages): string[] {
+function row(s: ProfileStatus, now: number, m: Messages, lang: Lang): string[] {
   const expires = s.expiresAt === undefined ? "-" : relativeTime(s.expiresAt, now, m);
   return [
     s.profile,
     m.credentialKind[s.kind],
     who(s, m),
     `${s.endpoint} (${s.coverageType})`,
-    s.error ? m.statusError(s.error) : m.sessionState[s.session],
+    s.failure ? m.statusError(s.failure.textIn(lang)) : m.sessionState[s.session],
     expires,
     runs(s, m),
   ];
@@ -154,14 +154,12 @@ export async function runAuthStatus(ctx: Context, flags: AuthStatusFlags): Promi
     statuses.push(await profileStatus(ctx, await prepare(ctx, { ...options, profile: name })));
   }
   const broken = statuses[0];
-  if (!flags.all && broken.error !== undefined) {
-    throw new CliError(broken.errorKind ?? "config", broken.error);
-  }
+  if (!flags.all && broken.failure !== undefined) throw broken.failure;
   const now = ctx.now();
   if (flags.json) {
     const values = statuses.map((s) => asJson(s, now));
     ctx.stdout.write(`${stringifyPretty(flags.all ? values : values[0])}\n`);
-  } else printTable(ctx, statuses.map((s) => row(s, now, m)), m);
+  } else printTable(ctx, statuses.map((s) => row(s, now, m, ctx.lang)), m);
   if (flags.all) return statuses.some((s) => s.error) ? 1 : 0;
   return ready(statuses[0]) ? 0 : 1;
 }

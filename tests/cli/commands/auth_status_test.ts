@@ -86,3 +86,13 @@ Deno.test("auth status: a root user who has not logged in here may be asked for 
   await runAuthStatus(json.ctx, { json: true });
   nodeAssert.equal(JSON.parse(json.stdout()).runs.otpPrompt, "unknown");
 });
+
+Deno.test("auth status --all says why a profile cannot be read in the reader's language", async () => {
+  const broken = { ...files, "/home/ann/.soracom/bad.json": "{" };
+  const fake = fakeContext({ env, files: broken, lang: "ja" });
+  assertEquals(await runAuthStatus(fake.ctx, { all: true }), 1);
+  nodeAssert.match(
+    fake.stdout(),
+    /エラー: \/home\/ann\/\.soracom\/bad\.json:1:2: JSON が正しくありません/,
+  );
+});
