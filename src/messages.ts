@@ -481,7 +481,7 @@ export const en = {
     `The credentials were not accepted; type them again (try ${tries} of 3).`,
   configureNotSaved: (why: string) =>
     `the credentials were not accepted, so the profile was not saved: ${why}`,
-  configureSaved: (name: string) => `Saved. Try: soracom --profile ${name} subscribers list`,
+  configureSaved: (name: string) => `Saved. Try: 'soracom --profile ${name} subscribers list'`,
   // Help pages.
   helpUsage: "Usage",
   helpCommands: "Commands",
@@ -967,7 +967,7 @@ const ja: Messages = {
     "オペレーター（ルートアカウント）のメールアドレスとパスワード",
     "SAM ユーザー名とパスワード",
     "スイッチユーザー（別のプロファイルでログインしてからユーザーを切り替え）",
-    "1Password: アイテムから認証情報とワンタイムコードを取得 (op)",
+    "1Password: アイテムから認証情報とワンタイムコードを取得（op）",
     "認証情報を JSON で出力する別のコマンド（パスワードマネージャー）",
   ],
   qOperatorId: "オペレーター ID (OP00...): ",
@@ -999,7 +999,7 @@ const ja: Messages = {
     `認証情報が受け付けられませんでした。もう一度入力してください（3 回中 ${tries} 回目）。`,
   configureNotSaved: (why) =>
     `認証情報が受け付けられなかったため、プロファイルは保存していません: ${why}`,
-  configureSaved: (name) => `保存しました。試すには: soracom --profile ${name} subscribers list`,
+  configureSaved: (name) => `保存しました。試すには: 'soracom --profile ${name} subscribers list'`,
   helpUsage: "使い方",
   helpCommands: "コマンド",
   helpSubcommands: "サブコマンド",

@@ -11,6 +11,8 @@ import { runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { authKey } from "../helpers/accounts.ts";
 import { testWhere } from "../helpers/platform.ts";
+import { kinsokuFault } from "../helpers/kinsoku.ts";
+import { displayWidth } from "../../src/output/table.ts";
 
 async function setup() {
   const f = await emulatorFixture();
@@ -381,5 +383,34 @@ testWhere(
     });
     assertEquals(r.code, 0, r.stderr);
     assertEquals((await Deno.stat(fresh)).mode! & 0o777, 0o700);
+  },
+);
+
+testWhere(
+  ["script", "/bin/sh"],
+  "configure in Japanese on a 40-column terminal: Japanese prompts, menus wrapped by Japanese rules",
+  async () => {
+    await using t = await setup();
+    const { code, screen } = await runInPty(
+      ["configure", "--profile", "ja"],
+      { ...t.env, LANG: "ja_JP.UTF-8" },
+      [
+        ["番号（1-2）> ", "2"],
+        ["番号（1-6）> ", "1"],
+        ["認証キー ID: ", authKey.authKeyId],
+        ["認証キーのシークレット: ", authKey.authKey],
+      ],
+      { columns: 40 },
+    );
+    assertEquals(code, 0, screen);
+    const lines = screen.replaceAll("\r", "").split("\n");
+    const menu = lines.filter((l) => /^\d\. |^ {3}\S/.test(l));
+    assert(menu.length > 8, screen); // six methods, some on two lines
+    for (const line of menu) {
+      assert(displayWidth(line) <= 40, line);
+      assertEquals(kinsokuFault(line), undefined, line);
+    }
+    assertStringIncludes(screen, "としてログインしました");
+    assertEquals((await t.read("ja")).authKeyId, authKey.authKeyId);
   },
 );

@@ -70,7 +70,7 @@ testWhere(
       r.stderr,
       `Logged in as ${samPlain.operatorId} ${samPlain.userName}; the session is cached.\n`,
     );
-    assert(r.stderr.endsWith("Saved. Try: soracom --profile plain subscribers list\n"), r.stderr);
+    assert(r.stderr.endsWith("Saved. Try: 'soracom --profile plain subscribers list'\n"), r.stderr);
     assertEquals((await t.sessionFiles()).length, 1);
   },
 );
@@ -93,7 +93,7 @@ testWhere(
     assertEquals((await t.read("sam")).mfaOTPCommand, "op item get soracom-power-sam-user --otp");
     assertEquals(t.api.count("POST", "/v1/auth"), 1);
     assertEquals(await opRuns(t.opLog), 1);
-    assert(r.stderr.endsWith("Saved. Try: soracom --profile sam subscribers list\n"), r.stderr);
+    assert(r.stderr.endsWith("Saved. Try: 'soracom --profile sam subscribers list'\n"), r.stderr);
   },
 );
 

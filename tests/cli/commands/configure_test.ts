@@ -27,7 +27,7 @@ Deno.test("configure with answer flags saves the profile (0600) and says how to 
     registerPaymentMethod: false,
   });
   assertEquals(fake.mode(path), 0o600);
-  assertEquals(fake.stderr(), "Saved. Try: soracom --profile default subscribers list\n");
+  assertEquals(fake.stderr(), "Saved. Try: 'soracom --profile default subscribers list'\n");
   assertNotIncludes(fake.stderr(), "secret-y");
   assertEquals(fake.asked, []);
 });
