@@ -131,3 +131,20 @@ Deno.test("one wording per idea across the help text and the messages, in both l
     assert.deepEqual(found, [], lang);
   }
 });
+
+Deno.test("ja help: every flag's value is named in Japanese (or as it is typed: jp|g, JSON, ID, URL)", async () => {
+  const pages = [[], ...Object.keys(HAND_WRITTEN).map((n) => n.split(" ")), [
+    "subscribers",
+    "list",
+  ], ["stats", "air", "get"]];
+  const english: string[] = [];
+  for (const words of pages) {
+    const r = await runInProcess([...words, "--help"], { env: { LANG: "ja_JP.UTF-8" } });
+    for (const m of r.stdout.matchAll(/^ {2}--[a-z0-9-]+(?:\[=[a-z]+\])? ([^\s（]+)/gm)) {
+      if (/^[a-z]/.test(m[1]) && !/^(jp\|g|env\|json)$/.test(m[1])) {
+        english.push(`soracom ${words.join(" ")}: ${m[0].trim()}`);
+      }
+    }
+  }
+  assert.deepEqual(english, []);
+});
