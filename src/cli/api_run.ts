@@ -11,6 +11,7 @@ import { readBody, writeBody } from "../api/body.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/formats.ts";
 import type { OutputMode } from "../output/mode.ts";
 import { printBody, printPages, writtenAsItComes } from "../output/print.ts";
+import { sayHint } from "../output/stderr.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { prepare } from "../auth/credentials.ts";
 import { callWithSession, type Sender } from "../auth/session.ts";
@@ -151,9 +152,7 @@ function resumeFlag(op: CatalogOperation): string {
 /** Says (on a terminal) that the server has more items than this page. */
 function hintMoreItems(ctx: Context, op: CatalogOperation, response: Response): void {
   const key = op.pagination && response.headers.get(op.pagination.header);
-  if (!key || !ctx.stderr.isTerminal()) return;
-  const m = messages(ctx.lang);
-  ctx.stderr.write(`${m.hint}: ${m.moreItems(resumeFlag(op), key)}\n`);
+  if (key) sayHint(ctx, messages(ctx.lang).moreItems(resumeFlag(op), key));
 }
 
 /** `e`, with a hint to resume from `key` when it stopped a `--fetch-all` after its first page. */

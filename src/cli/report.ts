@@ -9,25 +9,7 @@
 import type { Context } from "../context.ts";
 import { CliError, EXIT_CODES, oneLine } from "../errors.ts";
 import { messages, said } from "../messages.ts";
-import { wrap } from "../output/wrap.ts";
-
-/**
- * A line of the report, as shown: one line off a terminal (scripts grep
- * `Error:` lines, as soracom-cli writes them), wrapped to the terminal's width
- * on one, the lines after the first indented. Secrets are hidden before it is
- * wrapped, so no line break can part one.
- */
-function shown(ctx: Context, line: string): string {
-  const width = ctx.stderrWidth();
-  if (width === undefined) return line;
-  const lines = wrap(
-    ctx.secrets.hide(line),
-    Math.max(20, width),
-    undefined,
-    Math.max(18, width - 2),
-  );
-  return lines.map((l, i) => i === 0 ? l : `  ${l}`).join("\n");
-}
+import { stderrLine as shown } from "../output/stderr.ts";
 
 /**
  * The one-line message for an error, and its hint line if any (no final

@@ -29,7 +29,10 @@ import type { OutputMode, Page, ProgressLine } from "./mode.ts";
 import { Utf8Buffer } from "./utf8_buffer.ts";
 
 /** Where a response is printed: stdout, and stderr for what is said about it. */
-export type PrintOutput = Pick<Context, "stdout" | "stderr" | "lang" | "stdoutIsPiped">;
+export type PrintOutput = Pick<
+  Context,
+  "stdout" | "stderr" | "stderrWidth" | "secrets" | "lang" | "stdoutIsPiped"
+>;
 
 /** Whether the response is printed as a value (a query, or a format of ours), not as its text. */
 export function printsValues(mode: OutputMode): boolean {

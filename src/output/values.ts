@@ -14,11 +14,12 @@ import { CliError } from "../errors.ts";
 import { ExactIntegers, nestsDeeperThan, parseJsonData } from "../json/mod.ts";
 import { messages, said } from "../messages.ts";
 import { loadFormat } from "./formats.ts";
+import { sayHint } from "./stderr.ts";
 import type { OutputMode, Page, ProgressLine } from "./mode.ts";
 import type { Format, LeftOut, ListWriter, WriteOptions } from "./writer.ts";
 
 /** Where values are printed: stdout, and stderr for what is said after them. */
-export type ValueOutput = Pick<Context, "stdout" | "stderr" | "lang">;
+export type ValueOutput = Pick<Context, "stdout" | "stderr" | "stderrWidth" | "secrets" | "lang">;
 
 /**
  * The deepest nesting a value printed through `--query` or `--output` may
@@ -79,9 +80,7 @@ function write(ctx: ValueOutput, { format, options }: Writing, value: unknown): 
 
 /** After the output, on stderr where a person reads it: what a format left out, and how to see it. */
 function sayLeftOut(ctx: ValueOutput, left: LeftOut | undefined): void {
-  if (left === undefined || !ctx.stderr.isTerminal()) return;
-  const m = messages(ctx.lang);
-  ctx.stderr.write(`${m.hint}: ${m.tableLeftOut(left.columns, left.query)}\n`);
+  if (left !== undefined) sayHint(ctx, messages(ctx.lang).tableLeftOut(left.columns, left.query));
 }
 
 /** Prints one response's JSON `text` as a value: the query's result when there is one. */

@@ -17,6 +17,8 @@ import { authKey } from "../helpers/accounts.ts";
 import { parse as parseYaml } from "yaml";
 import nodeAssert from "node:assert/strict";
 import { runInPty } from "../helpers/pty.ts";
+import { kinsokuFault } from "../helpers/kinsoku.ts";
+import { displayWidth } from "../../src/output/table.ts";
 
 async function setup(sims = 7): Promise<Fixture> {
   const t = await emulatorFixture({ sims });
@@ -401,6 +403,40 @@ testWhere(
         lang === "en" ? "hint: more items" : "サーバーにはまだ続きがあります",
       );
       nodeAssert.ok(table >= 0 && table < leftOut && leftOut < more, screen);
+    }
+  },
+);
+
+testWhere(
+  ["/bin/sh", "script"],
+  "on a terminal of 40 columns, the hints after a table and auth status's wrap to it, in both languages",
+  async () => {
+    await using t = await setup(4);
+    for (const lang of ["en", "ja"] as const) {
+      const env = { ...t.env, ...(lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {}) };
+      const hint = lang === "en" ? "hint: " : "ヒント: ";
+      for (
+        const args of [
+          ["subscribers", "list", "--limit", "2", "--output", "table"],
+          ["auth", "status", "--all"],
+        ]
+      ) {
+        const { code, screen } = await runInPty(args, env, [], { columns: 40 });
+        nodeAssert.ok(code === 0 || code === 1, screen); // auth status: 1 without a session
+        const lines = screen.replaceAll("\r", "").trimEnd().split("\n");
+        const hints = lines.findIndex((l) => l.startsWith(hint));
+        nodeAssert.ok(hints > 0, screen);
+        // Every line fits: the terminal never breaks one itself, mid-word or before a 。.
+        for (const line of lines) {
+          nodeAssert.ok(displayWidth(line) <= 40, `${lang}: ${JSON.stringify(line)}\n${screen}`);
+        }
+        // A hint goes on indented, each line by the line-breaking rules of its language.
+        for (const line of lines.slice(hints)) {
+          nodeAssert.ok(line.startsWith(hint) || line.startsWith("  "), screen);
+          nodeAssert.equal(kinsokuFault(line), undefined, `${lang}: ${line}\n${screen}`);
+        }
+        nodeAssert.ok(lines.length - hints > 2, screen); // wrapped, not one line a hint
+      }
     }
   },
 );

@@ -16,6 +16,7 @@ import { CliError } from "../../errors.ts";
 import { type Lang, type Messages, messages } from "../../messages.ts";
 import { listProfiles, profileDir } from "../../profile/store.ts";
 import { booleanFlag, type GlobalFlagValues, globalOptions } from "../flags.ts";
+import { sayHint } from "../../output/stderr.ts";
 import { table } from "../../output/table.ts";
 import { type Command, defineCommand, type OwnFlags } from "../command.ts";
 
@@ -126,9 +127,11 @@ function printTable(ctx: Context, rows: readonly string[][], m: Messages): void 
     ctx.terminalWidth(),
   );
   ctx.stdout.write(laid.text);
-  if (laid.hidden.length > 0 && ctx.stderr.isTerminal()) {
-    const names = laid.hidden.map((i) => m.statusColumns[i]);
-    ctx.stderr.write(`${m.hint}: ${m.statusLeftOut(names)}\n`);
+  if (laid.hidden.length > 0) {
+    sayHint(
+      ctx,
+      m.statusLeftOut(laid.hidden.map((i) => m.statusColumns[i])),
+    );
   }
 }
 

@@ -12,7 +12,8 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { type Messages, messages, said } from "../../messages.ts";
 import { joinShellWords, posixQuote } from "../../profile/shell_words.ts";
-import { ask as askOn, choose as chooseOn, flagString, forStderr } from "./prompts.ts";
+import { forStderr } from "../../output/stderr.ts";
+import { ask as askOn, choose as chooseOn, flagString } from "./prompts.ts";
 import type { Profile } from "../../profile/schema.ts";
 import { PROFILE_KEYS } from "../../profile/schema.ts";
 import {

@@ -12,7 +12,7 @@ import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { messages } from "../../messages.ts";
 import { displayWidth } from "../../output/table.ts";
-import { wrap } from "../../output/wrap.ts";
+import { forStderr } from "../../output/stderr.ts";
 
 /** A flag's string value, or undefined when it is not a non-empty string. */
 export function flagString(value: unknown): string | undefined {
@@ -37,32 +37,6 @@ export async function ask(
     if (answer === undefined) throw new CliError("usage", noTerminal);
     if (answer.trim() !== "") return answer.trim();
   }
-}
-
-/**
- * Text for stderr, its paragraphs wrapped to the terminal's width (none when
- * stderr is not a terminal); a line after `indent` columns of a label keeps
- * that indent.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { fakeContext } from "../../context.ts";
- * import { forStderr } from "./prompts.ts";
- *
- * const { ctx } = fakeContext({ stderrWidth: 12 });
- * assert.equal(forStderr(ctx, "1. one two three", 3), "1. one two\n   three");
- * ```
- */
-export function forStderr(ctx: Context, text: string, indent = 0): string {
-  const width = ctx.stderrWidth();
-  if (width === undefined) return text;
-  const pad = " ".repeat(indent);
-  return text.split("\n").map((line) => {
-    const head = line.slice(0, indent);
-    const lines = wrap(line.slice(indent), Math.max(10, width - indent));
-    return lines.map((l, i) => `${i === 0 ? head : pad}${l}`).join("\n");
-  }).join("\n");
 }
 
 /**
