@@ -463,7 +463,7 @@ export const en = {
   selectMfa: "Is MFA (a one-time code) on for this user?",
   mfaOptions: [
     "No",
-    "Yes: take the code from a command (for example 1Password: op item get ITEM --otp)",
+    "Yes: take the code from a command (for example 1Password: 'op item get ITEM --otp')",
     "Yes: ask me for the code when a login needs it",
   ],
   qOtpCommand: "Command that prints the code: ",
@@ -987,7 +987,7 @@ const ja: Messages = {
   selectMfa: "このユーザーは MFA（ワンタイムコード）を使っていますか？",
   mfaOptions: [
     "いいえ",
-    "はい: コマンドからコードを取得（例: 1Password の op item get ITEM --otp）",
+    "はい: コマンドからコードを取得（例: 1Password の 'op item get ITEM --otp'）",
     "はい: ログインが必要になったときにコードを尋ねる",
   ],
   qOtpCommand: "コードを出力するコマンド: ",

@@ -4,8 +4,9 @@
  * rules (kinsoku): no line starts with a closing mark (`、。）」`), the
  * long-vowel mark or a small kana, none ends with an opening bracket, and a
  * line breaks between phrases (`帯域と|料金が|決まります`), not inside a word.
- * A command in backticks (or quoted: `'soracom help COMMAND'`) is never split,
- * so it can be copied whole; nor is a word of Latin letters (a flag, a URL), even when it is wider than the line.
+ * A command in backticks or quoted (`'soracom help COMMAND'`, `'op item get
+ * ITEM --otp'`) is never split, so it can be copied whole; nor is a word of
+ * Latin letters (a flag, a URL), even when it is wider than the line.
  *
  * Phrases are found by {@link japanesePhrases}: a break after a run of
  * hiragana (the particles and endings that close a phrase) and around
@@ -116,8 +117,14 @@ interface Piece {
   readonly text: string;
 }
 
-/** Commands never split: in backticks, or quoted (`'soracom configure --profile x'`). */
-const COMMANDS = "`[^`]*`|'soracom [^']*'";
+/**
+ * Commands never split: in backticks, or quoted: `'soracom configure
+ * --profile x'`, or any program with a flag (`'op item get ITEM --otp'`,
+ * `"op item get ITEM --otp"`). The quote opens after no letter, so an
+ * apostrophe (`SIM's`) opens none.
+ */
+const COMMANDS = "`[^`]*`|'soracom [^']*'|(?<![\\p{L}\\p{N}'\"])" +
+  "(?:'[a-z][\\w.-]* [^']*--[^']*'|\"[a-z][\\w.-]* [^\"]*--[^\"]*\")";
 /** Runs of text between spaces, a command (with its spaces) counting as part of one. */
 const RUNS = `(?:${COMMANDS}|[^\\s\`]|\`)+|\\s+`;
 

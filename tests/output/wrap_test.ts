@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { japanesePhrases, wrap } from "../../src/output/wrap.ts";
 import { displayWidth } from "../../src/output/table.ts";
+import { messages } from "../../src/messages.ts";
 
 Deno.test("wrap: English breaks at spaces, a word wider than the line overflows alone", () => {
   assert.deepEqual(wrap("alpha beta gamma", 10), ["alpha beta", "gamma"]);
@@ -69,4 +70,32 @@ Deno.test("wrap: no last line of a single character", () => {
   const lines = wrap("設定を変更しない", 14);
   assert.ok(lines.every((l) => [...l].length > 1), JSON.stringify(lines));
   assert.deepEqual(wrap("一二三四五六七", 12), ["一二三四五", "六七"]);
+});
+
+Deno.test("wrap: a quoted command is never split: soracom's, or any program's with a flag", () => {
+  assert.deepEqual(wrap("then run 'soracom configure --profile x' again", 20), [
+    "then run",
+    "'soracom configure --profile x'",
+    "again",
+  ]);
+  // The configure menu's choice, in both languages, at any width it may be shown.
+  for (const lang of ["en", "ja"] as const) {
+    const choice = `2. ${messages(lang).mfaOptions[1]}`;
+    for (let width = 30; width <= 100; width++) {
+      const lines = wrap(choice, width);
+      assert.ok(lines.some((l) => l.includes("'op item get ITEM --otp'")), `${width}: ${lines}`);
+    }
+  }
+  assert.ok(
+    wrap('set it (for example "op item get ITEM --otp")', 20).includes(
+      '"op item get ITEM --otp")',
+    ),
+  );
+  // An apostrophe opens no quote: the words after it still break.
+  assert.deepEqual(wrap("a SIM's speed class --speed-class it's", 14), [
+    "a SIM's speed",
+    "class",
+    "--speed-class",
+    "it's",
+  ]);
 });
