@@ -29,6 +29,8 @@ export interface SearchDoc {
   readonly flags?: string;
   /** It is deprecated: listed after the others. */
   readonly deprecated?: boolean;
+  /** It is a group: listed after the commands that match as well (they do the thing). */
+  readonly group?: boolean;
 }
 
 /** How much a word found in each place counts. */
@@ -74,8 +76,10 @@ function termScore(doc: SearchDoc, term: string): number {
 
 /**
  * The docs that match every word of `query`, best first: a word of the name
- * counts most, then one of a summary, then a flag; deprecated commands last,
- * then shorter names, then by name.
+ * counts most, then one of a summary, then a flag; deprecated commands last;
+ * at the same score a command before a group (the command does the thing the
+ * group's summary names: `速度` finds `subscribers update-speed-class` before
+ * `subscribers`), then shorter names, then by name.
  *
  * @example
  * ```ts
@@ -86,8 +90,10 @@ function termScore(doc: SearchDoc, term: string): number {
  *   { name: "subscribers list", summaries: ["list sims by imsi"], flags: "--speed-class-filter" },
  *   { name: "subscribers update-speed-class", summaries: ["change a sim's speed class"] },
  *   { name: "stats air get", summaries: ["data usage of a sim", "データ通信量の推移"] },
+ *   { name: "stats", summaries: ["usage over time", "利用量の推移"], group: true },
  * ];
  * assert.deepEqual(rank("speed", docs), ["subscribers update-speed-class", "subscribers list"]);
+ * assert.deepEqual(rank("推移", docs), ["stats air get", "stats"]);
  * assert.deepEqual(rank("通信量", docs), ["stats air get"]);
  * ```
  */
@@ -101,6 +107,7 @@ export function rank(query: string, docs: readonly SearchDoc[]): string[] {
   }
   return scored.sort(([a, x], [b, y]) =>
     Number(a.deprecated ?? false) - Number(b.deprecated ?? false) || y - x ||
+    Number(a.group ?? false) - Number(b.group ?? false) ||
     a.name.split(" ").length - b.name.split(" ").length || a.name.localeCompare(b.name)
   ).map(([doc]) => doc.name);
 }
@@ -138,7 +145,7 @@ export async function searchDocs(tree: CommandTree): Promise<SearchDoc[]> {
   for (const [name, { summary }] of Object.entries(root.groups.en)) {
     if (docs.some((d) => d.name === name)) continue;
     const ja = root.groups.ja[name]?.summary ?? "";
-    docs.push({ name, summaries: [summary.toLowerCase(), ja.toLowerCase()] });
+    docs.push({ name, summaries: [summary.toLowerCase(), ja.toLowerCase()], group: true });
   }
   return docs;
 }

@@ -37,6 +37,22 @@ Deno.test("search: 'speed', '通信量' and 'usage' find the commands that chang
   assert.match(ja.stdout, /^「速度クラス」に合うコマンド:\n/);
 });
 
+Deno.test("search: a command whose summary has the word comes before a group whose summary has it", async () => {
+  for (const lang of ["ja_JP.UTF-8", "C"]) {
+    const r = await runInProcess(["search", "速度"], { env: { LANG: lang } });
+    assert.equal(r.code, 0, r.stderr);
+    const found = listed(r.stdout);
+    assert.ok(
+      found.indexOf("subscribers update-speed-class") < found.indexOf("subscribers"),
+      r.stdout,
+    );
+    assert.ok(found.indexOf("subscribers get") < found.indexOf("subscribers"), r.stdout);
+  }
+  // A group named by the word still comes first.
+  const group = await runInProcess(["search", "subscribers"]);
+  assert.equal(listed(group.stdout)[0], "subscribers", group.stdout);
+});
+
 Deno.test("help WORDS: a command's last word lists the commands of that name; help help is a page", async () => {
   const r = await runInProcess(["help", "update-speed-class"]);
   assert.equal(r.code, 0, r.stderr);
