@@ -61,7 +61,7 @@ export interface ValueFlags {
 export function valueFlags(): FlagSpecsOf<ValueFlags> {
   return {
     query: stringFlag("expression"),
-    output: enumFlag("output", OUTPUT_FORMATS),
+    output: enumFlag("output", OUTPUT_FORMATS, "json"),
     "dry-run": optionalValueFlag("dry-run", ["http", "curl"]),
   };
 }

@@ -69,6 +69,8 @@ export interface ParsedFlagSpec<T = unknown> {
    * then takes a value only as `--flag=value`, never from the next word.
    */
   readonly optionalValue?: string;
+  /** The value a run takes when the flag is not given, for help to say (`default: json`). */
+  readonly default?: string;
   /** Left out of help and completion. */
   readonly hidden?: boolean;
 }
@@ -160,9 +162,14 @@ export function repeatedStringFlag(
   return { ...parsedFlag(placeholder, String, true), variadic: true };
 }
 
-/** A string flag that takes one of `values`. */
-export function enumFlag(flag: string, values: readonly string[]): ParsedFlagSpec<string> {
-  return parsedFlag(values.join("|"), parseEnum(flag, values));
+/** A string flag that takes one of `values`; `byDefault` is the one a run takes without it. */
+export function enumFlag(
+  flag: string,
+  values: readonly string[],
+  byDefault?: string,
+): ParsedFlagSpec<string> {
+  const spec = parsedFlag(values.join("|"), parseEnum(flag, values));
+  return byDefault === undefined ? spec : { ...spec, default: byDefault };
 }
 
 /** A flag whose value is optional: alone it means `values[0]`; `--flag=value` picks another. */

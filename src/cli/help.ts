@@ -170,6 +170,11 @@ function specValues(spec: FlagSpec | undefined): readonly string[] | undefined {
   return p.includes("|") ? p.split("|") : undefined;
 }
 
+/** The value a flag takes when it is not given, when its spec says. */
+function specDefault(spec: FlagSpec | undefined): string | undefined {
+  return spec?.kind === "parsed" ? spec.default : undefined;
+}
+
 function specType(spec: FlagSpec): string | undefined {
   if (spec.kind === "boolean") return undefined;
   if (spec.variadic) return "strings";
@@ -253,6 +258,7 @@ export function operationFlagDocs(
         name: name === "dry-run" ? "dry-run[=curl]" : name,
         type: typeWords[name],
         text: root.commonFlags[lang][name] ?? "",
+        default: specDefault(specs[name]),
         values: specValues(specs[name]),
       });
     }
@@ -274,6 +280,7 @@ export function handWrittenFlagDocs(
       name: flag,
       type: specType(spec),
       text: texts[flag] ?? "",
+      default: specDefault(spec),
       values: specValues(spec),
     }));
 }
