@@ -246,24 +246,36 @@ export function operationFlagDocs(
       values: p.enum,
     });
   }
-  const typeWords: Record<string, string | undefined> = {
-    body: "json",
-    query: "expression",
-    output: "format",
-  };
   for (const name of ["body", "fetch-all", "jsonl", "query", "output", "dry-run"]) {
     if (Object.hasOwn(specs, name) && !docs.some((d) => d.name === name)) {
-      docs.push({
-        // `--dry-run` takes its value only as `--dry-run=curl`.
-        name: name === "dry-run" ? "dry-run[=curl]" : name,
-        type: typeWords[name],
-        text: root.commonFlags[lang][name] ?? "",
-        default: specDefault(specs[name]),
-        values: specValues(specs[name]),
-      });
+      docs.push(specDoc(name, specs[name], root.commonFlags[lang][name] ?? ""));
     }
   }
   return docs;
+}
+
+/** How a page names a flag's value where its spec's placeholder says less (`--output format`). */
+const VALUE_WORDS: Readonly<Record<string, string>> = {
+  body: "json",
+  query: "expression",
+  output: "format",
+};
+
+/**
+ * One flag's doc from its spec. A flag whose value is optional takes one only as
+ * `--flag=value`, so its page shows `--dry-run[=curl]` and no value word.
+ */
+function specDoc(flag: string, spec: FlagSpec, text: string): FlagDoc {
+  const alone = spec.kind === "parsed" ? spec.optionalValue : undefined;
+  const others = (spec.kind === "parsed" ? spec.placeholder ?? "" : "").split("|")
+    .filter((v) => v !== alone);
+  return {
+    name: alone === undefined ? flag : `${flag}[=${others.join("|")}]`,
+    type: alone === undefined ? VALUE_WORDS[flag] ?? specType(spec) : undefined,
+    text,
+    default: specDefault(spec),
+    values: specValues(spec),
+  };
 }
 
 /** The docs of a hand-written command's own flags (those that are not the global ones). */
@@ -276,13 +288,7 @@ export function handWrittenFlagDocs(
   const texts = root.handWrittenFlags[lang][name] ?? {};
   return Object.entries(specs)
     .filter(([flag, spec]) => GLOBAL_FLAGS[flag] !== spec)
-    .map(([flag, spec]) => ({
-      name: flag,
-      type: specType(spec),
-      text: texts[flag] ?? "",
-      default: specDefault(spec),
-      values: specValues(spec),
-    }));
+    .map(([flag, spec]) => specDoc(flag, spec, texts[flag] ?? ""));
 }
 
 // ---- pages -------------------------------------------------------------------------------

@@ -240,3 +240,18 @@ Deno.test("--output's help lists the formats of the registry, in both languages"
     }
   }
 });
+
+Deno.test("an API command and `api` name --output's and --dry-run's values alike, in both languages", async () => {
+  for (const lang of ["en", "ja"]) {
+    const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
+    const format = lang === "ja" ? "形式" : "format";
+    for (const args of [["subscribers", "list", "--help"], ["api", "--help"]]) {
+      const r = await runInProcess(args, { env, terminalWidth: 200 });
+      const lines = r.stdout.split("\n").map((l) => l.trimStart());
+      const where = `${lang} ${args.join(" ")}`;
+      nodeAssert.ok(lines.some((l) => l.startsWith(`--output ${format} `)), where);
+      nodeAssert.ok(lines.some((l) => /^--dry-run\[=curl\] {2}/.test(l)), where);
+      nodeAssert.ok(!lines.some((l) => /^--(output|dry-run) (string|文字列)/.test(l)), where);
+    }
+  }
+});
