@@ -261,6 +261,7 @@ export const en = {
     `not shown: ${someOf(names)}; --output json shows everything${
       query === undefined ? "" : `, --query '${query}' picks the columns`
     }`,
+  tableEmpty: "no items to show",
   statusLeftOut: (names: readonly string[]) =>
     `not shown at this width: ${someOf(names)}; --json shows everything`,
   networkReason: (why: NetworkFailure, detail: string) =>
@@ -800,6 +801,7 @@ const ja: Messages = {
     `表示していない項目: ${someOfJa(names, "件")}。すべて見るには --output json${
       query === undefined ? "" : `、列を選ぶには --query '${query}'`
     } を使います`,
+  tableEmpty: "表示する項目はありません",
   statusLeftOut: (names) =>
     `この幅では表示していない列: ${someOfJa(names, "列")}。すべて見るには --json を使います`,
   networkReason: (why, detail) =>

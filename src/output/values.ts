@@ -16,7 +16,7 @@ import { messages, said } from "../messages.ts";
 import { loadFormat } from "./formats.ts";
 import { sayHint } from "./stderr.ts";
 import type { OutputMode, Page, ProgressLine } from "./mode.ts";
-import type { Format, LeftOut, ListWriter, WriteOptions } from "./writer.ts";
+import type { AfterOutput, Format, ListWriter, WriteOptions } from "./writer.ts";
 
 /** Where values are printed: stdout, and stderr for what is said after them. */
 export type ValueOutput = Pick<Context, "stdout" | "stderr" | "stderrWidth" | "secrets" | "lang">;
@@ -68,7 +68,7 @@ async function writing(mode: OutputMode): Promise<Writing> {
 
 /** Writes `value` (a list element by element); says what was left out. */
 function write(ctx: ValueOutput, { format, options }: Writing, value: unknown): void {
-  let left: LeftOut | undefined;
+  let left: AfterOutput | undefined;
   if (!Array.isArray(value) && format.value) left = format.value(ctx.stdout, value, options);
   else {
     const writer = format.list(ctx.stdout, options);
@@ -78,9 +78,14 @@ function write(ctx: ValueOutput, { format, options }: Writing, value: unknown): 
   sayLeftOut(ctx, left);
 }
 
-/** After the output, on stderr where a person reads it: what a format left out, and how to see it. */
-function sayLeftOut(ctx: ValueOutput, left: LeftOut | undefined): void {
-  if (left !== undefined) sayHint(ctx, messages(ctx.lang).tableLeftOut(left.columns, left.query));
+/**
+ * After the output, on stderr where a person reads it: what a format left out,
+ * and how to see it, or that there was nothing to show.
+ */
+function sayLeftOut(ctx: ValueOutput, left: AfterOutput | undefined): void {
+  if (left === undefined) return;
+  const m = messages(ctx.lang);
+  sayHint(ctx, "empty" in left ? m.tableEmpty : m.tableLeftOut(left.columns, left.query));
 }
 
 /** Prints one response's JSON `text` as a value: the query's result when there is one. */

@@ -33,12 +33,15 @@ export interface LeftOut {
   readonly query?: string;
 }
 
+/** What a writer says after the output, where a person reads it: what it left out, or nothing to show. */
+export type AfterOutput = LeftOut | { readonly empty: true };
+
 /** Writes a list one element at a time. Nothing is written before the first element or `end`. */
 export interface ListWriter {
   /** Adds one element. */
   element(value: unknown): void;
   /** Writes what is held back, and closes the list; says what it left out, if anything. */
-  end(): LeftOut | undefined;
+  end(): AfterOutput | undefined;
 }
 
 /** One `--output` format. */
@@ -46,7 +49,7 @@ export interface Format {
   /** A writer of a list to `out`. */
   list(out: Output, options: WriteOptions): ListWriter;
   /** Writes a whole value that is not a list; without it, the value is a list of one. */
-  value?(out: Output, value: unknown, options: WriteOptions): LeftOut | undefined;
+  value?(out: Output, value: unknown, options: WriteOptions): AfterOutput | undefined;
 }
 
 /** True for a JSON object (not an array, not null). */

@@ -131,3 +131,36 @@ Deno.test("table of a resource it does not know: identifiers first, nested value
     'DEVICE ID  COUNT  ZONE  TAGS\nd-1        2      a     {"x":1}\n',
   );
 });
+
+Deno.test("table: an empty list prints nothing, and says so on a terminal in the reader's language", async () => {
+  for (
+    const [lang, said] of [["en", "hint: no items to show\n"], [
+      "ja",
+      "ヒント: 表示する項目はありません\n",
+    ]] as const
+  ) {
+    for (const text of ["[]", '{"a": []}']) {
+      const query = text === "[]" ? undefined : await compileQuery("a");
+      const fake = fakeContext({ lang, stderrIsTerminal: true });
+      await printValue(fake.ctx, text, { raw: false, jsonl: false, format: "table", query });
+      assert.equal(fake.stdout(), "", `${lang} ${text}`);
+      assert.equal(fake.stderr(), said, `${lang} ${text}`);
+    }
+  }
+  // Off a terminal: nothing at all, as before.
+  const fake = fakeContext();
+  await printValue(fake.ctx, "[]", { raw: false, jsonl: false, format: "table" });
+  assert.equal(fake.stdout() + fake.stderr(), "");
+});
+
+Deno.test("table: a time column's epoch milliseconds read as a UTC time; other formats keep the number", async () => {
+  const text = '[{"groupId": "g1", "createdTime": 1796701633994, "count": 1796701633994}]';
+  const table = await printed(text, { format: "table" });
+  assert.match(table, /CREATED TIME\n/);
+  assert.match(table, / 2026-12-08T03:47:13Z\n/);
+  // A number under a key that does not name a time stays a number.
+  assert.match(table, /\b1796701633994\b/);
+  for (const format of ["csv", "text", "json", "yaml"] as const) {
+    assert.doesNotMatch(await printed(text, { format }), /2026-12-08/, format);
+  }
+});

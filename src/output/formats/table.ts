@@ -24,12 +24,37 @@
 import type { Output } from "../../context.ts";
 import { type FieldColumn, headerOf, objectColumns, valueAt } from "../columns.ts";
 import { table, type TableColumn } from "../table.ts";
-import { cell, type Format, isObject, type LeftOut, rowOf, type WriteOptions } from "../writer.ts";
+import {
+  type AfterOutput,
+  cell,
+  type Format,
+  isObject,
+  type LeftOut,
+  rowOf,
+  type WriteOptions,
+} from "../writer.ts";
 
 /** A query that shows `first` beside `then` (what was left out), for the hint. */
 function exampleQuery(first: FieldColumn, then: FieldColumn, list: boolean): string {
   const pair = (c: FieldColumn) => `${c.name}: ${c.path.join(".")}`;
   return `${list ? "[]." : ""}{${pair(first)}, ${pair(then)}}`;
+}
+
+/** Keys that hold a time, as the API names them: `createdTime`, `lastModifiedAt`, `expiryDate`. */
+const TIME_KEY = /(Time|Date|At)$/;
+
+/**
+ * A time column's epoch milliseconds (the API's times) as a person reads a
+ * time: ISO 8601 in UTC, to the second. Only whole numbers from 2001 to 5138
+ * under such a key; json, csv and text keep the number.
+ */
+function timeShown(column: FieldColumn, value: unknown): unknown {
+  const key = column.path.at(-1) ?? column.name;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1e12 || value >= 1e14) {
+    return value;
+  }
+  if (!TIME_KEY.test(key) && !TIME_KEY.test(column.name)) return value;
+  return new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A table of objects: the columns `columns.ts` chooses. */
@@ -42,7 +67,7 @@ function objectTable(
   const laid = table(
     columns.map((c): TableColumn => ({
       header: headerOf(c.name),
-      cells: rows.map((r) => cell(valueAt(r, c.path), "", options)),
+      cells: rows.map((r) => cell(timeShown(c, valueAt(r, c.path)), "", options)),
       whole: c.whole,
     })),
     options.width,
@@ -78,7 +103,9 @@ function write(
   values: readonly unknown[],
   options: WriteOptions,
   list: boolean,
-): LeftOut | undefined {
+): AfterOutput | undefined {
+  // A list with nothing in it shows no table, not even a header: a hint on a terminal says so.
+  if (values.length === 0 && list) return { empty: true };
   const objects = values.length > 0 && values.every(isObject);
   const { text, left } = objects
     ? objectTable(values as Record<string, unknown>[], options, list)
