@@ -313,7 +313,33 @@ export async function saveProfile(
   await ctx.fs.ensureDir(dir, 0o700);
   const path = profilePath(dir, name);
   await ctx.fs.writeFileAtomic(path, new TextEncoder().encode(serializeProfile(profile)), 0o600);
+  await removeLeftoverProfiles(ctx, dir);
   return path;
+}
+
+/**
+ * The temp file of an atomic write of a profile (`.NAME.json.UUID.tmp`, see
+ * `FileSystem.writeFileAtomic`): one still there was left by a run killed
+ * while writing it, and may hold an AuthKey or a password.
+ */
+const LEFTOVER_PROFILE = /^\..+\.json\.[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.tmp$/;
+
+/** A temp file younger than this may be another run's write still going on. */
+const LEFTOVER_MIN_AGE_MS = 60_000;
+
+/**
+ * Removes what interrupted profile writes left in `dir` (`configure` and
+ * `unconfigure` call it); a failure to remove one is not this run's error.
+ */
+export async function removeLeftoverProfiles(ctx: Context, dir: string): Promise<void> {
+  for (const name of await ctx.fs.readDir(dir).catch(() => [])) {
+    if (!LEFTOVER_PROFILE.test(name)) continue;
+    const info = await ctx.fs.lstat(`${dir}/${name}`).catch(() => null);
+    if (info === null || !info.isFile) continue;
+    const mtime = info.mtime ?? undefined;
+    if (mtime !== undefined && ctx.now() - mtime < LEFTOVER_MIN_AGE_MS) continue;
+    await ctx.fs.remove(`${dir}/${name}`).catch(() => false);
+  }
 }
 
 /** Names of the profiles in `dir`, sorted. */

@@ -207,3 +207,24 @@ Deno.test("nesting is measured as jsonc-parser reads the text, and refused past 
   assertEquals(await tooDeep(nest(33)), true);
   assertEquals(await tooDeep(`${"[".repeat(200_000)}${"]".repeat(200_000)}`), true);
 });
+
+Deno.test("saving a profile removes the temp files interrupted profile writes left, not a write going on", async () => {
+  const dir = await tempDir();
+  try {
+    const uuid = "0b0c0d0e-1f20-4122-8324-252627282930";
+    const old = `.alpha.json.${uuid}.tmp`;
+    const young = `.beta.json.${uuid.replace("0b", "1b")}.tmp`;
+    const other = `.notes.${uuid}.tmp`;
+    for (const name of [old, young, other]) {
+      await Deno.writeTextFile(`${dir}/${name}`, '{"authKey":"secret-left"}');
+    }
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await Deno.utime(`${dir}/${old}`, twoMinutesAgo, twoMinutesAgo);
+    await Deno.utime(`${dir}/${other}`, twoMinutesAgo, twoMinutesAgo);
+    await saveProfile(testContext().ctx, dir, "gamma", { coverageType: "jp" });
+    const left = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
+    nodeAssert.deepEqual(left, [other, young, "gamma.json"].sort());
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -22,6 +22,7 @@ import {
   missingProfile,
   profileDir,
   profilePath,
+  removeLeftoverProfiles,
   saveProfile,
 } from "../../profile/store.ts";
 import {
@@ -413,6 +414,7 @@ export async function runUnconfigure(ctx: Context, flags: UnconfigureFlags): Pro
   if (!await ctx.fs.remove(path)) {
     throw new CliError("config", said("removeMissing", path));
   }
+  await removeLeftoverProfiles(ctx, dir);
 }
 
 /**
