@@ -146,7 +146,7 @@ async function killTree(
   }
 }
 
-/** Signals that end this run, and its exit code; a grouped child (which the terminal does not reach) ends with it. */
+/** Signals that end this run, and its exit code; the child's tree ends with it. */
 const ENDING: Readonly<Partial<Record<Deno.Signal, number>>> = {
   SIGINT: 130,
   SIGTERM: 143,
@@ -154,15 +154,17 @@ const ENDING: Readonly<Partial<Record<Deno.Signal, number>>> = {
 };
 
 /**
- * Until `stop` is called: on SIGINT, SIGTERM or SIGHUP, kill the child's tree
- * and resolve with the exit code the signal calls for.
+ * Until `stop` is called: on SIGINT, SIGTERM or SIGHUP, `kill` the child's tree
+ * and resolve with the exit code the signal calls for. A child on our terminal
+ * too: Ctrl-C reaches it from there, but a SIGTERM sent to us alone would leave
+ * it reading the terminal after we are gone.
  */
-function endWithSignals(child: Deno.ChildProcess, grouped: boolean) {
+function endWithSignals(kill: () => Promise<void>) {
   let stop = () => {};
   const ended = new Promise<number>((resolve) => {
-    if (Deno.build.os === "windows" || !grouped) return;
+    if (Deno.build.os === "windows") return;
     const handlers = (Object.entries(ENDING) as [Deno.Signal, number][]).map(([signal, code]) => {
-      const handler = () => void killTree(child, true).then(() => resolve(code));
+      const handler = () => void kill().then(() => resolve(code));
       Deno.addSignalListener(signal, handler);
       return [signal, handler] as const;
     });
@@ -210,7 +212,7 @@ export async function runChild(
   const before = options.interactive && posix ? await groupMembers() : undefined;
   const { child, grouped } = spawn(argv, options);
   const kill = () => killTree(child, grouped, before);
-  const signals = endWithSignals(child, grouped);
+  const signals = endWithSignals(kill);
   const stdout = readStream(child.stdout, options.maxStdoutBytes, () => {
     void kill();
     throw new CliError("auth", said("outputTooLarge", options.maxStdoutBytes));

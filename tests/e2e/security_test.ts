@@ -478,6 +478,42 @@ testWhere(
 );
 
 testWhere(
+  ["/bin/sh", "script", "pgrep"],
+  "on a terminal, SIGTERM sent to soracom alone ends the profileCommand it runs, double forks and all",
+  async () => {
+    await using f = await emulatorHome({});
+    const s = sleeps();
+    const run = runInPty(
+      [
+        "soralets",
+        "list",
+        "--profile-command",
+        // Deaf to the terminal's hang-up, as a prompting program that outlives us would read on.
+        `/bin/sh -c 'trap "" HUP; (sleep ${s.seconds(1)} &); sleep ${s.seconds(2)}'`,
+      ],
+      { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "60" },
+      [],
+      { bundle: await bundlePath() },
+    );
+    // soracom itself: the deno process whose arguments hold the marker (not `script`, not sh).
+    const soracom = async () => {
+      const out = await new Deno.Command("pgrep", {
+        args: ["-f", `^${Deno.execPath()} run .*${s.marker}`],
+        stdout: "piped",
+      }).output();
+      return new TextDecoder().decode(out.stdout).split("\n").filter(Boolean);
+    };
+    while ((await running(`^${s.marker}`)).length < 2 || (await soracom()).length !== 1) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    Deno.kill(Number((await soracom())[0]), "SIGTERM");
+    const r = await run;
+    assertEquals(r.code, 143, r.screen);
+    assertEquals(await leftOver(s.marker), [], "no sleep is left behind");
+  },
+);
+
+testWhere(
   ["script", "/bin/sh"],
   "the OTP prompt does not echo the code, under the release flags in a real terminal",
   async () => {
