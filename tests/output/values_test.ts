@@ -9,6 +9,7 @@ import { OUTPUT_FORMATS } from "../../src/output/formats.ts";
 import type { OutputMode } from "../../src/output/mode.ts";
 import { compileQuery } from "../../src/output/query.ts";
 import { displayWidth } from "../../src/output/table.ts";
+import { escapeControls } from "../../src/terminal_text.ts";
 import { printValue } from "../../src/output/values.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 
@@ -163,4 +164,19 @@ Deno.test("table: a time column's epoch milliseconds read as a UTC time; other f
   for (const format of ["csv", "text", "json", "yaml"] as const) {
     assert.doesNotMatch(await printed(text, { format }), /2026-12-08/, format);
   }
+});
+
+Deno.test("table on a terminal: a cell with control characters is measured as the terminal shows it", async () => {
+  const text =
+    '[{"name": "a\\u001b]0;x\\u0007b", "status": "active"}, {"name": "plain", "status": "ready"}]';
+  const fake = fakeContext();
+  await printValue(fake.ctx, text, { raw: false, jsonl: false, format: "table", width: 80 });
+  // What the terminal shows: stdout there escapes what is left (terminal_text.ts).
+  const lines = escapeControls(fake.stdout()).trimEnd().split("\n");
+  const at = lines.map((l) => displayWidth(l.slice(0, l.search(/active|ready|STATUS/))));
+  assert.equal(new Set(at).size, 1, lines.join("\n"));
+  // Not on a terminal (no width): the bytes stay as they came.
+  const piped = fakeContext();
+  await printValue(piped.ctx, text, { raw: false, jsonl: false, format: "table" });
+  assert.ok(piped.stdout().includes("a\x1b]0;x\x07b"));
 });

@@ -22,6 +22,7 @@
  */
 
 import type { Output } from "../../context.ts";
+import { escapeControls } from "../../terminal_text.ts";
 import { type FieldColumn, headerOf, objectColumns, valueAt } from "../columns.ts";
 import { table, type TableColumn } from "../table.ts";
 import {
@@ -57,6 +58,15 @@ function timeShown(column: FieldColumn, value: unknown): unknown {
   return new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+/**
+ * A cell as the terminal will show it: stdout there escapes control characters
+ * (`terminal_text.ts`), so a cell is measured as escaped, or its column would
+ * not line up. A table with no width is not on a terminal: bytes stay exact.
+ */
+function shown(text: string, options: WriteOptions): string {
+  return options.width === undefined ? text : escapeControls(text);
+}
+
 /** A table of objects: the columns `columns.ts` chooses. */
 function objectTable(
   rows: readonly Record<string, unknown>[],
@@ -66,8 +76,8 @@ function objectTable(
   const { columns, rest } = objectColumns(rows, options);
   const laid = table(
     columns.map((c): TableColumn => ({
-      header: headerOf(c.name),
-      cells: rows.map((r) => cell(timeShown(c, valueAt(r, c.path)), "", options)),
+      header: shown(headerOf(c.name), options),
+      cells: rows.map((r) => shown(cell(timeShown(c, valueAt(r, c.path)), "", options), options)),
       whole: c.whole,
     })),
     options.width,
@@ -87,7 +97,7 @@ function plainTable(values: readonly unknown[], options: WriteOptions): {
   text: string;
   left?: LeftOut;
 } {
-  const rows = values.map((v) => rowOf(v, [], "", options));
+  const rows = values.map((v) => rowOf(v, [], "", options).map((c) => shown(c, options)));
   const count = Math.max(0, ...rows.map((r) => r.length));
   const laid = table(
     Array.from({ length: count }, (_, i) => ({ header: "", cells: rows.map((r) => r[i] ?? "") })),
