@@ -224,6 +224,8 @@ export const en = {
   responseCutOff: (why: string) => `the response was cut off: ${why}`,
   jsonlNeedsArray: "--jsonl needs an array response",
   badQuery: (expression: string, detail: string) => `invalid --query '${expression}': ${detail}`,
+  badQueryKeysNeedValues: (expression: string, meant: string) =>
+    `invalid --query '${expression}': each key in {...} needs its value; for each element's fields: --query '${meant}'`,
   badQueryRun: (expression: string, detail: string) =>
     `--query '${expression}' failed on the response: ${detail}`,
   outputNeedsJson: "--query and --output need a JSON response; this one is not JSON",
@@ -764,6 +766,8 @@ const ja: Messages = {
   jsonlNeedsArray: "--jsonl は配列のレスポンスにしか使えません",
   badQuery: (expression, detail) =>
     `--query '${expression}' は JMESPath の式として正しくありません（JMESPath による説明: ${detail}）`,
+  badQueryKeysNeedValues: (expression, meant) =>
+    `--query '${expression}' の {...} ではキーごとに値を書きます。要素ごとの項目なら --query '${meant}' です`,
   badQueryRun: (expression, detail) =>
     `--query '${expression}' をレスポンスに適用できませんでした（JMESPath による説明: ${detail}）`,
   outputNeedsJson:

@@ -83,6 +83,37 @@ function isElementwise(ast: Node): boolean {
 }
 
 /**
+ * What `{imsi, name}` (keys without their values, which JMESPath refuses) was
+ * meant as: `[].{imsi: imsi, name: name}`, each element's fields when the
+ * expression starts with it (SORACOM's lists are arrays). Undefined when a
+ * part of a `{...}` is neither `key` nor `key: value`.
+ */
+function keysWithValues(expression: string): string | undefined {
+  let whole = true;
+  const meant = expression.replace(/\{([^{}]*)\}/g, (_, inner: string) => {
+    const parts = inner.split(",").map((p) => p.trim());
+    return `{${
+      parts.map((p) => {
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) return `${p}: ${p}`;
+        if (!p.includes(":")) whole = false;
+        return p;
+      }).join(", ")
+    }}`;
+  });
+  if (!whole) return undefined;
+  return meant.trimStart().startsWith("{") ? `[].${meant.trimStart()}` : meant;
+}
+
+function compiles(compile: (expression: string) => unknown, expression: string): boolean {
+  try {
+    compile(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Compiles `expression`.
  *
  * @throws CliError (`usage`) naming what is wrong with the expression
@@ -93,6 +124,10 @@ export async function compileQuery(expression: string): Promise<Query> {
   try {
     ast = jmespath.compile(expression) as unknown as Node;
   } catch (e) {
+    const meant = keysWithValues(expression);
+    if (meant !== undefined && meant !== expression && compiles(jmespath.compile, meant)) {
+      throw new CliError("usage", said("badQueryKeysNeedValues", expression, meant));
+    }
     throw new CliError("usage", said("badQuery", expression, (e as Error).message));
   }
   const run = (value: unknown): unknown => {
