@@ -207,6 +207,11 @@ export interface Context {
    * `undefined` (having read no more) when it holds more.
    */
   readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
+  /**
+   * Stdin as it comes, chunk by chunk, until it ends: for a program that
+   * talks over stdin and stdout (`soracom mcp`).
+   */
+  stdinChunks(): AsyncIterable<Uint8Array>;
   /** Whether stdin is a terminal (a person could answer). */
   stdinIsTerminal(): boolean;
   /** The terminal's width in columns when stdout is a terminal, else `undefined`. */
@@ -422,12 +427,20 @@ function fakeStreams(
   options: FakeOptions,
 ): Pick<
   Context,
-  "readStdin" | "stdinIsTerminal" | "terminalWidth" | "stdoutIsPiped" | "stderrWidth"
+  | "readStdin"
+  | "stdinChunks"
+  | "stdinIsTerminal"
+  | "terminalWidth"
+  | "stdoutIsPiped"
+  | "stderrWidth"
 > {
   return {
     readStdin: (max) => {
       const bytes = new TextEncoder().encode(options.stdin ?? "");
       return Promise.resolve(bytes.length > max ? undefined : bytes);
+    },
+    stdinChunks: async function* () {
+      if (options.stdin) yield new TextEncoder().encode(options.stdin);
     },
     stdinIsTerminal: () => options.stdinIsTerminal ?? options.prompts !== undefined,
     terminalWidth: () => options.terminalWidth,

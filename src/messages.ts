@@ -585,6 +585,70 @@ export const en = {
     `Warning: listening on ${host}: others on the network can reach it, and these credentials are printed above.`,
   emulatorStop: "Ctrl-C stops it.",
   emulatorStopped: "emulator stopped",
+  // soracom mcp: what the MCP server says to the client, the model and the user.
+  mcpStarted: (profile: string, writes: boolean) =>
+    `soracom mcp: an MCP server on stdin and stdout, profile ${profile}, ${
+      writes ? "changes allowed (each asked of the user first)" : "read-only"
+    }`,
+  mcpSearchTitle: "Find SORACOM operations",
+  mcpSearchAbout:
+    'Finds the soracom commands (SORACOM API operations) that do what the words say, in English or Japanese (e.g. "speed class", "速度クラス"): their names, summaries and flags are searched. Answers the best 20, best first, each with its summary; soracom_describe tells one\'s flags.',
+  mcpSearchQuery: "words for what you want to do",
+  mcpDescribeTitle: "Describe a SORACOM operation",
+  mcpDescribeAbout:
+    'The flags of one soracom command, named as soracom_search names it (e.g. "subscribers list"): each flag\'s type, whether it is required, its allowed values and what it is for; the HTTP method and route; and whether this server lets soracom_call run it.',
+  mcpCommandWords: 'the command\'s words, e.g. "subscribers list"',
+  mcpCallTitle: "Run a SORACOM operation",
+  mcpCallAbout: (readOnly: boolean, maxChars: number) =>
+    `Runs one soracom command (a SORACOM API operation) as the profile this server was started with. Its flags are checked against the catalogue before anything is sent. flags: flag name (without --) -> value, e.g. {"limit": 10, "status-filter": "active"}; a switch is true, a repeated flag a list; the request body as its flags, or "body" as JSON text. "query" (JMESPath) picks from the answer; "fetch-all" gets every page, else the answer names the key of the next page; "dry-run" shows the request without sending it. Output past ${maxChars} characters is cut. ${
+      readOnly
+        ? "This server is read-only: only operations that read (GET) run."
+        : "An operation that changes things runs only after the user says yes, when the client can ask."
+    }`,
+  mcpCallFlags: 'flag name (without --) -> value, e.g. {"imsi": "001010000000001"}',
+  mcpProfilesTitle: "Profiles",
+  mcpProfilesAbout:
+    "Every profile: who it logs in as, where, and whether a session is cached (as soracom auth status --all --json shows; no secrets)",
+  mcpProfileTitle: "This server's profile",
+  mcpProfileAbout:
+    "The profile this server runs as: who, where, and its session (as soracom auth status --json shows; no secrets)",
+  mcpUnknownTool: (name: string, tools: readonly string[]) =>
+    `There is no tool ${name}: the tools are ${tools.join(", ")}.`,
+  mcpUnknownResource: (uri: string) => `There is no resource ${uri}.`,
+  mcpNeedsText: (tool: string, field: string) => `${tool} needs "${field}": text.`,
+  mcpTooLong: (field: string, max: number) => `"${field}" is too long (over ${max} characters).`,
+  mcpFlagsObject: '"flags" must be an object: flag name (without --) -> value.',
+  mcpFlagValue: (flag: string) =>
+    `--${flag}: a value must be text, a number, true or false, or a list of these.`,
+  mcpUnknownOperation: (name: string, near: readonly string[]) =>
+    `${name} is no soracom command${
+      near.length > 0 ? ` (did you mean ${near.join(" or ")}?)` : ""
+    }: soracom_search finds commands by what they do.`,
+  mcpNotAnOperation: (name: string) =>
+    `${name} is not an API operation: soracom_call runs only those (soracom_search finds them).`,
+  mcpWriteRefused: (name: string, method: string) =>
+    `${name} changes things (${method}) and this server is read-only: nothing was sent. To allow changes, the user starts it with --allow-write; each change is then asked of them first.`,
+  mcpDenied: (name: string, pattern: string) =>
+    `${name} is refused by this server's --deny ${pattern}: nothing was sent.`,
+  mcpNotAllowed: (name: string) =>
+    `${name} matches none of this server's --allow patterns: nothing was sent.`,
+  mcpServerFlag: (flag: string) =>
+    `--${flag} is not taken here: the server's own command line (soracom mcp ...) sets it.`,
+  mcpBodyFromHere:
+    "--body - and --body @FILE would read this machine's stdin or files: give the body as JSON text.",
+  mcpConsentAsk: (name: string) =>
+    `An AI agent asks to send this request (soracom ${name}). It changes things in your SORACOM account. Send it?`,
+  mcpConsentDeclined: "The user said no: nothing was sent.",
+  mcpConsentCancelled: "The user did not answer: nothing was sent.",
+  mcpOtpField: "One-time code",
+  mcpOtpCannotAsk: (profile: string) =>
+    `This login needs a one-time code, and this MCP client cannot ask the user for one (it has no elicitation); a code is never taken from the model. Log in once in a terminal (e.g. soracom operator get --profile ${profile}): the session it caches is used here.`,
+  mcpOutputCut: (shown: number, total: number) =>
+    `The output was cut at ${shown} of ${total} characters: ask for less with "query", a filter flag or "limit".`,
+  mcpParseError: "Parse error: the line is not JSON.",
+  mcpInvalidRequest: "Invalid request: not a JSON-RPC 2.0 message.",
+  mcpLineTooLong: (max: number) =>
+    `Invalid request: the message is over ${max} bytes, and was skipped.`,
   // soracom emulator: what the local API answers (errors), and what the command prints.
   emulator: {
     tokenRequired: "An API key and an API token are required (X-Soracom-API-Key, X-Soracom-Token).",
@@ -1105,6 +1169,69 @@ const ja: Messages = {
     `警告: ${host} で待ち受けています: ネットワーク上の他の人も接続でき、上の認証情報が表示されています。`,
   emulatorStop: "Ctrl-C で止まります。",
   emulatorStopped: "エミュレーターを止めました",
+  mcpStarted: (profile, writes) =>
+    `soracom mcp: 標準入出力で MCP サーバーとして動作中（プロファイル ${profile}、${
+      writes ? "変更可。変更は毎回ユーザーに確認します" : "読み取り専用"
+    }）`,
+  mcpSearchTitle: "SORACOM の操作を探す",
+  mcpSearchAbout:
+    'やりたいことを表す言葉（英語か日本語。例: "speed class"、"速度クラス"）から、それをする soracom のコマンド（SORACOM API の操作）を探します。コマンド名、概要、フラグを検索し、よく合うものから 20 件を概要付きで返します。フラグは soracom_describe で確認できます。',
+  mcpSearchQuery: "やりたいことを表す言葉",
+  mcpDescribeTitle: "SORACOM の操作を説明する",
+  mcpDescribeAbout:
+    'soracom_search が返す名前（例: "subscribers list"）で指定したコマンドのフラグを返します。各フラグの型、必須かどうか、取りうる値、用途と、HTTP メソッドとルート、このサーバーの soracom_call で実行できるかどうかがわかります。',
+  mcpCommandWords: 'コマンドの単語（例: "subscribers list"）',
+  mcpCallTitle: "SORACOM の操作を実行する",
+  mcpCallAbout: (readOnly, maxChars) =>
+    `soracom のコマンド（SORACOM API の操作）を、このサーバーを起動したプロファイルで 1 つ実行します。フラグは送信前にカタログと照合されます。flags はフラグ名（-- なし）から値への対応です（例: {"limit": 10, "status-filter": "active"}）。スイッチは true、繰り返すフラグはリスト、リクエストボディはそのフラグか "body"（JSON テキスト）で渡します。"query"（JMESPath）でレスポンスから抜き出し、"fetch-all" で全ページを取得します。付けなければ次のページのキーを返します。"dry-run" は送らずにリクエストを示します。${maxChars} 文字を超える出力は切り詰めます。${
+      readOnly
+        ? "このサーバーは読み取り専用です。読み取る操作（GET）だけを実行します。"
+        : "変更する操作は、クライアントが確認できる場合、ユーザーが許可してから実行します。"
+    }`,
+  mcpCallFlags: 'フラグ名（-- なし）から値への対応（例: {"imsi": "001010000000001"}）',
+  mcpProfilesTitle: "プロファイル",
+  mcpProfilesAbout:
+    "すべてのプロファイルについて、ログインするユーザー、接続先、セッションのキャッシュの有無を示します（soracom auth status --all --json と同じ内容。秘密情報は含みません）",
+  mcpProfileTitle: "このサーバーのプロファイル",
+  mcpProfileAbout:
+    "このサーバーが使うプロファイルのユーザー、接続先、セッションを示します（soracom auth status --json と同じ内容。秘密情報は含みません）",
+  mcpUnknownTool: (name, tools) =>
+    `ツール ${name} はありません。ツールは ${tools.join("、")} です。`,
+  mcpUnknownResource: (uri) => `リソース ${uri} はありません。`,
+  mcpNeedsText: (tool, field) => `${tool} には "${field}"（テキスト）が必要です。`,
+  mcpTooLong: (field, max) => `"${field}" が長すぎます（${max} 文字を超えています）。`,
+  mcpFlagsObject: '"flags" はフラグ名（-- なし）から値へのオブジェクトにしてください。',
+  mcpFlagValue: (flag) =>
+    `--${flag}: 値はテキスト、数値、true か false、またはそれらのリストにしてください。`,
+  mcpUnknownOperation: (name, near) =>
+    `${name} という soracom のコマンドはありません${
+      near.length > 0 ? `（${near.join(" または ")} のことですか？）` : ""
+    }。soracom_search でやりたいことからコマンドを探せます。`,
+  mcpNotAnOperation: (name) =>
+    `${name} は API の操作ではありません。soracom_call が実行するのは API の操作だけです（soracom_search で探せます）。`,
+  mcpWriteRefused: (name, method) =>
+    `${name} は変更する操作（${method}）で、このサーバーは読み取り専用です。何も送信していません。変更を許すには、ユーザーがサーバーを --allow-write 付きで起動します。変更のたびにユーザーに確認します。`,
+  mcpDenied: (name, pattern) =>
+    `${name} はこのサーバーの --deny ${pattern} で拒否されます。何も送信していません。`,
+  mcpNotAllowed: (name) =>
+    `${name} はこのサーバーの --allow のどのパターンにも合いません。何も送信していません。`,
+  mcpServerFlag: (flag) =>
+    `--${flag} はここでは指定できません。サーバーのコマンドライン（soracom mcp ...）で決まります。`,
+  mcpBodyFromHere:
+    "--body - と --body @FILE はこのマシンの標準入力やファイルを読みます。ボディは JSON テキストで渡してください。",
+  mcpConsentAsk: (name) =>
+    `AI エージェントがこのリクエスト（soracom ${name}）の送信を求めています。SORACOM アカウントの内容を変更します。送信しますか？`,
+  mcpConsentDeclined: "ユーザーが拒否しました。何も送信していません。",
+  mcpConsentCancelled: "ユーザーが答えませんでした。何も送信していません。",
+  mcpOtpField: "ワンタイムコード",
+  mcpOtpCannotAsk: (profile) =>
+    `このログインにはワンタイムコードが必要ですが、この MCP クライアントはユーザーに尋ねられません（elicitation に対応していません）。コードをモデルから受け取ることはありません。ターミナルで一度ログインしてください（例: soracom operator get --profile ${profile}）。そのとき保存されたセッションをここで使います。`,
+  mcpOutputCut: (shown, total) =>
+    `出力を ${total} 文字中 ${shown} 文字で切り詰めました。"query"、絞り込みのフラグ、"limit" で量を減らしてください。`,
+  mcpParseError: "Parse error: 行が JSON ではありません。",
+  mcpInvalidRequest: "Invalid request: JSON-RPC 2.0 のメッセージではありません。",
+  mcpLineTooLong: (max) =>
+    `Invalid request: メッセージが ${max} バイトを超えているため読み飛ばしました。`,
   emulator: {
     tokenRequired: "API キーと API トークンが必要です（X-Soracom-API-Key、X-Soracom-Token）。",
     invalidToken: "API キーまたはトークンが正しくないか、有効期限が切れています。",

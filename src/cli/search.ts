@@ -11,7 +11,7 @@
 
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { messages, said } from "../messages.ts";
+import { type Lang, messages, said } from "../messages.ts";
 import { closest } from "../suggest.ts";
 import { searchPage } from "./help.ts";
 import type { CommandTree } from "./command.ts";
@@ -151,7 +151,48 @@ export async function searchDocs(tree: CommandTree): Promise<SearchDoc[]> {
 }
 
 /** At most this many commands are listed. */
-const SHOWN = 20;
+export const SHOWN = 20;
+
+/** What a search found: the first {@link SHOWN} names with their summaries, and how many more. */
+export interface Matches {
+  /** The best matches, best first, each with its summary in the reader's language. */
+  readonly entries: readonly { readonly name: string; readonly summary: string }[];
+  /** How many matched beyond those. */
+  readonly more: number;
+}
+
+/**
+ * The commands that match `words`, best first, with their summaries in
+ * `lang`: what `soracom search` prints, and what `soracom mcp`'s search
+ * tool answers.
+ *
+ * @throws CliError (`usage`) when none does, with the command words closest to them
+ */
+export async function findMatches(
+  lang: Lang,
+  tree: CommandTree,
+  words: readonly string[],
+): Promise<Matches> {
+  const query = words.join(" ");
+  const docs = await searchDocs(tree);
+  const found = rank(query, docs);
+  if (found.length === 0) {
+    const vocabulary = new Set(docs.flatMap((d) => nameWords(d.name)));
+    const near = words.flatMap((w) => closest(w.toLowerCase(), vocabulary));
+    throw new CliError("usage", said("nothingFound", query, [...new Set(near)]));
+  }
+  const root = await rootText();
+  const entries = await Promise.all(
+    found.slice(0, SHOWN).map(async (name) => {
+      const op = tree.isCommand(name) ? tree.op(name) : undefined;
+      const summary = op
+        ? (await groupTextOf(op)).operations[op.operationId]?.summary[lang]
+        : root.handWritten[lang][name] ?? root.groups[lang][name]?.summary;
+      return { name, summary: summary ?? "" };
+    }),
+  );
+  return { entries, more: found.length - entries.length };
+}
 
 /**
  * Prints the commands that match `words`, best first.
@@ -163,27 +204,7 @@ export async function showMatches(
   tree: CommandTree,
   words: readonly string[],
 ): Promise<void> {
-  const query = words.join(" ");
-  const docs = await searchDocs(tree);
-  const found = rank(query, docs);
-  if (found.length === 0) {
-    const vocabulary = new Set(docs.flatMap((d) => nameWords(d.name)));
-    const near = words.flatMap((w) => closest(w.toLowerCase(), vocabulary));
-    throw new CliError("usage", said("nothingFound", query, [...new Set(near)]));
-  }
-  const layout = layoutFor(ctx);
-  const root = await rootText();
-  const entries = await Promise.all(
-    found.slice(0, SHOWN).map(async (name) => {
-      const op = tree.isCommand(name) ? tree.op(name) : undefined;
-      const summary = op
-        ? (await groupTextOf(op)).operations[op.operationId]?.summary[ctx.lang]
-        : root.handWritten[ctx.lang][name] ?? root.groups[ctx.lang][name]?.summary;
-      return { name, summary: summary ?? "" };
-    }),
-  );
+  const { entries, more } = await findMatches(ctx.lang, tree, words);
   const m = messages(ctx.lang);
-  ctx.stdout.write(
-    searchPage(m.searchTitle(query), entries, found.length - entries.length, layout),
-  );
+  ctx.stdout.write(searchPage(m.searchTitle(words.join(" ")), entries, more, layoutFor(ctx)));
 }

@@ -54,6 +54,7 @@ export function realContext(): Context {
     stderr,
     secrets,
     readStdin: (max) => readCapped(Deno.stdin, max),
+    stdinChunks: () => Deno.stdin.readable,
     stdinIsTerminal: () => Deno.stdin.isTerminal(),
     stdoutIsPiped: () => !Deno.stdout.isTerminal() && isPiped("/dev/stdout"),
     terminalWidth: () => columnsOf(Deno.stdout),

@@ -71,6 +71,9 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWritten>> = {
   "emulator": {
     load: async () => (await import("./emulator.ts")).emulatorCommand,
   },
+  "mcp": {
+    load: async () => (await import("./mcp.ts")).mcpCommand,
+  },
   "api": {
     load: async () => (await import("./api.ts")).apiCommand,
   },
