@@ -25,13 +25,19 @@ import { isAbsolutePath, REPO_ROOT } from "./file_path.ts";
  * @example
  * ```ts
  * bundleProblem('const m = await import("./catalog.json");'); // 'it still imports "./catalog.json"'
+ * bundleProblem(' * import { x } from "y";'); // undefined: a doc comment's example
  * ```
  */
 export function bundleProblem(source: string): string | undefined {
-  const left =
-    /(?:^|[;\s])(?:import\s*\(\s*|import\s[^;"'`]*?from\s*|import\s*)["'`]([^"'`]+)["'`]/m
-      .exec(source);
-  return left ? `it still imports ${JSON.stringify(left[1])}` : undefined;
+  const imports =
+    /(?:^|[;\s])(?:import\s*\(\s*|import\s[^;"'`]*?from\s*|import\s*)["'`]([^"'`]+)["'`]/gm;
+  for (const left of source.matchAll(imports)) {
+    // An import shown in a bundled package's doc comment (` * import { x } from "y"`) is no import.
+    const line = source.slice(source.lastIndexOf("\n", left.index) + 1, left.index + 1);
+    if (/^\s*(?:\*|\/\/|\/\*)/.test(line)) continue;
+    return `it still imports ${JSON.stringify(left[1])}`;
+  }
+  return undefined;
 }
 
 /**

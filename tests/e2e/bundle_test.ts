@@ -2,7 +2,7 @@
  * `deno task bundle` makes one self-contained file, and that file, run with
  * exactly the release permissions (src/permissions.ts), does the main jobs:
  * a profileCommand with an OTP, switch user, paging, configure, self-update,
- * a proxy. With a permission taken away, it stops with one line naming the flag.
+ * a proxy, `soracom mcp`. With a permission taken away, it stops with one line naming the flag.
  */
 import {
   assert,
@@ -17,6 +17,7 @@ import { authKey, sam, switchTarget } from "../helpers/accounts.ts";
 import { bundleProblem } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
 import {
+  bundleArgv,
   bundlePath,
   denoRun,
   runBundle,
@@ -25,6 +26,7 @@ import {
 } from "../helpers/bundle.ts";
 import { VERSION } from "../../src/version.ts";
 import { testWhere } from "../helpers/platform.ts";
+import { connectMcp } from "../helpers/mcp_client.ts";
 
 function setup() {
   return emulatorFixture({ sims: 7 });
@@ -327,4 +329,29 @@ Deno.test("bundle + release permissions: soracom emulator serves, keeps --state,
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("bundle + release permissions: soracom mcp serves the SDK's client, a change asked first", async () => {
+  await using t = await setup();
+  await writeProfile(t.profiles, "key", PROFILES.authKey);
+  await using s = await connectMcp(
+    [...await bundleArgv(), "mcp", "--profile", "key", "--allow-write"],
+    t.env,
+    () => ({ action: "accept", content: {} }),
+  );
+  const { tools } = await s.client.listTools();
+  assertEquals(tools.length, 3);
+  const found = await s.call("soracom_search", { query: "speed class" });
+  assertStringIncludes(found.text, "subscribers update-speed-class");
+  const listed = await s.call("soracom_call", { command: "subscribers list", flags: { limit: 1 } });
+  assertEquals(listed.isError, false, listed.text);
+  const imsi = JSON.parse(listed.text.slice(0, listed.text.lastIndexOf("]") + 1))[0].imsi;
+  const changed = await s.call("soracom_call", {
+    command: "subscribers update-speed-class",
+    flags: { imsi, "speed-class": "s1.slow" },
+  });
+  assertEquals(changed.isError, false, changed.text);
+  assertEquals(s.asked.length, 1);
+  assertEquals(s.errors, []);
+  assertNotIncludes(JSON.stringify(s.received) + s.stderr(), authKey.authKey);
 });
