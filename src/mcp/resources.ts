@@ -23,6 +23,7 @@ import type { Context } from "../context.ts";
 import { type Lang, messages } from "../messages.ts";
 import type { GlobalFlagValues } from "../cli/flags.ts";
 import { runAuthStatus } from "../cli/commands/auth_status.ts";
+import { errorText } from "./call.ts";
 import { capture, shownToClient } from "./capture.ts";
 
 /** Every profile. */
@@ -65,8 +66,7 @@ export async function readResource(
   try {
     await runAuthStatus(run.ctx, { ...global, json: true, all: uri === PROFILES_URI });
   } catch (error) {
-    const { asReported, errorLine } = await import("../cli/report.ts");
-    return shownToClient(ctx, JSON.stringify({ error: errorLine(asReported(error), run.ctx) }));
+    return JSON.stringify({ error: (await errorText(ctx, error)).text });
   }
   return shownToClient(ctx, run.stdout());
 }
