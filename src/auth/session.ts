@@ -13,16 +13,10 @@ import { parseJsonData } from "../json/mod.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { isVerbose } from "../api/http.ts";
-import {
-  type CredentialSource,
-  credentialSource,
-  type Invocation,
-  loginFrom,
-  sessionCacheEnabled,
-  sessionIdentity,
-  type SourceSession,
-} from "./credentials.ts";
+import { messages } from "../messages.ts";
+import type { Invocation } from "./invocation.ts";
 import type { Session } from "./login.ts";
+import type { PreviousSession, SessionProvider } from "./provider.ts";
 import { type CachedSession, SessionCache, sessionDir, toSession } from "./session_cache.ts";
 
 /** Cached sessions with less than this left are not used. */
@@ -37,11 +31,12 @@ function lifetimeSeconds(session: Session, now: number): number {
   return Math.max(180, Math.round((session.expiresAt - now) / 1000));
 }
 
-/** How a session is named to the user: the profile, or the AuthKey ID it came from. */
-function labelOf(inv: Invocation, source: CredentialSource): string {
-  return source.kind === "authKey"
-    ? `--auth-key-id ${source.authKeyId}`
-    : `profile ${inv.profileName}`;
+/** True when this run may use the session cache. */
+export function sessionCacheEnabled(ctx: Context, inv: Invocation): boolean {
+  if (inv.options.noSessionCache) return false;
+  const env = ctx.env("SORACOM_NO_SESSION_CACHE");
+  if (env !== undefined && env !== "" && env !== "0") return false;
+  return inv.fileProfile?.profile.sessionCache !== false;
 }
 
 /** `POST /v1/operators/{id}/token`: a new token for the same API key. */
@@ -104,15 +99,15 @@ interface Obtained {
   readonly cached: boolean;
 }
 
-/** A session through the cache: reuse, renew, or log in under the lock. */
+/** A session of `provider` through the cache: reuse, renew, or log in under the lock. */
 async function cachedSession(
   ctx: Context,
-  inv: Invocation,
-  source: CredentialSource,
+  provider: SessionProvider,
   cache: SessionCache,
   key: string,
   minRemainingMs = MIN_REMAINING_MS,
 ): Promise<Obtained> {
+  const inv = provider.inv;
   const found = await cache.get(key, inv.target.endpoint);
   if (usable(found, ctx.now(), minRemainingMs) && !wantsRenewal(found, ctx.now())) {
     return { session: toSession(found), cached: true };
@@ -131,7 +126,7 @@ async function cachedSession(
       }
       return { session: toSession(current), cached: true };
     }
-    const session = await loginFrom(ctx, inv, source, sourceViaCache(ctx)).catch((e) => {
+    const session = await provider.login(ctx, sourceViaCache(ctx)).catch((e) => {
       throw new LoginFailed(e);
     });
     // Once logged in, a cache that cannot be written must not cost a second login.
@@ -143,7 +138,8 @@ async function cachedSession(
       expiresAt: session.expiresAt,
       lifetimeSeconds: lifetimeSeconds(session, ctx.now()),
       endpoint: inv.target.endpoint,
-      label: labelOf(inv, source),
+      // In English, as the file always had it: it is a record, not a message.
+      label: provider.label(messages("en")),
       ...(session.mfa ? { mfa: true } : {}),
       ...(Object.keys(inv.target.extraHeaders).length > 0
         ? { headers: { ...inv.target.extraHeaders } }
@@ -159,12 +155,12 @@ async function cachedSession(
  */
 export async function cacheSlot(
   ctx: Context,
-  inv: Invocation,
-  source: CredentialSource,
+  provider: SessionProvider,
   lookOnly = false,
 ): Promise<{ cache: SessionCache; key: string } | undefined> {
+  const inv = provider.inv;
   if (!sessionCacheEnabled(ctx, inv)) return undefined;
-  const identity = sessionIdentity(inv, source);
+  const identity = provider.identity();
   if (identity === undefined) return undefined;
   let dir: string;
   try {
@@ -201,18 +197,17 @@ function noteNoCache(ctx: Context, e: unknown): void {
  */
 async function sessionVia(
   ctx: Context,
-  inv: Invocation,
-  source: CredentialSource,
+  provider: SessionProvider,
   slot: { cache: SessionCache; key: string },
   minRemainingMs?: number,
 ): Promise<Obtained> {
   try {
-    return await cachedSession(ctx, inv, source, slot.cache, slot.key, minRemainingMs);
+    return await cachedSession(ctx, provider, slot.cache, slot.key, minRemainingMs);
   } catch (e) {
     if (e instanceof LoginFailed) throw e.error;
     if (e instanceof CliError) throw e;
     noteNoCache(ctx, e);
-    return { session: await loginFrom(ctx, inv, source, sourceViaCache(ctx)), cached: false };
+    return { session: await provider.login(ctx, sourceViaCache(ctx)), cached: false };
   }
 }
 
@@ -234,57 +229,60 @@ async function dropStale(
  * login. A cached source session the server refuses (401) is dropped and
  * logged in again once.
  */
-function sourceViaCache(ctx: Context): SourceSession {
-  return async (inv, use) => {
-    const source = credentialSource(inv);
-    const slot = await cacheSlot(ctx, inv, source);
-    if (slot === undefined) return await use(await loginFrom(ctx, inv, source));
-    const first = await sessionVia(ctx, inv, source, slot);
+function sourceViaCache(ctx: Context): PreviousSession {
+  return async (from, use) => {
+    const slot = await cacheSlot(ctx, from);
+    if (slot === undefined) return await use(await from.login(ctx, withoutCache(ctx)));
+    const first = await sessionVia(ctx, from, slot);
     try {
       return await use(first.session);
     } catch (e) {
       if (!first.cached || !(e instanceof CliError) || e.status !== 401) throw e;
       await dropStale(ctx, slot, first.session);
-      return await use((await sessionVia(ctx, inv, source, slot)).session);
+      return await use((await sessionVia(ctx, from, slot)).session);
     }
   };
 }
 
+/** A source's session without the cache: logged in as `--profile SOURCE` would be. */
+function withoutCache(ctx: Context): PreviousSession {
+  return async (from, use) => await use(await from.login(ctx, withoutCache(ctx)));
+}
+
 /**
- * The session for this run (cache, renewal or login).
+ * The session of `provider` (cache, renewal or login).
  *
  * @param minRemainingMs a cached session needs at least this much time left
  */
 export async function obtainSession(
   ctx: Context,
-  inv: Invocation,
+  provider: SessionProvider,
   minRemainingMs?: number,
 ): Promise<Session> {
-  const source = credentialSource(inv);
-  const slot = await cacheSlot(ctx, inv, source);
-  if (slot === undefined) return await loginFrom(ctx, inv, source, sourceViaCache(ctx));
-  return (await sessionVia(ctx, inv, source, slot, minRemainingMs)).session;
+  const slot = await cacheSlot(ctx, provider);
+  if (slot === undefined) return await provider.login(ctx, sourceViaCache(ctx));
+  return (await sessionVia(ctx, provider, slot, minRemainingMs)).session;
 }
 
 class StaleSession extends Error {}
 
 /**
- * Runs `fn` with a sender that carries the session's credentials. When the
- * first request of a cached session answers 401, the session is dropped and
- * `fn` runs again once after a fresh login.
+ * Runs `fn` with a sender that carries the session's credentials: those of
+ * `provider`, or none when it is undefined (an operation that needs no
+ * session). When the first request of a cached session answers 401, the
+ * session is dropped and `fn` runs again once after a fresh login.
  */
 export async function callWithSession(
   ctx: Context,
   inv: Invocation,
-  needsAuth: boolean,
+  provider: SessionProvider | undefined,
   fn: (send: Sender, session: Session | undefined) => Promise<void>,
 ): Promise<void> {
-  if (!needsAuth) {
+  if (provider === undefined) {
     await fn((call) => callApi(ctx, inv.target, call), undefined);
     return;
   }
-  const source = credentialSource(inv);
-  const slot = await cacheSlot(ctx, inv, source);
+  const slot = await cacheSlot(ctx, provider);
   const run = async (session: Session, mayRetry: boolean) => {
     let first = true;
     const send: Sender = async (call) => {
@@ -299,16 +297,16 @@ export async function callWithSession(
     await fn(send, session);
   };
   if (slot === undefined) {
-    await run(await loginFrom(ctx, inv, source, sourceViaCache(ctx)), false);
+    await run(await provider.login(ctx, sourceViaCache(ctx)), false);
     return;
   }
-  const { session } = await sessionVia(ctx, inv, source, slot);
+  const { session } = await sessionVia(ctx, provider, slot);
   try {
     await run(session, true);
   } catch (e) {
     if (!(e instanceof StaleSession)) throw e;
     await dropStale(ctx, slot, session);
-    await run((await sessionVia(ctx, inv, source, slot)).session, false);
+    await run((await sessionVia(ctx, provider, slot)).session, false);
   }
 }
 

@@ -8,15 +8,17 @@
  * @module
  */
 
-import { operatorIdFromToken } from "../api/client.ts";
 import type { Context } from "../context.ts";
 import { CliError, type ErrorKind } from "../errors.ts";
+import { sessionProvider } from "./credentials.ts";
+import type { Invocation } from "./invocation.ts";
 import {
-  type CredentialSource,
-  credentialSource,
-  type Invocation,
-  sourceInvocation,
-} from "./credentials.ts";
+  type CredentialKind,
+  type NextLogin,
+  NOTHING,
+  type SessionProvider,
+  type StatusFields,
+} from "./provider.ts";
 import { cacheSlot, MIN_REMAINING_MS } from "./session.ts";
 import type { CachedSession } from "./session_cache.ts";
 
@@ -31,32 +33,12 @@ export type SessionState =
   /** The next command logs in. */
   | "none";
 
-/** The kind of credentials a profile logs in with. */
-export type CredentialKind =
-  | "apiKey"
-  | "authKey"
-  | "root"
-  | "samUser"
-  | "switchUser"
-  | "profileCommand"
-  | "unknown";
-
 /** One profile's status. */
-export interface ProfileStatus {
+export interface ProfileStatus extends StatusFields {
   /** The profile's name. */
   readonly profile: string;
   /** How it logs in. */
   readonly kind: CredentialKind;
-  /** The operator, when the profile or session names it. */
-  readonly operatorId?: string;
-  /** The SAM user, when it names one. */
-  readonly userName?: string;
-  /** The root user's email, when it names one. */
-  readonly email?: string;
-  /** The AuthKey's ID, when it uses one. */
-  readonly authKeyId?: string;
-  /** The profile a switch-user profile logs in with first. */
-  readonly sourceProfile?: string;
   /** The API endpoint. */
   readonly endpoint: string;
   /** `jp` or `g`. */
@@ -75,93 +57,23 @@ export interface ProfileStatus {
   readonly errorKind?: ErrorKind;
 }
 
-/**
- * What the next login runs, and whether it asks for a one-time code on the
- * terminal: `yes` when the last login of this profile needed one (MFA is on),
- * `unknown` for a root user who has not logged in here yet (MFA may be on),
- * `no` when a code comes from elsewhere or none is needed.
- */
-export interface NextLogin {
-  /** The profileCommand runs. */
-  readonly profileCommand: boolean;
-  /** The mfaOTPCommand runs. */
-  readonly mfaOTPCommand: boolean;
-  /** Whether the login asks for a one-time code. */
-  readonly otpPrompt: "yes" | "unknown" | "no";
-}
+/** What a status shows of its source: its kind and who it logs in as. */
+type ShownFields = StatusFields & { readonly kind: CredentialKind };
 
 function live(cached: CachedSession | undefined, now: number): cached is CachedSession {
   return cached !== undefined && cached.expiresAt - now > MIN_REMAINING_MS;
 }
 
-/** The cached session of `inv` with `source`, if the cache may be used and holds one. */
+/** The cached session of `provider`, if the cache may be used and holds one. */
 async function cachedFor(
   ctx: Context,
-  inv: Invocation,
-  source: CredentialSource,
+  provider: SessionProvider,
 ): Promise<CachedSession | undefined> {
-  const slot = await cacheSlot(ctx, inv, source, true);
+  const slot = await cacheSlot(ctx, provider, true);
   return slot === undefined
     ? undefined
-    : await slot.cache.get(slot.key, inv.target.endpoint).catch(() => undefined);
+    : await slot.cache.get(slot.key, provider.inv.target.endpoint).catch(() => undefined);
 }
-
-/** Who a profile logs in as, from its own fields (a profileCommand's output is not known). */
-function fieldsOf(
-  source: CredentialSource,
-): Omit<ProfileStatus, "profile" | "endpoint" | "coverageType" | "session" | "runs"> {
-  switch (source.kind) {
-    case "apiKey":
-      return { kind: "apiKey", operatorId: operatorIdFromToken(source.token) };
-    case "authKey":
-      return { kind: "authKey", authKeyId: source.authKeyId };
-    case "profileCommand":
-      return { kind: "profileCommand" };
-    case "profile": {
-      const p = source.loaded.profile;
-      if (p.sourceProfile) {
-        return {
-          kind: "switchUser",
-          operatorId: p.operatorId,
-          userName: p.username,
-          sourceProfile: p.sourceProfile,
-        };
-      }
-      if (p.authKeyId) return { kind: "authKey", authKeyId: p.authKeyId };
-      if (p.email) return { kind: "root", email: p.email };
-      if (p.username) return { kind: "samUser", operatorId: p.operatorId, userName: p.username };
-      return { kind: "unknown" };
-    }
-  }
-}
-
-/**
- * What a login of `inv` would run (its profileCommand, and an mfaOTPCommand,
- * not for AuthKeys) and whether it asks for a code; `cached` is its last
- * session, expired or not.
- */
-function commandsOf(
-  inv: Invocation,
-  source: CredentialSource,
-  cached: CachedSession | undefined,
-): NextLogin {
-  const profile = inv.fileProfile?.profile;
-  const authKey = source.kind === "authKey" ||
-    (source.kind === "profile" && Boolean(source.loaded.profile.authKeyId));
-  const mfaOTPCommand = !authKey && source.kind !== "apiKey" && Boolean(profile?.mfaOTPCommand);
-  const password = source.kind === "profile" && !authKey;
-  const codeGiven = mfaOTPCommand || Boolean(inv.options.mfaOtpcode);
-  const otpPrompt = !password || codeGiven
-    ? "no"
-    : cached?.mfa
-    ? "yes"
-    : source.loaded.profile.email
-    ? "unknown"
-    : "no";
-  return { profileCommand: source.kind === "profileCommand", mfaOTPCommand, otpPrompt };
-}
-
-const NOTHING: NextLogin = { profileCommand: false, mfaOTPCommand: false, otpPrompt: "no" };
 
 /**
  * The status of the profile `inv` was prepared for.
@@ -170,7 +82,7 @@ const NOTHING: NextLogin = { profileCommand: false, mfaOTPCommand: false, otpPro
  * ```ts
  * import assert from "node:assert/strict";
  * import { fakeContext } from "../context.ts";
- * import { prepare } from "./credentials.ts";
+ * import { prepare } from "./invocation.ts";
  * import { profileStatus } from "./status.ts";
  *
  * const { ctx } = fakeContext({
@@ -189,7 +101,7 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
     coverageType: inv.fileProfile?.profile.coverageType || "jp",
   };
   /** A profile that cannot be read, or whose source cannot be. */
-  const unreadable = (e: unknown, known?: ReturnType<typeof fieldsOf>): ProfileStatus => {
+  const unreadable = (e: unknown, known?: ShownFields): ProfileStatus => {
     if (!(e instanceof CliError)) throw e;
     return {
       ...base,
@@ -202,16 +114,19 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
       errorKind: e.kind,
     };
   };
-  let source: CredentialSource;
+  let provider: SessionProvider;
   try {
-    source = credentialSource(inv);
+    provider = sessionProvider(inv);
   } catch (e) {
     return unreadable(e);
   }
-  const fields = fieldsOf(source);
-  if (source.kind === "apiKey") return { ...base, ...fields, session: "given", runs: NOTHING };
+  const fields: ShownFields = { kind: provider.shownAs, ...provider.status() };
+  // No identity: the API key and token are given, and nothing logs in.
+  if (provider.identity() === undefined) {
+    return { ...base, ...fields, session: "given", runs: NOTHING };
+  }
   const now = ctx.now();
-  const own = await cachedFor(ctx, inv, source);
+  const own = await cachedFor(ctx, provider);
   if (live(own, now)) {
     return {
       ...base,
@@ -223,20 +138,19 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
       runs: NOTHING,
     };
   }
-  if (source.kind !== "profile" || !source.loaded.profile.sourceProfile) {
-    return { ...base, ...fields, session: "none", runs: commandsOf(inv, source, own) };
+  if (provider.from === undefined) {
+    return { ...base, ...fields, session: "none", runs: provider.nextLogin(own) };
   }
   // A switch-user profile: its source's session makes a new one without a login.
-  let from: Invocation;
+  let from: SessionProvider;
   try {
-    from = await sourceInvocation(ctx, inv, source.loaded.profile);
+    from = await provider.from(ctx);
   } catch (e) {
     return unreadable(e, fields);
   }
-  const fromSource = credentialSource(from);
-  const theirs = await cachedFor(ctx, from, fromSource);
+  const theirs = await cachedFor(ctx, from);
   if (live(theirs, now)) {
     return { ...base, ...fields, session: "renewed", expiresAt: theirs.expiresAt, runs: NOTHING };
   }
-  return { ...base, ...fields, session: "none", runs: commandsOf(from, fromSource, theirs) };
+  return { ...base, ...fields, session: "none", runs: from.nextLogin(theirs) };
 }

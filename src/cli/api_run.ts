@@ -13,7 +13,8 @@ import type { OutputMode } from "../output/mode.ts";
 import { printBody, printPages, writtenAsItComes } from "../output/print.ts";
 import { sayHint } from "../output/stderr.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
-import { prepare } from "../auth/credentials.ts";
+import { sessionProvider } from "../auth/credentials.ts";
+import { prepare } from "../auth/invocation.ts";
 import { callWithSession, type Sender } from "../auth/session.ts";
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
@@ -278,16 +279,21 @@ export async function runApiCommand(
   }
   const inv = await prepare(ctx, options);
   const fetchAll = op.pagination !== undefined && flags["fetch-all"] === true;
-  await callWithSession(ctx, inv, op.auth, async (send, session) => {
-    const operatorId = session
-      ? session.operatorId || operatorIdFromToken(session.token)
-      : undefined;
-    const call = buildApiCall(op, input, operatorId);
-    const paging = fetchAll && op.pagination
-      ? { ...op.pagination, onError: (e: unknown, key?: string) => resumable(ctx, op, e, key) }
-      : undefined;
-    await sendAndPrint(ctx, send, call, mode, paging, (r) => hintMoreItems(ctx, op, r));
-  });
+  await callWithSession(
+    ctx,
+    inv,
+    op.auth ? sessionProvider(inv) : undefined,
+    async (send, session) => {
+      const operatorId = session
+        ? session.operatorId || operatorIdFromToken(session.token)
+        : undefined;
+      const call = buildApiCall(op, input, operatorId);
+      const paging = fetchAll && op.pagination
+        ? { ...op.pagination, onError: (e: unknown, key?: string) => resumable(ctx, op, e, key) }
+        : undefined;
+      await sendAndPrint(ctx, send, call, mode, paging, (r) => hintMoreItems(ctx, op, r));
+    },
+  );
 }
 
 /** The command of `op` (of each of its names): its flags, then {@link runApiCommand}. */

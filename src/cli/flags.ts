@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { LoginOptions } from "../auth/credentials.ts";
+import type { LoginOptions } from "../auth/invocation.ts";
 import type { ParamType } from "../catalog/types.ts";
 import { CliError } from "../errors.ts";
 import { said } from "../messages.ts";

@@ -26,7 +26,7 @@ import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { messages, said } from "../messages.ts";
 import { VERSION } from "../version.ts";
-import { selectedProfileName } from "../auth/credentials.ts";
+import { selectedProfileName } from "../auth/invocation.ts";
 import { type GlobalFlagValues, globalOptions } from "../cli/flags.ts";
 import { buildTree, type Tree } from "../cli/tree.ts";
 import { callOperation, type CallSetting, errorText, operationOf, type ToolText } from "./call.ts";

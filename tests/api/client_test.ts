@@ -74,7 +74,7 @@ Deno.test("logins, renewals and logouts are never redirected, even to the same o
 });
 
 Deno.test("an endpoint's password is never shown: not in the insecure-endpoint error, not in a dry run", async () => {
-  const { requireSafeEndpoint } = await import("../../src/auth/credentials.ts");
+  const { requireSafeEndpoint } = await import("../../src/auth/invocation.ts");
   const err = await assertRejects(
     () => Promise.resolve(requireSafeEndpoint("http://ann:pw-9f3@api.example.com", false)),
     CliError,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { fakeContext } from "../../src/context.ts";
 import { SessionCache } from "../../src/auth/session_cache.ts";
 import { cleanLeftovers } from "../../src/auth/session.ts";
-import { prepare } from "../../src/auth/credentials.ts";
+import { prepare } from "../../src/auth/invocation.ts";
 
 const DIR = "/home/ann/.cache/soracom/sessions";
 const KEY = "a".repeat(64);

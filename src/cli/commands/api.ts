@@ -18,7 +18,8 @@
  */
 
 import { type ApiCall, operatorIdFromToken } from "../../api/client.ts";
-import { prepare } from "../../auth/credentials.ts";
+import { sessionProvider } from "../../auth/credentials.ts";
+import { prepare } from "../../auth/invocation.ts";
 import { callWithSession } from "../../auth/session.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
@@ -133,7 +134,7 @@ export async function runApi(
     printDryRun(ctx, describeCall(inv.target, call, true, flags["dry-run"] === "curl"));
     return;
   }
-  await callWithSession(ctx, inv, true, async (send, session) => {
+  await callWithSession(ctx, inv, sessionProvider(inv), async (send, session) => {
     const operator = session ? session.operatorId || operatorIdFromToken(session.token) : "";
     const filled = { ...call, path: call.path.replaceAll("{operator_id}", operator ?? "") };
     await sendAndPrint(ctx, send, filled, mode, flags.paginate ? PAGING : undefined);

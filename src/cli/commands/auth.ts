@@ -13,7 +13,8 @@
  */
 
 import { stringifyPretty } from "../../json/mod.ts";
-import { credentialSource, type Invocation, prepare } from "../../auth/credentials.ts";
+import { sessionProvider } from "../../auth/credentials.ts";
+import { type Invocation, prepare } from "../../auth/invocation.ts";
 import { cacheSlot, cleanLeftovers, obtainSession, revokeCached } from "../../auth/session.ts";
 import { SessionCache, sessionDir } from "../../auth/session_cache.ts";
 import type { Catalog, CatalogOperation } from "../../catalog/types.ts";
@@ -61,7 +62,7 @@ export async function runAuth(ctx: Context, op: CatalogOperation, flags: AuthFla
   local.delete("mfa-otpcode");
   const inv = await prepare(ctx, globalOptions(flags, local));
   // Another tool will use this session: hand out one with some life left in it.
-  const session = await obtainSession(ctx, inv, AUTH_MIN_REMAINING_MS);
+  const session = await obtainSession(ctx, sessionProvider(inv), AUTH_MIN_REMAINING_MS);
   const out: Record<string, string> = {
     apiKey: session.apiKey,
     operatorId: session.operatorId,
@@ -141,14 +142,14 @@ export async function runLogout(
     return;
   }
   const inv = await prepare(ctx, globalOptions(flags));
-  const source = credentialSource(inv);
-  if (source.kind === "apiKey") {
+  const provider = sessionProvider(inv);
+  if (provider.kind === "apiKey") {
     // soracom-cli's logout: revoke the key and token given on the command line.
     await runApiCommand(ctx, op, { ...flags });
     return;
   }
   const m = messages(ctx.lang);
-  const slot = await cacheSlot(ctx, inv, source, true);
+  const slot = await cacheSlot(ctx, provider, true);
   if (slot) await cleanLeftovers(ctx, inv, slot.cache);
   try {
     if (slot && await revokeCached(ctx, inv, slot.cache, slot.key, flags.local)) return;
@@ -159,10 +160,7 @@ export async function runLogout(
     throw e;
   }
   // Logging in (and asking for an OTP) only to revoke that new key would be pointless.
-  const label = source.kind === "authKey"
-    ? `--auth-key-id ${source.authKeyId}`
-    : m.profileLabel(inv.profileName);
-  ctx.stderr.write(`${m.nothingToLogOut(label)}\n`);
+  ctx.stderr.write(`${m.nothingToLogOut(provider.label(m))}\n`);
 }
 
 /** The `logout` command. */

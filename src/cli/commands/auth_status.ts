@@ -9,7 +9,7 @@
  */
 
 import { type JsonValue, RawNumber, stringifyPretty } from "../../json/mod.ts";
-import { prepare } from "../../auth/credentials.ts";
+import { prepare } from "../../auth/invocation.ts";
 import { type ProfileStatus, profileStatus } from "../../auth/status.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";

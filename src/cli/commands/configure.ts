@@ -7,7 +7,7 @@
  * @module
  */
 
-import { selectedProfileName } from "../../auth/credentials.ts";
+import { selectedProfileName } from "../../auth/invocation.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
 import { type Messages, messages, said } from "../../messages.ts";
@@ -260,10 +260,11 @@ async function tryLogin(
   loaded: { name: string; path: string; profile: Profile },
   m: Messages,
 ): Promise<CliError | undefined> {
-  const { prepareProfile } = await import("../../auth/credentials.ts");
+  const { prepareProfile } = await import("../../auth/invocation.ts");
+  const { sessionProvider } = await import("../../auth/credentials.ts");
   const { obtainSession } = await import("../../auth/session.ts");
   try {
-    const session = await obtainSession(ctx, prepareProfile(ctx, loaded));
+    const session = await obtainSession(ctx, sessionProvider(prepareProfile(ctx, loaded)));
     const who = [session.operatorId, session.userName].filter(Boolean).join(" ");
     ctx.stderr.write(`${forStderr(ctx, m.configureLoggedIn(who))}\n`);
     return undefined;
@@ -422,14 +423,15 @@ export async function runUnconfigure(ctx: Context, flags: UnconfigureFlags): Pro
  * go: nobody could log it out afterwards. A failure to revoke is said, not fatal.
  */
 async function forgetSession(ctx: Context, name: string): Promise<void> {
-  const { credentialSource, prepare } = await import("../../auth/credentials.ts");
+  const { prepare } = await import("../../auth/invocation.ts");
+  const { sessionProvider } = await import("../../auth/credentials.ts");
   const { cacheSlot, revokeCached } = await import("../../auth/session.ts");
   let slot;
   let inv;
   try {
     // The profile's own session, even inside `soracom exec`.
     inv = { ...await prepare(ctx, { profile: name }), environment: undefined };
-    slot = await cacheSlot(ctx, inv, credentialSource(inv), true);
+    slot = await cacheSlot(ctx, sessionProvider(inv), true);
   } catch {
     return; // a profile that cannot be read has no session to find
   }

@@ -7,7 +7,7 @@
  */
 
 import { callApi, responseError } from "../../api/client.ts";
-import { requireSafeEndpoint } from "../../auth/credentials.ts";
+import { requireSafeEndpoint } from "../../auth/invocation.ts";
 import { defaultEndpoint } from "../../api/endpoint.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";

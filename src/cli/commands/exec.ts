@@ -16,7 +16,8 @@
  */
 
 import { stringifyPretty } from "../../json/mod.ts";
-import { prepare } from "../../auth/credentials.ts";
+import { sessionProvider } from "../../auth/credentials.ts";
+import { prepare } from "../../auth/invocation.ts";
 import { obtainSession } from "../../auth/session.ts";
 import type { Context } from "../../context.ts";
 import { CliError } from "../../errors.ts";
@@ -37,7 +38,7 @@ async function sessionVariables(
   flags: GlobalFlagValues,
 ): Promise<Record<string, string>> {
   const inv = await prepare(ctx, globalOptions(flags));
-  const session = await obtainSession(ctx, inv, HANDED_OUT_MIN_MS);
+  const session = await obtainSession(ctx, sessionProvider(inv), HANDED_OUT_MIN_MS);
   return {
     SORACOM_API_KEY: session.apiKey,
     SORACOM_API_TOKEN: session.token,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fakeContext } from "../../src/context.ts";
-import { credentialSource, prepare } from "../../src/auth/credentials.ts";
+import { credentialSource } from "../../src/auth/credentials.ts";
+import { prepare } from "../../src/auth/invocation.ts";
 
 const files = {
   "/home/ann/.soracom/alpha.json": '{"authKeyId":"keyId-a","authKey":"secret-alpha"}',
@@ -19,7 +20,7 @@ const execEnv = {
 Deno.test("inside exec, --profile naming another profile sets exec's session and endpoint aside", async () => {
   const fake = fakeContext({ env: execEnv, files });
   const inv = await prepare(fake.ctx, { profile: "beta" });
-  assert.equal(credentialSource(inv).kind, "profile");
+  assert.equal(credentialSource(inv).kind, "profileAuthKey");
   assert.equal(inv.target.endpoint, "https://beta.example");
   assert.equal(
     fake.stderr(),
@@ -46,7 +47,7 @@ Deno.test("a session set by hand (no SORACOM_PROFILE) gives way to --profile; SO
   const { SORACOM_PROFILE: _, ...byHand } = execEnv;
   const fake = fakeContext({ env: byHand, files });
   const inv = await prepare(fake.ctx, { profile: "beta" });
-  assert.equal(credentialSource(inv).kind, "profile");
+  assert.equal(credentialSource(inv).kind, "profileAuthKey");
   assert.equal(inv.target.endpoint, "http://127.0.0.1:8080");
   assert.match(fake.stderr(), /not with the session in SORACOM_API_KEY and SORACOM_API_TOKEN/);
   // Without --profile, as before: the session in the environment.
