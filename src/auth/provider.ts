@@ -18,7 +18,7 @@ import type { Session } from "./login.ts";
 import type { CachedSession, SessionIdentity } from "./session_cache.ts";
 
 /** What each kind of source holds, decided before anything is run or sent. */
-export interface Sources {
+export interface SourceFields {
   /** An API key and token given (`--api-key`, or `SORACOM_API_KEY` as `soracom exec` sets it). */
   apiKey: { readonly apiKey: string; readonly token: string };
   /** `--auth-key-id` and `--auth-key`. */
@@ -38,10 +38,10 @@ export interface Sources {
 }
 
 /** The kinds of credential source. */
-export type Kind = keyof Sources;
+export type Kind = keyof SourceFields;
 
 /** A source of kind `K`. */
-export type Source<K extends Kind> = { readonly kind: K } & Sources[K];
+export type Source<K extends Kind> = { readonly kind: K } & SourceFields[K];
 
 /** Where the credentials come from: a source of any kind. */
 export type CredentialSource = { [K in Kind]: Source<K> }[Kind];

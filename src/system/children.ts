@@ -12,7 +12,7 @@ import { said } from "../messages.ts";
 import { concatBytes } from "../bytes.ts";
 
 /** A stream being read to its end, which can be cut short. */
-interface Reading {
+interface StreamReading {
   /** Everything read (up to the cap); what was read so far once cancelled. */
   readonly done: Promise<Uint8Array>;
   cancel(): void;
@@ -26,7 +26,7 @@ function readStream(
   stream: ReadableStream<Uint8Array>,
   max: number,
   onOverflow?: () => never,
-): Reading {
+): StreamReading {
   const reader = stream.getReader();
   const done = (async () => {
     const chunks: Uint8Array[] = [];

@@ -1,6 +1,6 @@
 /**
  * Every kind of credential source, one provider each: the one table the
- * compiler holds complete (a kind of `Sources` without its provider here does
+ * compiler holds complete (a kind of `SourceFields` without its provider here does
  * not compile), and the one place a source is bound to its provider.
  *
  * @module
