@@ -101,6 +101,6 @@ const RESOLVER: Resolver = {
  *
  * @throws CliError as {@link credentialSource} does
  */
-export function sessionProvider(inv: Invocation): SessionProvider {
-  return bindProvider(inv, credentialSource(inv), RESOLVER);
+export async function sessionProvider(inv: Invocation): Promise<SessionProvider> {
+  return await bindProvider(inv, credentialSource(inv), RESOLVER);
 }

@@ -105,9 +105,9 @@ export type PreviousSession = <T>(
  */
 export interface Resolver {
   /** The provider of run `inv`, by credential priority (a switch user's source profile). */
-  readonly run: (inv: Invocation) => SessionProvider;
+  readonly run: (inv: Invocation) => Promise<SessionProvider>;
   /** The provider of profile `loaded` in run `inv` (what a profileCommand printed). */
-  readonly profile: (inv: Invocation, loaded: LoadedProfile) => SessionProvider;
+  readonly profile: (inv: Invocation, loaded: LoadedProfile) => Promise<SessionProvider>;
 }
 
 /** One run's source of kind `K`, as its provider's methods receive it. */

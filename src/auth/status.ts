@@ -116,7 +116,7 @@ export async function profileStatus(ctx: Context, inv: Invocation): Promise<Prof
   };
   let provider: SessionProvider;
   try {
-    provider = sessionProvider(inv);
+    provider = await sessionProvider(inv);
   } catch (e) {
     return unreadable(e);
   }

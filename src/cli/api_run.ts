@@ -282,7 +282,7 @@ export async function runApiCommand(
   await callWithSession(
     ctx,
     inv,
-    op.auth ? sessionProvider(inv) : undefined,
+    op.auth ? await sessionProvider(inv) : undefined,
     async (send, session) => {
       const operatorId = session
         ? session.operatorId || operatorIdFromToken(session.token)

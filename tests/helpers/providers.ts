@@ -78,7 +78,7 @@ export async function providerRun(setting: RunSetting = {}): Promise<ProviderRun
       return Response.json(answer);
     },
   });
-  const provider = sessionProvider(await prepare(fake.ctx, options));
+  const provider = await sessionProvider(await prepare(fake.ctx, options));
   return { fake, provider, sent };
 }
 

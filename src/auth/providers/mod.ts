@@ -1,32 +1,24 @@
 /**
  * Every kind of credential source, one provider each: the one table the
- * compiler holds complete (a kind of `SourceFields` without its provider here does
- * not compile), and the one place a source is bound to its provider.
+ * compiler holds complete (a kind of `SourceFields` without its provider here
+ * does not compile), and the one place a source is bound to its provider. Each
+ * provider is loaded when a run uses its kind: a warm call loads one.
  *
  * @module
  */
 
 import type { Invocation } from "../invocation.ts";
 import type { Kind, Provider, Resolver, SessionProvider, Source } from "../provider.ts";
-import { apiKeyProvider } from "./api_key.ts";
-import { authKeyProvider } from "./auth_key.ts";
-import { noCredentialsProvider } from "./no_credentials.ts";
-import { profileAuthKeyProvider } from "./profile_auth_key.ts";
-import { profileCommandProvider } from "./profile_command.ts";
-import { rootProvider } from "./root.ts";
-import { samUserProvider } from "./sam_user.ts";
-import { switchUserProvider } from "./switch_user.ts";
-
-/** The provider of each kind. */
-export const PROVIDERS: { readonly [K in Kind]: Provider<K> } = {
-  apiKey: apiKeyProvider,
-  authKey: authKeyProvider,
-  profileCommand: profileCommandProvider,
-  profileAuthKey: profileAuthKeyProvider,
-  root: rootProvider,
-  samUser: samUserProvider,
-  switchUser: switchUserProvider,
-  noCredentials: noCredentialsProvider,
+/** The provider of each kind, loaded when asked for. */
+export const PROVIDERS: { readonly [K in Kind]: () => Promise<Provider<K>> } = {
+  apiKey: async () => (await import("./api_key.ts")).apiKeyProvider,
+  authKey: async () => (await import("./auth_key.ts")).authKeyProvider,
+  profileCommand: async () => (await import("./profile_command.ts")).profileCommandProvider,
+  profileAuthKey: async () => (await import("./profile_auth_key.ts")).profileAuthKeyProvider,
+  root: async () => (await import("./root.ts")).rootProvider,
+  samUser: async () => (await import("./sam_user.ts")).samUserProvider,
+  switchUser: async () => (await import("./switch_user.ts")).switchUserProvider,
+  noCredentials: async () => (await import("./no_credentials.ts")).noCredentialsProvider,
 };
 
 /**
@@ -47,17 +39,18 @@ export const PROVIDERS: { readonly [K in Kind]: Provider<K> } = {
  *   run: () => assert.fail("not needed"),
  *   profile: () => assert.fail("not needed"),
  * };
- * const given = bindProvider(inv, { kind: "authKey", authKeyId: "keyId-1", authKey: "k" }, resolve);
+ * const source = { kind: "authKey", authKeyId: "keyId-1", authKey: "k" } as const;
+ * const given = await bindProvider(inv, source, resolve);
  * assert.equal(given.label(messages("en")), "--auth-key-id keyId-1");
  * assert.equal(given.shownAs, "authKey");
  * ```
  */
-export function bindProvider<K extends Kind>(
+export async function bindProvider<K extends Kind>(
   inv: Invocation,
   source: Source<K>,
   resolve: Resolver,
-): SessionProvider {
-  const provider: Provider<K> = PROVIDERS[source.kind];
+): Promise<SessionProvider> {
+  const provider: Provider<K> = await PROVIDERS[source.kind]();
   const bound = { inv, source, resolve };
   const from = provider.from;
   return {

@@ -18,7 +18,7 @@ export const profileCommandProvider: Provider<"profileCommand"> = {
   async login(ctx, { inv, source, resolve }, previous) {
     const profile = await profileFromCommand(ctx, source.command);
     const printed = { name: inv.profileName, path: source.origin, profile };
-    return await resolve.profile(inv, printed).login(ctx, previous);
+    return await (await resolve.profile(inv, printed)).login(ctx, previous);
   },
   label: ({ inv }, m) => m.profileLabel(inv.profileName),
   status: () => ({}),

@@ -70,7 +70,7 @@ async function fromSource(
   ctx: Context,
   { inv, source, resolve }: Bound<"switchUser">,
 ): Promise<SessionProvider> {
-  return resolve.run(await sourceInvocation(ctx, inv, source.loaded.profile));
+  return await resolve.run(await sourceInvocation(ctx, inv, source.loaded.profile));
 }
 
 /** The provider of switch-user profiles. */

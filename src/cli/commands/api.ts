@@ -134,7 +134,7 @@ export async function runApi(
     printDryRun(ctx, describeCall(inv.target, call, true, flags["dry-run"] === "curl"));
     return;
   }
-  await callWithSession(ctx, inv, sessionProvider(inv), async (send, session) => {
+  await callWithSession(ctx, inv, await sessionProvider(inv), async (send, session) => {
     const operator = session ? session.operatorId || operatorIdFromToken(session.token) : "";
     const filled = { ...call, path: call.path.replaceAll("{operator_id}", operator ?? "") };
     await sendAndPrint(ctx, send, filled, mode, flags.paginate ? PAGING : undefined);

@@ -62,7 +62,7 @@ export async function runAuth(ctx: Context, op: CatalogOperation, flags: AuthFla
   local.delete("mfa-otpcode");
   const inv = await prepare(ctx, globalOptions(flags, local));
   // Another tool will use this session: hand out one with some life left in it.
-  const session = await obtainSession(ctx, sessionProvider(inv), AUTH_MIN_REMAINING_MS);
+  const session = await obtainSession(ctx, await sessionProvider(inv), AUTH_MIN_REMAINING_MS);
   const out: Record<string, string> = {
     apiKey: session.apiKey,
     operatorId: session.operatorId,
@@ -142,7 +142,7 @@ export async function runLogout(
     return;
   }
   const inv = await prepare(ctx, globalOptions(flags));
-  const provider = sessionProvider(inv);
+  const provider = await sessionProvider(inv);
   if (provider.kind === "apiKey") {
     // soracom-cli's logout: revoke the key and token given on the command line.
     await runApiCommand(ctx, op, { ...flags });

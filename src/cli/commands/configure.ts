@@ -264,7 +264,7 @@ async function tryLogin(
   const { sessionProvider } = await import("../../auth/credentials.ts");
   const { obtainSession } = await import("../../auth/session.ts");
   try {
-    const session = await obtainSession(ctx, sessionProvider(prepareProfile(ctx, loaded)));
+    const session = await obtainSession(ctx, await sessionProvider(prepareProfile(ctx, loaded)));
     const who = [session.operatorId, session.userName].filter(Boolean).join(" ");
     ctx.stderr.write(`${forStderr(ctx, m.configureLoggedIn(who))}\n`);
     return undefined;
@@ -431,7 +431,7 @@ async function forgetSession(ctx: Context, name: string): Promise<void> {
   try {
     // The profile's own session, even inside `soracom exec`.
     inv = { ...await prepare(ctx, { profile: name }), environment: undefined };
-    slot = await cacheSlot(ctx, sessionProvider(inv), true);
+    slot = await cacheSlot(ctx, await sessionProvider(inv), true);
   } catch {
     return; // a profile that cannot be read has no session to find
   }

@@ -38,7 +38,7 @@ async function sessionVariables(
   flags: GlobalFlagValues,
 ): Promise<Record<string, string>> {
   const inv = await prepare(ctx, globalOptions(flags));
-  const session = await obtainSession(ctx, sessionProvider(inv), HANDED_OUT_MIN_MS);
+  const session = await obtainSession(ctx, await sessionProvider(inv), HANDED_OUT_MIN_MS);
   return {
     SORACOM_API_KEY: session.apiKey,
     SORACOM_API_TOKEN: session.token,
