@@ -167,6 +167,34 @@ export interface FileSystem {
   readDir(path: string): Promise<string[]>;
 }
 
+/** The UUID in the name of a temp file of {@link FileSystem.writeFileAtomic}: `.NAME.UUID.tmp`. */
+const TEMP_OF = "\\.[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.tmp$";
+
+/**
+ * The temp files that interrupted atomic writes (see
+ * {@link FileSystem.writeFileAtomic}) of files named like `names` (a pattern
+ * for the target's name, e.g. `[0-9a-f]{64}\\.json`) left in `dir`, at least
+ * `minAgeMs` old: a younger one may be a write still going on. A file the
+ * system gives no time for counts as old.
+ */
+export async function atomicLeftovers(
+  ctx: Pick<Context, "fs" | "now">,
+  dir: string,
+  names: string,
+  minAgeMs: number,
+): Promise<string[]> {
+  const temp = new RegExp(`^\\.(?:${names})${TEMP_OF}`);
+  const found: string[] = [];
+  for (const name of await ctx.fs.readDir(dir)) {
+    if (!temp.test(name)) continue;
+    const info = await ctx.fs.lstat(`${dir}/${name}`);
+    if (info === null || !info.isFile) continue;
+    const mtime = info.mtime ?? undefined;
+    if (mtime === undefined || ctx.now() - mtime >= minAgeMs) found.push(name);
+  }
+  return found;
+}
+
 /** Where {@link Context.serve} listens, and what stops it. */
 export interface ServeOptions {
   /** The address to bind, e.g. `127.0.0.1`. */

@@ -16,7 +16,7 @@
  * @module
  */
 
-import type { Context, FileInfo } from "../context.ts";
+import { atomicLeftovers, type Context, type FileInfo } from "../context.ts";
 import { parseJsonData } from "../json/mod.ts";
 import { CliError } from "../errors.ts";
 import type { Session } from "./login.ts";
@@ -102,13 +102,8 @@ async function sessionKeyring(ctx: Context): Promise<Keyring | undefined> {
 /** The file of the key for hashing secrets into identities (32 random bytes, hex). */
 const IDENTITY_KEY_FILE = "identity.key";
 
-/**
- * The temp file of an atomic write of ours (`.NAME.UUID.tmp`, see
- * `FileSystem.writeFileAtomic`) of a session or of the hashing key: one that
- * is still there was left by a run killed while writing it.
- */
-const LEFTOVER =
-  /^\.(?:[0-9a-f]{64}\.json|identity\.key)\.[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.tmp$/;
+/** The files of ours in the cache folder an atomic write may be interrupted in: sessions, the hashing key. */
+const WRITTEN = "[0-9a-f]{64}\\.json|identity\\.key";
 
 /** Reads, writes and locks cached sessions in one folder. */
 export class SessionCache {
@@ -303,21 +298,11 @@ export class SessionCache {
   }
 
   /**
-   * The temp files of ours that interrupted writes left (see {@link LEFTOVER}),
-   * at least `minAgeMs` old: a younger one may be a write still going on.
+   * The temp files of ours (sessions, the hashing key) that interrupted writes
+   * left, at least `minAgeMs` old: a younger one may be a write still going on.
    */
-  async leftovers(minAgeMs: number): Promise<string[]> {
-    const found: string[] = [];
-    for (const name of await this.ctx.fs.readDir(this.dir)) {
-      if (!LEFTOVER.test(name)) continue;
-      const info = await this.ctx.fs.lstat(`${this.dir}/${name}`);
-      if (info === null) continue;
-      const age = info.mtime === undefined || info.mtime === null
-        ? Infinity
-        : this.ctx.now() - info.mtime;
-      if (age >= minAgeMs) found.push(name);
-    }
-    return found;
+  leftovers(minAgeMs: number): Promise<string[]> {
+    return atomicLeftovers(this.ctx, this.dir, WRITTEN, minAgeMs);
   }
 
   /**

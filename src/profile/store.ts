@@ -21,7 +21,7 @@
 
 import type { ParseError } from "jsonc-parser";
 import { nestsDeeperThan, parseJsonData } from "../json/mod.ts";
-import type { Context } from "../context.ts";
+import { atomicLeftovers, type Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { type Profile, PROFILE_KEYS, toProfile } from "./schema.ts";
 import { said } from "../messages.ts";
@@ -317,29 +317,17 @@ export async function saveProfile(
   return path;
 }
 
-/**
- * The temp file of an atomic write of a profile (`.NAME.json.UUID.tmp`, see
- * `FileSystem.writeFileAtomic`): one still there was left by a run killed
- * while writing it, and may hold an AuthKey or a password.
- */
-const LEFTOVER_PROFILE = /^\..+\.json\.[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.tmp$/;
-
 /** A temp file younger than this may be another run's write still going on. */
 const LEFTOVER_MIN_AGE_MS = 60_000;
 
 /**
- * Removes what interrupted profile writes left in `dir` (`configure` and
- * `unconfigure` call it); a failure to remove one is not this run's error.
+ * Removes what interrupted profile writes left in `dir` (`.NAME.json.UUID.tmp`,
+ * which may hold an AuthKey or a password); `configure` and `unconfigure` call
+ * it. A failure to remove one is not this run's error.
  */
 export async function removeLeftoverProfiles(ctx: Context, dir: string): Promise<void> {
-  for (const name of await ctx.fs.readDir(dir).catch(() => [])) {
-    if (!LEFTOVER_PROFILE.test(name)) continue;
-    const info = await ctx.fs.lstat(`${dir}/${name}`).catch(() => null);
-    if (info === null || !info.isFile) continue;
-    const mtime = info.mtime ?? undefined;
-    if (mtime !== undefined && ctx.now() - mtime < LEFTOVER_MIN_AGE_MS) continue;
-    await ctx.fs.remove(`${dir}/${name}`).catch(() => false);
-  }
+  const left = await atomicLeftovers(ctx, dir, ".+\\.json", LEFTOVER_MIN_AGE_MS).catch(() => []);
+  for (const name of left) await ctx.fs.remove(`${dir}/${name}`).catch(() => false);
 }
 
 /** Names of the profiles in `dir`, sorted. */
