@@ -596,7 +596,7 @@ export const en = {
   mcpSearchQuery: "words for what you want to do",
   mcpDescribeTitle: "Describe a SORACOM operation",
   mcpDescribeAbout:
-    'The flags of one soracom command, named as soracom_search names it (e.g. "subscribers list"): each flag\'s type, whether it is required, its allowed values and what it is for; the HTTP method and route; and whether this server lets soracom_call run it.',
+    'The flags of one soracom command, named as soracom_search names it (e.g. "subscribers list"): each flag\'s type, whether it is required, its allowed values (trueMeans: the value that true stands for), its default and what it is for; the HTTP method and route; and whether this server lets soracom_call run it.',
   mcpCommandWords: 'the command\'s words, e.g. "subscribers list"',
   mcpCallTitle: "Run a SORACOM operation",
   mcpCallAbout: (readOnly: boolean, maxChars: number) =>
@@ -1179,7 +1179,7 @@ const ja: Messages = {
   mcpSearchQuery: "やりたいことを表す言葉",
   mcpDescribeTitle: "SORACOM の操作を説明する",
   mcpDescribeAbout:
-    'soracom_search が返す名前（例: "subscribers list"）で指定したコマンドのフラグを返します。各フラグの型、必須かどうか、取りうる値、用途と、HTTP メソッドとルート、このサーバーの soracom_call で実行できるかどうかがわかります。',
+    'soracom_search が返す名前（例: "subscribers list"）で指定したコマンドのフラグを返します。各フラグの型、必須かどうか、取りうる値（trueMeans は true が表す値）、既定値、用途と、HTTP メソッドとルート、このサーバーの soracom_call で実行できるかどうかがわかります。',
   mcpCommandWords: 'コマンドの単語（例: "subscribers list"）',
   mcpCallTitle: "SORACOM の操作を実行する",
   mcpCallAbout: (readOnly, maxChars) =>

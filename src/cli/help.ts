@@ -163,16 +163,40 @@ function typeWord(type: ParamType): string | undefined {
   }
 }
 
-/** The values a flag takes, when its spec lists them (an enum flag: `--output`'s from the format registry). */
-function specValues(spec: FlagSpec | undefined): readonly string[] | undefined {
-  if (spec?.kind !== "parsed" || spec.optionalValue !== undefined) return undefined;
-  const p = spec.placeholder ?? "";
-  return p.includes("|") ? p.split("|") : undefined;
+/** What a flag's spec says of its values. */
+export interface FlagChoices {
+  /** The values it takes, when it lists them (an enum flag: `--output`'s from the format registry). */
+  readonly values?: readonly string[];
+  /** The value it means given alone, for a flag whose value is optional (`--dry-run`: `http`). */
+  readonly alone?: string;
+  /** The value it takes when it is not given. */
+  readonly default?: string;
 }
 
-/** The value a flag takes when it is not given, when its spec says. */
-function specDefault(spec: FlagSpec | undefined): string | undefined {
-  return spec?.kind === "parsed" ? spec.default : undefined;
+/**
+ * The values a flag's spec lists, the one it means alone and its default: what
+ * a help page shows, and what `soracom mcp`'s `soracom_describe` tells.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { optionalValueFlag } from "./flags.ts";
+ * import { specChoices } from "./help.ts";
+ * assert.deepEqual(specChoices(optionalValueFlag("dry-run", ["http", "curl"])), {
+ *   values: ["http", "curl"],
+ *   alone: "http",
+ *   default: undefined,
+ * });
+ * ```
+ */
+export function specChoices(spec: FlagSpec | undefined): FlagChoices {
+  if (spec?.kind !== "parsed") return {};
+  const p = spec.placeholder ?? "";
+  return {
+    values: p.includes("|") ? p.split("|") : undefined,
+    alone: spec.optionalValue,
+    default: spec.default,
+  };
 }
 
 function specType(spec: FlagSpec): string | undefined {
@@ -266,16 +290,19 @@ const VALUE_WORDS: Readonly<Record<string, string>> = {
  * `--flag=value`, so its page shows `--dry-run[=curl]` and no value word.
  */
 function specDoc(flag: string, spec: FlagSpec, text: string): FlagDoc {
-  const alone = spec.kind === "parsed" ? spec.optionalValue : undefined;
-  const others = (spec.kind === "parsed" ? spec.placeholder ?? "" : "").split("|")
-    .filter((v) => v !== alone);
-  return {
-    name: alone === undefined ? flag : `${flag}[=${others.join("|")}]`,
-    type: alone === undefined ? VALUE_WORDS[flag] ?? specType(spec) : undefined,
-    text,
-    default: specDefault(spec),
-    values: specValues(spec),
-  };
+  const { values, alone, default: byDefault } = specChoices(spec);
+  if (alone === undefined) {
+    return {
+      name: flag,
+      type: VALUE_WORDS[flag] ?? specType(spec),
+      text,
+      default: byDefault,
+      values,
+    };
+  }
+  // Its values are in its name: `--dry-run[=curl]`.
+  const others = (values ?? []).filter((v) => v !== alone);
+  return { name: `${flag}[=${others.join("|")}]`, text, default: byDefault };
 }
 
 /** The docs of a hand-written command's own flags (those that are not the global ones). */

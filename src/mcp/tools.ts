@@ -34,6 +34,7 @@ import type { CatalogOperation } from "../catalog/types.ts";
 import type { Lang } from "../messages.ts";
 import { messages } from "../messages.ts";
 import { operationFlags } from "../cli/api_run.ts";
+import { specChoices } from "../cli/help.ts";
 import { groupTextOf, rootText } from "../cli/help_run.ts";
 import { findMatches } from "../cli/search.ts";
 import type { Tree } from "../cli/tree.ts";
@@ -112,6 +113,8 @@ interface FlagFacts {
   type: string;
   required?: boolean;
   values?: readonly string[];
+  /** What `true` stands for, for a flag whose value is optional. */
+  trueMeans?: string;
   default?: string | number | boolean;
   repeatable?: boolean;
   about?: string;
@@ -139,7 +142,8 @@ async function flagFacts(op: CatalogOperation, lang: Lang): Promise<FlagFacts[]>
   for (const [flag, spec] of Object.entries(operationFlags(op))) {
     if (seen.has(flag)) continue;
     const type = spec.kind === "boolean" ? "boolean" : "string";
-    facts.push({ flag, type, about: common[flag] });
+    const { values, alone, default: byDefault } = specChoices(spec);
+    facts.push({ flag, type, values, trueMeans: alone, default: byDefault, about: common[flag] });
   }
   return facts;
 }

@@ -11,6 +11,7 @@ import { MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { authKey, sam } from "../helpers/accounts.ts";
 import { type Answer, connectMcp, type McpSession } from "../helpers/mcp_client.ts";
 import { testWhere } from "../helpers/platform.ts";
+import { OUTPUT_FORMATS } from "../../src/output/formats.ts";
 
 const SOURCE = [Deno.execPath(), "run", "--allow-all", "--quiet", MAIN];
 
@@ -93,10 +94,17 @@ testWhere(
         command: "subscribers update-speed-class",
       })).text,
     );
-    const speed = described.flags.find((x: { flag: string }) => x.flag === "speed-class");
+    const flag = (name: string) => described.flags.find((x: { flag: string }) => x.flag === name);
+    const speed = flag("speed-class");
     assert.equal(speed.required, true);
     assert.ok(speed.values.includes("s1.fast"));
     assert.equal(described.method, "POST");
+    // Our own flags' values, as the help page lists them (one source: `specChoices`).
+    assert.deepEqual([flag("output").values, flag("output").default], [OUTPUT_FORMATS, "json"]);
+    assert.deepEqual([flag("dry-run").values, flag("dry-run").trueMeans], [
+      ["http", "curl"],
+      "http",
+    ]);
 
     const listed = await s.call("soracom_call", {
       command: "subscribers list",
