@@ -590,6 +590,9 @@ export const en = {
     `soracom mcp: an MCP server on stdin and stdout, profile ${profile}, ${
       writes ? "changes allowed (each asked of the user first)" : "read-only"
     }`,
+  mcpLogRan: (command: string, request: string, dryRun: boolean, failed: boolean) =>
+    `${dryRun ? "showed (dry run)" : "ran"} ${command}: ${request}${failed ? " (failed)" : ""}`,
+  mcpLogRefused: (command: string, why: string) => `refused ${command}: ${why}`,
   mcpSearchTitle: "Find SORACOM operations",
   mcpSearchAbout:
     'Finds the soracom commands (SORACOM API operations) that do what the words say, in English or Japanese (e.g. "speed class", "速度クラス"): their names, summaries and flags are searched. Answers the best 20, best first, each with its summary; soracom_describe tells one\'s flags.',
@@ -1173,6 +1176,11 @@ const ja: Messages = {
     `soracom mcp: 標準入出力で MCP サーバーとして動作中（プロファイル ${profile}、${
       writes ? "変更可。変更は毎回ユーザーに確認します" : "読み取り専用"
     }）`,
+  mcpLogRan: (command, request, dryRun, failed) =>
+    `${command} を${dryRun ? "送らずに表示しました（dry run）" : "実行しました"}${
+      failed ? "（失敗）" : ""
+    }: ${request}`,
+  mcpLogRefused: (command, why) => `${command} を拒否しました: ${why}`,
   mcpSearchTitle: "SORACOM の操作を探す",
   mcpSearchAbout:
     'やりたいことを表す言葉（英語か日本語。例: "speed class"、"速度クラス"）から、それをする soracom のコマンド（SORACOM API の操作）を探します。コマンド名、概要、フラグを検索し、よく合うものから 20 件を概要付きで返します。フラグは soracom_describe で確認できます。',

@@ -12,7 +12,7 @@
 import type { CatalogOperation } from "../catalog/types.ts";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
-import { messages, type Said, said } from "../messages.ts";
+import { messages, render, type Said, said } from "../messages.ts";
 import { closest } from "../suggest.ts";
 import { readFlags } from "../cli/argv.ts";
 import { type ApiCommandFlags, operationFlags, runApiCommand } from "../cli/api_run.ts";
@@ -50,6 +50,8 @@ export interface CallSetting {
   readonly ask?: Ask;
   /** Asks the user's yes to send `request`; `undefined` when the client cannot ask. */
   readonly consent?: (name: string, request: string) => Promise<"accept" | "decline" | "cancel">;
+  /** Tells the user's log what was run or refused (no values: a route, never its parameters). */
+  readonly log?: (level: "info" | "notice" | "warning", line: string) => void;
 }
 
 /** The operation `command` names, or a usage error with the closest names. */
@@ -160,8 +162,10 @@ async function runCaptured(
   return { text: [text, ...notes.map((n) => shownToClient(ctx, n!))].join("\n") };
 }
 
-/** Refused with what was said, as a tool error. */
-function refused(ctx: Context, why: Said): Promise<ToolText> {
+/** Refused with what was said, as a tool error, and told to the log. */
+function refused(setting: CallSetting, op: CatalogOperation, why: Said): Promise<ToolText> {
+  const { ctx } = setting;
+  setting.log?.("notice", messages(ctx.lang).mcpLogRefused(op.names[0], render(why, ctx.lang)));
   return errorText(ctx, new CliError("usage", why));
 }
 
@@ -182,7 +186,7 @@ export async function callOperation(
     const dryRun = values["dry-run"] !== undefined;
     // --dry-run sends nothing: it is refused only what the patterns refuse.
     const why = refusal(op, dryRun ? { ...setting.policy, allowWrite: true } : setting.policy);
-    if (why) return await refused(ctx, why);
+    if (why) return await refused(setting, op, why);
     if (!readsOnly(op) && !dryRun && setting.consent) {
       // The exact request, as --dry-run prints it (no login: nothing is asked).
       const request = capture(ctx);
@@ -190,12 +194,19 @@ export async function callOperation(
       const answer = await setting.consent(op.names[0], shownToClient(ctx, request.stdout()));
       if (answer !== "accept") {
         return await refused(
-          ctx,
+          setting,
+          op,
           said(answer === "decline" ? "mcpConsentDeclined" : "mcpConsentCancelled"),
         );
       }
     }
-    return await runCaptured(setting, op, values);
+    const answer = await runCaptured(setting, op, values);
+    const failed = answer.isError === true;
+    setting.log?.(
+      failed ? "warning" : "info",
+      messages(ctx.lang).mcpLogRan(op.names[0], `${op.method} /v1${op.path}`, dryRun, failed),
+    );
+    return answer;
   } catch (error) {
     return await errorText(ctx, error);
   }

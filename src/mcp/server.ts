@@ -18,8 +18,9 @@ import {
   type CallToolResult,
   ErrorCode,
   ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
-  McpError,
+  type LoggingLevel,
   ReadResourceRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Context } from "../context.ts";
@@ -45,6 +46,16 @@ export interface McpFlags extends GlobalFlagValues {
   readonly deny?: readonly string[];
 }
 
+/**
+ * An invalid-params error, its message as we said it: the SDK sends a thrown
+ * error's code and message, and its `McpError` puts "MCP error -32602: " in the
+ * message, which the SDK's client then adds again.
+ */
+class InvalidParams extends Error {
+  /** The JSON-RPC error code. */
+  readonly code = ErrorCode.InvalidParams;
+}
+
 /** The longest search taken. */
 const MAX_QUERY_CHARS = 500;
 
@@ -59,9 +70,9 @@ function textArgument(
   const value = args[field];
   const m = messages(lang);
   if (typeof value !== "string") {
-    throw new McpError(ErrorCode.InvalidParams, m.mcpNeedsText(tool, field));
+    throw new InvalidParams(m.mcpNeedsText(tool, field));
   }
-  if (value.length > max) throw new McpError(ErrorCode.InvalidParams, m.mcpTooLong(field, max));
+  if (value.length > max) throw new InvalidParams(m.mcpTooLong(field, max));
   return value;
 }
 
@@ -96,12 +107,12 @@ async function runTool(
       const command = textArgument(ctx.lang, name, args, "command", MAX_QUERY_CHARS);
       const flags = args.flags ?? {};
       if (flags === null || typeof flags !== "object" || Array.isArray(flags)) {
-        throw new McpError(ErrorCode.InvalidParams, m.mcpFlagsObject);
+        throw new InvalidParams(m.mcpFlagsObject);
       }
       return await callOperation(setting, command, flags as Record<string, unknown>);
     }
     default:
-      throw new McpError(ErrorCode.InvalidParams, m.mcpUnknownTool(name, TOOL_NAMES));
+      throw new InvalidParams(m.mcpUnknownTool(name, TOOL_NAMES));
   }
 }
 
@@ -162,13 +173,12 @@ function handle(server: Server, setting: CallSetting): void {
   server.setRequestHandler(ListResourcesRequestSchema, () => ({
     resources: resourceList(ctx.lang),
   }));
+  // None: clients that list templates beside resources get an empty list, not "method not found".
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
     const text = await readResource(ctx, setting.global, request.params.uri);
     if (text === undefined) {
-      throw new McpError(
-        ErrorCode.InvalidParams,
-        messages(ctx.lang).mcpUnknownResource(request.params.uri),
-      );
+      throw new InvalidParams(messages(ctx.lang).mcpUnknownResource(request.params.uri));
     }
     return { contents: [{ uri: request.params.uri, mimeType: "application/json", text }] };
   });
@@ -189,7 +199,7 @@ export async function serveMcp(ctx: Context, flags: McpFlags): Promise<void> {
   const tree: Tree = await buildTree(true);
   const server = new Server(
     { name: "soracom", version: VERSION },
-    { capabilities: { tools: {}, resources: {} } },
+    { capabilities: { tools: {}, resources: {}, logging: {} } },
   );
   const transport = new ContextStdioTransport(ctx);
   const ended = transport.finished();
@@ -200,6 +210,13 @@ export async function serveMcp(ctx: Context, flags: McpFlags): Promise<void> {
     global,
     profile,
     ...askers(server, ctx.lang, profile, ended),
+    log: (level: LoggingLevel, line: string) => {
+      // On stderr (the client app's log of the server), and to the client at the level it set.
+      ctx.stderr.write(`soracom mcp: ${line}\n`);
+      server.sendLoggingMessage({ level, logger: "soracom", data: ctx.secrets.hide(line) }).catch(
+        () => {},
+      );
+    },
   };
   handle(server, setting);
   // What the SDK cannot answer (a response to no request): a line on stderr, secrets hidden.

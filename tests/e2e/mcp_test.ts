@@ -134,10 +134,35 @@ testWhere(
     assert.equal(no.isError, true);
     assert.match(no.text, /said no: nothing was sent/);
     assert.equal(POSTS(f, imsi), 1);
+
+    // What ran and what was refused, in the client's log (MCP logging) and on stderr.
+    const route = "POST /v1/subscribers/{imsi}/update_speed_class";
+    assert.deepEqual(logged(s), [
+      ["info", "ran subscribers list: GET /v1/subscribers"],
+      ["info", `ran subscribers update-speed-class: ${route}`],
+      ["notice", "refused subscribers update-speed-class: The user said no: nothing was sent."],
+    ]);
+    assert.match(s.stderr(), /soracom mcp: ran subscribers list: GET \/v1\/subscribers\n/);
+    // At "warning" the client is told of neither.
+    await s.client.setLoggingLevel("warning");
+    await s.call("soracom_call", { command: "operator get" });
+    await s.call("soracom_call", { command: "subscribers delete-session", flags: { imsi } });
+    assert.equal(logged(s).length, 3);
+    // No templates, said as an empty list.
+    assert.deepEqual((await s.client.listResourceTemplates()).resourceTemplates, []);
     assert.deepEqual(s.errors, []);
     assertNoSecret(s, secretsOf(f, []));
   },
 );
+
+/** The log lines the server sent the client: level and text. */
+function logged(s: McpSession): [string, string][] {
+  return s.received.flatMap((m) =>
+    "method" in m && m.method === "notifications/message"
+      ? [[String(m.params?.level), String(m.params?.data)] as [string, string]]
+      : []
+  );
+}
 
 type ElicitAnswer = "accept" | "decline" | "cancel";
 
@@ -271,6 +296,7 @@ testWhere(
     assert.equal(byId(2).error.code, -32600);
     assert.equal(byId(90), undefined); // skipped unread: said with a null id above
     assert.equal(byId(3).error.code, -32602);
+    assert.match(byId(3).error.message, /^There is no tool no_such_tool/);
     assert.match(byId(4).result.content[0].text, /^Error: unknown flag: --no-such-flag/);
     assert.match(byId(5).result.content[0].text, /did you mean subscribers list/);
     assert.match(byId(6).result.content[0].text, /give the body as JSON text/);
