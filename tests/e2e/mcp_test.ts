@@ -203,6 +203,8 @@ testWhere(
           "code",
         ],
       );
+      // Made as the question arrives, so the emulator (the step either side) takes it however
+      // slowly the server got here.
       codes.push(f.api.totp("sam"));
       return { action: "accept", content: { code: codes.at(-1)! } };
     });
