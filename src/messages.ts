@@ -1177,7 +1177,7 @@ const ja: Messages = {
       writes ? "変更可。変更は毎回ユーザーに確認します" : "読み取り専用"
     }）`,
   mcpLogRan: (command, request, dryRun, failed) =>
-    `${command} を${dryRun ? "送らずに表示しました（dry run）" : "実行しました"}${
+    `${command} を${dryRun ? "送らずに表示しました（--dry-run）" : "実行しました"}${
       failed ? "（失敗）" : ""
     }: ${request}`,
   mcpLogRefused: (command, why) => `${command} を拒否しました: ${why}`,
@@ -1187,7 +1187,7 @@ const ja: Messages = {
   mcpSearchQuery: "やりたいことを表す言葉",
   mcpDescribeTitle: "SORACOM の操作を説明する",
   mcpDescribeAbout:
-    'soracom_search が返す名前（例: "subscribers list"）で指定したコマンドのフラグを返します。各フラグの型、必須かどうか、取りうる値（trueMeans は true が表す値）、既定値、用途と、HTTP メソッドとルート、このサーバーの soracom_call で実行できるかどうかがわかります。',
+    'soracom_search が返す名前（例: "subscribers list"）で指定したコマンドのフラグを返します。各フラグの型、必須かどうか、取りうる値（trueMeans は true が表す値）、既定、用途と、HTTP メソッドとルート、このサーバーの soracom_call で実行できるかどうかがわかります。',
   mcpCommandWords: 'コマンドの単語（例: "subscribers list"）',
   mcpCallTitle: "SORACOM の操作を実行する",
   mcpCallAbout: (readOnly, maxChars) =>
