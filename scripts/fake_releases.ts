@@ -16,7 +16,7 @@ import {
   type ReleaseOs,
   releaseOs,
   SIGNATURE_ASSET,
-} from "../src/release.ts";
+} from "../src/update/release.ts";
 import { sha256Hex } from "../src/sha256.ts";
 import { signMinisign } from "./release_key.ts";
 import { droppedResponse } from "../src/emulator/dropped.ts";

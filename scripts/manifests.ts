@@ -8,7 +8,12 @@
  * @module
  */
 
-import { archiveName, RELEASE_REPO, type ReleaseArch, type ReleaseOs } from "../src/release.ts";
+import {
+  archiveName,
+  RELEASE_REPO,
+  type ReleaseArch,
+  type ReleaseOs,
+} from "../src/update/release.ts";
 
 /** The platforms the Homebrew formula installs on (macOS and Linux, both architectures). */
 export const HOMEBREW_PLATFORMS: readonly (readonly [ReleaseOs, ReleaseArch])[] = [
@@ -54,7 +59,7 @@ function brewArchive(
  *
  * @example
  * ```ts
- * import { archiveName } from "../src/release.ts";
+ * import { archiveName } from "../src/update/release.ts";
  * import { HOMEBREW_PLATFORMS, homebrewFormula } from "./manifests.ts";
  * const sums = new Map(
  *   HOMEBREW_PLATFORMS.map(([os, arch]) => [archiveName("1.0.0", os, arch), "0".repeat(64)]),

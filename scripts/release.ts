@@ -30,7 +30,7 @@ import {
   type ReleaseArch,
   type ReleaseOs,
   SIGNATURE_ASSET,
-} from "../src/release.ts";
+} from "../src/update/release.ts";
 import { signMinisign } from "./release_key.ts";
 import { HOMEBREW_PLATFORMS, homebrewFormula, scoopManifest } from "./manifests.ts";
 

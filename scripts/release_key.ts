@@ -4,7 +4,7 @@
  * `minisign -Vm SHA256SUMS -P KEY` can check a release's `SHA256SUMS`.
  *
  *   deno task release-key --out FILE   # writes a new secret key to FILE (0600),
- *                                      # prints its public key for src/release_key.ts
+ *                                      # prints its public key for src/update/release_key.ts
  *
  * The secret key (base64 of the key ID and the PKCS#8 Ed25519 key) belongs in
  * the repository secret RELEASE_SIGNING_KEY and nowhere else; `deno task
@@ -72,6 +72,6 @@ if (import.meta.main) {
   console.log(publicKey);
   console.error(
     `secret key written to ${out}: store it as the repository secret RELEASE_SIGNING_KEY, ` +
-      "then delete the file; put the public key above into src/release_key.ts",
+      "then delete the file; put the public key above into src/update/release_key.ts",
   );
 }

@@ -8,7 +8,7 @@
 
 import { bundle } from "../../scripts/bundle.ts";
 import { PERMISSION_FLAGS } from "../../src/permissions.ts";
-import { RELEASE_PUBLIC_KEYS } from "../../src/release_key.ts";
+import { RELEASE_PUBLIC_KEYS } from "../../src/update/release_key.ts";
 import { TEST_RELEASE_KEY } from "../../scripts/fake_releases.ts";
 import { DENO_DIR, type RunResult, tempDir } from "./run.ts";
 import { systemEnv } from "./platform.ts";

@@ -5,7 +5,7 @@
  * runtime is available.
  */
 import { generateReleaseKey } from "../../scripts/release_key.ts";
-import { verifySignature } from "../../src/minisign.ts";
+import { verifySignature } from "../../src/update/minisign.ts";
 import { parse } from "yaml";
 import {
   assert,
@@ -27,7 +27,7 @@ import {
   TARGETS,
 } from "../../scripts/release.ts";
 import { ENV_VARIABLES, PERMISSION_FLAGS, PERMISSIONS } from "../../src/permissions.ts";
-import { parseChecksums } from "../../src/release.ts";
+import { parseChecksums } from "../../src/update/release.ts";
 import { sha256Hex } from "../../src/sha256.ts";
 import { VERSION } from "../../src/version.ts";
 import { testWhere } from "../helpers/platform.ts";

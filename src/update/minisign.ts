@@ -14,7 +14,7 @@
  * @module
  */
 
-import { bytesOfBase64 } from "./base64.ts";
+import { bytesOfBase64 } from "../base64.ts";
 
 /** Why a signature was not accepted, or "ok". */
 export type SignatureVerdict = "ok" | "malformed" | "unknownKey" | "badSignature";

@@ -2,12 +2,12 @@
  * Release signatures in minisign's format: what `deno task release` writes is
  * what minisign itself accepts, and the reverse; anything else is refused.
  */
-import { assertEquals } from "./helpers/assert.ts";
-import { parsePublicKey, verifySignature } from "../src/minisign.ts";
-import { generateReleaseKey, signMinisign } from "../scripts/release_key.ts";
-import { tempDir } from "./helpers/run.ts";
-import { testWhere } from "./helpers/platform.ts";
-import { RELEASE_PUBLIC_KEYS } from "../src/release_key.ts";
+import { assertEquals } from "../helpers/assert.ts";
+import { parsePublicKey, verifySignature } from "../../src/update/minisign.ts";
+import { generateReleaseKey, signMinisign } from "../../scripts/release_key.ts";
+import { tempDir } from "../helpers/run.ts";
+import { testWhere } from "../helpers/platform.ts";
+import { RELEASE_PUBLIC_KEYS } from "../../src/update/release_key.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
