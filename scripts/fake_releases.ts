@@ -17,7 +17,6 @@ import {
   releaseOs,
   SIGNATURE_ASSET,
 } from "../src/update/release.ts";
-import { sha256Hex } from "../src/sha256.ts";
 import { signMinisign } from "./release_key.ts";
 import { droppedResponse } from "../src/emulator/dropped.ts";
 
@@ -77,12 +76,12 @@ export function hostAssetName(
  */
 export async function releaseOf(
   version: string,
-  executable: Uint8Array,
+  executable: Uint8Array<ArrayBuffer>,
   options: {
     os?: ReleaseOs;
     arch?: ReleaseArch;
     /** SHA256SUMS lists the hash of these bytes instead. */
-    checksumOf?: Uint8Array;
+    checksumOf?: Uint8Array<ArrayBuffer>;
     withoutExecutable?: boolean;
     withoutChecksums?: boolean;
     /** The executable download is cut off halfway. */
@@ -99,7 +98,9 @@ export async function releaseOf(
     assets[name] = options.interrupted ? { reset: executable } : executable;
   }
   if (!options.withoutChecksums) {
-    const hash = await sha256Hex(options.checksumOf ?? executable);
+    const hash = new Uint8Array(
+      await crypto.subtle.digest("SHA-256", options.checksumOf ?? executable),
+    ).toHex();
     const sums = new TextEncoder().encode(
       `${"0".repeat(64)}  soracom_${version}_linux_amd64.tar.gz\n${hash}  ${name}\n`,
     );

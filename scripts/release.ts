@@ -38,7 +38,6 @@ import { HOMEBREW_PLATFORMS, homebrewFormula, scoopManifest } from "./manifests.
 export const HOMEBREW_FORMULA = "soracom.rb";
 /** The Scoop manifest's file name. */
 export const SCOOP_MANIFEST = "soracom.json";
-import { sha256Hex } from "../src/sha256.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
 import { REPO_ROOT } from "./file_path.ts";
@@ -128,7 +127,7 @@ export interface ArchiveFile {
 
 const encoder = new TextEncoder();
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of parts) {
@@ -138,7 +137,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-async function transform(data: Uint8Array, stream: CompressionStream): Promise<Uint8Array> {
+async function transform(
+  data: Uint8Array,
+  stream: CompressionStream,
+): Promise<Uint8Array<ArrayBuffer>> {
   const body = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
@@ -176,7 +178,7 @@ function tarHeader(name: string, size: number, mode: number, mtime: number, type
  * const tgz = await tarGz([{ path: "soracom_1.0.0_linux_amd64/soracom", data, mode: 0o755, mtime }]);
  * ```
  */
-export async function tarGz(files: readonly ArchiveFile[]): Promise<Uint8Array> {
+export async function tarGz(files: readonly ArchiveFile[]): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = [];
   const folders = new Set<string>();
   for (const file of files) {
@@ -278,7 +280,7 @@ function zipHeader(entry: ZipEntry, central: boolean, offset: number): Uint8Arra
  * const zip = await zipArchive([{ path: "soracom_1.0.0_darwin_arm64/soracom", data, mode: 0o755, mtime }]);
  * ```
  */
-export async function zipArchive(files: readonly ArchiveFile[]): Promise<Uint8Array> {
+export async function zipArchive(files: readonly ArchiveFile[]): Promise<Uint8Array<ArrayBuffer>> {
   const entries: ZipEntry[] = [];
   const folders = new Set<string>();
   for (const file of files) {
@@ -403,8 +405,11 @@ export async function buildRelease(options: {
       data: target.os === "linux" ? await tarGz([file]) : await zipArchive([file]),
     };
     await Deno.writeFile(`${dir}/${archive.name}`, archive.data);
-    sums.set(binary, sha256Hex(data));
-    sums.set(archive.name, sha256Hex(archive.data));
+    sums.set(binary, new Uint8Array(await crypto.subtle.digest("SHA-256", data)).toHex());
+    sums.set(
+      archive.name,
+      new Uint8Array(await crypto.subtle.digest("SHA-256", archive.data)).toHex(),
+    );
   }
   const names = [...sums.keys()].sort();
   const sumsText = new TextEncoder().encode(

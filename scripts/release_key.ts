@@ -13,8 +13,6 @@
  * @module
  */
 
-import { base64Of, bytesOfBase64 } from "../src/base64.ts";
-
 /** "Ed", minisign's name for a signature of the file itself. */
 const ED = [0x45, 0x64];
 
@@ -28,8 +26,8 @@ export async function generateReleaseKey(): Promise<{ publicKey: string; secretK
   const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
   return {
-    publicKey: base64Of(new Uint8Array([...ED, ...id, ...raw])),
-    secretKey: base64Of(new Uint8Array([...id, ...pkcs8])),
+    publicKey: new Uint8Array([...ED, ...id, ...raw]).toBase64(),
+    secretKey: new Uint8Array([...id, ...pkcs8]).toBase64(),
   };
 }
 
@@ -39,8 +37,12 @@ export async function signMinisign(
   secretKey: string,
   trustedComment: string,
 ): Promise<string> {
-  const bytes = bytesOfBase64(secretKey);
-  if (bytes === undefined) throw new Error("RELEASE_SIGNING_KEY is not base64");
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = Uint8Array.fromBase64(secretKey.trim());
+  } catch {
+    throw new Error("RELEASE_SIGNING_KEY is not base64");
+  }
   const id = bytes.slice(0, 8);
   const key = await crypto.subtle.importKey("pkcs8", bytes.slice(8), { name: "Ed25519" }, false, [
     "sign",
@@ -53,9 +55,9 @@ export async function signMinisign(
   );
   return [
     `untrusted comment: signature from the soracom release key`,
-    base64Of(new Uint8Array([...ED, ...id, ...signature])),
+    new Uint8Array([...ED, ...id, ...signature]).toBase64(),
     `trusted comment: ${trustedComment}`,
-    base64Of(global),
+    global.toBase64(),
     "",
   ].join("\n");
 }

@@ -12,12 +12,11 @@ import assert from "node:assert/strict";
 
 /** Lowest first. An area is a folder of `src/` (`json/`) or a file at its top. */
 const LAYERS: readonly (readonly string[])[] = [
-  ["json/", "base64.ts", "bytes.ts", "terminal_text.ts"],
+  ["json/", "bytes.ts", "terminal_text.ts"],
   [
     "messages.ts",
     "version.ts",
     "permissions.ts",
-    "sha256.ts",
     "secrets.ts",
     "suggest.ts",
   ],

@@ -11,7 +11,6 @@
  */
 
 import type { Context } from "../context.ts";
-import { base64Of } from "../base64.ts";
 
 /** The service name every entry is stored under. */
 const SERVICE = "soracom-cli-ts";
@@ -152,7 +151,7 @@ function encodedCommand(script: string): string {
     bytes[2 * i] = script.charCodeAt(i) & 0xff;
     bytes[2 * i + 1] = script.charCodeAt(i) >> 8;
   }
-  return base64Of(bytes);
+  return bytes.toBase64();
 }
 
 /** The Windows Credential Manager through PowerShell (the secret on stdin). */

@@ -8,7 +8,6 @@
  * @module
  */
 
-import { base64Of } from "../base64.ts";
 import type { SessionRecord, WorldData } from "./world_data.ts";
 
 /** Who a session acts as: a root user (no `userName`) or a SAM user. */
@@ -30,7 +29,7 @@ export type SessionCheck =
 
 /** Base64url without padding, as JWTs are written. */
 function base64Url(bytes: Uint8Array): string {
-  return base64Of(bytes).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return bytes.toBase64({ alphabet: "base64url", omitPadding: true });
 }
 
 function jsonPart(value: unknown): string {

@@ -14,10 +14,17 @@
  * @module
  */
 
-import { bytesOfBase64 } from "../base64.ts";
-
 /** Why a signature was not accepted, or "ok". */
 export type SignatureVerdict = "ok" | "malformed" | "unknownKey" | "badSignature";
+
+/** The bytes base64 `text` holds, or undefined when it is not base64. */
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    return Uint8Array.fromBase64(text.trim());
+  } catch {
+    return undefined;
+  }
+}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -29,7 +36,7 @@ export function parsePublicKey(
 ): { id: Uint8Array; key: Uint8Array<ArrayBuffer> } | undefined {
   // The key line alone, or a key file (an untrusted comment, then the key).
   const line = text.trim().split(/\r?\n/).at(-1) ?? "";
-  const bytes = bytesOfBase64(line);
+  const bytes = fromBase64(line);
   if (bytes?.length !== 42 || bytes[0] !== 0x45 || bytes[1] !== 0x64) return undefined;
   return { id: bytes.slice(2, 10), key: bytes.slice(10) };
 }
@@ -63,11 +70,11 @@ export async function verifySignature(
   publicKeys: readonly string[],
 ): Promise<SignatureVerdict> {
   const lines = signatureFile.replace(/\r\n/g, "\n").split("\n");
-  const signed = bytesOfBase64(lines[1] ?? "");
+  const signed = fromBase64(lines[1] ?? "");
   const comment = lines[2]?.startsWith("trusted comment: ")
     ? lines[2].slice("trusted comment: ".length)
     : undefined;
-  const global = bytesOfBase64(lines[3] ?? "");
+  const global = fromBase64(lines[3] ?? "");
   if (
     signed?.length !== 74 || signed[0] !== 0x45 || signed[1] !== 0x64 ||
     comment === undefined || global?.length !== 64

@@ -18,7 +18,6 @@ import { z } from "zod";
 import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { messages, said } from "../messages.ts";
-import { sha256Hex } from "../sha256.ts";
 import { VERSION } from "../version.ts";
 import {
   describeFailure,
@@ -210,7 +209,7 @@ async function signedChecksum(
 export async function installUpdate(ctx: Context, update: Update): Promise<void> {
   const expected = await signedChecksum(ctx, update, ctx.releaseKeys ?? RELEASE_PUBLIC_KEYS);
   const data = await download(ctx, update, update.executable, MAX_EXECUTABLE_BYTES);
-  const actual = sha256Hex(data);
+  const actual = new Uint8Array(await crypto.subtle.digest("SHA-256", data)).toHex();
   if (actual !== expected) {
     throw new CliError("api", said("checksumMismatch", update.name, expected, actual));
   }

@@ -13,9 +13,7 @@ import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { authKey, sam, samPlain } from "../helpers/accounts.ts";
-import { sha256Hex } from "../../src/sha256.ts";
 import { sessionKey } from "../../src/auth/session_cache.ts";
-import { fc } from "../helpers/property.ts";
 import { testWhere } from "../helpers/platform.ts";
 
 const HOUR = 3_600_000;
@@ -531,34 +529,14 @@ testWhere(
   },
 );
 
-Deno.test("session file names are the SHA-256 of the identity, byte for byte what WebCrypto gives", async () => {
-  const hex = (bytes: ArrayBuffer) =>
-    [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+Deno.test("session file names are the SHA-256 of the identity, in hex", async () => {
   // FIPS 180-4's examples: one block, and a message whose padding needs a second block.
   assertEquals(
-    sha256Hex(new TextEncoder().encode("abc")),
+    await sessionKey("abc"),
     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
   );
   assertEquals(
-    sha256Hex(
-      new TextEncoder().encode("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-    ),
+    await sessionKey("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
     "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-  );
-  // Every length across the first blocks' edges (55, 56, 64 bytes...), then random texts.
-  for (let n = 0; n <= 200; n++) {
-    const data = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 0xff);
-    assertEquals(sha256Hex(data), hex(await crypto.subtle.digest("SHA-256", data)), `${n} bytes`);
-  }
-  await fc.assert(
-    fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (data) => {
-      const expected = hex(await crypto.subtle.digest("SHA-256", data));
-      assertEquals(sha256Hex(data), expected);
-    }),
-    { numRuns: 600 },
-  );
-  assertEquals(
-    sessionKey("an identity"),
-    hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode("an identity"))),
   );
 });

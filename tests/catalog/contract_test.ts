@@ -20,7 +20,6 @@ import { commandIndex } from "../helpers/catalog_index.ts";
 import type { CatalogOperation } from "../../src/catalog/types.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
 import { testContext } from "../helpers/context.ts";
-import { base64Of } from "../../src/base64.ts";
 import { minimal, newAjv, synthNumber, synthString, toJsonSchema } from "../helpers/api_schemas.ts";
 import {
   isObj,
@@ -40,7 +39,7 @@ const OPERATOR_ID = "OP0099887766";
 const API_KEY = "api-key-contract-test";
 /** A JWT-shaped token for OPERATOR_ID (its payload is all the CLI reads of a token). */
 const API_TOKEN = ['{"alg":"none"}', JSON.stringify({ operator: { operatorId: OPERATOR_ID } }), ""]
-  .map((part) => base64Of(new TextEncoder().encode(part)).replace(/=+$/, "")).join(".");
+  .map((part) => new TextEncoder().encode(part).toBase64({ omitPadding: true })).join(".");
 const COMMAND_COUNT = 500;
 
 function synthFlag(f: SpecFlag): FlagValue {
