@@ -27,6 +27,7 @@ import { realContext } from "../src/system/real.ts";
 import { AUTH_KEY_PROFILE, SCRIPT_OPERATORS, switchProfile } from "./emulator_accounts.ts";
 import { writeProfile } from "./profile_files.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
+import { readArgs } from "./args.ts";
 
 /** How much to measure. */
 export interface BenchSettings {
@@ -893,31 +894,27 @@ export interface BenchTargets {
 export function parseBenchArgs(
   args: readonly string[],
 ): { settings: BenchSettings; out: string; targets: BenchTargets } {
-  let settings = FULL_SETTINGS;
-  let out = `${ROOT}bench/results.json`;
-  const overrides: { runs?: number; warmup?: number } = {};
-  const targets: { binary?: string; soracomCli?: string } = {};
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].split("=", 2);
-    const value = () => {
-      const raw = inline ?? args[++i];
-      if (raw === undefined) throw new Error(`${flag} needs a value`);
-      return raw;
-    };
-    const count = (min: number) => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer >= ${min}`);
-      return n;
-    };
-    if (flag === "--quick") settings = QUICK_SETTINGS;
-    else if (flag === "--runs") overrides.runs = count(1);
-    else if (flag === "--warmup") overrides.warmup = count(0);
-    else if (flag === "--out") out = value();
-    else if (flag === "--binary") targets.binary = value();
-    else if (flag === "--soracom-cli") targets.soracomCli = value();
-    else throw new Error(`unknown argument: ${args[i]}`);
-  }
-  return { settings: { ...settings, ...overrides }, out, targets };
+  const { values } = readArgs(args, {
+    quick: { type: "boolean" },
+    runs: { type: "string" },
+    warmup: { type: "string" },
+    out: { type: "string", default: `${ROOT}bench/results.json` },
+    binary: { type: "string" },
+    "soracom-cli": { type: "string" },
+  });
+  const count = (flag: "runs" | "warmup", min: number) => {
+    if (values[flag] === undefined) return {};
+    const n = Number(values[flag]);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} needs an integer >= ${min}`);
+    return { [flag]: n };
+  };
+  const overrides = { ...count("runs", 1), ...count("warmup", 0) };
+  const targets = {
+    ...(values.binary === undefined ? {} : { binary: values.binary }),
+    ...(values["soracom-cli"] === undefined ? {} : { soracomCli: values["soracom-cli"] }),
+  };
+  const settings = values.quick ? QUICK_SETTINGS : FULL_SETTINGS;
+  return { settings: { ...settings, ...overrides }, out: values.out, targets };
 }
 
 if (import.meta.main) {

@@ -17,6 +17,7 @@
 
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { isAbsolutePath, REPO_ROOT } from "./file_path.ts";
+import { readArgs } from "./args.ts";
 
 /**
  * Why a bundle is not self-contained (an `import` left in it), or `undefined`
@@ -66,14 +67,14 @@ export async function bundle(output: string): Promise<string> {
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  let output = "dist/soracom.js";
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--output" && args[i + 1] !== undefined) output = args[++i];
-    else {
-      console.error(`Error: unknown argument ${JSON.stringify(args[i])}`);
-      console.error("usage: deno task bundle [--output FILE]");
-      Deno.exit(2);
-    }
+  let output: string;
+  try {
+    output =
+      readArgs(args, { output: { type: "string", default: "dist/soracom.js" } }).values.output;
+  } catch (e) {
+    console.error(`Error: ${(e as Error).message}`);
+    console.error("usage: deno task bundle [--output FILE]");
+    Deno.exit(2);
   }
   try {
     const path = await bundle(output);

@@ -16,6 +16,7 @@
  * @module
  */
 
+import { parseArgs } from "node:util";
 import { totpCode } from "../src/emulator/totp.ts";
 import { filePath } from "./file_path.ts";
 
@@ -57,22 +58,30 @@ function itemJson(name: string, item: FakeOpItem, totp: string | undefined): str
 async function main(args: string[]): Promise<number> {
   const log = Deno.env.get("FAKE_OP_LOG");
   if (log) Deno.writeTextFileSync(log, `${args.join(" ")}\n`, { append: true });
-  if (args[0] !== "item" || args[1] !== "get" || args.length < 3) {
+  // Not strict: op's other flags (--vault, --reveal, ...) are taken and change nothing here.
+  const { values, positionals } = parseArgs({
+    args,
+    options: { otp: { type: "boolean" }, "soracom-profile": { type: "boolean" } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const [command, verb, name] = positionals;
+  if (command !== "item" || verb !== "get" || name === undefined) {
     console.error("[ERROR] fake op: usage: op item get ITEM (--format json | --otp)");
     return 1;
   }
   const items: Record<string, FakeOpItem> = JSON.parse(
     await Deno.readTextFile(Deno.env.get("FAKE_OP_ITEMS") ?? ""),
   );
-  const item = items[args[2]];
+  const item = items[name];
   if (!item) {
     console.error(
-      `[ERROR] "${args[2]}" isn't an item. Specify the item with its UUID, name, or domain.`,
+      `[ERROR] "${name}" isn't an item. Specify the item with its UUID, name, or domain.`,
     );
     return 1;
   }
   const code = item.mfaSecret ? await totpCode(item.mfaSecret, Date.now()) : undefined;
-  if (args.includes("--otp")) {
+  if (values.otp) {
     if (!code) {
       console.error("[ERROR] the item has no one-time password");
       return 1;
@@ -80,13 +89,13 @@ async function main(args: string[]): Promise<number> {
     console.log(code);
     return 0;
   }
-  if (args.includes("--soracom-profile")) {
+  if (values["soracom-profile"]) {
     // What `op item get ITEM --format json | jq '{username:...}'` makes of it, without jq.
     const { username, password, operatorId } = item;
     console.log(JSON.stringify({ username, password, operatorId }));
     return 0;
   }
-  console.log(itemJson(args[2], item, Deno.env.get("FAKE_OP_NO_OTP") === "1" ? undefined : code));
+  console.log(itemJson(name, item, Deno.env.get("FAKE_OP_NO_OTP") === "1" ? undefined : code));
   return 0;
 }
 

@@ -25,6 +25,7 @@
 
 import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
+import { readArgs } from "./args.ts";
 import { groupOf, optionCase } from "../src/catalog/catalog.ts";
 import type {
   Catalog,
@@ -479,35 +480,40 @@ const USAGE = "usage: gen_catalog.ts [--spec-dir DIR] [--out-dir DIR] [--check]\
   "  --out-dir DIR   output folder (default: src/catalog)\n" +
   "  --check         write nothing; exit 1 if a file differs from what would be written";
 
-interface Options {
+/** What a generator is told: where the definitions are, where to write, or only to check. */
+export interface GeneratorOptions {
   readonly specDir: string;
   readonly out: string;
   readonly check: boolean;
 }
 
-function parseArgs(args: readonly string[]): Options | string {
+/**
+ * A generator's options from `args` (`--spec-dir DIR`, `--check`, and `outFlag`
+ * naming where to write, by default `outDefault`), or what is wrong with them
+ * ("" for `--help`).
+ */
+export function readGeneratorOptions(
+  args: readonly string[],
+  outFlag: string,
+  outDefault: string,
+): GeneratorOptions | string {
   const root = resolve(import.meta.dirname ?? ".", "..");
-  let specDir = resolve(root, "../shared/soracom-api");
-  let out = join(root, "src/catalog");
-  let check = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
-    if (flag === "--check" && inline === undefined) {
-      check = true;
-    } else if (flag === "--spec-dir" || flag === "--out-dir") {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === "") return `${flag} needs a value`;
-      if (flag === "--spec-dir") specDir = resolve(value);
-      else out = resolve(value);
-    } else if (flag === "--help" || flag === "-h") {
-      return "";
-    } else {
-      return `unknown argument: ${arg}`;
-    }
+  try {
+    const { values } = readArgs(args, {
+      check: { type: "boolean", default: false },
+      "spec-dir": { type: "string", default: resolve(root, "../shared/soracom-api") },
+      [outFlag]: { type: "string", default: join(root, outDefault) },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) return "";
+    const specDir = values["spec-dir"] as string;
+    const out = values[outFlag] as string;
+    if (specDir === "") return "--spec-dir needs a value";
+    if (out === "") return `--${outFlag} needs a value`;
+    return { specDir: resolve(specDir), out: resolve(out), check: values.check === true };
+  } catch (e) {
+    return (e as Error).message;
   }
-  return { specDir, out, check };
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -555,7 +561,7 @@ export async function readDefinitions(specDir: string): Promise<[unknown, unknow
  *
  * @example
  * ```ts
- * usageExit("gen_catalog", "unknown argument: -x", USAGE); // 2, after printing both
+ * usageExit("gen_catalog", 'unknown argument "-x"', USAGE); // 2, after printing both
  * ```
  */
 export function usageExit(script: string, problem: string, usage: string): number {
@@ -564,7 +570,7 @@ export function usageExit(script: string, problem: string, usage: string): numbe
 }
 
 async function main(args: readonly string[]): Promise<number> {
-  const options = parseArgs(args);
+  const options = readGeneratorOptions(args, "out-dir", "src/catalog");
   if (typeof options === "string") return usageExit("gen_catalog", options, USAGE);
   const catalog = buildCatalog(...await readDefinitions(options.specDir));
   const files = renderCatalogFiles(catalog);

@@ -17,7 +17,7 @@
  * @module
  */
 
-import { join, relative, resolve } from "node:path";
+import { relative } from "node:path";
 import {
   asObj,
   compareCodeUnits,
@@ -26,6 +26,7 @@ import {
   METHODS,
   type Obj,
   readDefinitions,
+  readGeneratorOptions,
   SPEC_FILES,
   usageExit,
   versionOf,
@@ -225,35 +226,8 @@ export function renderFacts(facts: EmulatorFacts): string {
 
 const USAGE = "usage: gen_emulator.ts [--spec-dir DIR] [--out FILE] [--check]";
 
-interface Options {
-  readonly specDir: string;
-  readonly out: string;
-  readonly check: boolean;
-}
-
-function parseArgs(args: readonly string[]): Options | string {
-  const root = resolve(import.meta.dirname ?? ".", "..");
-  const options = {
-    specDir: resolve(root, "../shared/soracom-api"),
-    out: join(root, "src/emulator/facts.json"),
-    check: false,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--check") options.check = true;
-    else if (arg === "--spec-dir" || arg === "--out") {
-      const value = args[++i];
-      if (!value) return `${arg} needs a value`;
-      if (arg === "--spec-dir") options.specDir = resolve(value);
-      else options.out = resolve(value);
-    } else if (arg === "--help" || arg === "-h") return "";
-    else return `unknown argument: ${arg}`;
-  }
-  return options;
-}
-
 async function main(args: readonly string[]): Promise<number> {
-  const options = parseArgs(args);
+  const options = readGeneratorOptions(args, "out", "src/emulator/facts.json");
   if (typeof options === "string") return usageExit("gen_emulator", options, USAGE);
   const facts = buildFacts(...await readDefinitions(options.specDir));
   const text = renderFacts(facts);

@@ -15,6 +15,7 @@
  */
 
 import { groupOf, loadCatalog } from "../src/catalog/catalog.ts";
+import { readArgs } from "./args.ts";
 import type { Catalog, CatalogOperation } from "../src/catalog/types.ts";
 import { apiCommand } from "../src/cli/api_run.ts";
 import { HAND_WRITTEN } from "../src/cli/commands/registry.ts";
@@ -305,7 +306,13 @@ export async function readAuthoredText(): Promise<Record<Lang, AuthoredText>> {
 }
 
 async function main(args: readonly string[]): Promise<number> {
-  const check = args.includes("--check");
+  let check: boolean;
+  try {
+    check = readArgs(args, { check: { type: "boolean", default: false } }).values.check;
+  } catch (e) {
+    console.error(`gen_help_text: ${(e as Error).message}\nusage: gen_help_text.ts [--check]`);
+    return 2;
+  }
   const catalog = await loadCatalog();
   const { files, problems } = renderHelpFiles(
     catalog,

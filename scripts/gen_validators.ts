@@ -20,6 +20,7 @@
  */
 
 import { authResponseSchema, cachedSessionSchema } from "../src/auth/session_zod.ts";
+import { readArgs } from "./args.ts";
 import { profileSchema } from "../src/profile/profile_zod.ts";
 
 /** What the generator reads of a zod schema: its definition. */
@@ -257,10 +258,11 @@ function generateFolder(targets: readonly (typeof TARGETS)[number][]): string {
 }
 
 if (import.meta.main) {
-  const check = Deno.args.includes("--check");
-  const unknown = Deno.args.filter((a) => a !== "--check");
-  if (unknown.length > 0) {
-    console.error(`usage: gen_validators.ts [--check] (unknown: ${unknown.join(" ")})`);
+  let check: boolean;
+  try {
+    check = readArgs(Deno.args, { check: { type: "boolean", default: false } }).values.check;
+  } catch (e) {
+    console.error(`gen_validators: ${(e as Error).message}\nusage: gen_validators.ts [--check]`);
     Deno.exit(2);
   }
   const root = new URL("../", import.meta.url);

@@ -15,6 +15,7 @@
 
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../src/permissions.ts";
 import { REPO_ROOT } from "./file_path.ts";
+import { readArgs } from "./args.ts";
 
 /** The `deno install` arguments for `soracom` (into `root`/bin when given). */
 export function installArgs(root?: string): string[] {
@@ -60,11 +61,16 @@ async function installedIn(bin: string): Promise<boolean> {
 }
 
 if (import.meta.main) {
-  const uninstall = Deno.args[0] === "--uninstall";
-  const rest = uninstall ? Deno.args.slice(1) : Deno.args;
-  const at = rest.indexOf("--root");
-  const root = at >= 0 ? rest[at + 1] : undefined;
-  if (rest.some((a, i) => a !== "--root" && i !== at + 1) || (at >= 0 && !root)) {
+  let uninstall: boolean, root: string | undefined;
+  try {
+    const { values } = readArgs(Deno.args, {
+      uninstall: { type: "boolean", default: false },
+      root: { type: "string" },
+    });
+    if (values.root === "") throw new Error("--root needs a value");
+    ({ uninstall, root } = values);
+  } catch (e) {
+    console.error(`Error: ${(e as Error).message}`);
     console.error("usage: deno task install [--root DIR]  |  deno task uninstall [--root DIR]");
     Deno.exit(2);
   }

@@ -41,6 +41,7 @@ export const SCOOP_MANIFEST = "soracom.json";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
 import { REPO_ROOT } from "./file_path.ts";
+import { readArgs } from "./args.ts";
 
 /** One platform to build for. */
 export interface Target {
@@ -455,19 +456,19 @@ function usage(message: string): never {
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  let dryRun = false;
-  let outDir = "dist";
-  const triples: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--dry-run") dryRun = true;
-    else if (arg === "--target" || arg === "--out") {
-      const value = args[++i];
-      if (value === undefined || value.startsWith("--")) usage(`${arg} needs a value`);
-      if (arg === "--target") triples.push(value);
-      else outDir = value.replace(/\/+$/, "");
-    } else usage(`unknown argument ${JSON.stringify(arg)}`);
+  let values;
+  try {
+    ({ values } = readArgs(args, {
+      "dry-run": { type: "boolean", default: false },
+      target: { type: "string", multiple: true, default: [] },
+      out: { type: "string", default: "dist" },
+    }));
+  } catch (e) {
+    usage((e as Error).message);
   }
+  const dryRun = values["dry-run"];
+  const outDir = values.out.replace(/\/+$/, "");
+  const triples = values.target;
   const targets = triples.length === 0 ? TARGETS : triples.map((triple) => {
     const target = TARGETS.find((t) => t.triple === triple);
     if (!target) {

@@ -13,6 +13,8 @@
  * @module
  */
 
+import { readArgs } from "./args.ts";
+
 /** "Ed", minisign's name for a signature of the file itself. */
 const ED = [0x45, 0x64];
 
@@ -63,9 +65,12 @@ export async function signMinisign(
 }
 
 if (import.meta.main) {
-  const at = Deno.args.indexOf("--out");
-  const out = at >= 0 ? Deno.args[at + 1] : undefined;
-  if (!out) {
+  let out: string | undefined;
+  try {
+    out = readArgs(Deno.args, { out: { type: "string" } }).values.out;
+    if (!out) throw new Error("--out FILE is needed");
+  } catch (e) {
+    console.error(`Error: ${(e as Error).message}`);
     console.error("usage: deno task release-key --out FILE   (FILE gets the secret key, 0600)");
     Deno.exit(2);
   }

@@ -25,6 +25,7 @@ import { releaseOf, startFakeReleases } from "./fake_releases.ts";
 import { FAKE_OP_SCRIPT, writeFakeOpItems } from "./fake_op.ts";
 import { SCRIPT_OP_ITEMS, SCRIPT_OPERATORS } from "./emulator_accounts.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
+import { readArgs } from "./args.ts";
 import { VERSION, VERSION_LINE } from "../src/version.ts";
 
 /** One run's outcome. */
@@ -193,11 +194,17 @@ async function bundleProgram(dir: string): Promise<Program> {
 }
 
 if (import.meta.main) {
-  const at = Deno.args.indexOf("--binary");
+  let binary: string | undefined;
+  try {
+    binary = readArgs(Deno.args, { binary: { type: "string" } }).values.binary;
+  } catch (e) {
+    console.error(`Error: ${(e as Error).message}\nusage: deno task smoke [--binary FILE]`);
+    Deno.exit(2);
+  }
   const dir = await Deno.makeTempDir({ prefix: "soracom-smoke-" });
   let failed = 0;
   try {
-    const program = at >= 0 ? [Deno.args[at + 1]] : await bundleProgram(dir);
+    const program = binary !== undefined ? [binary] : await bundleProgram(dir);
     const checks = await smoke(program, dir);
     checks.forEach((c, i) => {
       console.log(`${c.ok ? "ok" : "not ok"} ${i + 1} - ${c.name}`);
