@@ -1,4 +1,4 @@
-/** `--query` (`src/output/query.ts`): JMESPath, and what a mistaken expression is told. */
+/** `--query` (`src/output/query.ts`): JMESPath, what a mistaken expression is told, and which queries go element by element. */
 import assert from "node:assert/strict";
 import { CliError } from "../../src/errors.ts";
 import { render } from "../../src/messages.ts";
@@ -39,5 +39,22 @@ Deno.test("any other syntax error names the expression and JMESPath's reason", a
     const text = await refusal(expression, "en");
     assert.ok(text.startsWith(`invalid --query '${expression}': `), text);
     assert.ok(!text.includes("needs its value"), text);
+  }
+});
+
+Deno.test("--query: list projections and filters stream; anything over the whole list does not", async () => {
+  for (const expression of ["[].imsi", "[*].imsi", "[?status=='active']", "[?a>`1`].{x: x}"]) {
+    assert.equal((await compileQuery(expression)).elementwise, true, expression);
+  }
+  for (
+    const expression of ["length(@)", "[0]", "[].imsi | [0]", "sort_by(@, &imsi)", "imsi", "[:2]"]
+  ) {
+    assert.equal((await compileQuery(expression)).elementwise, false, expression);
+  }
+  // Element by element gives what the whole list gives.
+  const list = [{ imsi: "1", status: "active" }, { imsi: "2" }, { imsi: "3", status: "active" }];
+  for (const expression of ["[].imsi", "[?status=='active'].imsi", "[*].{i: imsi}"]) {
+    const query = await compileQuery(expression);
+    assert.deepEqual(list.flatMap((e) => query.searchElement(e)), query.search(list), expression);
   }
 });
