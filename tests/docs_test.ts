@@ -4,7 +4,7 @@
  * public). Their examples run as tests (`deno test --doc`, in the test task).
  */
 
-import { assertEquals } from "./helpers/assert.ts";
+import assert from "node:assert/strict";
 
 /** Every module of src/ (generated ones included: they are documented too). */
 async function sourceModules(dir: URL): Promise<string[]> {
@@ -29,6 +29,6 @@ Deno.test("deno doc --lint: main.ts and every module of src/ are documented", as
   const report = new TextDecoder().decode(out.stderr).split("\n").filter((l) =>
     /^error/.test(l) || /-->/.test(l)
   );
-  assertEquals(report, []);
-  assertEquals(out.code, 0);
+  assert.equal(report.length, 0);
+  assert.equal(out.code, 0);
 });

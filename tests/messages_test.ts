@@ -2,11 +2,10 @@
  * Issue 12: everything the CLI itself says exists in English and Japanese, one
  * table per language with the same keys, and the user's locale picks it.
  */
-import { assert, assertEquals } from "./helpers/assert.ts";
 import { runInProcess } from "./helpers/context.ts";
 import { messages, render, said } from "../src/messages.ts";
 import { CliError } from "../src/errors.ts";
-import strict from "node:assert/strict";
+import assert from "node:assert/strict";
 import { wrap } from "../src/output/wrap.ts";
 import { kinsokuFault } from "./helpers/kinsoku.ts";
 
@@ -47,22 +46,22 @@ function sample(entry: unknown): string {
 Deno.test("messages: the same keys in both tables, and every Japanese entry is Japanese", () => {
   const en = messages("en");
   const ja = messages("ja");
-  assertEquals(Object.keys(ja).sort(), Object.keys(en).sort());
+  assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort());
   for (const key of Object.keys(en) as (keyof typeof en)[]) {
     const e = sample(en[key]);
     const j = sample(ja[key]);
-    assert(e.trim() !== "" && j.trim() !== "", `${key}: empty`);
+    assert.ok(e.trim() !== "" && j.trim() !== "", `${key}: empty`);
     if (SAME_IN_BOTH.has(key)) continue;
-    assert(e !== j, `${key}: the Japanese is the English`);
-    assert(/[\u3040-\u30ff\u4e00-\u9fff]/.test(j), `${key}: no Japanese in "${j}"`);
+    assert.ok(e !== j, `${key}: the Japanese is the English`);
+    assert.ok(/[\u3040-\u30ff\u4e00-\u9fff]/.test(j), `${key}: no Japanese in "${j}"`);
   }
 });
 
 Deno.test("messages: an error keeps its English message and prints in the reader's language", () => {
   const e = new CliError("usage", said("requiredParam", "imsi"));
-  assertEquals(e.message, "required parameter 'imsi' is not specified");
-  assertEquals(e.textIn("ja"), "必須のパラメーター 'imsi' が指定されていません");
-  assertEquals(
+  assert.equal(e.message, "required parameter 'imsi' is not specified");
+  assert.equal(e.textIn("ja"), "必須のパラメーター 'imsi' が指定されていません");
+  assert.equal(
     render(said("unknownFlag", "--x", ["y"]), "en"),
     "unknown flag: --x (did you mean --y?)",
   );
@@ -90,10 +89,10 @@ Deno.test("under LANG=ja, usage errors, deprecation warnings and the help are Ja
   ];
   for (const [args, expected] of cases) {
     const r = await runInProcess(args, { env: ja });
-    assertEquals(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
-    assert(r.stderr.startsWith(expected), `${args.join(" ")}: ${r.stderr}`);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.ok(r.stderr.startsWith(expected), `${args.join(" ")}: ${r.stderr}`);
     const en = await runInProcess(args);
-    assert(en.stderr.startsWith("Error: ") && !/[\u3040-\u30ff]/.test(en.stderr), en.stderr);
+    assert.ok(en.stderr.startsWith("Error: ") && !/[\u3040-\u30ff]/.test(en.stderr), en.stderr);
   }
 });
 
@@ -114,7 +113,7 @@ Deno.test("every message, wrapped at 40 columns as a terminal shows it, keeps th
       }
     }
   }
-  strict.deepEqual(bad, []);
+  assert.deepEqual(bad, []);
 });
 
 Deno.test("no English phrase is left inside a Japanese message (commands, names and values aside)", () => {
@@ -129,7 +128,7 @@ Deno.test("no English phrase is left inside a Japanese message (commands, names 
     const phrase = /\b[a-z][a-z'-]* +[a-z][a-z'-]*\b/.exec(prose);
     if (phrase) english.push(`${key}: ${phrase[0]}`);
   }
-  strict.deepEqual(english, []);
+  assert.deepEqual(english, []);
 });
 
 Deno.test("Japanese messages use Japanese punctuation: full-width brackets and question marks", () => {
@@ -143,5 +142,5 @@ Deno.test("Japanese messages use Japanese punctuation: full-width brackets and q
       );
     if (found) halfWidth.push(`${key}: ${found[0]}`);
   }
-  strict.deepEqual(halfWidth, []);
+  assert.deepEqual(halfWidth, []);
 });

@@ -4,7 +4,7 @@
  * keys that only place a page, identifiers).
  */
 
-import { assertEquals, assertNotIncludes } from "./helpers/assert.ts";
+import assert from "node:assert/strict";
 import { isSecretHeader, redactText } from "../src/redact.ts";
 
 Deno.test("redactText hides the wider list of secret names, in JSON and in key=value text", () => {
@@ -22,8 +22,8 @@ Deno.test("redactText hides the wider list of secret names, in JSON and in key=v
       "Authorization",
     ]
   ) {
-    assertEquals(redactText(`{"${name}":"s3cr3t"}`), `{"${name}":"<hidden>"}`, name);
-    assertNotIncludes(redactText(`${name}=s3cr3t and more`), "s3cr3t", name);
+    assert.equal(redactText(`{"${name}":"s3cr3t"}`), `{"${name}":"<hidden>"}`, name);
+    assert.doesNotMatch(redactText(`${name}=s3cr3t and more`), /s3cr3t/, name);
   }
   for (
     const name of [
@@ -36,20 +36,20 @@ Deno.test("redactText hides the wider list of secret names, in JSON and in key=v
       "imsi",
     ]
   ) {
-    assertEquals(redactText(`{"${name}":"visible"}`), `{"${name}":"visible"}`, name);
+    assert.equal(redactText(`{"${name}":"visible"}`), `{"${name}":"visible"}`, name);
   }
 });
 
 Deno.test("redactText hides a credential header's whole value, after other key: value lines too", () => {
   const dump = "key: a\nAuthorization: Bearer abc.def\nX-Soracom-Token: tok 123\nAccept: */*";
   const shown = redactText(dump);
-  assertNotIncludes(shown, "abc.def");
-  assertNotIncludes(shown, "tok 123");
-  assertEquals(
+  assert.doesNotMatch(shown, /abc\.def/);
+  assert.doesNotMatch(shown, /tok 123/);
+  assert.equal(
     shown,
     "key: <hidden>\nAuthorization: <hidden>\nX-Soracom-Token: <hidden>\nAccept: */*",
   );
-  assertNotIncludes(redactText("vault: password=hunter2 --password=hunter3"), "hunter");
-  assertEquals(isSecretHeader("x-vendor-private-key"), true);
-  assertEquals(isSecretHeader("x-soracom-next-key"), false);
+  assert.doesNotMatch(redactText("vault: password=hunter2 --password=hunter3"), /hunter/);
+  assert.equal(isSecretHeader("x-vendor-private-key"), true);
+  assert.equal(isSecretHeader("x-soracom-next-key"), false);
 });

@@ -22,9 +22,26 @@
  *   messages (errors, prompts, hints) in `src/messages.ts`, both in English
  *   and Japanese; a command's spec carries names and types only. A string of
  *   three or more words, or with Japanese in it, is reported there.
+ * - `soracom/node-assert-only`: a test asserts with `node:assert/strict` and
+ *   nothing else; importing another assertion module (`node:assert`, an
+ *   `assert.ts` of ours, `@std/assert`, `chai`, `expect`) in `tests/` or
+ *   `tools/` is reported, so there is one set of assertions and one meaning of
+ *   "equal" (strict).
  *
  * @module
  */
+
+/** Whether `file` is a test (`tests/`, or a tool's test). */
+function isTest(filename: string): boolean {
+  const file = filename.replaceAll("\\", "/");
+  return file.includes("/tests/") || file.endsWith("_test.ts");
+}
+
+/** Whether `specifier` is an assertion module other than `node:assert/strict`. */
+function otherAssertions(specifier: string): boolean {
+  if (specifier === "node:assert/strict") return false;
+  return /(?:^|[/:@])(?:assert|expect|chai)(?:$|[/.@])/.test(specifier);
+}
 
 /** The most lines a function may span, from its first line to its closing brace. */
 const MAX_LINES = 60;
@@ -173,6 +190,30 @@ const plugin: Deno.lint.Plugin = {
           },
           TemplateLiteral(node) {
             check(node, node.quasis.map((q) => q.cooked ?? q.raw).join("X"));
+          },
+        };
+      },
+    },
+    "node-assert-only": {
+      create(context) {
+        if (!isTest(context.filename)) return {};
+        const check = (node: Deno.lint.Node, source: unknown) => {
+          if (typeof source !== "string" || !otherAssertions(source)) return;
+          context.report({
+            node,
+            message: `tests assert with node:assert/strict, not ${source}`,
+            hint: 'import assert from "node:assert/strict"',
+          });
+        };
+        return {
+          ImportDeclaration(node) {
+            check(node, node.source.value);
+          },
+          ExportAllDeclaration(node) {
+            check(node, node.source.value);
+          },
+          ExportNamedDeclaration(node) {
+            check(node, node.source?.value);
           },
         };
       },

@@ -2,7 +2,7 @@
  * The OS keyrings' commands: the secret always on stdin, never in argv, and
  * each tool's "not found" told from a failure.
  */
-import { assert, assertEquals, assertNotIncludes, assertRejects } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { fakeContext, type RunOptions } from "../../src/context.ts";
 import { osKeyring, windowsScript } from "../../src/auth/keyring.ts";
 
@@ -25,9 +25,9 @@ function keyringOn(os: string, answer: (argv: readonly string[]) => [number, str
 Deno.test("Secret Service: secret-tool with the secret on stdin; lookup, clear", async () => {
   const { keyring, calls } = keyringOn("linux", (argv) => [0, argv[1] === "lookup" ? SECRET : ""]);
   await keyring.set(ACCOUNT, SECRET);
-  assertEquals(await keyring.get(ACCOUNT), SECRET);
+  assert.deepEqual(await keyring.get(ACCOUNT), SECRET);
   await keyring.delete(ACCOUNT);
-  assertEquals(calls.map((c) => c.argv), [
+  assert.deepEqual(calls.map((c) => c.argv), [
     [
       "secret-tool",
       "store",
@@ -40,10 +40,13 @@ Deno.test("Secret Service: secret-tool with the secret on stdin; lookup, clear",
     ["secret-tool", "lookup", "service", "soracom-cli-ts", "account", ACCOUNT],
     ["secret-tool", "clear", "service", "soracom-cli-ts", "account", ACCOUNT],
   ]);
-  assertEquals(calls[0].input, SECRET);
+  assert.deepEqual(calls[0].input, SECRET);
   const missing = keyringOn("linux", () => [1, ""]);
-  assertEquals(await missing.keyring.get(ACCOUNT), undefined);
-  await assertRejects(() => missing.keyring.set(ACCOUNT, SECRET), Error, "secret-tool exited");
+  assert.equal(await missing.keyring.get(ACCOUNT), undefined);
+  await assert.rejects(
+    () => missing.keyring.set(ACCOUNT, SECRET),
+    (e) => e instanceof Error && e.message.includes("secret-tool exited"),
+  );
 });
 
 Deno.test("macOS Keychain: security -i reads the add command (and the secret) from stdin", async () => {
@@ -52,13 +55,13 @@ Deno.test("macOS Keychain: security -i reads the add command (and the secret) fr
     argv[1] === "find-generic-password" ? `${SECRET}\n` : "",
   ]);
   await keyring.set(ACCOUNT, SECRET);
-  assertEquals(calls[0].argv, ["security", "-i"]);
-  assertEquals(
+  assert.deepEqual(calls[0].argv, ["security", "-i"]);
+  assert.equal(
     calls[0].input,
     `add-generic-password -U -s soracom-cli-ts -a ${ACCOUNT} -w ${SECRET}\n`,
   );
-  assertEquals(await keyring.get(ACCOUNT), SECRET);
-  assertEquals(calls[1].argv, [
+  assert.deepEqual(await keyring.get(ACCOUNT), SECRET);
+  assert.deepEqual(calls[1].argv, [
     "security",
     "find-generic-password",
     "-s",
@@ -68,27 +71,27 @@ Deno.test("macOS Keychain: security -i reads the add command (and the secret) fr
     "-w",
   ]);
   const missing = keyringOn("darwin", () => [44, ""]);
-  assertEquals(await missing.keyring.get(ACCOUNT), undefined);
-  await assertRejects(() => keyringOn("darwin", () => [1, ""]).keyring.get(ACCOUNT));
+  assert.equal(await missing.keyring.get(ACCOUNT), undefined);
+  await assert.rejects(() => keyringOn("darwin", () => [1, ""]).keyring.get(ACCOUNT));
 });
 
 Deno.test("Windows Credential Manager: an encoded PowerShell script, the secret on stdin", async () => {
   const { keyring, calls } = keyringOn("windows", () => [0, SECRET]);
   await keyring.set(ACCOUNT, SECRET);
-  assertEquals(await keyring.get(ACCOUNT), SECRET);
+  assert.deepEqual(await keyring.get(ACCOUNT), SECRET);
   for (const call of calls) {
-    assertEquals(call.argv.slice(0, 4), [
+    assert.deepEqual(call.argv.slice(0, 4), [
       "powershell",
       "-NoProfile",
       "-NonInteractive",
       "-EncodedCommand",
     ]);
-    for (const word of call.argv) assertNotIncludes(word, SECRET);
+    for (const word of call.argv) assert.ok(!word.includes(SECRET));
   }
-  assertEquals(calls[0].input, SECRET);
+  assert.deepEqual(calls[0].input, SECRET);
   const bytes = Uint8Array.from(atob(calls[0].argv[4]), (c) => c.charCodeAt(0));
   const script = new TextDecoder("utf-16le").decode(bytes);
-  assertEquals(script, windowsScript("set", `soracom-cli-ts:${ACCOUNT}`));
-  assert(script.includes("CredWriteW") && script.includes("[Console]::In.ReadToEnd()"), script);
-  assertEquals(await keyringOn("windows", () => [44, ""]).keyring.get(ACCOUNT), undefined);
+  assert.deepEqual(script, windowsScript("set", `soracom-cli-ts:${ACCOUNT}`));
+  assert.ok(script.includes("CredWriteW") && script.includes("[Console]::In.ReadToEnd()"), script);
+  assert.equal(await keyringOn("windows", () => [44, ""]).keyring.get(ACCOUNT), undefined);
 });

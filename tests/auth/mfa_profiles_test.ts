@@ -3,7 +3,7 @@
  * profile that names it as its source. In-process runs share a fake clock with
  * the emulator, so lapsed sessions are tested without waiting.
  */
-import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess, testContext } from "../helpers/context.ts";
 import { runCli } from "../../src/cli/app.ts";
@@ -27,7 +27,7 @@ async function setup() {
   }
   const cli = async (args: string[], extra: Record<string, string> = {}) => {
     const r = await runInProcess(args, { env: { ...f.env, ...extra }, now: clock });
-    assertEquals(r.code, 0, `soracom ${args.join(" ")}: ${r.stderr}`);
+    assert.equal(r.code, 0, `soracom ${args.join(" ")}: ${r.stderr}`);
     return r;
   };
   return {
@@ -52,22 +52,22 @@ testWhere(
     await using t = await setup();
     // The switch-user profile first: its source logs in with profileCommand + mfaOTPCommand.
     await t.cli(["--profile", "reader", "operator", "get"]);
-    assertEquals(await t.counts(), { auth: 1, switchUser: 1, op: 2 });
+    assert.deepEqual(await t.counts(), { auth: 1, switchUser: 1, op: 2 });
     const login = JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body);
-    assert(
+    assert.ok(
       /^\d{6}$/.test(login.mfaOTPCode ?? ""),
       "the source login carried the mfaOTPCommand's code",
     );
     await t.cli(["--profile", "sam", "soralets", "list"]);
     await t.cli(["--profile", "reader2", "operator", "get"]);
     await t.cli(["--profile", "reader3", "operator", "get"]);
-    assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
+    assert.deepEqual(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
     // Every one of them again: all from the cache.
     for (const p of ["reader", "reader2", "reader3", "sam"]) {
       await t.cli(["--profile", p, "soralets", "list"]);
     }
-    assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
-    assertEquals((await t.sessionFiles()).length, 4);
+    assert.deepEqual(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
+    assert.equal((await t.sessionFiles()).length, 4);
   },
 );
 
@@ -79,7 +79,7 @@ testWhere(
     await t.cli(["--profile", "sam", "soralets", "list"]);
     await t.cli(["--profile", "reader", "operator", "get"]);
     await t.cli(["--profile", "reader2", "operator", "get"]);
-    assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 2 });
+    assert.deepEqual(await t.counts(), { auth: 1, switchUser: 2, op: 2 });
   },
 );
 
@@ -92,13 +92,13 @@ testWhere(
     t.advance(2 * HOUR); // the switched session (1 h) has lapsed; the source's (24 h) lives
     await t.cli(["--profile", "reader", "operator", "get"]);
     await t.cli(["--profile", "reader2", "operator", "get"]);
-    assertEquals(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
+    assert.deepEqual(await t.counts(), { auth: 1, switchUser: 3, op: 2 });
     // Now the source has lapsed too: one login for the day. (The stand-in `op` makes codes for the
     // real time, the emulator checks them on its fake clock: the code comes from the flag here.)
     t.advance(30 * HOUR);
     await t.cli(["--profile", "reader", "operator", "get", "--mfa-otpcode", t.api.totp("sam")]);
     await t.cli(["--profile", "reader3", "operator", "get"]);
-    assertEquals(await t.counts(), { auth: 2, switchUser: 5, op: 3 });
+    assert.deepEqual(await t.counts(), { auth: 2, switchUser: 5, op: 3 });
   },
 );
 
@@ -110,8 +110,8 @@ testWhere(
     const session = JSON.parse((await t.cli(["auth", "--profile", "sam"])).stdout);
     await t.cli(["logout", "--api-key", session.apiKey, "--api-token", session.token]);
     const r = await t.cli(["--profile", "reader", "operator", "get"]);
-    assertStringIncludes(r.stdout, switchTarget.operatorId);
-    assertEquals(await t.counts(), { auth: 2, switchUser: 2, op: 4 });
+    assert.ok(r.stdout.includes(switchTarget.operatorId));
+    assert.deepEqual(await t.counts(), { auth: 2, switchUser: 2, op: 4 });
   },
 );
 
@@ -123,12 +123,15 @@ testWhere(
     await writeProfile(t.profiles, "sam", PROFILES.sam);
     const code = t.api.totp("sam");
     await t.cli(["--profile", "reader", "operator", "get", "--mfa-otpcode", code]);
-    assertEquals(JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode, code);
+    assert.deepEqual(
+      JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode,
+      code,
+    );
     t.advance(30 * HOUR);
     const tc = testContext({ env: t.env, now: t.clock, prompts: [t.api.totp("sam")] });
-    assertEquals(await runCli(["--profile", "reader2", "operator", "get"], tc.ctx), 0, tc.stderr());
-    assertEquals(tc.asked, ["MFA one-time code for sam: "]);
-    assertEquals(await t.counts(), { auth: 3, switchUser: 2, op: 0 });
+    assert.equal(await runCli(["--profile", "reader2", "operator", "get"], tc.ctx), 0, tc.stderr());
+    assert.deepEqual(tc.asked, ["MFA one-time code for sam: "]);
+    assert.deepEqual(await t.counts(), { auth: 3, switchUser: 2, op: 0 });
   },
 );
 
@@ -142,8 +145,8 @@ testWhere(
         `/bin/sh -c "echo 'unlocking vault' >&2; echo 'jq: error: password=hunter2 is not a filter' >&2"`,
     });
     const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
-    assertEquals(r.code, 4);
-    assertEquals(
+    assert.equal(r.code, 4);
+    assert.deepEqual(
       r.stderr,
       [
         "profileCommand 'echo' wrote on stderr:",
@@ -168,15 +171,15 @@ testWhere(
     const r = await runInProcess(["--profile", "sam", "soralets", "list"], {
       env: { ...t.env, LANG: "ja_JP.UTF-8" },
     });
-    assertEquals(r.code, 4);
+    assert.equal(r.code, 4);
     // One line on stderr: said once, in the error.
     const lines = r.stderr.trimEnd().split("\n");
-    assertEquals(lines.length, 1, r.stderr);
-    assert(
+    assert.equal(lines.length, 1, r.stderr);
+    assert.ok(
       lines[0].startsWith("Error: mfaOTPCommand 'op' が終了ステータス 1 で失敗しました: [ERROR]"),
       r.stderr,
     );
-    assertStringIncludes(lines[0], `"nothing" isn't an item`);
+    assert.match(lines[0], /"nothing" isn't an item/);
   },
 );
 
@@ -207,7 +210,7 @@ testWhere(
       "--mfa-otpcode",
       ` ${code.slice(0, 3)} ${code.slice(3)}`,
     ]);
-    assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [code]);
+    assert.deepEqual(authBodies(t).map((b) => b.mfaOTPCode), [code]);
     await t.cli(["logout", "--profile", "sam"]);
     await t.cli([
       "--profile",
@@ -217,7 +220,7 @@ testWhere(
       "--mfa-otpcode",
       `${code.slice(0, 3)}-${code.slice(3)}`,
     ]);
-    assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [code, code]);
+    assert.deepEqual(authBodies(t).map((b) => b.mfaOTPCode), [code, code]);
     for (const bad of ["12345", "1234567", "abcdef"]) {
       const r = await runInProcess([
         "--profile",
@@ -231,10 +234,10 @@ testWhere(
         env: t.env,
         now: t.clock,
       });
-      assertEquals(r.code, 2, r.stderr);
-      assertEquals(r.stderr, "Error: --mfa-otpcode must be a 6-digit one-time code\n");
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr, "Error: --mfa-otpcode must be a 6-digit one-time code\n");
     }
-    assertEquals(authBodies(t).length, 2, "no login was sent with a malformed code");
+    assert.equal(authBodies(t).length, 2, "no login was sent with a malformed code");
   },
 );
 
@@ -250,14 +253,14 @@ testWhere(
       now: t.clock,
       prompts: [wrongCode(right), "12", `${right.slice(0, 3)} ${right.slice(3)}`],
     });
-    assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 0, tc.stderr());
-    assertEquals(tc.asked, [
+    assert.equal(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 0, tc.stderr());
+    assert.deepEqual(tc.asked, [
       "MFA one-time code for sam: ",
       "The one-time code for sam was not accepted.\nMFA one-time code for sam: ",
       "A one-time code is 6 digits; try again.\nMFA one-time code for sam: ",
     ]);
-    assertEquals(tc.stderr(), "");
-    assertEquals(authBodies(t).map((b) => b.mfaOTPCode), [undefined, wrongCode(right), right]);
+    assert.equal(tc.stderr(), "");
+    assert.deepEqual(authBodies(t).map((b) => b.mfaOTPCode), [undefined, wrongCode(right), right]);
   },
 );
 
@@ -269,20 +272,20 @@ testWhere(
     await writeProfile(t.profiles, "sam", PROFILES.sam);
     const wrong = wrongCode(t.api.totp("sam"));
     const tc = testContext({ env: t.env, now: t.clock, prompts: [wrong, wrong, wrong, wrong] });
-    assertEquals(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 4);
-    assertEquals(tc.asked.length, 3);
-    assertEquals(authBodies(t).length, 4);
+    assert.equal(await runCli(["--profile", "sam", "soralets", "list"], tc.ctx), 4);
+    assert.equal(tc.asked.length, 3);
+    assert.equal(authBodies(t).length, 4);
     const lines = tc.stderr().trimEnd().split("\n");
-    assertEquals(
+    assert.equal(
       lines.at(-1),
       "hint: the one-time code for sam was not accepted (a code lasts 30 seconds; check the device's clock)",
     );
-    assert(lines.at(-2)!.startsWith(`Error: {"code":"AUM0064"`), tc.stderr());
-    assertEquals(await t.sessionFiles(), []);
+    assert.ok(lines.at(-2)!.startsWith(`Error: {"code":"AUM0064"`), tc.stderr());
+    assert.deepEqual(await t.sessionFiles(), []);
 
     const empty = testContext({ env: t.env, now: t.clock, prompts: [""] });
-    assertEquals(await runCli(["--profile", "sam", "soralets", "list"], empty.ctx), 1);
-    assertEquals(empty.stderr(), "Error: login aborted: no one-time code given\n");
+    assert.equal(await runCli(["--profile", "sam", "soralets", "list"], empty.ctx), 1);
+    assert.equal(empty.stderr(), "Error: login aborted: no one-time code given\n");
   },
 );
 
@@ -295,10 +298,10 @@ testWhere(
     await writeProfile(t.profiles, "typo", { ...PROFILES.sam, password: "not-the-password" });
     const run = (args: string[]) => runInProcess(args, { env: t.env, now: t.clock });
     const needed = await run(["--profile", "sam", "soralets", "list"]);
-    assertEquals(needed.code, 4);
-    assertStringIncludes(
+    assert.equal(needed.code, 4);
+    assert.match(
       needed.stderr,
-      `\nhint: sam needs an MFA one-time code: pass --mfa-otpcode CODE, or set mfaOTPCommand in the profile (for example "op item get ITEM --otp")\n`,
+      /\nhint: sam needs an MFA one-time code: pass --mfa-otpcode CODE, or set mfaOTPCommand in the profile \(for example "op item get ITEM --otp"\)\n/,
     );
     const wrong = await run([
       "--profile",
@@ -308,8 +311,8 @@ testWhere(
       "--mfa-otpcode",
       wrongCode(t.api.totp("sam")),
     ]);
-    assertEquals(wrong.code, 4);
-    assertStringIncludes(wrong.stderr, "hint: the one-time code for sam was not accepted");
+    assert.equal(wrong.code, 4);
+    assert.match(wrong.stderr, /hint: the one-time code for sam was not accepted/);
     const typo = await run([
       "--profile",
       "typo",
@@ -318,13 +321,10 @@ testWhere(
       "--mfa-otpcode",
       t.api.totp("sam"),
     ]);
-    assertEquals(typo.code, 4);
-    assertStringIncludes(
-      typo.stderr,
-      "hint: the password or the one-time code for typo was not accepted",
-    );
+    assert.equal(typo.code, 4);
+    assert.match(typo.stderr, /hint: the password or the one-time code for typo was not accepted/);
     for (const r of [needed, wrong, typo]) {
-      assertEquals(r.stderr.trimEnd().split("\n").length, 2, r.stderr);
+      assert.equal(r.stderr.trimEnd().split("\n").length, 2, r.stderr);
     }
   },
 );
@@ -342,14 +342,14 @@ testWhere(
       stderrIsTerminal: true,
       sleep: () => Promise.resolve(),
     });
-    assertEquals(await runCli(["--profile", "key", "soralets", "list"], tc.ctx), 0, tc.stderr());
+    assert.equal(await runCli(["--profile", "key", "soralets", "list"], tc.ctx), 0, tc.stderr());
     const said = tc.stderr().trimEnd().split("\n");
-    assertEquals(said.length, 2, tc.stderr());
-    assert(
+    assert.equal(said.length, 2, tc.stderr());
+    assert.ok(
       /^POST \/v1\/auth: HTTP 503; retrying in \d+ s \(attempt 2 of 5\)$/.test(said[0]),
       said[0],
     );
-    assert(
+    assert.ok(
       /^POST \/v1\/auth: HTTP 503; retrying in \d+ s \(attempt 3 of 5\)$/.test(said[1]),
       said[1],
     );
@@ -367,8 +367,8 @@ testWhere(
       now: t.clock,
       sleep: () => Promise.resolve(),
     });
-    assertEquals(once.code, 4, once.stderr);
-    assertEquals(t.api.count("POST", "/v1/auth"), 4);
+    assert.equal(once.code, 4, once.stderr);
+    assert.equal(t.api.count("POST", "/v1/auth"), 4);
   },
 );
 
@@ -382,17 +382,17 @@ testWhere(
     const env = { SORACOM_API_KEY: session.apiKey, SORACOM_API_TOKEN: session.token };
     // The profile named here could not even be read: the environment's session comes first.
     const r = await t.cli(["operator", "get"], { ...env, SORACOM_PROFILE: "missing" });
-    assertStringIncludes(r.stdout, session.operatorId);
-    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assert.ok(r.stdout.includes(session.operatorId));
+    assert.equal(t.api.count("POST", "/v1/auth"), 1);
     const headers = t.api.log.at(-1)!.headers;
-    assertEquals(headers["x-soracom-api-key"], session.apiKey);
+    assert.deepEqual(headers["x-soracom-api-key"], session.apiKey);
     // An explicit --profile of another profile wins over it (issue 24): that profile, or its error.
     const named = await runInProcess(["--profile", "missing", "operator", "get"], {
       env: { ...t.env, ...env },
       now: t.clock,
     });
-    assertEquals(named.code, 3, named.stderr);
-    assertStringIncludes(named.stderr, "not with the session in SORACOM_API_KEY");
+    assert.equal(named.code, 3, named.stderr);
+    assert.match(named.stderr, /not with the session in SORACOM_API_KEY/);
     // Flags still win.
     await t.cli([
       "operator",
@@ -403,13 +403,13 @@ testWhere(
       PROFILES.authKey.authKey,
       "--no-session-cache",
     ], env);
-    assertEquals(t.api.count("POST", "/v1/auth"), 2);
+    assert.equal(t.api.count("POST", "/v1/auth"), 2);
     const half = await runInProcess(["operator", "get"], {
       env: { ...t.env, SORACOM_API_KEY: session.apiKey },
       now: t.clock,
     });
-    assertEquals(half.code, 2);
-    assertEquals(half.stderr, "Error: both SORACOM_API_KEY and SORACOM_API_TOKEN must be set\n");
+    assert.equal(half.code, 2);
+    assert.equal(half.stderr, "Error: both SORACOM_API_KEY and SORACOM_API_TOKEN must be set\n");
   },
 );
 
@@ -421,8 +421,8 @@ testWhere(
     await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
     await t.cli(["--profile", "reader", "operator", "get"]);
     await t.cli(["--profile", "reader2", "operator", "get"]);
-    assertEquals(await t.counts(), { auth: 1, switchUser: 2, op: 1 });
-    assert(/^\d{6}$/.test(authBodies(t)[0].mfaOTPCode ?? ""));
+    assert.deepEqual(await t.counts(), { auth: 1, switchUser: 2, op: 1 });
+    assert.ok(/^\d{6}$/.test(authBodies(t)[0].mfaOTPCode ?? ""));
   },
 );
 
@@ -435,8 +435,8 @@ testWhere(
       profileCommand: `/bin/sh -c "echo 'op: session expired' >&2; echo '[not a profile'"`,
     });
     const r = await runInProcess(["--profile", "broken", "soralets", "list"], { env: t.env });
-    assertEquals(r.code, 4);
-    assertEquals(
+    assert.equal(r.code, 4);
+    assert.deepEqual(
       r.stderr,
       "profileCommand 'echo' wrote on stderr:\n  | op: session expired\n" +
         "Error: the output of profileCommand 'echo' is not valid JSON\n",
@@ -453,18 +453,15 @@ testWhere(
       profileCommand: `/bin/sh -c "op item get nothing --format json"`,
     });
     const r = await runInProcess(["--profile", "op", "soralets", "list"], { env: t.env });
-    assertEquals(r.code, 4);
+    assert.equal(r.code, 4);
     const lines = r.stderr.trimEnd().split("\n");
-    assertEquals(lines.length, 1, r.stderr);
-    assert(lines[0].startsWith("Error: profileCommand 'op' failed with exit status 1: [ERROR]"));
+    assert.equal(lines.length, 1, r.stderr);
+    assert.ok(lines[0].startsWith("Error: profileCommand 'op' failed with exit status 1: [ERROR]"));
     await writeProfile(t.profiles, "gone", {
       profileCommand: `/bin/sh -c "no-such-program-here item get x"`,
     });
     const gone = await runInProcess(["--profile", "gone", "soralets", "list"], { env: t.env });
-    assertEquals(gone.code, 3);
-    assertEquals(
-      gone.stderr,
-      "Error: profileCommand: program not found: no-such-program-here\n",
-    );
+    assert.equal(gone.code, 3);
+    assert.equal(gone.stderr, "Error: profileCommand: program not found: no-such-program-here\n");
   },
 );

@@ -18,7 +18,7 @@ import { operationFlags, runApiCommand } from "../../src/cli/api_run.ts";
 import { loadCatalog } from "../../src/catalog/catalog.ts";
 import { commandIndex } from "../helpers/catalog_index.ts";
 import type { CatalogOperation } from "../../src/catalog/types.ts";
-import { assert, assertEquals } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { testContext } from "../helpers/context.ts";
 import { minimal, newAjv, synthNumber, synthString, toJsonSchema } from "../helpers/api_schemas.ts";
 import {
@@ -241,7 +241,7 @@ function expectedPath(
   return command.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (name === "operator_id") return OPERATOR_ID;
     const f = flags.find((p) => p.where === "path" && p.name === name);
-    assert(f !== undefined, `no flag for path parameter {${name}}`);
+    assert.ok(f !== undefined, `no flag for path parameter {${name}}`);
     const value = String(values[f.flag]);
     if (name === "path" && command.path.startsWith("/files/")) {
       return value.split("/").filter((p) => p !== "").map(pathEscape).join("/");
@@ -257,68 +257,72 @@ function checkRequest(
   req: Captured,
   validate: ValidateFunction | undefined,
 ): void {
-  assertEquals(req.method, command.method, "method");
-  assertEquals(req.url.origin, ENDPOINT, "endpoint");
-  assertEquals(req.url.pathname, `/v1${expectedPath(command, flags, variant.flags)}`, "path");
+  assert.deepEqual(req.method, command.method, "method");
+  assert.deepEqual(req.url.origin, ENDPOINT, "endpoint");
+  assert.equal(req.url.pathname, `/v1${expectedPath(command, flags, variant.flags)}`, "path");
 
   // Query: only names the operation defines; every set flag sent unless it equals the default.
   const defined = new Set(command.params.filter((p) => p.in === "query").map((p) => p.name));
   for (const name of new Set(req.url.searchParams.keys())) {
-    assert(defined.has(name), `query parameter "${name}" is not defined by the operation`);
+    assert.ok(defined.has(name), `query parameter "${name}" is not defined by the operation`);
   }
   for (const f of flags.filter((p) => p.where === "query")) {
     const value = variant.flags[f.flag];
-    assertEquals(req.url.searchParams.getAll(f.name), sentInQuery(f, value), `query ${f.name}`);
+    assert.deepEqual(req.url.searchParams.getAll(f.name), sentInQuery(f, value), `query ${f.name}`);
   }
   for (const p of command.params.filter((p) => p.required && p.in === "query")) {
-    assert(req.url.searchParams.has(p.name), `required query parameter "${p.name}" missing`);
+    assert.ok(req.url.searchParams.has(p.name), `required query parameter "${p.name}" missing`);
   }
 
   // Headers.
-  assertEquals(
+  assert.deepEqual(
     req.headers.get("x-soracom-api-key"),
     command.security ? API_KEY : null,
     "X-Soracom-API-Key",
   );
-  assertEquals(
+  assert.deepEqual(
     req.headers.get("x-soracom-token"),
     command.security ? API_TOKEN : null,
     "X-Soracom-Token",
   );
-  assertEquals(req.headers.get("x-soracom-lang"), "en", "X-Soracom-Lang");
-  assertEquals(req.headers.get("content-type"), variant.contentType ?? null, "Content-Type");
+  assert.equal(req.headers.get("x-soracom-lang"), "en", "X-Soracom-Lang");
+  assert.deepEqual(req.headers.get("content-type"), variant.contentType ?? null, "Content-Type");
 
   // Body.
   const body = command.body;
   if (body === undefined) {
-    assertEquals(req.body.length, 0, "no body expected");
+    assert.equal(req.body.length, 0, "no body expected");
     return;
   }
   if (variant.raw) {
     const sent = typeof variant.bodyInput === "string"
       ? new TextEncoder().encode(variant.bodyInput)
       : variant.bodyInput;
-    assert(sent !== undefined, "a raw variant needs --body");
-    assertEquals(req.body, sent, "raw body must arrive unchanged");
+    assert.ok(sent !== undefined, "a raw variant needs --body");
+    assert.deepEqual(req.body, sent, "raw body must arrive unchanged");
     if (variant.contentType === "application/json" && validate && body.schema.format !== "binary") {
       validateJson(validate, JSON.parse(new TextDecoder().decode(req.body)));
     }
     return;
   }
   const json: unknown = JSON.parse(new TextDecoder().decode(req.body));
-  assert(isObj(json), "the body must be a JSON object");
-  assert(validate !== undefined, "no validator");
+  assert.ok(isObj(json), "the body must be a JSON object");
+  assert.ok(validate !== undefined, "no validator");
   validateJson(validate, json);
   for (const f of flags.filter((p) => p.where === "body")) {
     const value = variant.flags[f.flag];
     if (value === undefined) {
-      if (f.name === "operatorId") assertEquals(json.operatorId, OPERATOR_ID, "operatorId");
+      if (f.name === "operatorId") assert.deepEqual(json.operatorId, OPERATOR_ID, "operatorId");
       continue;
     }
     const sent = f.type === "string"
       ? value !== f.default
       : !Array.isArray(value) || value.length > 0;
-    assertEquals(json[f.name], sent ? jsonOf(value) : undefined, `body "${f.name}" (--${f.flag})`);
+    assert.deepEqual(
+      json[f.name],
+      sent ? jsonOf(value) : undefined,
+      `body "${f.name}" (--${f.flag})`,
+    );
   }
   if (typeof variant.bodyInput === "string") {
     const given = JSON.parse(variant.bodyInput) as Obj;
@@ -326,7 +330,7 @@ function checkRequest(
       if (flags.some((f) => f.where === "body" && f.name === key && f.flag in variant.flags)) {
         continue;
       }
-      assertEquals(json[key], value, `--body key "${key}"`);
+      assert.deepEqual(json[key], value, `--body key "${key}"`);
     }
   }
 }
@@ -348,8 +352,8 @@ Deno.test({
     const specs = await loadSpecs();
     const commands = specCommands(specs);
     const catalog = commandIndex(await loadCatalog());
-    assertEquals(commands.size, COMMAND_COUNT, "command names in the definitions");
-    assertEquals([...catalog.keys()].sort(), [...commands.keys()].sort(), "catalogue names");
+    assert.deepEqual(commands.size, COMMAND_COUNT, "command names in the definitions");
+    assert.deepEqual([...catalog.keys()].sort(), [...commands.keys()].sort(), "catalogue names");
     const ajv = newAjv(specs);
     const dir = await Deno.makeTempDir({ prefix: "soracom-contract-" });
     try {
@@ -360,21 +364,21 @@ Deno.test({
           const local = operationFlags(op);
           const ours = ["body", "fetch-all", "jsonl", "query", "output", "dry-run"];
           const own = Object.keys(local).filter((f) => !ours.includes(f));
-          assertEquals(own.sort(), flags.map((f) => f.flag).sort(), "the command's flags");
-          assertEquals("body" in local, command.body !== undefined, "--body");
+          assert.deepEqual(own.sort(), flags.map((f) => f.flag).sort(), "the command's flags");
+          assert.deepEqual("body" in local, command.body !== undefined, "--body");
           const validate = command.body && command.body.schema.format !== "binary"
             ? ajv.compile(toJsonSchema(command.body.rawSchema, command.specId) as Obj)
             : undefined;
           for (const variant of variants(command, flags)) {
             const where = `${command.name} (${variant.label})`;
             const { requests, stderr } = await run(op, variant, dir);
-            assertEquals(requests.length, 1, `${where}: requests sent`);
+            assert.equal(requests.length, 1, `${where}: requests sent`);
             try {
               checkRequest(command, flags, variant, requests[0], validate);
             } catch (e) {
               throw new Error(`${where}: ${(e as Error).message}`);
             }
-            assertEquals(
+            assert.deepEqual(
               stderr.includes("Deprecated"),
               command.deprecated,
               `${where}: deprecation warning`,
@@ -436,7 +440,7 @@ Deno.test({
       const having = commands.filter((c) =>
         specFlags(c).some((f) => pflagKind(c.spec, f.schema) === kind)
       );
-      assert(having.length > 0, `no command has a ${kind} flag`);
+      assert.ok(having.length > 0, `no command has a ${kind} flag`);
       having.slice(0, 3).forEach((c) => sample.add(c));
     }
     commands.filter((_, i) => i % 50 === 0).forEach((c) => sample.add(c));
@@ -444,7 +448,7 @@ Deno.test({
       const words = await helpFlagWords(command.name);
       for (const flag of specFlags(command)) {
         const kind = pflagKind(command.spec, flag.schema)!;
-        assertEquals(words.get(flag.flag), HELP_WORD[kind], `${command.name} --${flag.flag}`);
+        assert.deepEqual(words.get(flag.flag), HELP_WORD[kind], `${command.name} --${flag.flag}`);
       }
     }
   },

@@ -6,8 +6,7 @@
  *
  * Snapshots: `UPDATE_SNAPSHOTS=1 deno test -A tests/catalog/help_text_test.ts` rewrites them.
  */
-import nodeAssert from "node:assert/strict";
-import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { runInProcess } from "../helpers/context.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import {
@@ -28,27 +27,30 @@ Deno.test("help text: every command and parameter has both languages, and the me
   const catalog = await loadCatalog();
   const texts = await readAuthoredText();
   const { files, problems } = renderHelpFiles(catalog, texts, await handWrittenFlagNames(catalog));
-  assertEquals(problems, []);
+  assert.equal(problems.length, 0);
   for (const [path, text] of files) {
     const committed = await Deno.readTextFile(`${ROOT}src/catalog/${path}`);
-    assert(committed === text, `src/catalog/${path} is stale: run deno task gen-help-text`);
+    assert.ok(committed === text, `src/catalog/${path} is stale: run deno task gen-help-text`);
   }
   // 490 operations (500 command names) plus the hand-written commands.
-  assertEquals(Object.keys(texts.en.commands).length, catalog.operations.length);
-  assertEquals(catalog.operations.flatMap((op) => op.names).length, 500);
+  assert.deepEqual(Object.keys(texts.en.commands).length, catalog.operations.length);
+  assert.equal(catalog.operations.flatMap((op) => op.names).length, 500);
   for (const lang of ["en", "ja"] as const) {
-    for (const name of Object.keys(HAND_WRITTEN)) assert(texts[lang].handWritten[name], name);
+    for (const name of Object.keys(HAND_WRITTEN)) assert.ok(texts[lang].handWritten[name], name);
     const top = new Set([
       ...catalog.operations.flatMap((op) => op.names.map((n) => n.split(" ")[0])),
       ...Object.keys(HAND_WRITTEN).map((n) => n.split(" ")[0]),
     ]);
     for (const word of top) {
-      assert(texts[lang].groups[word], `${lang}: no summary for group ${word}`);
+      assert.ok(texts[lang].groups[word], `${lang}: no summary for group ${word}`);
     }
   }
   // Japanese is Japanese: no entry left in English.
   for (const [id, ja] of Object.entries(texts.ja.commands)) {
-    assert(/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja), `ja summary of ${id} is not Japanese: ${ja}`);
+    assert.ok(
+      /[\u3040-\u30ff\u4e00-\u9fff]/.test(ja),
+      `ja summary of ${id} is not Japanese: ${ja}`,
+    );
   }
 });
 
@@ -63,7 +65,7 @@ Deno.test("help text: a hand-written command's flag or page without both languag
     details: { ...texts.ja.details, "no-such": "x" },
   };
   const { problems } = renderHelpFiles(catalog, { ...texts, ja }, handFlags);
-  nodeAssert.deepEqual(problems, [
+  assert.deepEqual(problems, [
     "ja: no text for unconfigure --yes",
     "ja: text for an unknown flag: exec --nope",
     "ja: a page for an unknown command: no-such",
@@ -75,7 +77,7 @@ Deno.test("help text: the 25 most used commands have examples, and every example
   const catalog = await loadCatalog();
   const texts = await readAuthoredText();
   const commands = Object.keys(texts.en.examples);
-  assert(commands.length >= 25, `${commands.length} commands with examples`);
+  assert.ok(commands.length >= 25, `${commands.length} commands with examples`);
   for (
     const name of [
       "subscribers list",
@@ -93,16 +95,16 @@ Deno.test("help text: the 25 most used commands have examples, and every example
       "stats air get",
       "files get",
     ]
-  ) assert(texts.en.examples[name]?.length, `no example for ${name}`);
+  ) assert.ok(texts.en.examples[name]?.length, `no example for ${name}`);
   for (const [name, examples] of Object.entries(texts.en.examples)) {
     const op = catalog.operations.find((o) => o.names.includes(name));
     for (const { command } of examples) {
-      assert(command.includes(`soracom ${name}`), `${name}: ${command}`);
+      assert.ok(command.includes(`soracom ${name}`), `${name}: ${command}`);
       if (!op || Object.hasOwn(HAND_WRITTEN, name)) continue;
       const known = apiCommand(op).flags;
       for (const flag of command.match(/ --([a-z0-9-]+)/g) ?? []) {
         const f = flag.slice(3);
-        assert(Object.hasOwn(known, f), `${name}: example uses --${f}, which it does not have`);
+        assert.ok(Object.hasOwn(known, f), `${name}: example uses --${f}, which it does not have`);
       }
     }
   }
@@ -149,16 +151,16 @@ Deno.test({
   ignore: !specs,
   async fn() {
     const official = await officialTexts();
-    assert(official.size > 1000, `${official.size} official texts read`);
+    assert.ok(official.size > 1000, `${official.size} official texts read`);
     const all = [...official];
     const texts = await readAuthoredText();
     for (const lang of ["en", "ja"] as const) {
       for (const text of strings(texts[lang])) {
         const ours = normal(text);
         if (ours.length < 12) continue; // a word or a name: "SIM ID", "VPG ID"
-        assert(!official.has(ours), `${lang}: the official text, copied: "${text}"`);
+        assert.ok(!official.has(ours), `${lang}: the official text, copied: "${text}"`);
         if (ours.length >= 40) {
-          assert(
+          assert.ok(
             !all.some((o) => o.includes(ours)),
             `${lang}: part of an official text: "${text}"`,
           );
@@ -183,8 +185,8 @@ for (
           env,
           terminalWidth: width === 80 ? undefined : width,
         });
-        assertEquals(r.code, 0, r.stderr);
-        assertEquals(r.stderr, "");
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stderr, "");
         await snapshot(`${name}.${lang}${width === 80 ? "" : `.${width}`}`, r.stdout);
       });
     }
@@ -197,35 +199,35 @@ Deno.test("help: 80 columns off a terminal, the terminal's width on one; never a
   // Routes and links are never wrapped; everything else fits.
   const wide = (l: string) => !/^(Route|API reference| {2}soracom )/.test(l) && !l.includes("://");
   for (const l of lines(plain.stdout).filter(wide)) {
-    assert(l.length <= 80, `over 80 columns: "${l}"`);
+    assert.ok(l.length <= 80, `over 80 columns: "${l}"`);
   }
   const narrow = await runInProcess(["subscribers", "list", "--help"], { terminalWidth: 60 });
-  for (const l of lines(narrow.stdout).filter(wide)) assert(l.length <= 60, `over 60: "${l}"`);
+  for (const l of lines(narrow.stdout).filter(wide)) assert.ok(l.length <= 60, `over 60: "${l}"`);
   const ja = await runInProcess(["subscribers", "--help"], {
     env: { LANG: "ja_JP.UTF-8" },
     terminalWidth: 60,
   });
   for (const l of lines(ja.stdout)) {
     const width = [...l].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
-    assert(width <= 60, `over 60 columns: "${l}"`);
+    assert.ok(width <= 60, `over 60 columns: "${l}"`);
   }
   for (const out of [plain.stdout, narrow.stdout, ja.stdout]) {
-    assert(!out.includes("\x1b"), "no escapes");
+    assert.ok(!out.includes("\x1b"), "no escapes");
   }
-  assertEquals(wrap("一二三四五六", 6), ["一二三", "四五六"]);
-  assertEquals(wrap("alpha beta gamma", 10), ["alpha beta", "gamma"]);
+  assert.deepEqual(wrap("一二三四五六", 6), ["一二三", "四五六"]);
+  assert.deepEqual(wrap("alpha beta gamma", 10), ["alpha beta", "gamma"]);
 });
 
 Deno.test("help: soracom alone, or with only global flags, shows the root page (exit 0)", async () => {
   for (const args of [[], ["--profile", "x"], ["help"], ["--coverage-type", "g"]]) {
     const r = await runInProcess(args);
-    assertEquals(r.code, 0, `soracom ${args.join(" ")}: ${r.stderr}`);
-    assert(r.stdout.startsWith("soracom: the SORACOM API"), r.stdout.slice(0, 80));
-    assertStringIncludes(r.stdout, "\nGlobal flags:\n");
-    assertStringIncludes(r.stdout, "soracom help COMMAND");
+    assert.equal(r.code, 0, `soracom ${args.join(" ")}: ${r.stderr}`);
+    assert.ok(r.stdout.startsWith("soracom: the SORACOM API"), r.stdout.slice(0, 80));
+    assert.match(r.stdout, /\nGlobal flags:\n/);
+    assert.match(r.stdout, /soracom help COMMAND/);
   }
   const bad = await runInProcess(["--no-such-flag"]);
-  assertEquals(bad.code, 2);
+  assert.equal(bad.code, 2);
 });
 
 Deno.test("help: every sub-group has its own summary, on its page and on its parent's list", async () => {
@@ -241,19 +243,19 @@ Deno.test("help: every sub-group has its own summary, on its page and on its par
   }
   // `query subscribers` is a command too: its page is the command's.
   for (const name of commands) subgroups.delete(name);
-  nodeAssert.ok(subgroups.size >= 40, `${subgroups.size} sub-groups`);
+  assert.ok(subgroups.size >= 40, `${subgroups.size} sub-groups`);
   const texts = await readAuthoredText();
   for (const lang of ["en", "ja"] as const) {
     const env: Record<string, string> = lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {};
     const summaries = new Set<string>();
     for (const name of [...subgroups].sort()) {
       const summary = texts[lang].groups[name]?.summary;
-      nodeAssert.ok(summary, `${lang}: no summary for ${name}`);
-      nodeAssert.ok(!summaries.has(summary), `${lang}: ${name} shares its summary`);
+      assert.ok(summary, `${lang}: no summary for ${name}`);
+      assert.ok(!summaries.has(summary), `${lang}: ${name} shares its summary`);
       summaries.add(summary);
       const page = await runInProcess([...name.split(" "), "--help"], { env, terminalWidth: 200 });
-      nodeAssert.equal(page.code, 0, page.stderr);
-      nodeAssert.equal(page.stdout.split("\n")[0], summary, `${lang}: soracom ${name} --help`);
+      assert.equal(page.code, 0, page.stderr);
+      assert.equal(page.stdout.split("\n")[0], summary, `${lang}: soracom ${name} --help`);
       const parent = name.slice(0, name.lastIndexOf(" "));
       const list = await runInProcess([...parent.split(" "), "--help"], {
         env,
@@ -261,7 +263,7 @@ Deno.test("help: every sub-group has its own summary, on its page and on its par
       });
       const child = name.slice(parent.length + 1);
       const line = list.stdout.split("\n").find((l) => l.trimStart().startsWith(`${child} `));
-      nodeAssert.match(line ?? "", new RegExp(`^\\s+${child}\\s+${RegExp.escape(summary)}$`));
+      assert.match(line ?? "", new RegExp(`^\\s+${child}\\s+${RegExp.escape(summary)}$`));
     }
   }
 });

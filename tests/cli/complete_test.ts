@@ -9,15 +9,9 @@
  * @module
  */
 
-import strict from "node:assert/strict";
+import assert from "node:assert/strict";
 import { runCli } from "../../src/cli/app.ts";
 import { completionScript } from "../../src/cli/commands/completion_scripts.ts";
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
 import { runInProcess, testContext } from "../helpers/context.ts";
 import { MAIN, tempDir, writeProfile } from "../helpers/run.ts";
 import { testWhere } from "../helpers/platform.ts";
@@ -32,8 +26,8 @@ const LIST_SUMMARY = ((await import("../../src/catalog/help/subscribers.json", {
 async function completeLines(args: string[], env: Record<string, string> = {}): Promise<string[]> {
   const t = testContext({ env });
   const code = await runCli(["__complete", ...args], t.ctx);
-  assertEquals(code, 0, `exit code (stderr: ${t.stderr()})`);
-  assertEquals(t.stderr(), "");
+  assert.equal(code, 0, `exit code (stderr: ${t.stderr()})`);
+  assert.equal(t.stderr(), "");
   return t.stdout().split("\n").filter((l) => l !== "");
 }
 
@@ -43,7 +37,9 @@ async function values(args: string[], env: Record<string, string> = {}): Promise
 }
 
 function assertHas(list: readonly string[], wanted: readonly string[], what: string): void {
-  for (const w of wanted) assert(list.includes(w), `${what}: ${w} missing from ${list.join(" ")}`);
+  for (const w of wanted) {
+    assert.ok(list.includes(w), `${what}: ${w} missing from ${list.join(" ")}`);
+  }
 }
 
 const GLOBALS = ["--profile", "--coverage-type", "--api-key", "--raw-output", "--no-session-cache"];
@@ -56,45 +52,44 @@ Deno.test("__complete: top-level groups, hand-written commands and help", async 
     ["configure", "unconfigure", "logout", "auth", "completion", "version", "help"],
     "commands",
   );
-  assert(!top.includes("__complete"), "__complete is hidden");
-  assertEquals(top, [...top].sort(), "sorted");
-  assertEquals(new Set(top).size, top.length, "no duplicates");
-  assertEquals(await values(["su"]), ["subscribers"]);
-  assertEquals(await values(["co"]), top.filter((w) => w.startsWith("co")));
+  assert.ok(!top.includes("__complete"), "__complete is hidden");
+  assert.deepEqual(top, [...top].sort(), "sorted");
+  assert.deepEqual(new Set(top).size, top.length, "no duplicates");
+  assert.deepEqual(await values(["su"]), ["subscribers"]);
+  assert.deepEqual(await values(["co"]), top.filter((w) => w.startsWith("co")));
   assertHas(await values(["co"]), ["configure", "completion", "coupons"], "co");
 });
 
 Deno.test("__complete: subcommands, with descriptions, at 2 and 3+ words", async () => {
   // The help pages' summaries, in the user's language, not the route.
-  assertEquals(await completeLines(["subscribers", "li"]), [`list\t${LIST_SUMMARY.en}`]);
-  assertEquals(
-    await completeLines(["subscribers", "li"], { LANG: "ja_JP.UTF-8" }),
-    [`list\t${LIST_SUMMARY.ja}`],
-  );
+  assert.deepEqual(await completeLines(["subscribers", "li"]), [`list\t${LIST_SUMMARY.en}`]);
+  assert.deepEqual(await completeLines(["subscribers", "li"], { LANG: "ja_JP.UTF-8" }), [
+    `list\t${LIST_SUMMARY.ja}`,
+  ]);
   assertHas(await values(["sora-cam", "devices", ""]), ["list", "get", "atom-cam"], "sora-cam");
-  assertEquals(await values(["sora-cam", "devices", "atom-cam", "settings", "get-mo"]), [
+  assert.deepEqual(await values(["sora-cam", "devices", "atom-cam", "settings", "get-mo"]), [
     "get-motion",
     "get-motion-sensitivity",
     "get-motion-tagging",
   ]);
-  assertEquals(await values(["completion", ""]), ["bash", "fish", "zsh"]);
-  assertEquals(await values(["configure", ""]), ["get"]);
-  assertEquals(await values(["help", "subscr"]), ["subscribers"], "help takes command words");
+  assert.deepEqual(await values(["completion", ""]), ["bash", "fish", "zsh"]);
+  assert.deepEqual(await values(["configure", ""]), ["get"]);
+  assert.deepEqual(await values(["help", "subscr"]), ["subscribers"], "help takes command words");
 });
 
 Deno.test("__complete: a leaf's own flags and the global flags", async () => {
-  assertEquals(await values(["subscribers", "get", "--im"]), ["--imsi"]);
+  assert.deepEqual(await values(["subscribers", "get", "--im"]), ["--imsi"]);
   const all = await values(["subscribers", "get", "--"]);
   assertHas(all, ["--imsi", "--help", ...GLOBALS], "subscribers get");
-  assert(!all.includes("--version"), "--version is offered at the root only");
+  assert.ok(!all.includes("--version"), "--version is offered at the root only");
   assertHas(await values(["subscribers", "list", "--"]), ["--limit", "--fetch-all", "--jsonl"], "");
   // A group has only the global flags (they may come before the command words).
   const group = await values(["subscribers", "--"]);
   assertHas(group, GLOBALS, "group");
-  assert(!group.includes("--imsi"), "no leaf flags on a group");
+  assert.ok(!group.includes("--imsi"), "no leaf flags on a group");
   assertHas(await values(["--"]), [...GLOBALS, "--help", "--version"], "root");
   // A flag given once is not offered again.
-  assertEquals(await values(["subscribers", "get", "--imsi", "1", "--im"]), []);
+  assert.deepEqual(await values(["subscribers", "get", "--imsi", "1", "--im"]), []);
 });
 
 Deno.test("__complete: flags are described as their help says, in the reader's language", async () => {
@@ -111,20 +106,20 @@ Deno.test("__complete: flags are described as their help says, in the reader's l
     operations: Record<string, { params: Record<string, { en: string; ja: string }> }>;
   }).operations.listSubscribers.params.limit;
   for (const [lang, env] of [["en", {}], ["ja", { LANG: "ja_JP.UTF-8" }]] as const) {
-    strict.deepEqual(await completeLines(["subscribers", "list", "--lim"], env), [
+    assert.deepEqual(await completeLines(["subscribers", "list", "--lim"], env), [
       `--limit\t${limit[lang]}`,
     ]);
-    strict.deepEqual(await completeLines(["configure", "--overw"], env), [
+    assert.deepEqual(await completeLines(["configure", "--overw"], env), [
       `--overwrite\t${texts.handWrittenFlags[lang].configure.overwrite}`,
     ]);
-    strict.deepEqual(await completeLines(["--he"], env), [
+    assert.deepEqual(await completeLines(["--he"], env), [
       `--help\t${texts.globalFlags[lang].help}`,
     ]);
-    strict.deepEqual(await completeLines(["--profile-c"], env), [
+    assert.deepEqual(await completeLines(["--profile-c"], env), [
       `--profile-command\t${texts.globalFlags[lang]["profile-command"]}`,
     ]);
     // A top-level command is described as the root page lists it.
-    strict.deepEqual(await completeLines(["hel"], env), [
+    assert.deepEqual(await completeLines(["hel"], env), [
       `help\t${texts.groups[lang].help.summary}`,
     ]);
   }
@@ -136,18 +131,18 @@ Deno.test("__complete: hand-written commands' flags come from their modules", as
     ["--auth-key-id", "--overwrite", "--endpoint", "--mfa-otp-command", ...GLOBALS],
     "configure",
   );
-  assertEquals(await values(["unconfigure", "--y"]), ["--yes"]);
+  assert.deepEqual(await values(["unconfigure", "--y"]), ["--yes"]);
   // (`--al` also finds the global --allow-insecure-endpoint.)
-  assertEquals(await values(["logout", "--al"]), ["--all", "--allow-insecure-endpoint"]);
-  assertEquals(await values(["logout", "--loc"]), ["--local"]);
+  assert.deepEqual(await values(["logout", "--al"]), ["--all", "--allow-insecure-endpoint"]);
+  assert.deepEqual(await values(["logout", "--loc"]), ["--local"]);
   assertHas(await values(["auth", "--"]), ["--email", "--password", ...GLOBALS], "auth");
 });
 
 Deno.test("__complete: enum values of global and API flags", async () => {
-  assertEquals(await values(["--coverage-type", ""]), ["jp", "g"]);
-  assertEquals(await values(["sims", "list", "--coverage-type", "j"]), ["jp"]);
-  assertEquals(await values(["sims", "list", "--coverage-type=j"]), ["--coverage-type=jp"]);
-  assertEquals(await values(["subscribers", "list", "--tag-value-match-mode", ""]), [
+  assert.deepEqual(await values(["--coverage-type", ""]), ["jp", "g"]);
+  assert.deepEqual(await values(["sims", "list", "--coverage-type", "j"]), ["jp"]);
+  assert.deepEqual(await values(["sims", "list", "--coverage-type=j"]), ["--coverage-type=jp"]);
+  assert.deepEqual(await values(["subscribers", "list", "--tag-value-match-mode", ""]), [
     "exact",
     "prefix",
   ]);
@@ -158,13 +153,13 @@ Deno.test("__complete: enum values of global and API flags", async () => {
   );
   const actions = await values(["subscribers", "set-expiry-time", "--expiry-action", ""]);
   assertHas(actions, ["doNothing", "terminate"], "expiry actions");
-  assert(!actions.includes("(null value)"), "a value that needs shell quoting is not offered");
-  assertEquals(await values(["sims", "list", "--raw-output="]), [
+  assert.ok(!actions.includes("(null value)"), "a value that needs shell quoting is not offered");
+  assert.deepEqual(await values(["sims", "list", "--raw-output="]), [
     "--raw-output=false",
     "--raw-output=true",
   ]);
   // A free-text flag has no candidates (and no command words either).
-  assertEquals(await values(["subscribers", "get", "--imsi", ""]), []);
+  assert.deepEqual(await values(["subscribers", "get", "--imsi", ""]), []);
 });
 
 Deno.test("__complete: --profile offers the profile names", async () => {
@@ -173,22 +168,22 @@ Deno.test("__complete: --profile offers the profile names", async () => {
     await writeProfile(dir, "prod", {});
     await writeProfile(dir, "dev", {});
     const env = { SORACOM_PROFILE_DIR: dir };
-    assertEquals(await values(["--profile", ""], env), ["dev", "prod"]);
-    assertEquals(await values(["sims", "list", "--profile", "p"], env), ["prod"]);
-    assertEquals(await values(["configure", "--source-profile", ""], env), ["dev", "prod"]);
+    assert.deepEqual(await values(["--profile", ""], env), ["dev", "prod"]);
+    assert.deepEqual(await values(["sims", "list", "--profile", "p"], env), ["prod"]);
+    assert.deepEqual(await values(["configure", "--source-profile", ""], env), ["dev", "prod"]);
     // The value after --profile is not a command word.
-    assertEquals(await values(["--profile", "sims", "su"], env), ["subscribers"]);
-    assertEquals(await values(["--profile", ""], { SORACOM_PROFILE_DIR: `${dir}/none` }), []);
+    assert.deepEqual(await values(["--profile", "sims", "su"], env), ["subscribers"]);
+    assert.deepEqual(await values(["--profile", ""], { SORACOM_PROFILE_DIR: `${dir}/none` }), []);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
 });
 
 Deno.test("__complete: nothing after an unknown word, a leaf or --", async () => {
-  assertEquals(await values(["subscribers", "nosuch", ""]), []);
-  assertEquals(await values(["subscribers", "list", ""]), []);
-  assertEquals(await values(["subscribers", "list", "--", "--"]), []);
-  assertEquals(await values([]), await values([""]));
+  assert.deepEqual(await values(["subscribers", "nosuch", ""]), []);
+  assert.deepEqual(await values(["subscribers", "list", ""]), []);
+  assert.deepEqual(await values(["subscribers", "list", "--", "--"]), []);
+  assert.deepEqual(await values([]), await values([""]));
 });
 
 testWhere(
@@ -199,30 +194,30 @@ testWhere(
     const bash = await runInProcess(["completion", "bash"]);
     const zsh = await runInProcess(["completion", "zsh"]);
     const fish = await runInProcess(["completion", "fish"]);
-    for (const r of [bare, bash, zsh, fish]) assertEquals([r.code, r.stderr], [0, ""]);
-    assertEquals(bare.stdout, bash.stdout);
-    assertEquals([bash.stdout, zsh.stdout, fish.stdout], [
+    for (const r of [bare, bash, zsh, fish]) assert.deepEqual([r.code, r.stderr], [0, ""]);
+    assert.deepEqual(bare.stdout, bash.stdout);
+    assert.deepEqual([bash.stdout, zsh.stdout, fish.stdout], [
       completionScript("bash"),
       completionScript("zsh"),
       completionScript("fish"),
     ]);
-    assertStringIncludes(bash.stdout, "complete -F _soracom_complete soracom");
-    assert(zsh.stdout.startsWith("#compdef soracom\n"), "zsh script starts with #compdef");
-    assertStringIncludes(fish.stdout, "complete -c soracom");
-    for (const r of [bash, zsh, fish]) assertStringIncludes(r.stdout, "__complete");
+    assert.match(bash.stdout, /complete -F _soracom_complete soracom/);
+    assert.ok(zsh.stdout.startsWith("#compdef soracom\n"), "zsh script starts with #compdef");
+    assert.match(fish.stdout, /complete -c soracom/);
+    for (const r of [bash, zsh, fish]) assert.match(r.stdout, /__complete/);
 
     const help = await runInProcess(["--help"]);
-    assertEquals(help.code, 0);
-    assertStringIncludes(help.stdout, "completion");
-    assertNotIncludes(help.stdout, "__complete");
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /completion/);
+    assert.doesNotMatch(help.stdout, /__complete/);
     const sub = await runInProcess(["completion", "--help"]);
-    assertEquals(sub.code, 0);
-    for (const shell of ["bash", "zsh", "fish"]) assertStringIncludes(sub.stdout, shell);
+    assert.equal(sub.code, 0);
+    for (const shell of ["bash", "zsh", "fish"]) assert.ok(sub.stdout.includes(shell));
 
     const bad = await runInProcess(["completion", "powershell"]);
-    assert(bad.code !== 0, "an unknown shell fails");
-    assertEquals(bad.stdout, "");
-    assert(/^Error: [^\n]+\n$/.test(bad.stderr), `one error line, got ${bad.stderr}`);
+    assert.ok(bad.code !== 0, "an unknown shell fails");
+    assert.equal(bad.stdout, "");
+    assert.ok(/^Error: [^\n]+\n$/.test(bad.stderr), `one error line, got ${bad.stderr}`);
   },
 );
 
@@ -273,7 +268,7 @@ async function shell(program: string, args: string[], env: Record<string, string
     signal: AbortSignal.timeout(120_000),
   }).output();
   const stderr = new TextDecoder().decode(out.stderr);
-  assertEquals(out.code, 0, `${program} failed: ${stderr}`);
+  assert.equal(out.code, 0, `${program} failed: ${stderr}`);
   return new TextDecoder().decode(out.stdout).split("\n").filter((l) => l !== "");
 }
 
@@ -319,21 +314,26 @@ testWhere(
     const s = await setup();
     try {
       assertHas(await bash(s, ["soracom", ""]), ["configure", "logout", "sims", "help"], "top");
-      assertEquals(await bash(s, ["soracom", "subscribers", "li"]), ["list"]);
+      assert.deepEqual(await bash(s, ["soracom", "subscribers", "li"]), ["list"]);
       assertHas(await bash(s, ["soracom", "sora-cam", "devices", ""]), ["atom-cam", "list"], "3");
-      assertEquals(await bash(s, ["soracom", "subscribers", "get", "--im"]), ["--imsi"]);
+      assert.deepEqual(await bash(s, ["soracom", "subscribers", "get", "--im"]), ["--imsi"]);
       assertHas(await bash(s, ["soracom", "sims", "list", "--"]), GLOBALS, "global flags");
-      assertEquals(await bash(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
-      assertEquals(await bash(s, ["soracom", "logout", "--all"]), [
+      assert.deepEqual(await bash(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
+      assert.deepEqual(await bash(s, ["soracom", "logout", "--all"]), [
         "--all",
         "--allow-insecure-endpoint",
       ]);
-      assertEquals(await bash(s, ["soracom", "logout", "--loc"]), ["--local"]);
-      assertEquals(await bash(s, ["soracom", "--profile", ""]), ["sandbox-a"]);
+      assert.deepEqual(await bash(s, ["soracom", "logout", "--loc"]), ["--local"]);
+      assert.deepEqual(await bash(s, ["soracom", "--profile", ""]), ["sandbox-a"]);
       // bash splits `--coverage-type=j` at `=`; only the value part is replaced.
-      assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "=", "j"]), ["jp"]);
-      assertEquals(await bash(s, ["soracom", "sims", "list", "--coverage-type", "="]), ["jp", "g"]);
-      assertEquals(await bash(s, ["soracom", "subscribers", "nosuch", ""]), []);
+      assert.deepEqual(await bash(s, ["soracom", "sims", "list", "--coverage-type", "=", "j"]), [
+        "jp",
+      ]);
+      assert.deepEqual(await bash(s, ["soracom", "sims", "list", "--coverage-type", "="]), [
+        "jp",
+        "g",
+      ]);
+      assert.deepEqual(await bash(s, ["soracom", "subscribers", "nosuch", ""]), []);
     } finally {
       await Deno.remove(s.dir, { recursive: true });
     }
@@ -353,18 +353,18 @@ testWhere(
         ["logout:revoke the session"],
         "",
       );
-      assertEquals(await zsh(s, ["soracom", "subscribers", "li"]), [`list:${LIST_SUMMARY.en}`]);
+      assert.deepEqual(await zsh(s, ["soracom", "subscribers", "li"]), [`list:${LIST_SUMMARY.en}`]);
       assertHas(
         (await zsh(s, ["soracom", "sora-cam", "devices", ""])).map(valueOf),
         ["atom-cam", "list"],
         "3 words",
       );
-      assertEquals((await zsh(s, ["soracom", "subscribers", "get", "--im"])).map(valueOf), [
+      assert.deepEqual((await zsh(s, ["soracom", "subscribers", "get", "--im"])).map(valueOf), [
         "--imsi",
       ]);
       assertHas((await zsh(s, ["soracom", "sims", "list", "--"])).map(valueOf), GLOBALS, "globals");
-      assertEquals(await zsh(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
-      assertEquals(await zsh(s, ["soracom", "sims", "list", "--coverage-type=g"]), [
+      assert.deepEqual(await zsh(s, ["soracom", "--coverage-type", ""]), ["jp", "g"]);
+      assert.deepEqual(await zsh(s, ["soracom", "sims", "list", "--coverage-type=g"]), [
         "--coverage-type=g",
       ]);
       // Sourced (not autoloaded), the script registers itself with compdef.
@@ -375,7 +375,7 @@ testWhere(
         "zsh",
         s.script.zsh,
       ], s.env);
-      assertEquals(sourced, ["compdef _soracom soracom"]);
+      assert.deepEqual(sourced, ["compdef _soracom soracom"]);
     } finally {
       await Deno.remove(s.dir, { recursive: true });
     }
@@ -407,11 +407,11 @@ testWhere(
   async () => {
     const s = await setup();
     try {
-      assertEquals(
+      assert.equal(
         await zshInteractive(s, "soracom subscribers get --im"),
         "soracom subscribers get --imsi",
       );
-      assertEquals(
+      assert.equal(
         await zshInteractive(s, "soracom sora-cam devices atom-cam settings set-rot"),
         "soracom sora-cam devices atom-cam settings set-rotation",
       );
@@ -429,17 +429,19 @@ testWhere(
     try {
       const top = await fish(s, "soracom ");
       assertHas(top.map(valueOf), ["configure", "logout", "sims", "completion"], "top");
-      assertEquals(await fish(s, "soracom subscribers li"), [`list\t${LIST_SUMMARY.en}`]);
+      assert.deepEqual(await fish(s, "soracom subscribers li"), [`list\t${LIST_SUMMARY.en}`]);
       assertHas(
         (await fish(s, "soracom sora-cam devices ")).map(valueOf),
         ["atom-cam", "list"],
         "3 words",
       );
-      assertEquals((await fish(s, "soracom subscribers get --im")).map(valueOf), ["--imsi"]);
+      assert.deepEqual((await fish(s, "soracom subscribers get --im")).map(valueOf), ["--imsi"]);
       assertHas((await fish(s, "soracom sims list --")).map(valueOf), GLOBALS, "globals");
-      assertEquals((await fish(s, "soracom --coverage-type ")).sort(), ["g", "jp"]);
-      assertEquals(await fish(s, "soracom sims list --coverage-type=j"), ["--coverage-type=jp"]);
-      assertEquals(await fish(s, "soracom --profile sand"), ["sandbox-a"]);
+      assert.deepEqual((await fish(s, "soracom --coverage-type ")).sort(), ["g", "jp"]);
+      assert.deepEqual(await fish(s, "soracom sims list --coverage-type=j"), [
+        "--coverage-type=jp",
+      ]);
+      assert.deepEqual(await fish(s, "soracom --profile sand"), ["sandbox-a"]);
     } finally {
       await Deno.remove(s.dir, { recursive: true });
     }
@@ -447,13 +449,13 @@ testWhere(
 );
 
 Deno.test("__complete: --query, --output and --dry-run on API commands, their values, and api's flags", async () => {
-  assertEquals(await values(["subscribers", "list", "--ou"]), ["--output"]);
+  assert.deepEqual(await values(["subscribers", "list", "--ou"]), ["--output"]);
   assertHas(
     await values(["subscribers", "list", "--"]),
     ["--query", "--output", "--dry-run"],
     "ours",
   );
-  assertEquals(await values(["subscribers", "list", "--output", ""]), [
+  assert.deepEqual(await values(["subscribers", "list", "--output", ""]), [
     "json",
     "jsonl",
     "table",
@@ -461,11 +463,11 @@ Deno.test("__complete: --query, --output and --dry-run on API commands, their va
     "csv",
     "text",
   ]);
-  assertEquals(await values(["subscribers", "list", "--output=t"]), [
+  assert.deepEqual(await values(["subscribers", "list", "--output=t"]), [
     "--output=table",
     "--output=text",
   ]);
-  assertEquals(await values(["subscribers", "list", "--dry-run="]), [
+  assert.deepEqual(await values(["subscribers", "list", "--dry-run="]), [
     "--dry-run=http",
     "--dry-run=curl",
   ]);

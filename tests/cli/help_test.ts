@@ -11,14 +11,8 @@
  * @module
  */
 
-import nodeAssert from "node:assert/strict";
+import assert from "node:assert/strict";
 import { HAND_WRITTEN } from "../../src/cli/commands/registry.ts";
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
 import { runInProcess } from "../helpers/context.ts";
 import {
   loadSpecs,
@@ -101,21 +95,21 @@ function notesOf(description: string): string[] {
 
 function checkFlag(f: SpecFlag, description: string | undefined): void {
   const at = `--${f.flag}`;
-  assert(description !== undefined, `${at} is not in the help`);
-  assert(
+  assert.ok(description !== undefined, `${at} is not in the help`);
+  assert.ok(
     TYPE_WORD[f.type].test(description),
     `${at}: type ${f.type} not shown in "${description}"`,
   );
   const notes = notesOf(description);
   if (f.default !== undefined) {
-    assert(notes.includes(`default: ${f.default}`), `${at}: default in "${description}"`);
+    assert.ok(notes.includes(`default: ${f.default}`), `${at}: default in "${description}"`);
   } else {
-    assert(!notes.some((n) => n.startsWith("default:")), `${at}: no default`);
+    assert.ok(!notes.some((n) => n.startsWith("default:")), `${at}: no default`);
   }
-  for (const value of f.enum ?? []) assertStringIncludes(description, value, `${at}: enum value`);
+  for (const value of f.enum ?? []) assert.ok(description.includes(value), `${at}: enum value`);
   // The operator ID is filled from the API token, so it is never required of the user.
   const required = f.required && f.name !== "operator_id" && f.name !== "operatorId";
-  assertEquals(notes.includes("required"), required, `${at}: "required" in "${description}"`);
+  assert.deepEqual(notes.includes("required"), required, `${at}: "required" in "${description}"`);
 }
 
 function referenceLink(command: SpecCommand, lang: "en" | "ja"): string {
@@ -126,18 +120,18 @@ function referenceLink(command: SpecCommand, lang: "en" | "ja"): string {
 
 async function checkCommand(command: SpecCommand): Promise<void> {
   const { code, stdout, stderr } = await runInProcess([...command.name.split(" "), "--help"]);
-  assertEquals(code, 0, "exit code");
-  assertEquals(stderr, "", "stderr");
-  assertStringIncludes(stdout, "\nUsage:\n", "usage");
-  assertStringIncludes(stdout, `\n  soracom ${command.name} `, "usage line");
-  assertStringIncludes(stdout, `${command.method} /v1${command.path}\n`, "method and path");
+  assert.equal(code, 0, "exit code");
+  assert.equal(stderr, "", "stderr");
+  assert.match(stdout, /\nUsage:\n/, "usage");
+  assert.ok(stdout.includes(`\n  soracom ${command.name} `), "usage line");
+  assert.ok(stdout.includes(`${command.method} /v1${command.path}\n`), "method and path");
   const shown = flagLines(stdout);
   for (const f of specFlags(command)) checkFlag(f, shown.get(f.flag));
-  assertEquals(shown.has("body"), command.body !== undefined, "--body");
-  assertEquals(shown.has("fetch-all"), command.paginated, "--fetch-all");
-  assertEquals(/deprecated/i.test(stdout), command.deprecated, "deprecation notice");
-  if (command.alternative) assertStringIncludes(stdout, `soracom ${command.alternative}`);
-  assert(
+  assert.deepEqual(shown.has("body"), command.body !== undefined, "--body");
+  assert.deepEqual(shown.has("fetch-all"), command.paginated, "--fetch-all");
+  assert.deepEqual(/deprecated/i.test(stdout), command.deprecated, "deprecation notice");
+  if (command.alternative) assert.ok(stdout.includes(`soracom ${command.alternative}`));
+  assert.ok(
     new RegExp(
       `\\nAPI reference: +${
         referenceLink(command, "en").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -150,9 +144,9 @@ async function checkCommand(command: SpecCommand): Promise<void> {
   const ja = await runInProcess([...command.name.split(" "), "--help"], {
     env: { LANG: "ja_JP.UTF-8" },
   });
-  assertEquals(ja.code, 0, "exit code (ja)");
-  assertStringIncludes(ja.stdout, referenceLink(command, "ja"), "Japanese link");
-  assertNotIncludes(ja.stdout, referenceLink(command, "en"), "no English link under ja");
+  assert.equal(ja.code, 0, "exit code (ja)");
+  assert.ok(ja.stdout.includes(referenceLink(command, "ja")), "Japanese link");
+  assert.ok(!ja.stdout.includes(referenceLink(command, "en")), "no English link under ja");
 }
 
 const present = specsPresent();
@@ -164,7 +158,7 @@ Deno.test({
   ignore: !present,
   async fn(t) {
     const commands = specCommands(await loadSpecs());
-    assertEquals(commands.size, COMMAND_COUNT, "command names in the definitions");
+    assert.deepEqual(commands.size, COMMAND_COUNT, "command names in the definitions");
     for (const command of commands.values()) {
       await t.step(command.name, () => checkCommand(command));
     }
@@ -179,15 +173,15 @@ Deno.test({
   async fn(t) {
     const names = [...specCommands(await loadSpecs()).keys()];
     const groups = new Set(names.map((n) => n.split(" ")[0]));
-    assertEquals(groups.size, API_GROUP_COUNT, "API groups in the definitions");
+    assert.deepEqual(groups.size, API_GROUP_COUNT, "API groups in the definitions");
     for (const argv of [["--help"], ["help"], []]) {
       const { code, stdout } = await runInProcess(argv);
-      assertEquals(code, 0, `soracom ${argv.join(" ")}: exit code`);
+      assert.equal(code, 0, `soracom ${argv.join(" ")}: exit code`);
       const listed = new Set(commandWords(stdout, ROOT_SECTIONS));
-      for (const group of groups) assert(listed.has(group), `group "${group}" not listed`);
+      for (const group of groups) assert.ok(listed.has(group), `group "${group}" not listed`);
       for (const name of REPLACED) {
         const word = name.split(" ")[0];
-        assert(listed.has(word), `hand-written "${word}" not listed`);
+        assert.ok(listed.has(word), `hand-written "${word}" not listed`);
       }
     }
 
@@ -206,9 +200,9 @@ Deno.test({
       if (names.includes(group)) continue;
       await t.step(`${group} --help`, async () => {
         const { code, stdout } = await runInProcess([...group.split(" "), "--help"]);
-        assertEquals(code, 0, "exit code");
+        assert.equal(code, 0, "exit code");
         const listed = new Set(commandWords(stdout));
-        for (const child of expected) assert(listed.has(child), `"${child}" not listed`);
+        for (const child of expected) assert.ok(listed.has(child), `"${child}" not listed`);
       });
     }
   },
@@ -216,13 +210,13 @@ Deno.test({
 
 Deno.test("help: a word that names no command and matches none is an error that names it, with no stack trace", async () => {
   const { code, stdout, stderr } = await runInProcess(["no-such-group", "--help"]);
-  assert(code !== 0, "a non-zero exit");
-  assertEquals(stdout, "");
-  assertStringIncludes(stderr, 'Error: no command matches "no-such-group"');
-  assertEquals(stderr.trim().split("\n").length, 1, "one line");
+  assert.ok(code !== 0, "a non-zero exit");
+  assert.equal(stdout, "");
+  assert.match(stderr, /Error: no command matches "no-such-group"/);
+  assert.equal(stderr.trim().split("\n").length, 1, "one line");
   // Without help asked for, it is an unknown command.
   const run = await runInProcess(["no-such-group"]);
-  assertStringIncludes(run.stderr, 'Error: unknown command "no-such-group"');
+  assert.match(run.stderr, /Error: unknown command "no-such-group"/);
 });
 
 Deno.test("--output's help lists the formats of the registry, in both languages", async () => {
@@ -236,7 +230,7 @@ Deno.test("--output's help lists the formats of the registry, in both languages"
         terminalWidth: 200,
       });
       const line = r.stdout.split("\n").find((l) => l.trimStart().startsWith("--output"));
-      nodeAssert.ok(line?.includes(list), `${lang} ${args.join(" ")}: ${line}`);
+      assert.ok(line?.includes(list), `${lang} ${args.join(" ")}: ${line}`);
     }
   }
 });
@@ -249,9 +243,9 @@ Deno.test("an API command and `api` name --output's and --dry-run's values alike
       const r = await runInProcess(args, { env, terminalWidth: 200 });
       const lines = r.stdout.split("\n").map((l) => l.trimStart());
       const where = `${lang} ${args.join(" ")}`;
-      nodeAssert.ok(lines.some((l) => l.startsWith(`--output ${format} `)), where);
-      nodeAssert.ok(lines.some((l) => /^--dry-run\[=curl\] {2}/.test(l)), where);
-      nodeAssert.ok(!lines.some((l) => /^--(output|dry-run) (string|文字列)/.test(l)), where);
+      assert.ok(lines.some((l) => l.startsWith(`--output ${format} `)), where);
+      assert.ok(lines.some((l) => /^--dry-run\[=curl\] {2}/.test(l)), where);
+      assert.ok(!lines.some((l) => /^--(output|dry-run) (string|文字列)/.test(l)), where);
     }
   }
 });

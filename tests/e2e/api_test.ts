@@ -2,12 +2,7 @@
  * Issue 3, end to end against the emulator: paging, bodies, raw and binary
  * output, retries, enum and required errors, deprecation warnings.
  */
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { DENO_DIR, MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { authKey } from "../helpers/accounts.ts";
@@ -32,7 +27,7 @@ async function bigNumberGroups(t: Awaited<ReturnType<typeof setup>>, count: numb
       "--body",
       '{"configuration":{"SoracomAir":{"big":12345678901234567890}}}',
     ]);
-    assertEquals(created.code, 0, created.stderr);
+    assert.equal(created.code, 0, created.stderr);
   }
 }
 
@@ -45,24 +40,24 @@ testWhere(
   async () => {
     await using t = await setup(7);
     const all = await t.run(["subscribers", "list", "--fetch-all", "--limit", "3"]);
-    assertEquals(all.code, 0, all.stderr);
+    assert.equal(all.code, 0, all.stderr);
     const items = JSON.parse(all.stdout);
-    assertEquals(items.map((s: { imsi: string }) => s.imsi), imsis(7));
+    assert.deepEqual(items.map((s: { imsi: string }) => s.imsi), imsis(7));
     const pages = t.api.log.filter((l) => l.path === "/v1/subscribers");
-    assertEquals(pages.length, 3);
-    assertEquals(pages.map((p) => p.query.last_evaluated_key?.[0]), [
+    assert.equal(pages.length, 3);
+    assert.deepEqual(pages.map((p) => p.query.last_evaluated_key?.[0]), [
       undefined,
       imsis(1, 2)[0],
       imsis(1, 5)[0],
     ]);
     // Byte for byte what one merged array prints as.
     const single = await t.run(["subscribers", "list", "--limit", "100"]);
-    assertEquals(all.stdout, single.stdout);
+    assert.deepEqual(all.stdout, single.stdout);
     // A number past 2^64 that the API keeps (a group's configuration) survives every page.
     await bigNumberGroups(t, 3);
     const groups = await t.run(["groups", "list", "--fetch-all", "--limit", "1"]);
-    assertEquals(groups.code, 0, groups.stderr);
-    assertEquals(groups.stdout.split("12345678901234567890").length - 1, 3);
+    assert.equal(groups.code, 0, groups.stderr);
+    assert.equal(groups.stdout.split("12345678901234567890").length - 1, 3);
   },
 );
 
@@ -72,18 +67,18 @@ testWhere(
   async () => {
     await using t = await setup(5);
     const r = await t.run(["subscribers", "list", "--fetch-all", "--jsonl", "--limit", "2"]);
-    assertEquals(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split("\n");
-    assertEquals(lines.length, 5);
+    assert.equal(lines.length, 5);
     for (const line of lines) {
-      assert(!line.includes("\t") && !line.includes(": "), line);
+      assert.ok(!line.includes("\t") && !line.includes(": "), line);
       const keys = Object.keys(JSON.parse(line));
-      assertEquals(keys, [...keys].sort());
+      assert.deepEqual(keys, [...keys].sort());
     }
     await bigNumberGroups(t, 1);
     const groups = await t.run(["groups", "list", "--fetch-all", "--jsonl", "--limit", "1"]);
-    assertEquals(groups.stdout.trimEnd().split("\n").length, 2);
-    assertStringIncludes(groups.stdout, `"big":12345678901234567890`);
+    assert.equal(groups.stdout.trimEnd().split("\n").length, 2);
+    assert.match(groups.stdout, /"big":12345678901234567890/);
   },
 );
 
@@ -92,12 +87,12 @@ testWhere(
   "an empty result is [] (and nothing with --jsonl); an empty body prints nothing",
   async () => {
     await using t = await setup(0);
-    assertEquals((await t.run(["subscribers", "list", "--fetch-all"])).stdout, "[]\n");
-    assertEquals((await t.run(["subscribers", "list"])).stdout, "[]\n");
-    assertEquals((await t.run(["subscribers", "list", "--fetch-all", "--jsonl"])).stdout, "");
+    assert.equal((await t.run(["subscribers", "list", "--fetch-all"])).stdout, "[]\n");
+    assert.equal((await t.run(["subscribers", "list"])).stdout, "[]\n");
+    assert.equal((await t.run(["subscribers", "list", "--fetch-all", "--jsonl"])).stdout, "");
     t.api.stub("POST", "/v1/subscribers/440100000000001/activate", { status: 204 });
     const r = await t.run(["subscribers", "activate", "--imsi", "440100000000001"]);
-    assertEquals([r.code, r.stdout, r.stderr], [0, "", ""]);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, "", ""]);
   },
 );
 
@@ -108,9 +103,9 @@ testWhere(
     await using t = await setup(7);
     t.api.setNextKeyLoop("/v1/subscribers");
     const r = await t.run(["subscribers", "list", "--fetch-all", "--limit", "2"]);
-    assertEquals(r.code, 5);
-    assertStringIncludes(r.stderr, "x-soracom-next-key");
-    assert(t.api.count("GET", "/v1/subscribers") <= 3);
+    assert.equal(r.code, 5);
+    assert.match(r.stderr, /x-soracom-next-key/);
+    assert.ok(t.api.count("GET", "/v1/subscribers") <= 3);
   },
 );
 
@@ -125,7 +120,7 @@ testWhere(
     });
     const file = `${t.dir}/body.json`;
     await Deno.writeTextFile(file, `{"speedClass":"s1.slow","note":"from file"}`);
-    assertEquals(
+    assert.equal(
       (await t.run([
         "subscribers",
         "update-speed-class",
@@ -136,7 +131,10 @@ testWhere(
       ])).code,
       0,
     );
-    assertEquals(JSON.parse(t.api.log.at(-1)!.body), { note: "from file", speedClass: "s1.slow" });
+    assert.deepEqual(JSON.parse(t.api.log.at(-1)!.body), {
+      note: "from file",
+      speedClass: "s1.slow",
+    });
     const viaStdin = await t.run(
       [
         "subscribers",
@@ -150,9 +148,9 @@ testWhere(
       ],
       { stdin: `{"speedClass":"s1.slow"}` },
     );
-    assertEquals(viaStdin.code, 0, viaStdin.stderr);
-    assertEquals(JSON.parse(t.api.log.at(-1)!.body), { speedClass: "s1.fast" });
-    assertEquals(t.api.log.at(-1)!.headers["content-type"], "application/json");
+    assert.equal(viaStdin.code, 0, viaStdin.stderr);
+    assert.deepEqual(JSON.parse(t.api.log.at(-1)!.body), { speedClass: "s1.fast" });
+    assert.equal(t.api.log.at(-1)!.headers["content-type"], "application/json");
     const missing = await t.run([
       "subscribers",
       "update-speed-class",
@@ -161,8 +159,8 @@ testWhere(
       "--body",
       "@/nonexistent.json",
     ]);
-    assertEquals(missing.code, 2);
-    assertStringIncludes(missing.stderr, "/nonexistent.json");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /\/nonexistent\.json/);
     const bad = await t.run([
       "subscribers",
       "update-speed-class",
@@ -171,9 +169,9 @@ testWhere(
       "--body",
       `{"speedClass":}`,
     ]);
-    assertEquals(bad.code, 2);
-    assertStringIncludes(bad.stderr, "invalid json format specified for `--body` parameter");
-    assertStringIncludes(bad.stderr, "line 1 column 15");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /invalid json format specified for `--body` parameter/);
+    assert.match(bad.stderr, /line 1 column 15/);
   },
 );
 
@@ -194,8 +192,8 @@ testWhere(
       "--body",
       body,
     ]);
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(t.api.log.at(-1)!.body, body);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(t.api.log.at(-1)!.body, body);
     t.api.stub("POST", "/v1/soralets/s1/versions", { status: 200, body: "{}" });
     const wasm = `${t.dir}/code.wasm`;
     await Deno.writeFile(wasm, new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
@@ -209,10 +207,10 @@ testWhere(
       "--body",
       `@${wasm}`,
     ]);
-    assertEquals(up.code, 0, up.stderr);
+    assert.equal(up.code, 0, up.stderr);
     const logged = t.api.log.at(-1)!;
-    assertEquals(logged.headers["content-type"], "application/octet-stream");
-    assertEquals(
+    assert.equal(logged.headers["content-type"], "application/octet-stream");
+    assert.deepEqual(
       logged.body,
       new TextDecoder().decode(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])),
     );
@@ -231,7 +229,7 @@ testWhere(
       body: raw,
     });
     const r = await t.run(["soralets", "get", "--soralet-id", "raw", "--raw-output"]);
-    assertEquals(r.stdout, raw);
+    assert.deepEqual(r.stdout, raw);
     const jpeg = new Uint8Array([
       0xff,
       0xd8,
@@ -267,7 +265,7 @@ testWhere(
       stderr: "piped",
     });
     const out = await child.output();
-    assertEquals(out.stdout, jpeg, new TextDecoder().decode(out.stderr));
+    assert.deepEqual(out.stdout, jpeg, new TextDecoder().decode(out.stderr));
   },
 );
 
@@ -301,9 +299,9 @@ testWhere(
         },
       });
       const r = await t.run(["files", "get", "--path", "/dir/a.txt"]);
-      assertEquals(r.code, 0, r.stderr);
-      assertEquals(r.stdout, "file content\nline 2");
-      assertEquals(seen.length, 1);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, "file content\nline 2");
+      assert.equal(seen.length, 1);
       for (
         const name of [
           "x-soracom-api-key",
@@ -313,13 +311,13 @@ testWhere(
           "cookie",
         ]
       ) {
-        assertEquals(seen[0].get(name), null, name);
+        assert.equal(seen[0].get(name), null, name);
       }
-      assertEquals(seen[0].get("x-request-source"), "ci");
+      assert.equal(seen[0].get("x-request-source"), "ci");
       // The API itself got them all.
       const call = t.api.log.find((l) => l.path === "/v1/files/private/dir/a.txt")!;
-      assertEquals(call.headers["authorization"], "Bearer partner-secret");
-      assertEquals(call.headers["x-partner-token"], "partner-token");
+      assert.equal(call.headers["authorization"], "Bearer partner-secret");
+      assert.equal(call.headers["x-partner-token"], "partner-token");
     } finally {
       ac.abort();
       await storage.finished;
@@ -339,7 +337,7 @@ testWhere(
       body,
     });
     const r = await t.run(["bills", "export-latest"]);
-    assertEquals([r.code, r.stdout], [0, body]);
+    assert.deepEqual([r.code, r.stdout], [0, body]);
   },
 );
 
@@ -350,26 +348,26 @@ testWhere(
     await using t = await setup();
     t.api.injectFault({ method: "GET", path: "/v1/soralets" }, { kind: "status", status: 503 }, 1);
     const r = await t.run(["soralets", "list"], { env: { SORACOM_VERBOSE: "1" } });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(t.api.count("GET", "/v1/soralets"), 2);
-    assertStringIncludes(r.stderr, "retrying in");
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(t.api.count("GET", "/v1/soralets"), 2);
+    assert.match(r.stderr, /retrying in/);
     t.api.injectFault({ method: "GET", path: "/v1/soralets" }, {
       kind: "status",
       status: 429,
       headers: { "retry-after": "0" },
       body: `{"code":"RATE","message":"slow down"}`,
     }, 2);
-    assertEquals((await t.run(["soralets", "list"])).code, 0);
-    assertEquals(t.api.count("GET", "/v1/soralets"), 5);
+    assert.equal((await t.run(["soralets", "list"])).code, 0);
+    assert.equal(t.api.count("GET", "/v1/soralets"), 5);
     t.api.injectFault({ method: "GET", path: "/v1/soralets" }, {
       kind: "status",
       status: 503,
       body: `{"code":"X503","message":"down"}`,
     }, 1);
     const once = await t.run(["soralets", "list", "--no-retry-on-error"]);
-    assertEquals(once.code, 5);
-    assertEquals(once.stderr, `Error: {"code":"X503","message":"down"}\n`);
-    assertEquals(t.api.count("GET", "/v1/soralets"), 6);
+    assert.equal(once.code, 5);
+    assert.equal(once.stderr, `Error: {"code":"X503","message":"down"}\n`);
+    assert.equal(t.api.count("GET", "/v1/soralets"), 6);
   },
 );
 
@@ -391,19 +389,19 @@ testWhere(
       "--period",
       "week",
     ]);
-    assertEquals(bad.code, 2);
-    assertEquals(
+    assert.equal(bad.code, 2);
+    assert.equal(
       bad.stderr,
       `Error: invalid value "week" for "--period": allowed values are month, day, minutes\n`,
     );
     const req = await t.run(["stats", "air", "get", "--imsi", "1", "--from", "1", "--to", "2"]);
-    assertEquals(req.stderr, "Error: required parameter 'period' is not specified\n");
+    assert.equal(req.stderr, "Error: required parameter 'period' is not specified\n");
     const body = await t.run(["subscribers", "update-speed-class", "--imsi", "1"]);
-    assertEquals(
+    assert.equal(
       body.stderr,
       "Error: required parameter 'speedClass' in body (or command line option 'speed-class') is not specified\n",
     );
-    assertEquals(t.api.log.length, 0); // not even a login
+    assert.equal(t.api.log.length, 0); // not even a login
   },
 );
 
@@ -414,10 +412,10 @@ testWhere(
     await using t = await setup();
     t.api.stub("GET", "/v1/query/subscribers", { status: 200, body: "[]" });
     const r = await t.run(["query", "subscribers"]);
-    assertEquals(r.code, 0, r.stderr);
-    assertStringIncludes(r.stderr, "WARN: Deprecated API calling.");
-    assertStringIncludes(r.stderr, "query sims");
-    assertEquals(r.stdout, "[]\n");
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /WARN: Deprecated API calling\./);
+    assert.match(r.stderr, /query sims/);
+    assert.equal(r.stdout, "[]\n");
   },
 );
 
@@ -427,16 +425,16 @@ testWhere(
   async () => {
     await using t = await setup();
     const r = await t.run(["soralets", "list"], { env: { SORACOM_VERBOSE: "1" } });
-    assertEquals(r.code, 0);
-    assertStringIncludes(r.stderr, "POST ");
-    assertStringIncludes(r.stderr, "X-Soracom-API-Key: <hidden>");
-    assertStringIncludes(r.stderr, `"authKey":"<hidden>"`);
-    assertStringIncludes(r.stderr, `"token":"<hidden>"`);
-    assertNotIncludes(r.stderr, authKey.authKey);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /POST /);
+    assert.match(r.stderr, /X-Soracom-API-Key: <hidden>/);
+    assert.match(r.stderr, /"authKey":"<hidden>"/);
+    assert.match(r.stderr, /"token":"<hidden>"/);
+    assert.ok(!r.stderr.includes(authKey.authKey));
     const files = await t.sessionFiles();
     const session = JSON.parse(await Deno.readTextFile(`${t.sessions}/${files[0]}`));
-    assertNotIncludes(r.stderr, session.token);
-    assertNotIncludes(r.stderr, session.apiKey);
+    assert.ok(!r.stderr.includes(session.token));
+    assert.ok(!r.stderr.includes(session.apiKey));
   },
 );
 
@@ -455,10 +453,10 @@ testWhere(
       "--to",
       "2",
     ]);
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
     const alias = await t.run(["query", "traffic-ranking", "--from", "1", "--to", "2"]);
-    assertEquals(alias.code, 0, alias.stderr);
-    assertEquals(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
+    assert.equal(alias.code, 0, alias.stderr);
+    assert.equal(t.api.log.at(-1)!.path, "/v1/query/subscribers/traffic_volume/ranking");
   },
 );

@@ -17,7 +17,7 @@
  * @module
  */
 
-import { assert, assertEquals } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, installFakeOp, tempDir } from "../helpers/run.ts";
 import { OP_JQ_PROFILE } from "../helpers/fixture.ts";
@@ -284,12 +284,12 @@ async function compare(c: Case): Promise<void> {
     }`;
   if (intended?.compare === "nothing") return;
   // Exit codes through the mapping: theirs 255 is any non-zero code of ours.
-  assertEquals(ours.ok, theirs.ok, `failed on one side only${show()}`);
-  if (!theirs.ok) assertEquals(theirs.code, 255, `soracom-cli's error code${show()}`);
-  assertEquals(ours.requests, theirs.requests, `requests differ${show()}`);
+  assert.deepEqual(ours.ok, theirs.ok, `failed on one side only${show()}`);
+  if (!theirs.ok) assert.equal(theirs.code, 255, `soracom-cli's error code${show()}`);
+  assert.deepEqual(ours.requests, theirs.requests, `requests differ${show()}`);
   if (intended?.compare === "requests") return;
   const stdout = intended ? intended.compare.normalize(ours.stdout) : ours.stdout;
-  assertEquals(stdout, theirs.stdout, `stdout differs${show()}`);
+  assert.deepEqual(stdout, theirs.stdout, `stdout differs${show()}`);
 }
 
 // ---- the corpus ------------------------------------------------------------------------
@@ -747,7 +747,7 @@ Deno.test({
   ignore: !present,
   async fn(t) {
     const all = [...CASES, ...await generatedCases()];
-    assert(all.length >= 120, `${all.length} cases`);
+    assert.ok(all.length >= 120, `${all.length} cases`);
     for (const c of all) await t.step(c.name, () => compare(c));
   },
 });
@@ -818,9 +818,9 @@ Deno.test({
         );
       }
     }
-    assertEquals(failures.length, 0, failures.slice(0, 10).join("\n"));
+    assert.equal(failures.length, 0, failures.slice(0, 10).join("\n"));
     // A comparison of nothing proves nothing: most samples must have reached the API.
-    assert(sent >= 150, `only ${sent} of 200 commands sent a request`);
+    assert.ok(sent >= 150, `only ${sent} of 200 commands sent a request`);
   },
 });
 
@@ -840,13 +840,13 @@ Deno.test({
     const ours = await runSide(c, "ours", now);
     const theirs = await runSide(c, "theirs", now);
     const ourUa = ours.requests[0].match(/user-agent:(\S+)/)?.[1];
-    assertEquals(ourUa, `soracom-cli-ts/${VERSION}`);
-    assert(/user-agent:soracom-cli\/\d/.test(theirs.requests[0]), theirs.requests[0]);
+    assert.equal(ourUa, `soracom-cli-ts/${VERSION}`);
+    assert.ok(/user-agent:soracom-cli\/\d/.test(theirs.requests[0]), theirs.requests[0]);
     const expected = theirs.requests.map((r) =>
       r.replace(/user-agent:\S+/, `user-agent:${ourUa}`).replace("accept:-", "accept:*/*")
         .replace("accept-language:-", "accept-language:*")
     );
-    assertEquals(ours.requests, expected);
+    assert.deepEqual(ours.requests, expected);
   },
 });
 
@@ -923,7 +923,7 @@ Deno.test({
         () => compare({ name: label, args: e.args, profiles: EXAMPLE_PROFILES, op: true }),
       );
     }
-    assert(compared >= 5, `only ${compared} examples compared`);
+    assert.ok(compared >= 5, `only ${compared} examples compared`);
   },
 });
 
@@ -970,8 +970,8 @@ Deno.test({
     console.log(
       `compat sample: ${picks.length} commands, ${succeeded} answered 2xx, the same stdout`,
     );
-    assertEquals(failures.length, 0, failures.slice(0, 5).join("\n"));
+    assert.equal(failures.length, 0, failures.slice(0, 5).join("\n"));
     // A comparison of errors proves little: most of the sample must have succeeded.
-    assert(succeeded >= 45, `only ${succeeded} of 50 commands succeeded`);
+    assert.ok(succeeded >= 45, `only ${succeeded} of 50 commands succeeded`);
   },
 });

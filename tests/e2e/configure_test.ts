@@ -1,11 +1,6 @@
 /** configure, configure get, unconfigure and configure-sandbox. */
 import { runInProcess } from "../helpers/context.ts";
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runSoracom, writeProfile } from "../helpers/run.ts";
 import { runInPty } from "../helpers/pty.ts";
@@ -33,21 +28,21 @@ testWhere(
       ["authKeyId: ", authKey.authKeyId],
       ["authKey: ", authKey.authKey],
     ]);
-    assertEquals(code, 0, screen);
-    assertNotIncludes(screen, authKey.authKey); // typed without echo
-    assertStringIncludes(screen, authKey.authKeyId); // typed with echo
-    assertEquals(await t.read("pty"), {
+    assert.equal(code, 0, screen);
+    assert.ok(!screen.includes(authKey.authKey)); // typed without echo
+    assert.ok(screen.includes(authKey.authKeyId)); // typed with echo
+    assert.deepEqual(await t.read("pty"), {
       sandbox: false,
       coverageType: "jp",
       authKeyId: authKey.authKeyId,
       authKey: authKey.authKey,
       registerPaymentMethod: false,
     });
-    assertEquals((await Deno.stat(`${t.profiles}/pty.json`)).mode! & 0o777, 0o600);
-    assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o700);
+    assert.equal((await Deno.stat(`${t.profiles}/pty.json`)).mode! & 0o777, 0o600);
+    assert.equal((await Deno.stat(t.profiles)).mode! & 0o777, 0o700);
     // The profile works.
     const r = await runInProcess(["operator", "get", "--profile", "pty"], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
   },
 );
 
@@ -62,8 +57,8 @@ testWhere(
       t.env,
       [["Profile x already exists. Overwrite it? (y/N) ", "n"]],
     );
-    assertEquals(code, 1);
-    assertEquals((await t.read("x")).authKeyId, "old");
+    assert.equal(code, 1);
+    assert.equal((await t.read("x")).authKeyId, "old");
   },
 );
 
@@ -109,29 +104,29 @@ testWhere(
     ];
     for (const [i, [args, expected]] of cases.entries()) {
       const r = await runInProcess(["configure", "--profile", `p${i}`, ...args], { env: t.env });
-      assertEquals(r.code, 0, r.stderr);
-      assertEquals(r.stdout, "");
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, "");
       const { sandbox, registerPaymentMethod, ...rest } = await t.read(`p${i}`);
-      assertEquals([sandbox, registerPaymentMethod], [false, false]);
-      assertEquals(rest, expected);
+      assert.deepEqual([sandbox, registerPaymentMethod], [false, false]);
+      assert.deepEqual(rest, expected);
     }
     // A missing piece without a terminal names what to do.
     const half = await runInProcess(["configure", "--profile", "h", "--auth-key-id", "i"], {
       env: t.env,
     });
-    assertEquals(half.code, 2);
-    assertEquals(
+    assert.equal(half.code, 2);
+    assert.equal(
       half.stderr,
       "Error: --auth-key is missing, and configure can ask for it only on a terminal; add --auth-key\n",
     );
     // An existing profile is not replaced without --overwrite when nobody can be asked.
     const p0 = ["configure", "--profile", "p0", "--auth-key-id", "j", "--auth-key", "t"];
     const again = await runInProcess(p0, { env: t.env });
-    assertEquals(again.code, 2);
-    assertStringIncludes(again.stderr, "--overwrite");
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /--overwrite/);
     const forced = await runInProcess([...p0, "--overwrite"], { env: t.env });
-    assertEquals(forced.code, 0, forced.stderr);
-    assertEquals((await t.read("p0")).authKeyId, "j");
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal((await t.read("p0")).authKeyId, "j");
   },
 );
 
@@ -155,13 +150,13 @@ testWhere(
           env: t.env,
         })),
     );
-    for (const r of runs) assertEquals(r.code, 0, r.stderr);
+    for (const r of runs) assert.equal(r.code, 0, r.stderr);
     const p = await t.read("race");
-    assert(
+    assert.ok(
       /^id\d$/.test(p.authKeyId) && p.authKey === `k${p.authKeyId.slice(2)}`,
       JSON.stringify(p),
     );
-    assertEquals([...Deno.readDirSync(t.profiles)].map((e) => e.name), ["race.json"]);
+    assert.deepEqual([...Deno.readDirSync(t.profiles)].map((e) => e.name), ["race.json"]);
   },
 );
 
@@ -177,8 +172,8 @@ testWhere(
       headers: { A: "b" },
     });
     const r = await runInProcess(["configure", "get"], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
       r.stdout,
       `{\n\t"sandbox": false,\n\t"coverageType": "jp",\n\t"password": "p",\n\t"username": "u",\n\t"operatorId": "OP1",\n\t"registerPaymentMethod": false,\n\t"headers": {\n\t\t"A": "b"\n\t}\n}\n`,
     );
@@ -194,22 +189,22 @@ testWhere(
     const no = await runInPty(["unconfigure", "--profile", "gone"], t.env, [
       ["Are you sure to remove profile 'gone' ? (y/N) ", ""],
     ]);
-    assertEquals(no.code, 0);
-    assert(await Deno.stat(`${t.profiles}/gone.json`));
+    assert.equal(no.code, 0);
+    assert.ok(await Deno.stat(`${t.profiles}/gone.json`));
     const yes = await runInPty(["unconfigure", "--profile", "gone"], t.env, [
       ["Are you sure to remove profile 'gone' ? (y/N) ", "y"],
     ]);
-    assertEquals(yes.code, 0, yes.screen);
-    assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
+    assert.equal(yes.code, 0, yes.screen);
+    assert.equal([...Deno.readDirSync(t.profiles)].length, 0);
     await writeProfile(t.profiles, "gone", { authKeyId: "i", authKey: "k" });
-    assertEquals(
+    assert.equal(
       (await runInProcess(["unconfigure", "--profile", "gone", "--yes"], { env: t.env })).code,
       0,
     );
     const missing = await runInProcess(["unconfigure", "--profile", "gone", "--yes"], {
       env: t.env,
     });
-    assertStringIncludes(missing.stderr, "Error: profile 'gone' does not exist (there is no ");
+    assert.match(missing.stderr, /Error: profile 'gone' does not exist \(there is no /);
   },
 );
 
@@ -240,16 +235,16 @@ testWhere(
     ];
     for (const [args, said, code] of cases) {
       const r = await runSoracom(args, { env: t.env });
-      assertEquals(r.code, code, r.stderr);
-      assert(r.stderr.startsWith("Error: ") && r.stderr.includes(said), r.stderr);
-      assertEquals(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+      assert.deepEqual(r.code, code, r.stderr);
+      assert.ok(r.stderr.startsWith("Error: ") && r.stderr.includes(said), r.stderr);
+      assert.equal(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
     }
     // An answer piped in still works, as with soracom-cli, and no question is shown.
     const piped = await runSoracom(["unconfigure", "--profile", "kept"], {
       env: t.env,
       stdin: "y\n",
     });
-    assertEquals([piped.code, piped.stderr], [0, ""]);
+    assert.deepEqual([piped.code, piped.stderr], [0, ""]);
   },
 );
 
@@ -271,9 +266,9 @@ testWhere(
       "--coverage-type",
       "jp",
     ], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     const init = JSON.parse(t.api.log.find((l) => l.path === "/v1/sandbox/init")!.body);
-    assertEquals(init, {
+    assert.deepEqual(init, {
       authKey: authKey.authKey,
       authKeyId: authKey.authKeyId,
       coverageTypes: ["jp"],
@@ -282,7 +277,7 @@ testWhere(
       registerPaymentMethod: true,
     });
     const saved = await t.read("sandbox");
-    assertEquals(saved, {
+    assert.deepEqual(saved, {
       sandbox: true,
       coverageType: "jp",
       email: "sandbox@example.com",
@@ -290,9 +285,9 @@ testWhere(
       endpoint: t.api.url,
       registerPaymentMethod: true,
     });
-    assertNotIncludes(JSON.stringify(saved), authKey.authKey);
+    assert.ok(!JSON.stringify(saved).includes(authKey.authKey));
     const use = await runInProcess(["subscribers", "list", "--profile", "sandbox"], { env: t.env });
-    assertEquals(use.code, 0, use.stderr);
+    assert.equal(use.code, 0, use.stderr);
     // A refused init prints the API's body.
     const bad = await runInProcess([
       "configure-sandbox",
@@ -307,8 +302,8 @@ testWhere(
       "--profile",
       "sb2",
     ], { env: t.env });
-    assertEquals(bad.code, 5);
-    assert(bad.stderr.startsWith("Error: {"), bad.stderr);
+    assert.equal(bad.code, 5);
+    assert.ok(bad.stderr.startsWith("Error: {"), bad.stderr);
   },
 );
 
@@ -319,14 +314,14 @@ testWhere(["/bin/sh"], "sandbox commands exist and use the same endpoint resolut
   const r = await runInProcess(["sandbox", "subscribers", "create", "--subscription", "plan-D"], {
     env: t.env,
   });
-  assertEquals(r.code, 0, r.stderr);
-  assertEquals(JSON.parse(r.stdout), { imsi: "001" });
-  assertEquals(JSON.parse(t.api.log.at(-1)!.body), { subscription: "plan-D" });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { imsi: "001" });
+  assert.deepEqual(JSON.parse(t.api.log.at(-1)!.body), { subscription: "plan-D" });
   const bad = await runInProcess(["sandbox", "subscribers", "create", "--subscription", "nope"], {
     env: t.env,
   });
-  assertEquals(bad.code, 2);
-  assertStringIncludes(bad.stderr, "allowed values are plan01s");
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /allowed values are plan01s/);
 });
 
 testWhere(
@@ -339,14 +334,14 @@ testWhere(
       env: t.env,
       stdin: "n\n",
     });
-    assertEquals(no.code, 0, no.stderr);
-    assert(await Deno.stat(`${t.profiles}/piped.json`));
+    assert.equal(no.code, 0, no.stderr);
+    assert.ok(await Deno.stat(`${t.profiles}/piped.json`));
     const yes = await runSoracom(["unconfigure", "--profile", "piped"], {
       env: t.env,
       stdin: "y\n",
     });
-    assertEquals(yes.code, 0, yes.stderr);
-    assertEquals([...Deno.readDirSync(t.profiles)].length, 0);
+    assert.equal(yes.code, 0, yes.stderr);
+    assert.equal([...Deno.readDirSync(t.profiles)].length, 0);
     await writeProfile(t.profiles, "piped", { authKeyId: "old", authKey: "old" });
     const abort = await runSoracom([
       "configure",
@@ -360,8 +355,8 @@ testWhere(
       env: t.env,
       stdin: "n\n",
     });
-    assertEquals(abort.code, 1);
-    assertEquals((await t.read("piped")).authKeyId, "old");
+    assert.equal(abort.code, 1);
+    assert.equal((await t.read("piped")).authKeyId, "old");
   },
 );
 
@@ -371,18 +366,18 @@ testWhere(
   async () => {
     await using t = await setup();
     await Deno.chmod(t.profiles, 0o750);
-    assertEquals(
+    assert.equal(
       (await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], { env: t.env }))
         .code,
       0,
     );
-    assertEquals((await Deno.stat(t.profiles)).mode! & 0o777, 0o750);
+    assert.equal((await Deno.stat(t.profiles)).mode! & 0o777, 0o750);
     const fresh = `${t.dir}/new/profiles`;
     const r = await runInProcess(["configure", "--auth-key-id", "i", "--auth-key", "k"], {
       env: { ...t.env, SORACOM_PROFILE_DIR: fresh },
     });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals((await Deno.stat(fresh)).mode! & 0o777, 0o700);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((await Deno.stat(fresh)).mode! & 0o777, 0o700);
   },
 );
 
@@ -402,15 +397,15 @@ testWhere(
       ],
       { columns: 40 },
     );
-    assertEquals(code, 0, screen);
+    assert.equal(code, 0, screen);
     const lines = screen.replaceAll("\r", "").split("\n");
     const menu = lines.filter((l) => /^\d\. |^ {3}\S/.test(l));
-    assert(menu.length > 8, screen); // six methods, some on two lines
+    assert.ok(menu.length > 8, screen); // six methods, some on two lines
     for (const line of menu) {
-      assert(displayWidth(line) <= 40, line);
-      assertEquals(kinsokuFault(line), undefined, line);
+      assert.ok(displayWidth(line) <= 40, line);
+      assert.equal(kinsokuFault(line), undefined, line);
     }
-    assertStringIncludes(screen, "としてログインしました");
-    assertEquals((await t.read("ja")).authKeyId, authKey.authKeyId);
+    assert.match(screen, /としてログインしました/);
+    assert.deepEqual((await t.read("ja")).authKeyId, authKey.authKeyId);
   },
 );

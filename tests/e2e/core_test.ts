@@ -2,12 +2,7 @@
  * Issue 2's case, end to end through main.ts: a SAM user with MFA whose
  * profileCommand runs 1Password (`op`, a stand-in here) and the real jq.
  */
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { emulatorFixture, OP_JQ_PROFILE, PROFILES } from "../helpers/fixture.ts";
 import { opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
 import { authKey, root, sam, samPlain, switchTarget } from "../helpers/accounts.ts";
@@ -24,27 +19,32 @@ testWhere(
     await using t = await setup();
     await writeProfile(t.profiles, "sam", OP_JQ_PROFILE);
     const r = await runSoracom(["--profile", "sam", "soralets", "list"], { env: t.env });
-    assertEquals(r.stderr, "");
-    assertEquals(r.code, 0);
+    assert.equal(r.stderr, "");
+    assert.equal(r.code, 0);
     const auth = t.api.log.find((l) => l.path === "/v1/auth")!;
     const body = JSON.parse(auth.body);
-    assertEquals(Object.keys(body).sort(), ["mfaOTPCode", "operatorId", "password", "userName"]);
-    assertEquals([body.operatorId, body.userName, body.password], [
+    assert.deepEqual(Object.keys(body).sort(), [
+      "mfaOTPCode",
+      "operatorId",
+      "password",
+      "userName",
+    ]);
+    assert.deepEqual([body.operatorId, body.userName, body.password], [
       sam.operatorId,
       sam.userName,
       sam.password,
     ]);
-    assert(/^\d{6}$/.test(body.mfaOTPCode));
+    assert.ok(/^\d{6}$/.test(body.mfaOTPCode));
     const list = t.api.log.find((l) => l.path === "/v1/soralets")!;
-    assert(list.headers["x-soracom-api-key"]?.startsWith("api-"));
-    assert(list.headers["x-soracom-token"]);
-    assertEquals(list.headers["x-soracom-lang"], "en");
-    assertStringIncludes(list.headers["user-agent"], "soracom-cli-ts/");
+    assert.ok(list.headers["x-soracom-api-key"]?.startsWith("api-"));
+    assert.ok(list.headers["x-soracom-token"]);
+    assert.equal(list.headers["x-soracom-lang"], "en");
+    assert.match(list.headers["user-agent"], /soracom-cli-ts\//);
     // tab-indented JSON with sorted keys
-    assert(r.stdout.startsWith('[\n\t{\n\t\t"'), r.stdout);
+    assert.ok(r.stdout.startsWith('[\n\t{\n\t\t"'), r.stdout);
     const parsed = JSON.parse(r.stdout);
-    assert(Array.isArray(parsed) && parsed.length > 0);
-    assertEquals(await opRuns(t.opLog), 1);
+    assert.ok(Array.isArray(parsed) && parsed.length > 0);
+    assert.equal(await opRuns(t.opLog), 1);
   },
 );
 
@@ -57,9 +57,9 @@ testWhere(
     const ja = await runSoracom(["--profile", "sam", "soralets", "list"], {
       env: { ...t.env, FAKE_OP_NO_OTP: "1", LANG: "ja_JP.UTF-8" },
     });
-    assert(ja.code !== 0);
-    assertEquals(ja.stdout, "");
-    assertEquals(
+    assert.ok(ja.code !== 0);
+    assert.equal(ja.stdout, "");
+    assert.deepEqual(
       ja.stderr,
       `Error: {"code":"AUM0063","message":"このユーザーは MFA が有効です: ワンタイムコード (mfaOTPCode) が必要です。"}\n` +
         `ヒント: sam には MFA のワンタイムコードが必要です。--mfa-otpcode CODE を付けるか、プロファイルに mfaOTPCommand を設定してください（例: "op item get ITEM --otp"）\n`,
@@ -67,10 +67,10 @@ testWhere(
     const en = await runSoracom(["--profile", "sam", "soralets", "list"], {
       env: { ...t.env, FAKE_OP_NO_OTP: "1" },
     });
-    assert(en.code !== 0);
-    assertStringIncludes(en.stderr, `Error: {"code":"AUM0063"`);
-    assertNotIncludes(en.stderr, sam.password);
-    assertEquals(t.api.count("GET", "/v1/soralets"), 0);
+    assert.ok(en.code !== 0);
+    assert.match(en.stderr, /Error: \{"code":"AUM0063"/);
+    assert.ok(!en.stderr.includes(sam.password));
+    assert.equal(t.api.count("GET", "/v1/soralets"), 0);
   },
 );
 
@@ -86,8 +86,8 @@ testWhere(
     const r = await runSoracom(["soralets", "list", "--profile", "sam2", "--mfa-otpcode", code], {
       env: t.env,
     });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(
       JSON.parse(t.api.log.find((l) => l.path === "/v1/auth")!.body).mfaOTPCode,
       code,
     );
@@ -106,22 +106,22 @@ testWhere(
     const lastAuth = () => JSON.parse(t.api.log.filter((l) => l.path === "/v1/auth").at(-1)!.body);
 
     // the profile
-    assertEquals((await runSoracom(["operator", "get"], { env: noCache })).code, 0);
-    assertEquals(lastAuth().userName, samPlain.userName);
+    assert.equal((await runSoracom(["operator", "get"], { env: noCache })).code, 0);
+    assert.deepEqual(lastAuth().userName, samPlain.userName);
     // --profile-command beats the profile
-    assertEquals(
+    assert.equal(
       (await runSoracom(["operator", "get", "--profile-command", cmd], { env: noCache })).code,
       0,
     );
-    assertEquals(lastAuth().email, root.email);
+    assert.deepEqual(lastAuth().email, root.email);
     // auth key flags beat --profile-command
     const ak = ["--auth-key-id", authKey.authKeyId, "--auth-key", authKey.authKey];
-    assertEquals(
+    assert.equal(
       (await runSoracom(["operator", "get", ...ak, "--profile-command", cmd], { env: noCache }))
         .code,
       0,
     );
-    assertEquals(lastAuth().authKeyId, authKey.authKeyId);
+    assert.deepEqual(lastAuth().authKeyId, authKey.authKeyId);
     // api key flags beat everything, and log in nobody
     const auth = JSON.parse((await runSoracom(["auth", ...ak], { env: noCache })).stdout);
     const before = t.api.count("POST", "/v1/auth");
@@ -136,9 +136,9 @@ testWhere(
     ], {
       env: noCache,
     });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(JSON.parse(r.stdout).operatorId, authKey.operatorId);
-    assertEquals(t.api.count("POST", "/v1/auth"), before);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).operatorId, authKey.operatorId);
+    assert.deepEqual(t.api.count("POST", "/v1/auth"), before);
   },
 );
 
@@ -153,8 +153,8 @@ testWhere(["setsid", "/bin/sh"], "half of a credential pair names the missing fl
     ] as const
   ) {
     const r = await runSoracom(["soralets", "list", ...args], { env: t.env });
-    assertEquals(r.stderr, `Error: ${msg}\n`);
-    assertEquals(r.code, 2);
+    assert.equal(r.stderr, `Error: ${msg}\n`);
+    assert.equal(r.code, 2);
   }
 });
 
@@ -164,12 +164,13 @@ testWhere(
   async () => {
     await using t = await setup();
     const r = await runSoracom(["soralets", "list"], { env: t.env });
-    assertEquals(r.code, 3);
-    assertStringIncludes(
-      r.stderr,
-      `Error: profile 'default' does not exist (there is no ${t.profiles}/default.json)`,
+    assert.equal(r.code, 3);
+    assert.ok(
+      r.stderr.includes(
+        `Error: profile 'default' does not exist (there is no ${t.profiles}/default.json)`,
+      ),
     );
-    assertStringIncludes(r.stderr, "soracom configure");
+    assert.match(r.stderr, /soracom configure/);
   },
 );
 
@@ -181,10 +182,10 @@ testWhere(
     await writeProfile(t.profiles, "src", PROFILES.authKey);
     await writeProfile(t.profiles, "dst", { ...PROFILES.switchUser, tokenTimeoutSeconds: 900 });
     const r = await runSoracom(["operator", "get", "--profile", "dst"], { env: t.env });
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(JSON.parse(r.stdout).operatorId, switchTarget.operatorId);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).operatorId, switchTarget.operatorId);
     const sw = t.api.log.find((l) => l.path === "/v1/auth/switch_user")!;
-    assertEquals(JSON.parse(sw.body), {
+    assert.deepEqual(JSON.parse(sw.body), {
       operatorId: switchTarget.operatorId,
       userName: switchTarget.userName,
       tokenTimeoutSeconds: 900,
@@ -196,7 +197,7 @@ testWhere(
       username: "u",
     });
     const n = await runSoracom(["operator", "get", "--profile", "nested"], { env: t.env });
-    assertStringIncludes(n.stderr, "nested switch user is not allowed");
+    assert.match(n.stderr, /nested switch user is not allowed/);
   },
 );
 
@@ -216,23 +217,23 @@ testWhere(
     ], {
       env: t.env,
     });
-    assertEquals(page.code, 0, page.stderr);
+    assert.equal(page.code, 0, page.stderr);
     const items = JSON.parse(page.stdout);
-    assertEquals(items.map((s: { imsi: string }) => s.imsi), [
+    assert.deepEqual(items.map((s: { imsi: string }) => s.imsi), [
       "440100000000002",
       "440100000000003",
     ]);
     const q = t.api.log.find((l) => l.path === "/v1/subscribers")!.query;
-    assertEquals([q.limit, q.last_evaluated_key], [["2"], ["440100000000001"]]);
+    assert.deepEqual([q.limit, q.last_evaluated_key], [["2"], ["440100000000001"]]);
     const one = await runSoracom(["subscribers", "get", "--imsi", "440100000000002"], {
       env: t.env,
     });
-    assertEquals(JSON.parse(one.stdout).imsi, "440100000000002");
+    assert.equal(JSON.parse(one.stdout).imsi, "440100000000002");
     const missing = await runSoracom(["subscribers", "get"], { env: t.env });
-    assertEquals(missing.stderr, "Error: required parameter 'imsi' is not specified\n");
+    assert.equal(missing.stderr, "Error: required parameter 'imsi' is not specified\n");
     const op = await runSoracom(["operator", "get"], { env: t.env });
-    assertEquals(JSON.parse(op.stdout).operatorId, authKey.operatorId);
-    assertEquals(
+    assert.deepEqual(JSON.parse(op.stdout).operatorId, authKey.operatorId);
+    assert.equal(
       t.api.log.filter((l) => l.path === `/v1/operators/${authKey.operatorId}`).length,
       1,
     );
@@ -256,8 +257,8 @@ testWhere(
       ],
       { env: t.env },
     );
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(Object.keys(JSON.parse(r.stdout)).sort(), [
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(r.stdout)).sort(), [
       "apiKey",
       "operatorId",
       "token",
@@ -266,9 +267,9 @@ testWhere(
     const bad = await runSoracom(["auth", "--email", root.email, "--password", "wrong"], {
       env: t.env,
     });
-    assertEquals(bad.code, 5);
-    assert(bad.stderr.startsWith(`Error: {"code":`), bad.stderr);
-    assertNotIncludes(bad.stderr, "wrong");
+    assert.equal(bad.code, 5);
+    assert.ok(bad.stderr.startsWith(`Error: {"code":`), bad.stderr);
+    assert.doesNotMatch(bad.stderr, /wrong/);
   },
 );
 
@@ -285,10 +286,10 @@ testWhere(
     });
     const env = { ...t.env, SORACOM_ENDPOINT: "", LC_ALL: "ja_JP.UTF-8" };
     const r = await runSoracom(["soralets", "list"], { env });
-    assertEquals(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     for (const l of t.api.log) {
-      assertEquals(l.headers["x-extra"], "yes");
-      assertEquals(l.headers["x-soracom-lang"], "ja");
+      assert.equal(l.headers["x-extra"], "yes");
+      assert.equal(l.headers["x-soracom-lang"], "ja");
     }
   },
 );
@@ -298,7 +299,7 @@ testWhere(["setsid", "/bin/sh"], "logout revokes the session", async () => {
   await writeProfile(t.profiles, "default", PROFILES.authKey);
   const auth = JSON.parse((await runSoracom(["auth"], { env: t.env })).stdout);
   const creds = ["--api-key", auth.apiKey, "--api-token", auth.token];
-  assertEquals((await runSoracom(["logout", ...creds], { env: t.env })).code, 0);
+  assert.equal((await runSoracom(["logout", ...creds], { env: t.env })).code, 0);
   const after = await runSoracom(["operator", "get", ...creds], { env: t.env });
-  assertEquals(after.code, 5);
+  assert.equal(after.code, 5);
 });

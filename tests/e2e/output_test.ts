@@ -3,19 +3,13 @@
  * to end on the emulator: what a user types, what they read.
  */
 
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
 import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess, type TestContextOptions } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, writeProfile } from "../helpers/run.ts";
 import { systemEnv, testWhere } from "../helpers/platform.ts";
 import { authKey } from "../helpers/accounts.ts";
 import { parse as parseYaml } from "yaml";
-import nodeAssert from "node:assert/strict";
+import assert from "node:assert/strict";
 import { runInPty } from "../helpers/pty.ts";
 import { kinsokuFault } from "../helpers/kinsoku.ts";
 import { displayWidth } from "../../src/output/table.ts";
@@ -38,9 +32,9 @@ testWhere(
   async () => {
     await using t = await setup();
     const page = await run(t, ["subscribers", "list", "--limit", "2", "--query", "[].imsi"]);
-    assertEquals(page.code, 0, page.stderr);
-    assertEquals(JSON.parse(page.stdout), [imsi(0), imsi(1)]);
-    assertEquals(page.stdout, `[\n\t"${imsi(0)}",\n\t"${imsi(1)}"\n]\n`);
+    assert.equal(page.code, 0, page.stderr);
+    assert.deepEqual(JSON.parse(page.stdout), [imsi(0), imsi(1)]);
+    assert.equal(page.stdout, `[\n\t"${imsi(0)}",\n\t"${imsi(1)}"\n]\n`);
     const all = await run(t, [
       "subscribers",
       "list",
@@ -50,8 +44,8 @@ testWhere(
       "--query",
       "[?imsi=='440100000000005'].{imsi: imsi, speed: speedClass}",
     ]);
-    assertEquals(all.code, 0, all.stderr);
-    assertEquals(JSON.parse(all.stdout), [{ imsi: imsi(5), speed: "s1.fast" }]);
+    assert.equal(all.code, 0, all.stderr);
+    assert.deepEqual(JSON.parse(all.stdout), [{ imsi: imsi(5), speed: "s1.fast" }]);
     // A query over the whole list sees every page.
     const count = await run(t, [
       "subscribers",
@@ -62,21 +56,21 @@ testWhere(
       "--query",
       "length(@)",
     ]);
-    assertEquals(count.stdout, "7\n");
-    assertEquals(t.api.count("GET", "/v1/subscribers"), 1 + 3 + 3);
+    assert.equal(count.stdout, "7\n");
+    assert.deepEqual(t.api.count("GET", "/v1/subscribers"), 1 + 3 + 3);
   },
 );
 
 testWhere(["/bin/sh"], "a bad --query is a usage error before any login or request", async () => {
   await using t = await setup();
   const r = await run(t, ["subscribers", "list", "--query", "[?"]);
-  assertEquals(r.code, 2);
-  assertStringIncludes(r.stderr, "Error: invalid --query '[?'");
-  assertEquals(t.api.log.length, 0);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Error: invalid --query '\[\?'/);
+  assert.equal(t.api.log.length, 0);
   const ja = await run(t, ["subscribers", "list", "--query", "[?"], {
     env: { ...t.env, LANG: "ja_JP.UTF-8" },
   });
-  assertStringIncludes(ja.stderr, "は JMESPath の式として正しくありません");
+  assert.match(ja.stderr, /は JMESPath の式として正しくありません/);
 });
 
 testWhere(
@@ -86,7 +80,7 @@ testWhere(
     await using t = await setup(3);
     const q = ["--query", "[].{imsi: imsi, name: tags.name, status: status}"];
     const csv = await run(t, ["subscribers", "list", ...q, "--output", "csv"]);
-    assertEquals(
+    assert.deepEqual(
       csv.stdout,
       "imsi,name,status\r\n" +
         [0, 1, 2].map((n) => `${imsi(n)},sim-000000${String(n).padStart(2, "0")},active\r\n`).join(
@@ -101,21 +95,24 @@ testWhere(
       "--output",
       "text",
     ]);
-    assertEquals(text.stdout, [0, 1, 2].map((n) => `${imsi(n)}\tactive\n`).join(""));
+    assert.deepEqual(text.stdout, [0, 1, 2].map((n) => `${imsi(n)}\tactive\n`).join(""));
     const table = await run(t, ["subscribers", "list", ...q, "--output", "table"]);
-    assertEquals(table.stdout.split("\n")[0], "IMSI             NAME          STATUS");
-    assertEquals(table.stdout.split("\n").length, 5);
+    assert.equal(table.stdout.split("\n")[0], "IMSI             NAME          STATUS");
+    assert.equal(table.stdout.split("\n").length, 5);
     const yaml = await run(t, ["subscribers", "list", ...q, "--output", "yaml"]);
-    assertEquals(
+    assert.deepEqual(
       parseYaml(yaml.stdout),
       JSON.parse((await run(t, ["subscribers", "list", ...q])).stdout),
     );
     const jsonl = await run(t, ["subscribers", "list", "--output", "jsonl", "--query", "[].imsi"]);
-    assertEquals(jsonl.stdout, [0, 1, 2].map((n) => `"${imsi(n)}"\n`).join(""));
+    assert.deepEqual(jsonl.stdout, [0, 1, 2].map((n) => `"${imsi(n)}"\n`).join(""));
     // Without --query, --output json and jsonl are soracom-cli's bytes.
     const plain = await run(t, ["subscribers", "list"]);
-    assertEquals((await run(t, ["subscribers", "list", "--output", "json"])).stdout, plain.stdout);
-    assertEquals(
+    assert.deepEqual(
+      (await run(t, ["subscribers", "list", "--output", "json"])).stdout,
+      plain.stdout,
+    );
+    assert.deepEqual(
       (await run(t, ["subscribers", "list", "--output", "jsonl"])).stdout,
       (await run(t, ["subscribers", "list", "--jsonl"])).stdout,
     );
@@ -130,9 +127,9 @@ testWhere(["/bin/sh"], "--output table fits the terminal, cutting the widest col
   const r = await run(t, ["subscribers", "list", "--query", query, "--output", "table"], {
     terminalWidth: 80,
   });
-  assertEquals(r.code, 0, r.stderr);
-  for (const line of r.stdout.trimEnd().split("\n")) assert(line.length <= 80, line);
-  assertStringIncludes(r.stdout, "…");
+  assert.equal(r.code, 0, r.stderr);
+  for (const line of r.stdout.trimEnd().split("\n")) assert.ok(line.length <= 80, line);
+  assert.match(r.stdout, /…/);
 });
 
 testWhere(
@@ -141,11 +138,11 @@ testWhere(
   async () => {
     await using t = await setup();
     const raw = await run(t, ["subscribers", "list", "--raw-output", "--output", "csv"]);
-    assertEquals(raw.code, 2);
-    assertStringIncludes(raw.stderr, "--raw-output prints the response as it came");
+    assert.equal(raw.code, 2);
+    assert.match(raw.stderr, /--raw-output prints the response as it came/);
     const bad = await run(t, ["subscribers", "list", "--output", "xml"]);
-    assertEquals(bad.code, 2);
-    assertStringIncludes(bad.stderr, "json, jsonl, table, yaml, csv, text");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /json, jsonl, table, yaml, csv, text/);
   },
 );
 
@@ -155,11 +152,11 @@ testWhere(
   async () => {
     await using t = await setup();
     const http = await run(t, ["subscribers", "list", "--limit", "2", "--dry-run"]);
-    assertEquals(http.code, 0, http.stderr);
+    assert.equal(http.code, 0, http.stderr);
     const lines = http.stdout.split("\n");
-    assertEquals(lines[0], `GET ${t.api.url}/v1/subscribers?limit=2`);
-    assertStringIncludes(http.stdout, "X-Soracom-API-Key: <hidden>\n");
-    assertStringIncludes(http.stderr, "nothing was sent");
+    assert.equal(lines[0], `GET ${t.api.url}/v1/subscribers?limit=2`);
+    assert.match(http.stdout, /X-Soracom-API-Key: <hidden>\n/);
+    assert.match(http.stderr, /nothing was sent/);
     const curl = await run(t, [
       "operator",
       "update-password",
@@ -169,16 +166,17 @@ testWhere(
       "correct horse",
       "--dry-run=curl",
     ]);
-    assertEquals(curl.code, 0, curl.stderr);
-    assertStringIncludes(
-      curl.stdout,
-      `curl -X POST "${t.api.url}/v1/operators/$SORACOM_OPERATOR_ID/password"`,
+    assert.equal(curl.code, 0, curl.stderr);
+    assert.ok(
+      curl.stdout.includes(
+        `curl -X POST "${t.api.url}/v1/operators/$SORACOM_OPERATOR_ID/password"`,
+      ),
     );
-    assertStringIncludes(curl.stdout, `-H "X-Soracom-API-Key: $SORACOM_API_KEY"`);
-    assertNotIncludes(curl.stdout, "hunter2");
-    assertNotIncludes(curl.stdout, "correct horse");
-    assertNotIncludes(curl.stdout, authKey.authKey);
-    assertEquals(t.api.log.length, 0);
+    assert.match(curl.stdout, /-H "X-Soracom-API-Key: \$SORACOM_API_KEY"/);
+    assert.doesNotMatch(curl.stdout, /hunter2/);
+    assert.doesNotMatch(curl.stdout, /correct horse/);
+    assert.ok(!curl.stdout.includes(authKey.authKey));
+    assert.equal(t.api.log.length, 0);
   },
 );
 
@@ -188,16 +186,16 @@ testWhere(
   async () => {
     await using t = await setup();
     const tty = await run(t, ["subscribers", "list", "--limit", "2"], { stderrIsTerminal: true });
-    assertEquals(
+    assert.equal(
       tty.stderr,
       `hint: more items on the server: add --fetch-all, or go on with --last-evaluated-key ${
         imsi(1)
       }\n`,
     );
     const piped = await run(t, ["subscribers", "list", "--limit", "2"]);
-    assertEquals(piped.stderr, "");
+    assert.equal(piped.stderr, "");
     const last = await run(t, ["subscribers", "list"], { stderrIsTerminal: true });
-    assertEquals(last.stderr, "");
+    assert.equal(last.stderr, "");
   },
 );
 
@@ -226,12 +224,13 @@ testWhere(
       "3",
       "--no-retry-on-error",
     ], { fetch });
-    assertEquals(r.code, 5, r.stderr);
-    assertStringIncludes(
-      r.stderr,
-      `hint: the pages before it were printed; resume with --last-evaluated-key ${imsi(2)}`,
+    assert.equal(r.code, 5, r.stderr);
+    assert.ok(
+      r.stderr.includes(
+        `hint: the pages before it were printed; resume with --last-evaluated-key ${imsi(2)}`,
+      ),
     );
-    assertStringIncludes(r.stdout, imsi(2));
+    assert.ok(r.stdout.includes(imsi(2)));
   },
 );
 
@@ -252,9 +251,9 @@ testWhere(
       "--query",
       "[].imsi",
     ]);
-    assertEquals(first.code, 0, first.stderr);
-    assertEquals(JSON.parse(first.stdout), [imsi(0), imsi(1)]);
-    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual(JSON.parse(first.stdout), [imsi(0), imsi(1)]);
+    assert.equal(t.api.count("POST", "/v1/auth"), 1);
     const again = await run(t, [
       "api",
       "GET",
@@ -266,8 +265,8 @@ testWhere(
       "--query",
       "[].[imsi]",
     ]);
-    assertEquals(again.stdout, `${imsi(0)}\n`);
-    assertEquals(t.api.count("POST", "/v1/auth"), 1, "the session was cached");
+    assert.equal(again.stdout, `${imsi(0)}\n`);
+    assert.equal(t.api.count("POST", "/v1/auth"), 1, "the session was cached");
     const pages = await run(t, [
       "api",
       "GET",
@@ -282,7 +281,7 @@ testWhere(
       "--query",
       "[].imsi",
     ]);
-    assertEquals(pages.stdout.trim().split("\n").length, 7);
+    assert.equal(pages.stdout.trim().split("\n").length, 7);
     t.api.stub("PUT", `/v1/subscribers/${imsi(0)}/tags`, {
       status: 200,
       body: `{"tags":{"room":"101"}}`,
@@ -296,11 +295,11 @@ testWhere(
       "--query",
       "tags.room",
     ]);
-    assertEquals(put.code, 0, put.stderr);
-    assertEquals(put.stdout, `"101"\n`);
+    assert.equal(put.code, 0, put.stderr);
+    assert.equal(put.stdout, `"101"\n`);
     const sent = t.api.log.at(-1)!;
-    assertEquals([sent.method, sent.body], ["PUT", `[{"tagName":"room","tagValue":"101"}]`]);
-    assertEquals(sent.headers["content-type"], "application/json");
+    assert.deepEqual([sent.method, sent.body], ["PUT", `[{"tagName":"room","tagValue":"101"}]`]);
+    assert.equal(sent.headers["content-type"], "application/json");
   },
 );
 
@@ -316,8 +315,8 @@ testWhere(["/bin/sh"], "soracom api refuses what it cannot send, before logging 
     ] as const
   ) {
     const r = await run(t, [...args]);
-    assertEquals(r.code, 2, args.join(" "));
-    assertStringIncludes(r.stderr, says);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.ok(r.stderr.includes(says));
   }
   const typed = await run(t, [
     "api",
@@ -331,8 +330,8 @@ testWhere(["/bin/sh"], "soracom api refuses what it cannot send, before logging 
     "s=3",
     "--dry-run",
   ]);
-  assertStringIncludes(typed.stdout, `{"n":3,"ok":true,"s":"3"}`);
-  assertEquals(t.api.log.length, 0);
+  assert.match(typed.stdout, /\{"n":3,"ok":true,"s":"3"\}/);
+  assert.equal(t.api.log.length, 0);
 });
 
 /** A child that runs the CLI and reports its own peak memory (VmHWM) on its last stderr line. */
@@ -376,12 +375,12 @@ testWhere(
       stderr: "piped",
     }).output();
     const stderr = new TextDecoder().decode(out.stderr);
-    assertEquals(out.code, 0, stderr);
+    assert.equal(out.code, 0, stderr);
     const lines = new TextDecoder().decode(out.stdout).split("\r\n");
-    assertEquals(lines.length, 1 + 20_000 + 1, "a header, 20,000 rows and the last CRLF");
-    assertEquals(lines[1].split(",")[0].length > 0, true);
+    assert.deepEqual(lines.length, 1 + 20_000 + 1, "a header, 20,000 rows and the last CRLF");
+    assert.equal(lines[1].split(",")[0].length > 0, true);
     const peakMb = Number(/peak-kb (\d+)/.exec(stderr)![1]) / 1024;
-    assert(peakMb < 150, `peak ${peakMb.toFixed(1)} MB`);
+    assert.ok(peakMb < 150, `peak ${peakMb.toFixed(1)} MB`);
   },
 );
 
@@ -394,7 +393,7 @@ testWhere(
       const env = { ...t.env, ...(lang === "ja" ? { LANG: "ja_JP.UTF-8" } : {}) };
       const args = ["subscribers", "list", "--limit", "2", "--output", "table"];
       const { code, screen } = await runInPty(args, env, [], { columns });
-      nodeAssert.equal(code, 0, screen);
+      assert.equal(code, 0, screen);
       const table = screen.indexOf(imsi(1));
       const leftOut = screen.indexOf(
         lang === "en" ? "hint: not shown:" : "ヒント: 表示していない項目:",
@@ -402,7 +401,7 @@ testWhere(
       const more = screen.indexOf(
         lang === "en" ? "hint: more items" : "サーバーにはまだ続きがあります",
       );
-      nodeAssert.ok(table >= 0 && table < leftOut && leftOut < more, screen);
+      assert.ok(table >= 0 && table < leftOut && leftOut < more, screen);
     }
   },
 );
@@ -422,20 +421,20 @@ testWhere(
         ]
       ) {
         const { code, screen } = await runInPty(args, env, [], { columns: 40 });
-        nodeAssert.ok(code === 0 || code === 1, screen); // auth status: 1 without a session
+        assert.ok(code === 0 || code === 1, screen); // auth status: 1 without a session
         const lines = screen.replaceAll("\r", "").trimEnd().split("\n");
         const hints = lines.findIndex((l) => l.startsWith(hint));
-        nodeAssert.ok(hints > 0, screen);
+        assert.ok(hints > 0, screen);
         // Every line fits: the terminal never breaks one itself, mid-word or before a 。.
         for (const line of lines) {
-          nodeAssert.ok(displayWidth(line) <= 40, `${lang}: ${JSON.stringify(line)}\n${screen}`);
+          assert.ok(displayWidth(line) <= 40, `${lang}: ${JSON.stringify(line)}\n${screen}`);
         }
         // A hint goes on indented, each line by the line-breaking rules of its language.
         for (const line of lines.slice(hints)) {
-          nodeAssert.ok(line.startsWith(hint) || line.startsWith("  "), screen);
-          nodeAssert.equal(kinsokuFault(line), undefined, `${lang}: ${line}\n${screen}`);
+          assert.ok(line.startsWith(hint) || line.startsWith("  "), screen);
+          assert.equal(kinsokuFault(line), undefined, `${lang}: ${line}\n${screen}`);
         }
-        nodeAssert.ok(lines.length - hints > 2, screen); // wrapped, not one line a hint
+        assert.ok(lines.length - hints > 2, screen); // wrapped, not one line a hint
       }
     }
   },
@@ -448,14 +447,14 @@ testWhere(
     await using t = await setup(5);
     const args = ["subscribers", "list", "--fetch-all", "--limit", "2", "--output", "csv"];
     const file = await runInPty(args, t.env, [], { stdout: `> "${t.dir}/out.csv"` });
-    nodeAssert.equal(file.code, 0, file.screen);
-    nodeAssert.equal(
+    assert.equal(file.code, 0, file.screen);
+    assert.equal(
       file.screen,
       "\rfetched 1 page, 2 items\rfetched 2 pages, 4 items\rfetched 3 pages, 5 items\r\x1b[K",
     );
-    nodeAssert.equal((await Deno.readTextFile(`${t.dir}/out.csv`)).split("\r\n").length, 7);
+    assert.equal((await Deno.readTextFile(`${t.dir}/out.csv`)).split("\r\n").length, 7);
     const pipe = await runInPty(args, t.env, [], { stdout: "| cat" });
-    nodeAssert.equal(pipe.code, 0, pipe.screen);
-    nodeAssert.ok(!pipe.screen.includes("fetched") && !pipe.screen.includes("\x1b"), pipe.screen);
+    assert.equal(pipe.code, 0, pipe.screen);
+    assert.ok(!pipe.screen.includes("fetched") && !pipe.screen.includes("\x1b"), pipe.screen);
   },
 );

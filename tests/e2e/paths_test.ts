@@ -3,7 +3,7 @@
  * folders with spaces (and non-ASCII) in their names, profiles saved with CRLF
  * line endings, and each system's own folders for profiles and sessions.
  */
-import { assertEquals } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { runInProcess } from "../helpers/context.ts";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runBundle } from "../helpers/bundle.ts";
@@ -19,11 +19,11 @@ Deno.test("profiles and sessions in folders with spaces, a CRLF profile: login o
   const env = { ...f.env, SORACOM_PROFILE_DIR: profiles, SORACOM_SESSION_DIR: sessions };
   for (let i = 0; i < 2; i++) {
     const r = await runInProcess(["--profile", "work", "soralets", "list"], { env });
-    assertEquals([r.code, r.stderr], [0, ""]);
+    assert.deepEqual([r.code, r.stderr], [0, ""]);
   }
-  assertEquals(f.api.count("POST", "/v1/auth"), 1);
+  assert.equal(f.api.count("POST", "/v1/auth"), 1);
   const files = [...Deno.readDirSync(sessions)].filter((e) => e.name.endsWith(".json"));
-  assertEquals(files.length, 1);
+  assert.equal(files.length, 1);
 });
 
 Deno.test("profiles and sessions land in this system's folders (Windows: %USERPROFILE%, %LOCALAPPDATA%)", async () => {
@@ -44,9 +44,9 @@ Deno.test("profiles and sessions land in this system's folders (Windows: %USERPR
     "--auth-key",
     PROFILES.authKey.authKey,
   ], env);
-  assertEquals(configured.code, 0, configured.stderr);
-  assertEquals((await runBundle(["soralets", "list"], env)).code, 0);
-  assertEquals(f.api.count("POST", "/v1/auth"), 1, "configure's login is the one the call reuses");
+  assert.equal(configured.code, 0, configured.stderr);
+  assert.equal((await runBundle(["soralets", "list"], env)).code, 0);
+  assert.equal(f.api.count("POST", "/v1/auth"), 1, "configure's login is the one the call reuses");
   await Deno.stat(`${home}/.soracom/default.json`);
   const sessions = {
     windows: `${cache}/soracom/sessions`,
@@ -54,5 +54,5 @@ Deno.test("profiles and sessions land in this system's folders (Windows: %USERPR
     linux: `${cache}/soracom/sessions`,
   }[Deno.build.os as string] ?? `${home}/.cache/soracom/sessions`;
   const names = [...Deno.readDirSync(sessions)].map((e) => e.name);
-  assertEquals(names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).length, 1, names.join(" "));
+  assert.equal(names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).length, 1, names.join(" "));
 });

@@ -5,7 +5,7 @@
  * follows a redirect to another origin.
  */
 
-import { assertEquals, assertNotIncludes, assertStringIncludes } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { bundleArgv, bundlePath, runBundle } from "../helpers/bundle.ts";
 import { runInPty } from "../helpers/pty.ts";
 import { DENO_DIR, writeProfile } from "../helpers/run.ts";
@@ -35,12 +35,12 @@ testWhere(
         mfaOTPCode: "123456",
       });
       const r = await runBundle(["subscribers", "list"], { ...h.env, SORACOM_ENDPOINT: api.url });
-      assertEquals(r.code, 5, `${status}: ${r.stderr}`);
-      assertStringIncludes(r.stderr, "with a redirect");
-      assertNotIncludes(r.stderr, root.password);
-      assertEquals(api.seen.map((s) => s.path), ["/v1/auth"], `${status}`);
+      assert.equal(r.code, 5, `${status}: ${r.stderr}`);
+      assert.match(r.stderr, /with a redirect/);
+      assert.ok(!r.stderr.includes(root.password));
+      assert.deepEqual(api.seen.map((s) => s.path), ["/v1/auth"], `${status}`);
     }
-    assertEquals(elsewhere.seen, [], "nothing reached the other server");
+    assert.equal(elsewhere.seen.length, 0, "nothing reached the other server");
   },
 );
 
@@ -55,8 +55,8 @@ testWhere(
     await using h = await home(PROFILES.authKey);
     const env = { ...h.env, SORACOM_ENDPOINT: api.url };
     const logout = await runBundle(["logout", "--api-key", "k", "--api-token", "t"], env);
-    assertEquals(logout.code, 5, logout.stderr);
-    assertStringIncludes(logout.stderr, "POST /v1/auth/logout with a redirect");
+    assert.equal(logout.code, 5, logout.stderr);
+    assert.match(logout.stderr, /POST \/v1\/auth\/logout with a redirect/);
     const sandbox = await runBundle([
       "configure-sandbox",
       "--auth-key-id",
@@ -68,9 +68,9 @@ testWhere(
       "--password",
       "pw-sandbox-1",
     ], env);
-    assertStringIncludes(sandbox.stderr, "with a redirect");
-    assertNotIncludes(sandbox.stderr, authKey.authKey);
-    assertEquals(elsewhere.seen, []);
+    assert.match(sandbox.stderr, /with a redirect/);
+    assert.ok(!sandbox.stderr.includes(authKey.authKey));
+    assert.equal(elsewhere.seen.length, 0);
   },
 );
 
@@ -98,18 +98,18 @@ testWhere(
       ],
       env,
     );
-    assertEquals(post.code, 5, post.stderr);
-    assertStringIncludes(post.stderr, "its body is not sent to another server");
-    assertEquals(elsewhere.seen, []);
+    assert.equal(post.code, 5, post.stderr);
+    assert.match(post.stderr, /its body is not sent to another server/);
+    assert.equal(elsewhere.seen.length, 0);
     // A GET goes on, without the session's headers.
     const get = await runBundle(
       ["api", "GET", "/x", "--api-key", "key-1", "--api-token", "tok-1"],
       env,
     );
-    assertEquals(get.code, 0, get.stderr);
-    assertEquals(elsewhere.seen.length, 1);
-    assertEquals(elsewhere.seen[0].headers["x-soracom-api-key"], undefined);
-    assertEquals(elsewhere.seen[0].headers["x-soracom-token"], undefined);
+    assert.equal(get.code, 0, get.stderr);
+    assert.equal(elsewhere.seen.length, 1);
+    assert.equal(elsewhere.seen[0].headers["x-soracom-api-key"], undefined);
+    assert.equal(elsewhere.seen[0].headers["x-soracom-token"], undefined);
   },
 );
 
@@ -126,10 +126,10 @@ testWhere(
       ["subscribers", "list", "--api-key", "k", "--api-token", "t"],
       { ...h.env, SORACOM_ENDPOINT: api.url },
     );
-    assertEquals(r.code, 5, r.stderr);
-    assertEquals(r.stderr, "Error: denied\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m done\n");
+    assert.equal(r.code, 5, r.stderr);
+    assert.equal(r.stderr, "Error: denied\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m done\n");
     // deno-lint-ignore no-control-regex -- looking for any control character
-    assertEquals(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.stderr), false);
+    assert.equal(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.stderr), false);
   },
 );
 
@@ -144,8 +144,8 @@ testWhere(
         ...h.env,
         SORACOM_ENDPOINT: "http://127.0.0.1:9",
       });
-      assertEquals(r.code, 3, r.stderr);
-      assertStringIncludes(r.stderr, "nests deeper than 32 levels");
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, /nests deeper than 32 levels/);
     }
   },
 );
@@ -157,9 +157,9 @@ testWhere(
     await using h = await home({ ...PROFILES.authKey, endpoint: "http://soracom.invalid" });
     const refused = await runBundle(["subscribers", "list"], h.env);
     // A configuration error (3), found before anything is run or sent.
-    assertEquals(refused.code, 3, refused.stderr);
-    assertStringIncludes(refused.stderr, "refusing to send credentials to http://soracom.invalid");
-    assertStringIncludes(refused.stderr, "--allow-insecure-endpoint");
+    assert.equal(refused.code, 3, refused.stderr);
+    assert.match(refused.stderr, /refusing to send credentials to http:\/\/soracom\.invalid/);
+    assert.match(refused.stderr, /--allow-insecure-endpoint/);
     // Asked for: it goes on (and fails to reach the made-up host, as a network error).
     const asked = await runBundle([
       "subscribers",
@@ -167,13 +167,13 @@ testWhere(
       "--allow-insecure-endpoint",
       "--no-retry-on-error",
     ], h.env);
-    assertEquals(asked.code, 6, asked.stderr);
+    assert.equal(asked.code, 6, asked.stderr);
     await using p = await home({
       ...PROFILES.authKey,
       endpoint: "http://soracom.invalid",
       allowInsecureEndpoint: true,
     });
-    assertEquals((await runBundle(["subscribers", "list", "--no-retry-on-error"], p.env)).code, 6);
+    assert.equal((await runBundle(["subscribers", "list", "--no-retry-on-error"], p.env)).code, 6);
     const sandbox = await runBundle([
       "configure-sandbox",
       "--auth-key-id",
@@ -185,7 +185,7 @@ testWhere(
       "--password",
       "pw-sandbox-1",
     ], { ...h.env, SORACOM_ENDPOINT: "http://sandbox.invalid" });
-    assertEquals(sandbox.code, 3, sandbox.stderr);
+    assert.equal(sandbox.code, 3, sandbox.stderr);
   },
 );
 
@@ -196,8 +196,8 @@ testWhere(
     await using h = await home(PROFILES.authKey);
     const env = { ...h.env, SORACOM_ENDPOINT: "http://127.0.0.1:9" };
     const zero = await runBundle(["api", "POST", "/x", "--body", "@/dev/zero"], env);
-    assertEquals(zero.code, 2, zero.stderr);
-    assertEquals(
+    assert.equal(zero.code, 2, zero.stderr);
+    assert.equal(
       zero.stderr,
       "Error: --body from /dev/zero is larger than 64 MiB: it is not a request body\n",
     );
@@ -214,8 +214,8 @@ testWhere(
       ],
       env,
     );
-    assertEquals(put.code, 2, put.stderr);
-    assertStringIncludes(put.stderr, "larger than 64 MiB");
+    assert.equal(put.code, 2, put.stderr);
+    assert.match(put.stderr, /larger than 64 MiB/);
   },
 );
 
@@ -225,15 +225,15 @@ testWhere(
   async () => {
     await using t = await emulatorFixture();
     await writeProfile(t.profiles, "default", PROFILES.authKey);
-    assertEquals((await runBundle(["subscribers", "list"], t.env)).code, 0);
+    assert.equal((await runBundle(["subscribers", "list"], t.env)).code, 0);
     const [file] = await t.sessionFiles();
     const path = `${t.sessions}/${file}`;
     // Still a valid session, only padded past what a session file can be.
     const text = await Deno.readTextFile(path);
     await Deno.writeTextFile(path, `${" ".repeat(70 * 1024)}${text}`, { mode: 0o600 });
     const r = await runBundle(["subscribers", "list"], t.env);
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(t.api.count("POST", "/v1/auth"), 2, "the padded file was not used");
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(t.api.count("POST", "/v1/auth"), 2, "the padded file was not used");
   },
 );
 
@@ -255,10 +255,10 @@ testWhere(
     await using h = await home({ email: root.email, password, mfaOTPCode: otp });
     const env = { ...h.env, SORACOM_ENDPOINT: api.url };
     const failed = await runBundle(["subscribers", "list"], { ...env, SORACOM_VERBOSE: "1" });
-    assertEquals(failed.code, 5, failed.stderr);
-    assertStringIncludes(failed.stderr, "you sent <hidden> <hidden>");
+    assert.equal(failed.code, 5, failed.stderr);
+    assert.match(failed.stderr, /you sent <hidden> <hidden>/);
     for (const secret of ["api-key-live-1", "token-live-1", password, otp]) {
-      assertNotIncludes(failed.stderr, secret);
+      assert.ok(!failed.stderr.includes(secret));
     }
 
     // A login refused with an echo of the body as free text.
@@ -272,9 +272,9 @@ testWhere(
       ...env,
       SORACOM_ENDPOINT: echoing.url,
     });
-    assertEquals(refused.code, 4, refused.stderr);
-    assertNotIncludes(refused.stderr, password);
-    assertNotIncludes(refused.stderr, otp);
+    assert.equal(refused.code, 4, refused.stderr);
+    assert.ok(!refused.stderr.includes(password));
+    assert.ok(!refused.stderr.includes(otp));
 
     // A profileCommand that prints the password it holds on stderr, then fails.
     await using cmd = await home({
@@ -286,8 +286,8 @@ testWhere(
       "--profile-command",
       `/bin/sh -c 'echo {\\"email\\":\\"a@b.c\\",\\"password\\":\\"${password}\\"}; echo "vault: ${password}" >&2'`,
     ], { ...cmd.env, SORACOM_ENDPOINT: echoing.url });
-    assertNotIncludes(viaCommand.stderr, password);
-    assertStringIncludes(viaCommand.stderr, "<hidden>");
+    assert.ok(!viaCommand.stderr.includes(password));
+    assert.match(viaCommand.stderr, /<hidden>/);
   },
 );
 
@@ -298,20 +298,20 @@ testWhere(
     await using f = await emulatorHome({});
     const keyFlags = ["--auth-key-id", authKey.authKeyId, "--auth-key"];
     const right = await runBundle(["soralets", "list", ...keyFlags, authKey.authKey], f.env);
-    assertEquals(right.code, 0, right.stderr);
+    assert.equal(right.code, 0, right.stderr);
     const wrong = await runBundle(["soralets", "list", ...keyFlags, "secret-WRONG-0000"], f.env);
-    assertEquals(wrong.code, 4, wrong.stderr);
-    assertEquals(
+    assert.equal(wrong.code, 4, wrong.stderr);
+    assert.equal(
       f.api.count("POST", "/v1/auth"),
       2,
       "the wrong key was sent to /auth, and refused",
     );
     // Nothing in the folder names the key: only hashes, and the hashing key is not the secret.
     const names = (await f.sessionFiles()).join(" ");
-    assertNotIncludes(names, authKey.authKeyId);
+    assert.ok(!names.includes(authKey.authKeyId));
     const key = await Deno.readTextFile(`${f.sessions}/identity.key`);
-    assertEquals((await Deno.stat(`${f.sessions}/identity.key`)).mode! & 0o777, 0o600);
-    assertNotIncludes(key, authKey.authKey);
+    assert.equal((await Deno.stat(`${f.sessions}/identity.key`)).mode! & 0o777, 0o600);
+    assert.ok(!key.includes(authKey.authKey));
   },
 );
 
@@ -321,9 +321,9 @@ testWhere(
   async () => {
     await using f = await emulatorHome({ a: PROFILES.authKey, b: PROFILES.samPlain });
     for (const p of ["a", "b"]) {
-      assertEquals((await runBundle(["--profile", p, "soralets", "list"], f.env)).code, 0);
+      assert.equal((await runBundle(["--profile", p, "soralets", "list"], f.env)).code, 0);
     }
-    assertEquals(f.api.count("POST", "/v1/auth"), 2);
+    assert.equal(f.api.count("POST", "/v1/auth"), 2);
     const [one, two] = await f.sessionFiles();
     const a = `${f.sessions}/${one}`;
     const b = `${f.sessions}/${two}`;
@@ -335,9 +335,9 @@ testWhere(
     await Deno.symlink(elsewhere, a);
     for (const p of ["a", "b"]) {
       const r = await runBundle(["--profile", p, "soralets", "list"], f.env);
-      assertEquals(r.code, 0, r.stderr);
+      assert.equal(r.code, 0, r.stderr);
     }
-    assertEquals(f.api.count("POST", "/v1/auth"), 4, "both logged in again");
+    assert.equal(f.api.count("POST", "/v1/auth"), 4, "both logged in again");
   },
 );
 
@@ -350,12 +350,12 @@ testWhere(
     await Deno.chmod(f.sessions, 0o777);
     for (const lang of ["C", "ja_JP.UTF-8"]) {
       const r = await runBundle(["soralets", "list"], { ...f.env, LANG: lang });
-      assertEquals(r.code, 0, r.stderr);
-      assertStringIncludes(r.stderr, `chmod 700 ${f.sessions}`);
-      assertEquals(r.stderr.split("\n").filter(Boolean).length, 1, r.stderr);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(r.stderr.includes(`chmod 700 ${f.sessions}`));
+      assert.equal(r.stderr.split("\n").filter(Boolean).length, 1, r.stderr);
     }
-    assertEquals(f.api.count("POST", "/v1/auth"), 2, "no session was cached or used");
-    assertEquals(await f.sessionFiles(), []);
+    assert.equal(f.api.count("POST", "/v1/auth"), 2, "no session was cached or used");
+    assert.deepEqual(await f.sessionFiles(), []);
   },
 );
 
@@ -364,17 +364,17 @@ testWhere(
   "a cache folder or session file of another user is not used",
   async () => {
     await using f = await emulatorHome({ default: PROFILES.authKey });
-    assertEquals((await runBundle(["soralets", "list"], f.env)).code, 0);
+    assert.equal((await runBundle(["soralets", "list"], f.env)).code, 0);
     const [file] = await f.sessionFiles();
     await Deno.chown(`${f.sessions}/${file}`, 54321, 54321);
     const second = await runBundle(["soralets", "list"], f.env);
-    assertEquals(second.code, 0, second.stderr);
-    assertEquals(f.api.count("POST", "/v1/auth"), 2, "another user's file was not trusted");
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(f.api.count("POST", "/v1/auth"), 2, "another user's file was not trusted");
     await Deno.chown(f.sessions, 54321, 54321);
     const third = await runBundle(["soralets", "list"], f.env);
-    assertEquals(third.code, 0, third.stderr);
-    assertStringIncludes(third.stderr, "belongs to another user");
-    assertEquals(f.api.count("POST", "/v1/auth"), 3);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(third.stderr, /belongs to another user/);
+    assert.equal(f.api.count("POST", "/v1/auth"), 3);
   },
 );
 
@@ -387,17 +387,17 @@ testWhere(
       b: { ...PROFILES.samPlain, headers: { "X-Team": "beta" } },
     });
     for (const p of ["a", "b"]) {
-      assertEquals((await runBundle(["--profile", p, "soralets", "list"], f.env)).code, 0);
+      assert.equal((await runBundle(["--profile", p, "soralets", "list"], f.env)).code, 0);
     }
     const out = await runBundle(["logout", "--all", "--profile", "b"], f.env);
-    assertEquals(out.code, 0, out.stderr);
+    assert.equal(out.code, 0, out.stderr);
     const logouts = f.api.log.filter((l) => l.path === "/v1/auth/logout");
-    assertEquals(logouts.length, 2);
+    assert.equal(logouts.length, 2);
     const teams = logouts.map((l) => [l.headers["x-soracom-api-key"], l.headers["x-team"]]);
     const byKey = f.api.log.filter((l) => l.path === "/v1/soralets")
       .map((l) => [l.headers["x-soracom-api-key"], l.headers["x-team"]]);
-    assertEquals(new Set(teams.map(String)), new Set(byKey.map(String)));
-    assertEquals(logouts.filter((l) => "x-alpha-secret" in l.headers).length, 1);
+    assert.deepEqual(new Set(teams.map(String)), new Set(byKey.map(String)));
+    assert.equal(logouts.filter((l) => "x-alpha-secret" in l.headers).length, 1);
   },
 );
 
@@ -415,9 +415,9 @@ testWhere(
         s.seconds(3)
       }'`,
     ], { ...f.env, SORACOM_PROFILE_COMMAND_TIMEOUT: "1" });
-    assertEquals(r.code, 4, r.stderr);
-    assertStringIncludes(r.stderr, "timed out after 1 s");
-    assertEquals(await leftOver(s.marker), [], "no sleep is left behind");
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /timed out after 1 s/);
+    assert.deepEqual(await leftOver(s.marker), [], "no sleep is left behind");
   },
 );
 
@@ -444,8 +444,8 @@ testWhere(
       while ((await running(s.marker)).length < 2) await new Promise((r) => setTimeout(r, 50));
       Deno.kill(child.pid, signal);
       const status = await child.output();
-      assertEquals(status.code, code, new TextDecoder().decode(status.stderr));
-      assertEquals(await leftOver(s.marker), [], `${signal}: no sleep is left behind`);
+      assert.deepEqual(status.code, code, new TextDecoder().decode(status.stderr));
+      assert.deepEqual(await leftOver(s.marker), [], `${signal}: no sleep is left behind`);
     }
   },
 );
@@ -471,9 +471,9 @@ testWhere(
       [],
       { bundle: await bundlePath() },
     );
-    assertEquals(r.code, 4, r.screen);
-    assertStringIncludes(r.screen, "timed out after 1 s");
-    assertEquals(await leftOver(s.marker), [], "no sleep is left behind");
+    assert.equal(r.code, 4, r.screen);
+    assert.match(r.screen, /timed out after 1 s/);
+    assert.deepEqual(await leftOver(s.marker), [], "no sleep is left behind");
   },
 );
 
@@ -508,8 +508,8 @@ testWhere(
     }
     Deno.kill(Number((await soracom())[0]), "SIGTERM");
     const r = await run;
-    assertEquals(r.code, 143, r.screen);
-    assertEquals(await leftOver(s.marker), [], "no sleep is left behind");
+    assert.equal(r.code, 143, r.screen);
+    assert.deepEqual(await leftOver(s.marker), [], "no sleep is left behind");
   },
 );
 
@@ -522,9 +522,9 @@ testWhere(
     const r = await runInPty(["soralets", "list", "--profile", "sam"], f.env, [
       ["MFA one-time code for sam: ", code],
     ], { bundle: await bundlePath() });
-    assertEquals(r.code, 0, r.screen);
-    assertStringIncludes(r.screen, `"soraletId"`);
-    assertNotIncludes(r.screen, code);
+    assert.equal(r.code, 0, r.screen);
+    assert.match(r.screen, /"soraletId"/);
+    assert.ok(!r.screen.includes(code));
   },
 );
 
@@ -560,25 +560,25 @@ testWhere(
     };
     for (let i = 0; i < 2; i++) {
       const r = await runBundle(["soralets", "list"], env);
-      assertEquals(r.code, 0, r.stderr);
-      assertEquals(r.stderr, "");
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, "");
     }
-    assertEquals(f.api.count("POST", "/v1/auth"), 1, "the second call used the keyring's session");
+    assert.equal(f.api.count("POST", "/v1/auth"), 1, "the second call used the keyring's session");
     const [file] = await f.sessionFiles();
     const stored = JSON.parse(await Deno.readTextFile(`${f.sessions}/${file}`));
-    assertEquals(stored.store, "keyring");
-    assertEquals([stored.apiKey, stored.token], [undefined, undefined]);
+    assert.equal(stored.store, "keyring");
+    assert.deepEqual([stored.apiKey, stored.token], [undefined, undefined]);
     const key = file.replace(/\.json$/, "");
     const secret = JSON.parse(atob(await Deno.readTextFile(`${f.dir}/keyring/${key}`)));
     const used = f.api.log.find((l) => l.path === "/v1/soralets")!;
-    assertEquals(secret.apiKey, used.headers["x-soracom-api-key"]);
+    assert.deepEqual(secret.apiKey, used.headers["x-soracom-api-key"]);
     // logout revokes that session and deletes the keyring's entry with the file.
     const out = await runBundle(["logout"], env);
-    assertEquals(out.code, 0, out.stderr);
+    assert.equal(out.code, 0, out.stderr);
     const logout = f.api.log.find((l) => l.path === "/v1/auth/logout")!;
-    assertEquals(logout.headers["x-soracom-api-key"], secret.apiKey);
-    assertEquals(await Array.fromAsync(Deno.readDir(`${f.dir}/keyring`)), []);
-    assertEquals(await f.sessionFiles(), []);
+    assert.deepEqual(logout.headers["x-soracom-api-key"], secret.apiKey);
+    assert.deepEqual(await Array.fromAsync(Deno.readDir(`${f.dir}/keyring`)), []);
+    assert.deepEqual(await f.sessionFiles(), []);
   },
 );
 
@@ -593,15 +593,15 @@ testWhere(
       SORACOM_SESSION_STORE: "keyring",
     };
     const first = await runBundle(["soralets", "list"], env);
-    assertEquals(first.code, 0, first.stderr);
-    assertStringIncludes(first.stderr, "warning: the keyring (Secret Service (secret-tool))");
-    assertStringIncludes(first.stderr, "it is in the session file instead");
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /warning: the keyring \(Secret Service \(secret-tool\)\)/);
+    assert.match(first.stderr, /it is in the session file instead/);
     const second = await runBundle(["soralets", "list"], env);
-    assertEquals([second.code, second.stderr], [0, ""]);
-    assertEquals(f.api.count("POST", "/v1/auth"), 1);
+    assert.deepEqual([second.code, second.stderr], [0, ""]);
+    assert.equal(f.api.count("POST", "/v1/auth"), 1);
     const wrong = await runBundle(["soralets", "list"], { ...env, SORACOM_SESSION_STORE: "vault" });
-    assertEquals(wrong.code, 3, wrong.stderr);
-    assertEquals(
+    assert.equal(wrong.code, 3, wrong.stderr);
+    assert.equal(
       wrong.stderr,
       'Error: SORACOM_SESSION_STORE must be "file" or "keyring", got "vault"\n',
     );
@@ -641,18 +641,18 @@ done
       stderr: "null",
     }).output();
     const lines = new TextDecoder().decode(out.stdout).trim().split("\n");
-    assertEquals(lines[0], "first 0", await Deno.readTextFile(`${f.dir}/first.err`));
-    assertEquals(lines[1], "second 0", await Deno.readTextFile(`${f.dir}/second.err`));
-    assertEquals(await Deno.readTextFile(`${f.dir}/second.err`), "", "no keyring warning");
-    assertEquals(lines.filter((l) => l.startsWith("stored ")).length, 1, lines.join("\n"));
-    assertEquals(lines.filter((l) => l === "logout 0").length, 1, lines.join("\n"));
-    assertEquals(
+    assert.equal(lines[0], "first 0", await Deno.readTextFile(`${f.dir}/first.err`));
+    assert.equal(lines[1], "second 0", await Deno.readTextFile(`${f.dir}/second.err`));
+    assert.equal(await Deno.readTextFile(`${f.dir}/second.err`), "", "no keyring warning");
+    assert.equal(lines.filter((l) => l.startsWith("stored ")).length, 1, lines.join("\n"));
+    assert.equal(lines.filter((l) => l === "logout 0").length, 1, lines.join("\n"));
+    assert.equal(
       lines.filter((l) => l.startsWith("gone ")).length,
       1,
       "logout cleared the keyring",
     );
-    assertEquals(f.api.count("POST", "/v1/auth"), 1, "the second call used the keyring's keys");
-    assertEquals(f.api.count("POST", "/v1/auth/logout"), 1);
+    assert.equal(f.api.count("POST", "/v1/auth"), 1, "the second call used the keyring's keys");
+    assert.equal(f.api.count("POST", "/v1/auth/logout"), 1);
   },
 );
 
@@ -662,14 +662,14 @@ testWhere(
   async () => {
     await using f = await emulatorHome({ default: PROFILES.authKey });
     // Exit 1: the next command needs a login; logout: nothing to log out.
-    assertEquals((await runBundle(["auth", "status"], f.env)).code, 1);
+    assert.equal((await runBundle(["auth", "status"], f.env)).code, 1);
     const out = await runBundle(["logout"], f.env);
-    assertEquals(out.code, 0, out.stderr);
-    assertEquals(await Deno.stat(f.sessions).then(() => true, () => false), false);
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(await Deno.stat(f.sessions).then(() => true, () => false), false);
     // Once logged in, status finds that session through the same key.
-    assertEquals((await runBundle(["soralets", "list"], f.env)).code, 0);
+    assert.equal((await runBundle(["soralets", "list"], f.env)).code, 0);
     const status = await runBundle(["auth", "status", "--json"], f.env);
-    assertEquals(status.code, 0, status.stderr);
-    assertStringIncludes(status.stdout, '"session": "cache"');
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /"session": "cache"/);
   },
 );

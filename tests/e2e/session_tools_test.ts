@@ -2,12 +2,7 @@
  * Issue 13: `auth status`, `exec` and `auth export`: seeing the sessions, and
  * handing one to other tools without printing a secret where it does not belong.
  */
-import {
-  assert,
-  assertEquals,
-  assertNotIncludes,
-  assertStringIncludes,
-} from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
 import { runInProcess } from "../helpers/context.ts";
 import { DENO_DIR, MAIN, opRuns, runSoracom, writeProfile } from "../helpers/run.ts";
@@ -54,12 +49,17 @@ testWhere(
   async () => {
     await using t = await setup();
     const before = await t.cli(["auth", "status", "--profile", "sam"]);
-    assertEquals(before.code, 1, before.stderr);
-    assertEquals(
-      before.stdout.split("\n")[0].split(/ {2,}/),
-      ["PROFILE", "KIND", "WHO", "ENDPOINT", "SESSION", "EXPIRES", "NEXT LOGIN RUNS"],
-    );
-    assertEquals(rows(before.stdout).sam, [
+    assert.equal(before.code, 1, before.stderr);
+    assert.deepEqual(before.stdout.split("\n")[0].split(/ {2,}/), [
+      "PROFILE",
+      "KIND",
+      "WHO",
+      "ENDPOINT",
+      "SESSION",
+      "EXPIRES",
+      "NEXT LOGIN RUNS",
+    ]);
+    assert.deepEqual(rows(before.stdout).sam, [
       "sam",
       "profileCommand",
       "-",
@@ -68,15 +68,15 @@ testWhere(
       "-",
       "profileCommand, mfaOTPCommand",
     ]);
-    assertEquals(t.api.log.length, 0);
-    assertEquals(await opRuns(t.opLog), 0);
+    assert.equal(t.api.log.length, 0);
+    assert.equal(await opRuns(t.opLog), 0);
 
-    assertEquals((await t.cli(["--profile", "reader", "operator", "get"])).code, 0);
+    assert.equal((await t.cli(["--profile", "reader", "operator", "get"])).code, 0);
     t.advance(60_000);
     const all = await t.cli(["auth", "status", "--all"]);
-    assertEquals(all.code, 0, all.stderr);
+    assert.equal(all.code, 0, all.stderr);
     const r = rows(all.stdout);
-    assertEquals(r.sam.slice(1), [
+    assert.deepEqual(r.sam.slice(1), [
       "profileCommand",
       `${sam.operatorId} ${sam.userName}`,
       `${t.api.url} (jp)`,
@@ -84,7 +84,7 @@ testWhere(
       "in 23h 59m",
       "-",
     ]);
-    assertEquals(r.reader.slice(1), [
+    assert.deepEqual(r.reader.slice(1), [
       "switch user",
       `${switchTarget.operatorId} ${switchTarget.userName} (via sam)`,
       `${t.api.url} (jp)`,
@@ -92,23 +92,23 @@ testWhere(
       "in 59m",
       "-",
     ]);
-    assertEquals(r.reader2.slice(4, 6), ["from source", "in 23h 59m"]);
-    assertEquals(r.key.slice(1, 3), ["AuthKey", PROFILES.authKey.authKeyId]);
-    assertEquals(r.key[4], "none");
-    assertEquals((await t.cli(["auth", "status", "--profile", "reader2"])).code, 0);
-    assertEquals((await t.cli(["auth", "status", "--profile", "key"])).code, 1);
+    assert.deepEqual(r.reader2.slice(4, 6), ["from source", "in 23h 59m"]);
+    assert.deepEqual(r.key.slice(1, 3), ["AuthKey", PROFILES.authKey.authKeyId]);
+    assert.equal(r.key[4], "none");
+    assert.equal((await t.cli(["auth", "status", "--profile", "reader2"])).code, 0);
+    assert.equal((await t.cli(["auth", "status", "--profile", "key"])).code, 1);
     // Still only the one login; status sent nothing.
-    assertEquals(t.api.log.length, 3);
+    assert.equal(t.api.log.length, 3);
     const sessions = await Promise.all(
       (await t.sessionFiles()).map((f) => Deno.readTextFile(`${t.sessions}/${f}`)),
     );
     for (const s of sessions) {
       const { apiKey, token } = JSON.parse(s);
-      assertNotIncludes(all.stdout, apiKey);
-      assertNotIncludes(all.stdout, token);
+      assert.ok(!all.stdout.includes(apiKey));
+      assert.ok(!all.stdout.includes(token));
     }
-    assertNotIncludes(all.stdout, PROFILES.authKey.authKey);
-    assertNotIncludes(all.stdout, sam.password);
+    assert.ok(!all.stdout.includes(PROFILES.authKey.authKey));
+    assert.ok(!all.stdout.includes(sam.password));
   },
 );
 
@@ -117,17 +117,17 @@ testWhere(
   "auth status --json for scripts; Japanese under LANG=ja; an unreadable profile",
   async () => {
     await using t = await setup();
-    assertEquals((await t.cli(["--profile", "key", "operator", "get"])).code, 0);
+    assert.equal((await t.cli(["--profile", "key", "operator", "get"])).code, 0);
     const one = await t.cli(["auth", "status", "--profile", "key", "--json"]);
-    assertEquals(one.code, 0);
+    assert.equal(one.code, 0);
     const status = JSON.parse(one.stdout);
-    assertEquals(status.session, "cache");
-    assertEquals(status.kind, "authKey");
-    assertEquals(status.expiresInSeconds, 86400);
-    assertEquals(status.runs, { mfaOTPCommand: false, profileCommand: false, otpPrompt: "no" });
-    assert(one.stdout.startsWith('{\n\t"'), "tab-indented, as every JSON we print");
+    assert.equal(status.session, "cache");
+    assert.equal(status.kind, "authKey");
+    assert.equal(status.expiresInSeconds, 86400);
+    assert.deepEqual(status.runs, { mfaOTPCommand: false, profileCommand: false, otpPrompt: "no" });
+    assert.ok(one.stdout.startsWith('{\n\t"'), "tab-indented, as every JSON we print");
     const many = JSON.parse((await t.cli(["auth", "status", "--all", "--json"])).stdout);
-    assertEquals(many.map((s: { profile: string }) => s.profile), [
+    assert.deepEqual(many.map((s: { profile: string }) => s.profile), [
       "key",
       "reader",
       "reader2",
@@ -135,17 +135,17 @@ testWhere(
     ]);
 
     const ja = await t.cli(["auth", "status", "--profile", "key"], { LANG: "ja_JP.UTF-8" });
-    assertEquals(rows(ja.stdout).key.slice(1, 2), ["認証キー"]);
-    assertStringIncludes(ja.stdout, "キャッシュ");
-    assertStringIncludes(ja.stdout, "あと 1日");
+    assert.deepEqual(rows(ja.stdout).key.slice(1, 2), ["認証キー"]);
+    assert.match(ja.stdout, /キャッシュ/);
+    assert.match(ja.stdout, /あと 1日/);
 
     const missing = await t.cli(["auth", "status", "--profile", "nobody"]);
-    assertEquals(missing.code, 3);
-    assertStringIncludes(missing.stderr, "Error: ");
+    assert.equal(missing.code, 3);
+    assert.match(missing.stderr, /Error: /);
     await writeProfile(t.profiles, "broken", "{ not json");
     const all = await t.cli(["auth", "status", "--all"]);
-    assertEquals(all.code, 1);
-    assert(rows(all.stdout).broken[4].startsWith("error: "), all.stdout);
+    assert.equal(all.code, 1);
+    assert.ok(rows(all.stdout).broken[4].startsWith("error: "), all.stdout);
   },
 );
 
@@ -171,17 +171,17 @@ testWhere(
       `$SORACOM exec --profile reader -- bash -c 'echo "$SORACOM_PROFILE $SORACOM_OPERATOR_ID $SORACOM_ENDPOINT \${SORACOM_API_KEY:+key} \${SORACOM_API_TOKEN:+token}"; $SORACOM operator get > /dev/null && exit 3'`,
       t.env,
     );
-    assertEquals(r.code, 3, r.stderr);
-    assertEquals(r.stdout, `reader ${switchTarget.operatorId} ${t.api.url} key token\n`);
-    assertEquals(r.stderr, "");
-    assertEquals(t.api.count("POST", "/v1/auth"), 1);
-    assertEquals(t.api.count("POST", "/v1/auth/switch_user"), 1);
-    assertEquals(t.api.count("GET", `/v1/operators/${switchTarget.operatorId}`), 1);
-    assertEquals(await opRuns(t.opLog), 2);
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stdout, `reader ${switchTarget.operatorId} ${t.api.url} key token\n`);
+    assert.equal(r.stderr, "");
+    assert.equal(t.api.count("POST", "/v1/auth"), 1);
+    assert.equal(t.api.count("POST", "/v1/auth/switch_user"), 1);
+    assert.equal(t.api.count("GET", `/v1/operators/${switchTarget.operatorId}`), 1);
+    assert.equal(await opRuns(t.opLog), 2);
     // The next exec is served from the cache: no login, no op.
     const again = await bash(`$SORACOM exec --profile reader -- true`, t.env);
-    assertEquals(again.code, 0, again.stderr);
-    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(t.api.count("POST", "/v1/auth"), 1);
   },
 );
 
@@ -194,14 +194,14 @@ testWhere(
       `eval "$($SORACOM auth export --profile key)" && SORACOM_PROFILE=nobody $SORACOM operator get`,
       t.env,
     );
-    assertEquals(r.code, 0, r.stderr);
-    assertStringIncludes(r.stdout, `"operatorId": "OP0012345678"`);
-    assertEquals(t.api.count("POST", "/v1/auth"), 1);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /"operatorId": "OP0012345678"/);
+    assert.equal(t.api.count("POST", "/v1/auth"), 1);
     const json = await runSoracom(["auth", "export", "--profile", "key", "--format", "json"], {
       env: t.env,
     });
-    assertEquals(json.code, 0, json.stderr);
-    assertEquals(Object.keys(JSON.parse(json.stdout)), [
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(json.stdout)), [
       "SORACOM_API_KEY",
       "SORACOM_API_TOKEN",
       "SORACOM_ENDPOINT",
@@ -210,11 +210,11 @@ testWhere(
     ]);
     const quoted = await t.cli(["auth", "export", "--profile", "key"]);
     for (const line of quoted.stdout.trimEnd().split("\n")) {
-      assert(/^export SORACOM_[A-Z_]+='[^']*'$/.test(line), line);
+      assert.ok(/^export SORACOM_[A-Z_]+='[^']*'$/.test(line), line);
     }
     const bad = await t.cli(["auth", "export", "--profile", "key", "--format", "yaml"]);
-    assertEquals(bad.code, 2);
-    assertEquals(
+    assert.equal(bad.code, 2);
+    assert.equal(
       bad.stderr,
       `Error: invalid value "yaml" for "--format": allowed values are env, json\n`,
     );
@@ -227,17 +227,17 @@ testWhere(
   async () => {
     await using t = await setup();
     const none = await t.cli(["exec", "--profile", "key"]);
-    assertEquals(none.code, 2);
-    assertEquals(
+    assert.equal(none.code, 2);
+    assert.equal(
       none.stderr,
       "Error: exec needs a command: soracom exec --profile NAME -- COMMAND [ARGS...]\n",
     );
-    assertEquals(t.api.log.length, 0);
+    assert.equal(t.api.log.length, 0);
     const missing = await runSoracom(["exec", "--profile", "key", "--", "no-such-program-x"], {
       env: t.env,
     });
-    assertEquals(missing.code, 2);
-    assertEquals(missing.stderr, "Error: exec: command not found: no-such-program-x\n");
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, "Error: exec: command not found: no-such-program-x\n");
   },
 );
 
@@ -256,12 +256,12 @@ testWhere(
   async () => {
     await using t = await setup();
     const session = JSON.parse((await t.cli(["auth", "--profile", "key"])).stdout);
-    assert((await sessionFolder(t.sessions)).some((n) => n.endsWith(".lock")));
+    assert.ok((await sessionFolder(t.sessions)).some((n) => n.endsWith(".lock")));
     const r = await t.cli(["unconfigure", "--profile", "key", "--yes"]);
-    assertEquals(r.code, 0, r.stderr);
-    assertEquals(r.stderr, "");
-    assertEquals(await sessionFolder(t.sessions), []);
-    assertEquals(t.api.count("POST", "/v1/auth/logout"), 1);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    assert.deepEqual(await sessionFolder(t.sessions), []);
+    assert.equal(t.api.count("POST", "/v1/auth/logout"), 1);
     const stale = await t.cli([
       "operator",
       "get",
@@ -270,7 +270,7 @@ testWhere(
       "--api-token",
       session.token,
     ]);
-    assertEquals(stale.code, 5, "revoked on the server");
+    assert.equal(stale.code, 5, "revoked on the server");
   },
 );
 
@@ -281,7 +281,7 @@ testWhere(
     await using t = await setup();
     await t.cli(["auth", "--profile", "key"]);
     await t.cli(["--profile", "reader", "operator", "get"]);
-    assertEquals((await t.sessionFiles()).length, 3, "key, reader and its source sam");
+    assert.equal((await t.sessionFiles()).length, 3, "key, reader and its source sam");
     const gone = `http://127.0.0.1:${await freePort()}`;
     // The cached sessions name the emulator: make that address a dead one.
     for (const f of await t.sessionFiles()) {
@@ -293,12 +293,12 @@ testWhere(
       env: t.env,
       sleep: () => Promise.resolve(),
     });
-    assertEquals(r.code, 6, r.stderr);
-    assertEquals(
+    assert.equal(r.code, 6, r.stderr);
+    assert.equal(
       r.stderr,
       "logged out 0 cached sessions\nError: the server could not be reached to revoke 3 cached sessions; deleted here all the same\n",
     );
-    assertEquals(await sessionFolder(t.sessions), []);
+    assert.deepEqual(await sessionFolder(t.sessions), []);
   },
 );
 
@@ -310,17 +310,17 @@ testWhere(
     await t.cli(["auth", "--profile", "key"]);
     await Deno.writeTextFile(`${t.sessions}/${"0".repeat(64)}.lock`, "");
     const one = await t.cli(["logout", "--profile", "key", "--local"]);
-    assertEquals(one.code, 0, one.stderr);
-    assertEquals(await t.sessionFiles(), []);
+    assert.equal(one.code, 0, one.stderr);
+    assert.deepEqual(await t.sessionFiles(), []);
     await t.cli(["auth", "--profile", "key"]);
     const all = await t.cli(["logout", "--all", "--local"]);
-    assertEquals(all.code, 0, all.stderr);
-    assertEquals(
+    assert.equal(all.code, 0, all.stderr);
+    assert.equal(
       all.stderr,
       "deleted 1 cached session here (not revoked on the server: --local)\n",
     );
-    assertEquals(await sessionFolder(t.sessions), []);
-    assertEquals(t.api.count("POST", "/v1/auth/logout"), 0);
+    assert.deepEqual(await sessionFolder(t.sessions), []);
+    assert.equal(t.api.count("POST", "/v1/auth/logout"), 0);
   },
 );
 
@@ -343,7 +343,7 @@ testWhere(
       SORACOM_API_KEY: other.apiKey,
       SORACOM_API_TOKEN: other.token,
     });
-    assertEquals(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     const stale = await t.cli([
       "operator",
       "get",
@@ -352,7 +352,7 @@ testWhere(
       "--api-token",
       own.token,
     ]);
-    assertEquals(stale.code, 5, "the profile's session was revoked");
+    assert.equal(stale.code, 5, "the profile's session was revoked");
     const alive = await t.cli([
       "operator",
       "get",
@@ -361,7 +361,7 @@ testWhere(
       "--api-token",
       other.token,
     ]);
-    assertEquals(alive.code, 0, "the exec session was left alone");
+    assert.equal(alive.code, 0, "the exec session was left alone");
   },
 );
 
@@ -376,13 +376,13 @@ testWhere(
       env: t.env,
       prompts: [code],
     });
-    assertEquals(login.code, 0, login.stderr);
+    assert.equal(login.code, 0, login.stderr);
     t.advance(25 * 3600 * 1000); // the session expired
     const status = await t.cli(["auth", "status", "--profile", "root", "--json"]);
-    assertEquals(JSON.parse(status.stdout).runs.otpPrompt, "yes");
+    assert.equal(JSON.parse(status.stdout).runs.otpPrompt, "yes");
     const table = await t.cli(["auth", "status", "--profile", "root"]);
-    assertStringIncludes(table.stdout, "asks for a one-time code\n");
+    assert.match(table.stdout, /asks for a one-time code\n/);
     const ja = await t.cli(["auth", "status", "--profile", "root"], { LANG: "ja_JP.UTF-8" });
-    assertStringIncludes(ja.stdout, "ワンタイムコードを尋ねる\n");
+    assert.match(ja.stdout, /ワンタイムコードを尋ねる\n/);
   },
 );

@@ -11,7 +11,7 @@
  * first of two equal keys. The cases that showed both are pinned below.
  */
 import { fc } from "../helpers/property.ts";
-import { assert, assertEquals } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import {
   describeJsonError,
   formatJson,
@@ -277,7 +277,7 @@ Deno.test("property: the reference reads what JSON.parse reads, where no key is 
   fc.assert(
     fc.property(jsonText, (text) => {
       fc.pre(!text.includes("\\"));
-      assertEquals(plainNumbers(parseReference(text)), JSON.parse(text));
+      assert.deepEqual(plainNumbers(parseReference(text)), JSON.parse(text));
     }),
     RUNS,
   );
@@ -286,7 +286,7 @@ Deno.test("property: the reference reads what JSON.parse reads, where no key is 
 Deno.test("property: formatJson prints what the reference prints", () => {
   fc.assert(
     fc.property(jsonText, fc.constantFrom<JsonStyle>("pretty", "compact"), (text, style) => {
-      assertEquals(formatJson(text, style), reference(text, style));
+      assert.deepEqual(formatJson(text, style), reference(text, style));
     }),
     { ...RUNS, examples: pinned },
   );
@@ -297,8 +297,8 @@ Deno.test("property: parseJson keeps number texts and parseJsonData matches JSON
     fc.property(jsonText, (text) => {
       const tree = parseJson(text);
       const expected = parseReference(text);
-      assertEquals(printTree(tree), printReference(expected, "compact"));
-      assertEquals(parseJsonData(text), plainNumbers(expected));
+      assert.deepEqual(printTree(tree), printReference(expected, "compact"));
+      assert.deepEqual(parseJsonData(text), plainNumbers(expected));
     }),
     { ...RUNS, examples: PINNED.map((text) => [text]) },
   );
@@ -341,9 +341,9 @@ Deno.test("property: objects sharing keys print as the reference prints, page af
   fc.assert(
     fc.property(fc.array(fc.tuple(page, styles), { minLength: 1, maxLength: 4 }), (pages) => {
       for (const [text, style] of pages) {
-        assertEquals(formatJson(text, style), reference(text, style), text);
+        assert.deepEqual(formatJson(text, style), reference(text, style), text);
         const each = (parseReference(text) as Tree[]).map((v) => printReference(v, style, 1));
-        assertEquals(formatJsonElements(text, style)?.join(","), each.join(","), text);
+        assert.deepEqual(formatJsonElements(text, style)?.join(","), each.join(","), text);
       }
     }),
     { numRuns: 1000 },
@@ -356,17 +356,17 @@ Deno.test("property: formatJsonElements gives an array's elements as they print 
       const value = parseReference(text);
       const elements = formatJsonElements(text, style);
       if (!Array.isArray(value)) {
-        assertEquals(elements, undefined);
+        assert.equal(elements, undefined);
         return;
       }
-      assertEquals(elements, value.map((v) => printReference(v, style, 1)));
+      assert.deepEqual(elements, value.map((v) => printReference(v, style, 1)));
       // Put back together as the --fetch-all printer does, they are the whole array.
       const joined = elements!.length === 0
         ? "[]"
         : style === "pretty"
         ? `[\n\t${elements!.join(",\n\t")}\n]`
         : `[${elements!.join(",")}]`;
-      assertEquals(joined, formatJson(text, style));
+      assert.deepEqual(joined, formatJson(text, style));
     }),
     { ...RUNS, examples: pinned },
   );
@@ -376,13 +376,13 @@ Deno.test("property: exactly what JSON.parse rejects is rejected (and otherwise 
   fc.assert(
     fc.property(anyText, (text) => {
       const invalid = rejects(() => JSON.parse(text), SyntaxError);
-      assertEquals(
+      assert.deepEqual(
         rejects(() => formatJson(text, "compact"), JsonSyntaxError),
         invalid,
         JSON.stringify(text),
       );
-      assertEquals(rejects(() => formatJsonElements(text, "pretty"), JsonSyntaxError), invalid);
-      if (!invalid) assertEquals(formatJson(text, "pretty"), reference(text, "pretty"));
+      assert.deepEqual(rejects(() => formatJsonElements(text, "pretty"), JsonSyntaxError), invalid);
+      if (!invalid) assert.deepEqual(formatJson(text, "pretty"), reference(text, "pretty"));
     }),
     { numRuns: 10_000 },
   );
@@ -410,19 +410,19 @@ Deno.test("property: describeJsonError reports an error iff JSON.parse throws, i
     fc.property(anyText, (text) => {
       const message = describeJsonError(text);
       if (!rejects(() => JSON.parse(text), SyntaxError)) {
-        assertEquals(message, "invalid JSON");
+        assert.equal(message, "invalid JSON");
         return;
       }
       const match = DESCRIBED.exec(message);
-      assert(match !== null, message);
+      assert.ok(match !== null, message);
       // Only our own words: nothing of the text (which may hold a secret) is quoted.
-      assert(PROBLEMS.includes(match[1]), message);
+      assert.ok(PROBLEMS.includes(match[1]), message);
       const lines = text.split("\n");
       const line = Number(match[2]);
       const column = Number(match[3]);
-      assert(line >= 1 && line <= lines.length, message);
+      assert.ok(line >= 1 && line <= lines.length, message);
       // A character of that line, or just past its end (where the input ran out).
-      assert(column >= 1 && column <= lines[line - 1].length + 1, message);
+      assert.ok(column >= 1 && column <= lines[line - 1].length + 1, message);
     }),
     { numRuns: 10_000 },
   );
@@ -456,7 +456,7 @@ Deno.test("property: where JSON.parse names the error's position, describeJsonEr
       const before = text.slice(0, Number(at[1]));
       const line = before.split("\n").length;
       const column = before.length - before.lastIndexOf("\n");
-      assert(
+      assert.ok(
         describeJsonError(text).endsWith(` at line ${line} column ${column}`),
         `${describeJsonError(text)} / ${v8}`,
       );
@@ -464,5 +464,5 @@ Deno.test("property: where JSON.parse names the error's position, describeJsonEr
     { numRuns: 5000 },
   );
   // If JSON.parse's wording ever changes, this says so rather than passing on nothing.
-  assert(compared > 1000, `only ${compared} positions compared`);
+  assert.ok(compared > 1000, `only ${compared} positions compared`);
 });

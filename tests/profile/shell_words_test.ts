@@ -1,4 +1,4 @@
-import { assertEquals, assertThrows } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { fc } from "../helpers/property.ts";
 import { joinShellWords, splitShellWords } from "../../src/profile/shell_words.ts";
 import { CliError } from "../../src/errors.ts";
@@ -7,7 +7,7 @@ Deno.test("splits the 1Password profileCommand users write", () => {
   const command = JSON.parse(
     `"/bin/sh -c \\"op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value}'\\""`,
   );
-  assertEquals(splitShellWords(command), [
+  assert.deepEqual(splitShellWords(command), [
     "/bin/sh",
     "-c",
     "op item get soracom-power-sam-user --format json | jq '{username:.fields[1].value}'",
@@ -15,26 +15,35 @@ Deno.test("splits the 1Password profileCommand users write", () => {
 });
 
 Deno.test("quotes, escapes and separators follow shell-word rules", () => {
-  assertEquals(splitShellWords(`a 'b c' "d e" f\\ g`), ["a", "b c", "d e", "f g"]);
-  assertEquals(splitShellWords(`a "x\\"y" 'p\\q'`), ["a", 'x"y', "p\\q"]);
-  assertEquals(splitShellWords(`echo $HOME`), ["echo", "$HOME"]);
-  assertEquals(splitShellWords(`a "" b`), ["a", "", "b"]);
-  assertEquals(splitShellWords(`a\\tb`), ["a\tb"]);
+  assert.deepEqual(splitShellWords(`a 'b c' "d e" f\\ g`), ["a", "b c", "d e", "f g"]);
+  assert.deepEqual(splitShellWords(`a "x\\"y" 'p\\q'`), ["a", 'x"y', "p\\q"]);
+  assert.deepEqual(splitShellWords(`echo $HOME`), ["echo", "$HOME"]);
+  assert.deepEqual(splitShellWords(`a "" b`), ["a", "", "b"]);
+  assert.deepEqual(splitShellWords(`a\\tb`), ["a\tb"]);
   // An unquoted separator ends the command, as go-shellwords does.
-  assertEquals(splitShellWords(`op read x | jq .`), ["op", "read", "x"]);
-  assertEquals(splitShellWords(`a;b`), ["a"]);
+  assert.deepEqual(splitShellWords(`op read x | jq .`), ["op", "read", "x"]);
+  assert.deepEqual(splitShellWords(`a;b`), ["a"]);
 });
 
 Deno.test("an unclosed quote or an empty command is an error", () => {
-  assertThrows(() => splitShellWords(`a 'b`), CliError, "unclosed quote");
-  assertThrows(() => splitShellWords(`   `), CliError, "empty");
-  assertThrows(() => splitShellWords(``), CliError, "empty");
+  assert.throws(
+    () => splitShellWords(`a 'b`),
+    (e) => e instanceof CliError && e.message.includes("unclosed quote"),
+  );
+  assert.throws(
+    () => splitShellWords(`   `),
+    (e) => e instanceof CliError && e.message.includes("empty"),
+  );
+  assert.throws(
+    () => splitShellWords(``),
+    (e) => e instanceof CliError && e.message.includes("empty"),
+  );
 });
 
 Deno.test("property: splitting then quoting round-trips, and only CliError is thrown", () => {
   fc.assert(
     fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (words) => {
-      assertEquals(splitShellWords(joinShellWords(words)), words);
+      assert.deepEqual(splitShellWords(joinShellWords(words)), words);
     }),
     { numRuns: 500 },
   );

@@ -4,7 +4,7 @@
  * figures themselves are not checked (no timing assertions), except the request
  * counts, which do not depend on the machine.
  */
-import { assert, assertEquals, assertStringIncludes, assertThrows } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { tempDir } from "../helpers/run.ts";
 import { bundlePath } from "../helpers/bundle.ts";
 import { testWhere } from "../helpers/platform.ts";
@@ -56,61 +56,61 @@ Deno.test("bench --quick measures every row and writes results.json", async () =
       stderr: "piped",
     }).output();
     const printed = new TextDecoder().decode(stdout);
-    assertEquals(code, 0, new TextDecoder().decode(stderr));
+    assert.equal(code, 0, new TextDecoder().decode(stderr));
     const results: BenchResults = JSON.parse(await Deno.readTextFile(out));
 
-    assertEquals(results.version, 1);
-    assertEquals(results.quick, true);
-    assertEquals(results.runs, 1);
-    assertStringIncludes(results.soracom, "--allow-net");
+    assert.equal(results.version, 1);
+    assert.equal(results.quick, true);
+    assert.equal(results.runs, 1);
+    assert.match(results.soracom, /--allow-net/);
     // Run from a checkout, modules load when imported (as in the executable).
-    assertStringIncludes(results.soracom, "--unstable-lazy-dynamic-imports");
-    assert(!/--allow-all|(^| )-A( |$)/.test(results.soracom), results.soracom);
-    assert(["gnu-time", "proc-vmhwm", "none"].includes(results.memory), results.memory);
+    assert.match(results.soracom, /--unstable-lazy-dynamic-imports/);
+    assert.ok(!/--allow-all|(^| )-A( |$)/.test(results.soracom), results.soracom);
+    assert.ok(["gnu-time", "proc-vmhwm", "none"].includes(results.memory), results.memory);
     const expected = [
       ...MAIN_ROWS,
       ...(results.oracle ? ORACLE_ROWS : []),
       ...(results.bundle ? BUNDLE_ROWS : []),
     ];
     // The peer is measured wherever ../shared/oracle has it.
-    assertEquals(results.oracle, await Deno.stat(ORACLE).then(() => true, () => false));
-    assertEquals(results.rows.map((r) => r.id), expected);
+    assert.deepEqual(results.oracle, await Deno.stat(ORACLE).then(() => true, () => false));
+    assert.deepEqual(results.rows.map((r) => r.id), expected);
 
     for (const row of results.rows) {
       for (const text of [row.what, row.baseline, row.target]) {
-        assert(typeof text === "string" && text.length > 0, `${row.id}: empty text`);
+        assert.ok(typeof text === "string" && text.length > 0, `${row.id}: empty text`);
       }
-      assert(["ms", "MB", "requests"].includes(row.unit), `${row.id}: unit ${row.unit}`);
-      assert(row.pass === null || typeof row.pass === "boolean", `${row.id}: pass`);
+      assert.ok(["ms", "MB", "requests"].includes(row.unit), `${row.id}: unit ${row.unit}`);
+      assert.ok(row.pass === null || typeof row.pass === "boolean", `${row.id}: pass`);
       const measured = row.unit !== "MB" || results.memory !== "none";
       if (measured) {
         for (const n of [row.value, row.baselineValue, row.ratio]) {
           // The growth row is a difference of two peaks; every other figure is positive.
           const ok = row.id.includes("growth") ? Number.isFinite(n) : Number.isFinite(n) && n > 0;
-          assert(ok, `${row.id}: ${n} is not a measurement`);
+          assert.ok(ok, `${row.id}: ${n} is not a measurement`);
         }
-        assert(Math.abs(row.ratio - row.value / row.baselineValue) < 1e-9, `${row.id}: ratio`);
+        assert.ok(Math.abs(row.ratio - row.value / row.baselineValue) < 1e-9, `${row.id}: ratio`);
       }
       // Each row is one line of the printed table.
-      assertStringIncludes(printed, `| ${row.what} `);
+      assert.ok(printed.includes(`| ${row.what} `));
     }
 
     // The targets are the executable's; the bundle's and soracom-cli's rows are for comparison.
     for (const row of results.rows) {
       const targeted = !row.id.endsWith("-bundle") && !row.id.startsWith("profile-command-first") &&
         !row.id.startsWith("oracle-");
-      if (targeted) assert(row.target !== "-" && row.pass !== null, `${row.id}: no target`);
-      else assertEquals([row.target, row.pass], ["-", null], row.id);
+      if (targeted) assert.ok(row.target !== "-" && row.pass !== null, `${row.id}: no target`);
+      else assert.deepEqual([row.target, row.pass], ["-", null], row.id);
     }
 
     // Request counts do not depend on the machine: one request per warm command.
     const requests = results.rows.filter((r) => r.unit === "requests");
-    assertEquals(requests.map((r) => [r.id, r.value, r.baselineValue, r.pass]), [
+    assert.deepEqual(requests.map((r) => [r.id, r.value, r.baselineValue, r.pass]), [
       ["requests-warm", 1, 2, true],
       ["requests-warm-switch", 1, 3, true],
     ]);
-    assertStringIncludes(requests[0].what, "cold: 2");
-    assertStringIncludes(requests[1].what, "cold: 3");
+    assert.match(requests[0].what, /cold: 2/);
+    assert.match(requests[1].what, /cold: 3/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -149,16 +149,16 @@ testWhere(
         stdout: "piped",
         stderr: "piped",
       }).output();
-      assertEquals(code, 0, new TextDecoder().decode(stderr));
+      assert.equal(code, 0, new TextDecoder().decode(stderr));
       const results: BenchResults = JSON.parse(await Deno.readTextFile(out));
-      assertEquals(results.soracom, soracom);
-      assertEquals(results.bundle, false);
-      assertEquals(
-        results.rows.map((r) => r.id),
-        [...MAIN_ROWS, ...(results.oracle ? ORACLE_ROWS : [])],
-      );
+      assert.deepEqual(results.soracom, soracom);
+      assert.equal(results.bundle, false);
+      assert.deepEqual(results.rows.map((r) => r.id), [
+        ...MAIN_ROWS,
+        ...(results.oracle ? ORACLE_ROWS : []),
+      ]);
       const requests = results.rows.filter((r) => r.unit === "requests").map((r) => r.value);
-      assertEquals(requests, [1, 1]);
+      assert.deepEqual(requests, [1, 1]);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
@@ -167,18 +167,27 @@ testWhere(
 
 Deno.test("bench arguments: --quick, --runs, --warmup, --out; anything else is an error", () => {
   const quick = parseBenchArgs(["--quick", "--runs=3", "--out", "x.json"]);
-  assertEquals(quick.settings, { ...QUICK_SETTINGS, runs: 3 });
-  assertEquals(quick.out, "x.json");
-  assertEquals(parseBenchArgs([]).settings.subscribers, [20_000, 100_000]);
-  assertEquals(parseBenchArgs(["--warmup", "0"]).settings.warmup, 0);
-  assertThrows(() => parseBenchArgs(["--runs", "0"]), Error, "--runs");
-  assertThrows(() => parseBenchArgs(["--runs"]), Error, "--runs needs a value");
-  assertThrows(() => parseBenchArgs(["--fast"]), Error, "unknown argument");
-  assertEquals(parseBenchArgs(["--binary", "b", "--soracom-cli=c"]).targets, {
+  assert.deepEqual(quick.settings, { ...QUICK_SETTINGS, runs: 3 });
+  assert.equal(quick.out, "x.json");
+  assert.deepEqual(parseBenchArgs([]).settings.subscribers, [20_000, 100_000]);
+  assert.equal(parseBenchArgs(["--warmup", "0"]).settings.warmup, 0);
+  assert.throws(
+    () => parseBenchArgs(["--runs", "0"]),
+    (e) => e instanceof Error && e.message.includes("--runs"),
+  );
+  assert.throws(
+    () => parseBenchArgs(["--runs"]),
+    (e) => e instanceof Error && e.message.includes("--runs needs a value"),
+  );
+  assert.throws(
+    () => parseBenchArgs(["--fast"]),
+    (e) => e instanceof Error && e.message.includes("unknown argument"),
+  );
+  assert.deepEqual(parseBenchArgs(["--binary", "b", "--soracom-cli=c"]).targets, {
     binary: "b",
     soracomCli: "c",
   });
-  assertEquals(parseBenchArgs([]).targets, {});
+  assert.deepEqual(parseBenchArgs([]).targets, {});
 });
 
 Deno.test("the table: one line per row, ratios to two places, and whether each target is met", () => {
@@ -222,14 +231,14 @@ Deno.test("the table: one line per row, ratios to two places, and whether each t
     ],
   });
   const lines = table.split("\n");
-  assertEquals(lines.length, 4);
-  assert(
+  assert.equal(lines.length, 4);
+  assert.ok(
     /^\| soracom --version +\| 120 ms +\| 100 ms +\| .* \| 1\.20x +\| <= 1\.6x +\| yes \|$/.test(
       lines[2],
     ),
     lines[2],
   );
-  assert(
+  assert.ok(
     /\| 151\.3 MB +\| 50\.0 MB +\|.*\| 3\.03x +\| < 150 MB +\| NO +\|$/.test(lines[3]),
     lines[3],
   );

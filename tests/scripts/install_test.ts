@@ -3,10 +3,9 @@
  * completion in a real interactive shell (a pseudo-terminal), and `deno task
  * uninstall` takes it away.
  */
-import { assert, assertEquals, assertStringIncludes } from "../helpers/assert.ts";
 import { DENO_DIR, tempDir } from "../helpers/run.ts";
 import { testWhere } from "../helpers/platform.ts";
-import nodeAssert from "node:assert/strict";
+import assert from "node:assert/strict";
 import { binDir, installArgs } from "../../scripts/install.ts";
 import { PERMISSION_FLAGS, SOURCE_RUN_FLAGS } from "../../src/permissions.ts";
 import { VERSION_LINE } from "../../src/version.ts";
@@ -60,7 +59,7 @@ async function tmuxBash(env: Record<string, string>) {
 
 Deno.test("deno task install's command: deno install -g with the release permissions and lazy imports", () => {
   const args = installArgs("/opt/x");
-  assertEquals(args.slice(0, 7), [
+  assert.deepEqual(args.slice(0, 7), [
     "install",
     "--global",
     "--force",
@@ -69,9 +68,11 @@ Deno.test("deno task install's command: deno install -g with the release permiss
     "--root",
     "/opt/x",
   ]);
-  for (const flag of [...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS]) assert(args.includes(flag), flag);
-  assert(!args.includes("-A") && !args.some((a) => a.startsWith("--allow-all")));
-  assert(args.at(-1)!.endsWith("/main.ts"));
+  for (const flag of [...PERMISSION_FLAGS, ...SOURCE_RUN_FLAGS]) {
+    assert.ok(args.includes(flag), flag);
+  }
+  assert.ok(!args.includes("-A") && !args.some((a) => a.startsWith("--allow-all")));
+  assert.ok(args.at(-1)!.endsWith("/main.ts"));
 });
 
 testWhere(
@@ -86,14 +87,14 @@ testWhere(
         DENO_DIR,
       };
       const installed = await task(["--root", root], env);
-      assertEquals(installed.code, 0, installed.text);
-      assertStringIncludes(installed.text, 'eval "$(soracom completion bash)"');
+      assert.equal(installed.code, 0, installed.text);
+      assert.match(installed.text, /eval "\$\(soracom completion bash\)"/);
       const version = await new Deno.Command(`${root}/bin/soracom`, {
         args: ["--version"],
         env,
         stdout: "piped",
       }).output();
-      assertEquals(new TextDecoder().decode(version.stdout), VERSION_LINE);
+      assert.deepEqual(new TextDecoder().decode(version.stdout), VERSION_LINE);
 
       const shell = await tmuxBash(env);
       try {
@@ -109,8 +110,8 @@ testWhere(
       }
 
       const removed = await task(["--uninstall", "--root", root], env);
-      assertEquals(removed.code, 0, removed.text);
-      assertEquals(await Deno.stat(`${root}/bin/soracom`).then(() => true, () => false), false);
+      assert.equal(removed.code, 0, removed.text);
+      assert.equal(await Deno.stat(`${root}/bin/soracom`).then(() => true, () => false), false);
     } finally {
       // The shell's last children may still be writing (bash history) as tmux ends it.
       await Deno.remove(root, { recursive: true }).catch(async () => {
@@ -125,8 +126,8 @@ Deno.test("deno task uninstall without an installation: one line, no backtrace",
   const root = await tempDir();
   try {
     const r = await task(["--uninstall", "--root", root], { RUST_BACKTRACE: "1", DENO_DIR });
-    nodeAssert.equal(r.code, 1);
-    nodeAssert.equal(r.text, `soracom is not installed in ${root}/bin: nothing to uninstall\n`);
+    assert.equal(r.code, 1);
+    assert.equal(r.text, `soracom is not installed in ${root}/bin: nothing to uninstall\n`);
   } finally {
     await Deno.remove(root, { recursive: true });
   }
@@ -134,11 +135,11 @@ Deno.test("deno task uninstall without an installation: one line, no backtrace",
 
 Deno.test("the install folder: --root, else DENO_INSTALL_ROOT, else ~/.deno", () => {
   const env = (vars: Record<string, string>) => (name: string) => vars[name];
-  nodeAssert.equal(binDir("/opt/x", env({ HOME: "/h" }), false), "/opt/x/bin");
-  nodeAssert.equal(
+  assert.equal(binDir("/opt/x", env({ HOME: "/h" }), false), "/opt/x/bin");
+  assert.equal(
     binDir(undefined, env({ HOME: "/h", DENO_INSTALL_ROOT: "/d" }), false),
     "/d/bin",
   );
-  nodeAssert.equal(binDir(undefined, env({ HOME: "/h" }), false), "/h/.deno/bin");
-  nodeAssert.equal(binDir(undefined, env({ USERPROFILE: "C:/u" }), true), "C:/u/.deno/bin");
+  assert.equal(binDir(undefined, env({ HOME: "/h" }), false), "/h/.deno/bin");
+  assert.equal(binDir(undefined, env({ USERPROFILE: "C:/u" }), true), "C:/u/.deno/bin");
 });

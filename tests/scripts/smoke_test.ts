@@ -2,7 +2,7 @@
  * The release smoke script (`deno task smoke`) here, against the bundle under
  * the release permissions, as the release runs it against each executable.
  */
-import { assertEquals } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { bundleArgv } from "../helpers/bundle.ts";
 import { tempDir } from "../helpers/run.ts";
 import { smoke } from "../../scripts/smoke.ts";
@@ -15,8 +15,8 @@ testWhere(
     const dir = await tempDir();
     try {
       const checks = await smoke(await bundleArgv(), dir);
-      assertEquals(checks.filter((c) => !c.ok), []);
-      assertEquals(checks.length, 7);
+      assert.deepEqual(checks.filter((c) => !c.ok), []);
+      assert.equal(checks.length, 7);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
@@ -27,7 +27,7 @@ Deno.test("smoke: a program that is not soracom fails every check", async () => 
   const dir = await tempDir();
   try {
     const checks = await smoke([Deno.execPath(), "eval", "console.log('hello')"], dir);
-    assertEquals(checks.map((c) => c.ok), checks.map(() => false));
+    assert.deepEqual(checks.map((c) => c.ok), checks.map(() => false));
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -1,6 +1,6 @@
 /** The capped reader behind `--body @FILE` and `--body -`: it stops past the cap, whatever the source. */
 
-import { assertEquals } from "../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { readCapped } from "../../src/system/files.ts";
 
 /** A reader of `total` zero bytes (Infinity: endless, as /dev/zero or `yes |`). */
@@ -21,9 +21,9 @@ function zeros(total: number) {
 }
 
 Deno.test("readCapped: everything up to the cap, undefined past it, reading no further", async () => {
-  assertEquals((await readCapped(zeros(100_000), 100_000))?.length, 100_000);
+  assert.equal((await readCapped(zeros(100_000), 100_000))?.length, 100_000);
   const endless = zeros(Infinity);
-  assertEquals(await readCapped(endless, 1_000_000), undefined);
-  assertEquals(endless.reads() <= Math.ceil(1_000_000 / 65_536) + 1, true);
-  assertEquals((await readCapped(zeros(0), 10))?.length, 0);
+  assert.equal(await readCapped(endless, 1_000_000), undefined);
+  assert.equal(endless.reads() <= Math.ceil(1_000_000 / 65_536) + 1, true);
+  assert.equal((await readCapped(zeros(0), 10))?.length, 0);
 });

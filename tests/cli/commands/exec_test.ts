@@ -5,7 +5,7 @@
  * (`tests/e2e/session_tools_test.ts`).
  */
 
-import { assertEquals, assertRejects } from "../../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { fakeContext } from "../../../src/context.ts";
 import { runAuthExport, runExec } from "../../../src/cli/commands/exec.ts";
 import { CliError } from "../../../src/errors.ts";
@@ -23,16 +23,20 @@ Deno.test("auth export prints the session as shell exports, quoted, and nothing 
   const fake = fakeContext({ env });
   await runAuthExport(fake.ctx, {});
   const lines = Object.entries(handedOn).map(([k, v]) => `export ${k}='${v}'\n`);
-  assertEquals(fake.stdout(), lines.join(""));
-  assertEquals(fake.stderr(), "");
+  assert.deepEqual(fake.stdout(), lines.join(""));
+  assert.equal(fake.stderr(), "");
 });
 
 Deno.test("auth export --format json prints one object; another format is a usage error", async () => {
   const fake = fakeContext({ env });
   await runAuthExport(fake.ctx, { format: "json" });
-  assertEquals(JSON.parse(fake.stdout()), handedOn);
-  const e = await assertRejects(() => runAuthExport(fake.ctx, { format: "yaml" }), CliError);
-  assertEquals((e as CliError).kind, "usage");
+  assert.deepEqual(JSON.parse(fake.stdout()), handedOn);
+  const e = await Promise.resolve().then(() => runAuthExport(fake.ctx, { format: "yaml" })).then(
+    () => assert.fail("expected a rejection"),
+    (e: unknown) => e,
+  );
+  assert.ok(e instanceof CliError, String(e));
+  assert.equal((e as CliError).kind, "usage");
 });
 
 Deno.test("exec runs the command with the session's variables and returns its status", async () => {
@@ -44,9 +48,9 @@ Deno.test("exec runs the command with the session's variables and returns its st
       return Promise.resolve(3);
     },
   });
-  assertEquals(await runExec(fake.ctx, {}, ["sh", "-c", "exit 3"]), 3);
-  assertEquals(runs, [{ argv: ["sh", "-c", "exit 3"], env: handedOn }]);
-  assertEquals(fake.stdout(), "");
+  assert.equal(await runExec(fake.ctx, {}, ["sh", "-c", "exit 3"]), 3);
+  assert.deepEqual(runs, [{ argv: ["sh", "-c", "exit 3"], env: handedOn }]);
+  assert.equal(fake.stdout(), "");
 });
 
 Deno.test("exec without a command is a usage error, and runs nothing", async () => {
@@ -56,7 +60,11 @@ Deno.test("exec without a command is a usage error, and runs nothing", async () 
     return Promise.resolve(0);
   };
   const fake = fakeContext({ env, runAttached });
-  const e = await assertRejects(() => runExec(fake.ctx, {}, []), CliError);
-  assertEquals((e as CliError).kind, "usage");
-  assertEquals(ran, false);
+  const e = await Promise.resolve().then(() => runExec(fake.ctx, {}, [])).then(
+    () => assert.fail("expected a rejection"),
+    (e: unknown) => e,
+  );
+  assert.ok(e instanceof CliError, String(e));
+  assert.equal((e as CliError).kind, "usage");
+  assert.equal(ran, false);
 });

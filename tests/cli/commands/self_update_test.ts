@@ -4,7 +4,7 @@
  * the confirmation, its errors as one line, and `deno run`. What the update
  * refuses is tested in `tests/update/update_test.ts`.
  */
-import { assert, assertEquals, assertStringIncludes } from "../../helpers/assert.ts";
+import assert from "node:assert/strict";
 import { runInProcess, testContext } from "../../helpers/context.ts";
 import { hostAssetName, releaseOf } from "../../../scripts/fake_releases.ts";
 import { runCli } from "../../../src/cli/app.ts";
@@ -23,15 +23,15 @@ testWhere(
   async () => {
     await using t = await setup(await releaseOf("99.0.0", NEW));
     const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-    assertEquals(r.stderr, "");
-    assertEquals(r.code, 0);
-    assertEquals(r.stdout, `soracom updated from v${VERSION} to v99.0.0 (${t.target}).\n`);
-    assertEquals(await Deno.readFile(t.target), NEW);
-    assertEquals((await Deno.stat(t.target)).mode! & 0o777, 0o755);
-    assertEquals(await t.files(), ["soracom"]);
+    assert.equal(r.stderr, "");
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, `soracom updated from v${VERSION} to v99.0.0 (${t.target}).\n`);
+    assert.deepEqual(await Deno.readFile(t.target), NEW);
+    assert.equal((await Deno.stat(t.target)).mode! & 0o777, 0o755);
+    assert.deepEqual(await t.files(), ["soracom"]);
     const ran = await new Deno.Command(t.target, { stdout: "piped" }).output();
-    assertEquals(new TextDecoder().decode(ran.stdout), "new soracom 99.0.0\n");
-    assertEquals(t.releases.requests, [
+    assert.equal(new TextDecoder().decode(ran.stdout), "new soracom 99.0.0\n");
+    assert.deepEqual(t.releases.requests, [
       "/repos/soracom-ts/soracom/releases/latest",
       "/download/v99.0.0/SHA256SUMS",
       "/download/v99.0.0/SHA256SUMS.minisig",
@@ -47,12 +47,12 @@ testWhere(
     for (const latest of [VERSION, "0.0.9"]) {
       await using t = await setup(await releaseOf(latest, NEW));
       const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-      assertEquals(r.code, 0, r.stderr);
-      assertEquals(
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(
         r.stdout,
         `soracom v${VERSION} is up to date (the latest release is v${latest}).\n`,
       );
-      assertEquals(t.releases.downloads(), 0);
+      assert.equal(t.releases.downloads(), 0);
       await assertUnchanged(t);
     }
   },
@@ -64,12 +64,12 @@ testWhere(
   async () => {
     await using t = await setup(await releaseOf("99.0.0", NEW));
     const r = await runInProcess(["self-update"], { env: t.env });
-    assertEquals(r.code, 2);
-    assertStringIncludes(
+    assert.equal(r.code, 2);
+    assert.match(
       r.stderr,
-      "Error: self-update needs a terminal to confirm; add --yes to update without asking\n",
+      /Error: self-update needs a terminal to confirm; add --yes to update without asking\n/,
     );
-    assertEquals(t.releases.downloads(), 0);
+    assert.equal(t.releases.downloads(), 0);
     await assertUnchanged(t);
   },
 );
@@ -82,10 +82,10 @@ testWhere(
     const r = await runInProcess(["self-update"], {
       env: { SORACOM_RELEASES_URL: t.releases.url },
     });
-    assertEquals(r.code, 0, r.stderr);
-    assertStringIncludes(r.stdout, "is running as a script under Deno");
-    assertStringIncludes(r.stdout, "https://github.com/soracom-ts/soracom/releases/latest");
-    assertEquals(t.releases.requests, []);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /is running as a script under Deno/);
+    assert.match(r.stdout, /https:\/\/github\.com\/soracom-ts\/soracom\/releases\/latest/);
+    assert.equal(t.releases.requests.length, 0);
   },
 );
 
@@ -95,25 +95,25 @@ testWhere(
   async () => {
     await using t = await setup({ tag: "v99.0.0", assets: {}, status: 404 });
     const r = await runInProcess(["self-update", "--yes"], { env: t.env });
-    assertEquals(r.code, 5);
-    assertEquals(
+    assert.equal(r.code, 5);
+    assert.equal(
       r.stderr,
       `Error: GET ${t.releases.url}/repos/soracom-ts/soracom/releases/latest: HTTP 404 {"message":"Not Found"}\n`,
     );
     const bad = await runInProcess(["self-update", "--yes"], {
       env: { ...t.env, SORACOM_RELEASES_URL: "ftp://user:secret@example.invalid" },
     });
-    assertEquals(
+    assert.equal(
       bad.stderr,
       "Error: SORACOM_RELEASES_URL must be an https URL (plain http only on this machine, for tests)\n",
     );
-    assertEquals(bad.code, 2);
+    assert.equal(bad.code, 2);
     const down = await runInProcess(["self-update", "--yes"], {
       env: { ...t.env, SORACOM_RELEASES_URL: "http://user:secret@127.0.0.1:1" },
     });
-    assertEquals(down.code, 6);
-    assertStringIncludes(down.stderr, "Error: GET http://127.0.0.1:1/repos/");
-    assert(!down.stderr.includes("secret"), down.stderr);
+    assert.equal(down.code, 6);
+    assert.match(down.stderr, /Error: GET http:\/\/127\.0\.0\.1:1\/repos\//);
+    assert.ok(!down.stderr.includes("secret"), down.stderr);
     await assertUnchanged(t);
   },
 );
@@ -131,15 +131,15 @@ testWhere(
   async () => {
     await using t = await setup(await releaseOf("99.0.0", NEW));
     const no = await inProcess(t, ["self-update"], ["n"]);
-    assertEquals(no.code, 1);
-    assertEquals(no.asked, ["Update now? (y/N) "]);
-    assertStringIncludes(no.stderr, `soracom v99.0.0 is available (this is v${VERSION}).\n`);
-    assertStringIncludes(no.stderr, `This replaces ${t.target}.`);
-    assert(no.stderr.endsWith("Error: abort\n"), no.stderr);
-    assertEquals(t.releases.downloads(), 0);
+    assert.equal(no.code, 1);
+    assert.deepEqual(no.asked, ["Update now? (y/N) "]);
+    assert.ok(no.stderr.includes(`soracom v99.0.0 is available (this is v${VERSION}).\n`));
+    assert.ok(no.stderr.includes(`This replaces ${t.target}.`));
+    assert.ok(no.stderr.endsWith("Error: abort\n"), no.stderr);
+    assert.equal(t.releases.downloads(), 0);
     await assertUnchanged(t);
     const yes = await inProcess(t, ["self-update"], ["y"]);
-    assertEquals(yes.code, 0, yes.stderr);
-    assertEquals(await Deno.readFile(t.target), NEW);
+    assert.equal(yes.code, 0, yes.stderr);
+    assert.deepEqual(await Deno.readFile(t.target), NEW);
   },
 );
