@@ -38,6 +38,7 @@ import { HOMEBREW_PLATFORMS, homebrewFormula, scoopManifest } from "./manifests.
 export const HOMEBREW_FORMULA = "soracom.rb";
 /** The Scoop manifest's file name. */
 export const SCOOP_MANIFEST = "soracom.json";
+import { concatBytes } from "../src/bytes.ts";
 import { PERMISSION_FLAGS } from "../src/permissions.ts";
 import { VERSION } from "../src/version.ts";
 import { REPO_ROOT } from "./file_path.ts";
@@ -128,16 +129,6 @@ export interface ArchiveFile {
 
 const encoder = new TextEncoder();
 
-function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
 async function transform(
   data: Uint8Array,
   stream: CompressionStream,
@@ -192,7 +183,7 @@ export async function tarGz(files: readonly ArchiveFile[]): Promise<Uint8Array<A
     parts.push(file.data, new Uint8Array((512 - (file.data.length % 512)) % 512));
   }
   parts.push(new Uint8Array(1024));
-  return await transform(concat(parts), new CompressionStream("gzip"));
+  return await transform(concatBytes(parts), new CompressionStream("gzip"));
 }
 
 const CRC_TABLE = (() => {
@@ -270,7 +261,7 @@ function zipHeader(entry: ZipEntry, central: boolean, offset: number): Uint8Arra
     u32(entry.externalAttrs);
     u32(offset);
   }
-  return concat([buf, entry.name]);
+  return concatBytes([buf, entry.name]);
 }
 
 /**
@@ -334,7 +325,7 @@ export async function zipArchive(files: readonly ArchiveFile[]): Promise<Uint8Ar
   view.setUint32(12, offset - centralStart, true);
   view.setUint32(16, centralStart, true);
   parts.push(end);
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 // ---- the build -----------------------------------------------------------------------------------

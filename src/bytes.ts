@@ -50,10 +50,10 @@ export async function collectCapped(
   return complete ? bytes : undefined;
 }
 
-/** `chunks` end to end in one array of `total` bytes. */
+/** `chunks` end to end in one array of `total` bytes (by default, all of them). */
 export function concatBytes(
   chunks: readonly Uint8Array[],
-  total: number,
+  total: number = chunks.reduce((n, chunk) => n + chunk.length, 0),
 ): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(total);
   let at = 0;

@@ -184,11 +184,9 @@ export function operatorIdFromToken(token: string): string | undefined {
   const payload = token.split(".")[1];
   if (!payload) return undefined;
   try {
-    const json = atob(
-      payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(
-        Math.ceil(payload.length / 4) * 4,
-        "=",
-      ),
+    // base64url, padded or not; the payload is UTF-8 JSON.
+    const json = new TextDecoder().decode(
+      Uint8Array.fromBase64(payload, { alphabet: "base64url" }),
     );
     const value: unknown = parseJsonData(json);
     if (value !== null && typeof value === "object" && "operator" in value) {

@@ -199,7 +199,7 @@ export class SessionCache {
   async #fromKeyring(key: string): Promise<{ apiKey: string; token: string } | undefined> {
     const secret = await this.keyring?.get(key);
     if (secret === undefined) return undefined;
-    const keys: unknown = JSON.parse(atob(secret));
+    const keys: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.fromBase64(secret)));
     if (keys === null || typeof keys !== "object") return undefined;
     const { apiKey, token } = keys as Record<string, unknown>;
     return typeof apiKey === "string" && typeof token === "string" ? { apiKey, token } : undefined;
@@ -215,7 +215,8 @@ export class SessionCache {
     if (this.keyring) {
       const { apiKey, token, ...rest } = session;
       try {
-        await this.keyring.set(key, btoa(JSON.stringify({ apiKey, token })));
+        const keys = new TextEncoder().encode(JSON.stringify({ apiKey, token }));
+        await this.keyring.set(key, keys.toBase64());
         stored = { ...rest, store: "keyring" };
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);

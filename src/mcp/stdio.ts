@@ -13,6 +13,7 @@
 // The package declares no types for its .js paths: they are its paths without .js.
 // @ts-types="@modelcontextprotocol/sdk/types"
 import { ErrorCode, JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+import { concatBytes } from "../bytes.ts";
 import type { Context } from "../context.ts";
 
 /** A JSON-RPC message, as far as the transport looks into one (the SDK's `Transport` takes it). */
@@ -141,13 +142,7 @@ export class ContextStdioTransport {
 
   /** Hands on one line's message, or answers why it is none. */
   #line(parts: readonly Uint8Array[]): void {
-    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.length;
-    }
-    const text = new TextDecoder().decode(bytes).trim();
+    const text = new TextDecoder().decode(concatBytes(parts)).trim();
     if (text === "") return;
     let value: unknown;
     try {

@@ -91,3 +91,14 @@ Deno.test("an endpoint's password is never shown: not in the insecure-endpoint e
     assert.equal(text.includes("pw-9f3"), false, text);
   }
 });
+
+Deno.test("the operator ID is read from a token's payload: base64url, unpadded, UTF-8", async () => {
+  const { operatorIdFromToken } = await import("../../src/api/client.ts");
+  const payload = new TextEncoder().encode(
+    JSON.stringify({ operator: { operatorId: "OP0012345678" }, name: "名前?>>" }),
+  ).toBase64({ alphabet: "base64url", omitPadding: true });
+  assert.ok(/[-_]/.test(payload) && payload.length % 4 !== 0, payload);
+  assert.equal(operatorIdFromToken(`h.${payload}.s`), "OP0012345678");
+  assert.equal(operatorIdFromToken("h.!!!.s"), undefined);
+  assert.equal(operatorIdFromToken("no-dots"), undefined);
+});

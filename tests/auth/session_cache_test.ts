@@ -52,3 +52,23 @@ Deno.test("cleaning a killed write's session revokes it at its endpoint, then de
   ]);
   assert.equal(fake.file(`${DIR}/.${KEY}.json.${UUID}.tmp`), undefined);
 });
+
+Deno.test("with a keyring, the API key and token go there and come back whole, any characters", async () => {
+  const secrets = new Map<string, string>();
+  const keyring = {
+    name: "test keyring",
+    get: (account: string) => Promise.resolve(secrets.get(account)),
+    set: (account: string, secret: string) => Promise.resolve(void secrets.set(account, secret)),
+    delete: (account: string) => Promise.resolve(void secrets.delete(account)),
+  };
+  const { ctx } = fakeContext({ env: { HOME: "/home/ann" }, now: Date.UTC(2026, 11, 8) });
+  const cache = new SessionCache(ctx, DIR, keyring);
+  const { version: _v, identity: _i, ...session } = held;
+  const odd = { ...session, apiKey: "api-é🔑", token: "token-ü" };
+  await cache.put(KEY, odd);
+  assert.equal(secrets.size, 1);
+  assert.ok(![...secrets.values()][0].includes("token-"), "kept encoded, not as it is");
+  const back = await cache.get(KEY, odd.endpoint);
+  assert.equal(back?.apiKey, "api-é🔑");
+  assert.equal(back?.token, "token-ü");
+});
