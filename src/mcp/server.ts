@@ -27,7 +27,8 @@ import type { Context } from "../context.ts";
 import { CliError } from "../errors.ts";
 import { messages, said } from "../messages.ts";
 import { VERSION } from "../version.ts";
-import { selectedProfileName } from "../auth/invocation.ts";
+import { prepare, selectedProfileName } from "../auth/invocation.ts";
+import { credentialSource } from "../auth/credentials.ts";
 import { type GlobalFlagValues, globalOptions } from "../cli/flags.ts";
 import { buildTree, type Tree } from "../cli/tree.ts";
 import { callOperation, type CallSetting, errorText, operationOf, type ToolText } from "./call.ts";
@@ -195,7 +196,10 @@ export async function serveMcp(ctx: Context, flags: McpFlags): Promise<void> {
     deny: flags.deny ?? [],
   };
   const { "allow-write": _w, allow: _a, deny: _d, ...global } = flags;
-  const profile = selectedProfileName(ctx, globalOptions(global));
+  const options = globalOptions(global);
+  const profile = selectedProfileName(ctx, options);
+  // A profile that is missing or broken is said now, once, not as every call's error later.
+  credentialSource(await prepare(ctx, options));
   const tree: Tree = await buildTree(true);
   const server = new Server(
     { name: "soracom", version: VERSION },

@@ -311,5 +311,17 @@ testWhere(
     assert.equal(badFlag.code, 2);
     assert.equal(badFlag.stdout, "");
     assert.match(badFlag.stderr, /^Error: unknown flag: --bogus/);
+
+    // A profile that is not there is said at start, once, with the closest name: no server runs.
+    for (
+      const [name, said] of [["nosuch", /create it with/], ["kye", /did you mean .key.\?/]] as const
+    ) {
+      const missing = await runSoracom(["mcp", "--profile", name], { env: f.env, stdin: "" });
+      assert.equal(missing.code, 3, missing.stderr);
+      assert.equal(missing.stdout, "");
+      assert.match(missing.stderr, new RegExp(`^Error: profile '${name}' does not exist`));
+      assert.match(missing.stderr, said);
+      assert.equal(missing.stderr.trimEnd().split("\n").length, 1, missing.stderr);
+    }
   },
 );

@@ -19,6 +19,10 @@ const INITIALIZE = {
 async function serve(flags: Record<string, unknown>, ...messages: unknown[]) {
   const fake = fakeContext({
     env: { HOME: "/home/ann" },
+    // The server refuses to start without a profile that gives credentials.
+    files: {
+      "/home/ann/.soracom/default.json": '{"authKeyId": "keyId-ann", "authKey": "secret-ann"}',
+    },
     stdin: lines(INITIALIZE, { jsonrpc: "2.0", method: "notifications/initialized" }, ...messages),
   });
   await serveMcp(fake.ctx, flags);

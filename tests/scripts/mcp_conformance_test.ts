@@ -7,8 +7,8 @@
 
 import assert from "node:assert/strict";
 import { APPLICABLE, runScenarios, SCENARIOS, suiteLoads } from "../../scripts/mcp_conformance.ts";
-import { emulatorFixture } from "../helpers/fixture.ts";
-import { DENO_DIR } from "../helpers/run.ts";
+import { emulatorFixture, PROFILES } from "../helpers/fixture.ts";
+import { DENO_DIR, writeProfile } from "../helpers/run.ts";
 import { systemEnv } from "../helpers/platform.ts";
 
 const loads = await suiteLoads();
@@ -19,6 +19,7 @@ Deno.test({
   ignore: !loads,
   fn: async () => {
     await using f = await emulatorFixture();
+    await writeProfile(f.profiles, "default", PROFILES.authKey);
     const results = await runScenarios(APPLICABLE, {
       env: { ...systemEnv(), ...f.env, DENO_DIR, NO_COLOR: "1" },
       quiet: true,
