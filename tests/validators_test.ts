@@ -273,3 +273,12 @@ Deno.test("a warm API command's modules include no zod and no npm package", asyn
   const npm = [...loaded].filter((s) => s.startsWith("npm:") || s.includes("/npm/"));
   assert.equal(npm.length, 0, "an npm package is on the warm path");
 });
+
+Deno.test("a warm call's credential provider loads no login code", async () => {
+  // A cached session serves the call: the login, its OTP sources and the profileCommand
+  // runner load only when a login happens.
+  const loaded = await staticClosure(["src/auth/providers/profile_auth_key.ts"]);
+  for (const path of ["src/auth/login.ts", "src/profile/command.ts"]) {
+    assert.ok(!loaded.has(new URL(`../${path}`, import.meta.url).href), `${path} is loaded`);
+  }
+});

@@ -13,7 +13,7 @@ import { said } from "../messages.ts";
 import type { Profile } from "../profile/schema.ts";
 import type { LoadedProfile } from "../profile/store.ts";
 import type { Invocation } from "./invocation.ts";
-import { authBodyOf, hasCredentials, login, type Session } from "./login.ts";
+import type { Session } from "./login.ts";
 import type { CredentialKind, NextLogin, Provider, StatusFields } from "./provider.ts";
 import type { CachedSession, SessionIdentity } from "./session_cache.ts";
 
@@ -30,6 +30,9 @@ export async function loginWithFields(
   profile: Profile,
   label: string,
 ): Promise<Session> {
+  // Loaded only to log in: a warm call, served from the cache, never needs it (nor the
+  // profileCommand runner it brings).
+  const { authBodyOf, hasCredentials, login } = await import("./login.ts");
   const body = authBodyOf(profile);
   if (!hasCredentials(body)) {
     throw new CliError("config", said("noCredentials", label));
