@@ -272,6 +272,9 @@ Deno.test("a warm API command's modules include no zod and no npm package", asyn
   assert.equal(zod.length, 0, "zod is back on the warm path");
   const npm = [...loaded].filter((s) => s.startsWith("npm:") || s.includes("/npm/"));
   assert.equal(npm.length, 0, "an npm package is on the warm path");
+  // Hints after the output are wrapped for a terminal: that code loads only on one.
+  const wrap = new URL("../src/output/wrap.ts", import.meta.url).href;
+  assert.ok(!loaded.has(wrap), "the terminal's wrapping is on the warm path");
 });
 
 Deno.test("a warm call's credential provider loads no login code", async () => {

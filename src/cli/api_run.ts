@@ -11,7 +11,6 @@ import { readBody, writeBody } from "../api/body.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/formats.ts";
 import type { OutputMode } from "../output/mode.ts";
 import { printBody, printPages, writtenAsItComes } from "../output/print.ts";
-import { sayHint } from "../output/stderr.ts";
 import { buildApiCall, type FlagValue, type RequestInput } from "../api/request.ts";
 import { sessionProvider } from "../auth/credentials.ts";
 import { prepare } from "../auth/invocation.ts";
@@ -150,10 +149,15 @@ function resumeFlag(op: CatalogOperation): string {
   return `--${op.params.find((p) => p.name === param)?.flag ?? param}`;
 }
 
-/** Says (on a terminal) that the server has more items than this page. */
-function hintMoreItems(ctx: Context, op: CatalogOperation, response: Response): void {
+/**
+ * Says (on a terminal) that the server has more items than this page. The
+ * wrapping a hint needs is loaded only when a person is there to read it.
+ */
+async function hintMoreItems(ctx: Context, op: CatalogOperation, response: Response) {
   const key = op.pagination && response.headers.get(op.pagination.header);
-  if (key) sayHint(ctx, messages(ctx.lang).moreItems(resumeFlag(op), key));
+  if (!key || !ctx.stderr.isTerminal()) return;
+  const { sayHint } = await import("../output/stderr.ts");
+  sayHint(ctx, messages(ctx.lang).moreItems(resumeFlag(op), key));
 }
 
 /** `e`, with a hint to resume from `key` when it stopped a `--fetch-all` after its first page. */
@@ -211,7 +215,7 @@ export async function sendAndPrint(
   call: ApiCall,
   mode: OutputMode,
   paging?: Paging,
-  printed?: (response: Response) => void,
+  printed?: (response: Response) => void | Promise<void>,
 ): Promise<void> {
   const sendOk = async (c: ApiCall) => {
     const response = await send(c);
@@ -236,7 +240,7 @@ export async function sendAndPrint(
   // A file, or --raw-output: any size, in constant memory. JSON is read whole (up to a cap).
   if (writtenAsItComes(mode, type)) await writeBody(ctx.stdout, response);
   else await printBody(ctx, await readBody(response), type, mode);
-  printed?.(response);
+  await printed?.(response);
 }
 
 /** The request input from the flags: parameter values and `--body`. */
