@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { emulatorFixture, type Fixture, PROFILES } from "../helpers/fixture.ts";
 import { MAIN, runSoracom, writeProfile } from "../helpers/run.ts";
 import { authKey, sam } from "../helpers/accounts.ts";
-import { type Answer, connectMcp, type McpSession } from "../helpers/mcp_client.ts";
+import { type Answer, connectMcp, INITIALIZE, type McpSession } from "../helpers/mcp_client.ts";
 import { testWhere } from "../helpers/platform.ts";
 import { OUTPUT_FORMATS } from "../../src/output/formats.ts";
 
@@ -255,16 +255,6 @@ testWhere(
   "mcp: bad input gets MCP errors, the server goes on, stdout is protocol only",
   async () => {
     await using f = await setup();
-    const init = {
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: {
-        protocolVersion: "2025-06-18",
-        capabilities: {},
-        clientInfo: { name: "t", version: "1" },
-      },
-    };
     const call = (id: number, name: string, args: unknown) =>
       JSON.stringify({
         jsonrpc: "2.0",
@@ -274,7 +264,7 @@ testWhere(
       });
     const huge = call(90, "soracom_search", { query: "x".repeat(5 * 1024 * 1024) });
     const run = await rawSession(f, [
-      JSON.stringify(init),
+      JSON.stringify(INITIALIZE),
       JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }),
       "{not json",
       JSON.stringify({ jsonrpc: "2.0", id: 2 }),

@@ -53,6 +53,18 @@ class Recording implements Transport {
   }
 }
 
+/** The first message a client sends, as raw JSON-RPC, for tests that write lines by hand. */
+export const INITIALIZE = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "t", version: "1" },
+  },
+} as const;
+
 /** A connected client and what went between it and the server. */
 export interface McpSession extends AsyncDisposable {
   readonly client: Client;

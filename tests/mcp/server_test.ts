@@ -2,18 +2,9 @@
 import assert from "node:assert/strict";
 import { fakeContext } from "../../src/context.ts";
 import { serveMcp } from "../../src/mcp/server.ts";
+import { INITIALIZE } from "../helpers/mcp_client.ts";
 
 const lines = (...messages: unknown[]) => messages.map((m) => `${JSON.stringify(m)}\n`).join("");
-const INITIALIZE = {
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "t", version: "1" },
-  },
-};
 
 /** Serves `messages` and gives the answers by id, and stderr. */
 async function serve(flags: Record<string, unknown>, ...messages: unknown[]) {
